@@ -1,0 +1,46 @@
+# The two commands: `make run` (set up and serve on http://127.0.0.1:8000) and `make test` (set up and test).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.deps-stamp
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test test-pg setup deps lint bench-identifiers bench-import clean-db
+
+$(STAMP): requirements.lock requirements-dev.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock -r requirements-dev.lock
+	touch $(STAMP)
+
+deps: $(STAMP)
+
+# Migrate the database, load the reference tables and the demo catalogue (all idempotent).
+setup: $(STAMP)
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_reference
+	$(BIN)/python manage.py load_demo
+
+run: setup
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n 2
+
+# The suite against PostgreSQL: DATABASE_URL=postgres://user:pass@host/db make test-pg
+test-pg: $(STAMP)
+	$(BIN)/pytest -n 2
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench-identifiers: $(STAMP)
+	$(BIN)/python bench/bench_identifiers.py
+
+bench-import: $(STAMP)
+	$(BIN)/python bench/bench_import.py
+
+clean-db:
+	rm -f var/biaozhun.sqlite3 var/biaozhun.sqlite3-wal var/biaozhun.sqlite3-shm

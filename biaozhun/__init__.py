@@ -1,0 +1,1 @@
+"""Biaozhun (标准): the software backbone of a national standards system."""

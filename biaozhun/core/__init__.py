@@ -1,0 +1,1 @@
+"""Small shared pieces every app uses: the domain error base."""

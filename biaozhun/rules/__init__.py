@@ -1,0 +1,1 @@
+"""Pure rules (no Django): status derivation, working-day calendar arithmetic, time limits."""

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Copy pinned front-end libraries from the npm registry into biaozhun/static/vendor/, licences beside them.
+# Run by hand when a version changes; the copied files are committed so `make run` needs no npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dest=biaozhun/static/vendor
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fetch() {  # package@version
+  (cd "$work" && npm pack --silent "$1" >/dev/null)
+}
+fetch bootstrap@5.3.9
+fetch htmx.org@2.0.11
+for f in "$work"/*.tgz; do tar -xzf "$f" -C "$work" && mv "$work/package" "$work/$(basename "$f" .tgz)"; done
+mkdir -p "$dest/bootstrap" "$dest/htmx"
+cp "$work"/bootstrap-5.3.9/dist/css/bootstrap.min.css "$work"/bootstrap-5.3.9/dist/css/bootstrap.min.css.map "$dest/bootstrap/"
+cp "$work"/bootstrap-5.3.9/dist/js/bootstrap.bundle.min.js "$work"/bootstrap-5.3.9/dist/js/bootstrap.bundle.min.js.map "$dest/bootstrap/"
+cp "$work"/bootstrap-5.3.9/LICENSE "$dest/bootstrap/LICENSE"
+cp "$work"/htmx.org-2.0.11/dist/htmx.min.js "$dest/htmx/"
+cp "$work"/htmx.org-2.0.11/LICENSE "$dest/htmx/LICENSE"
+echo "bootstrap 5.3.9, htmx.org 2.0.11" > "$dest/VERSIONS"

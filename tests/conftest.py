@@ -1,0 +1,20 @@
+"""Test set-up shared by every app."""
+
+import pytest
+
+pytest_plugins = ["tests.fixtures.roles", "tests.fixtures.catalog"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Seed the reference tables (CCS, ICS, codes, calendar) once per test database; tests roll back over it."""
+    from biaozhun.reference.seeding import seed_all
+
+    with django_db_blocker.unblock():
+        seed_all()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded and generated files go to a directory of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
