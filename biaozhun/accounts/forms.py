@@ -1,0 +1,176 @@
+"""Forms for the account pages. They collect and shape input; services validate the records and write."""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.core.errors import ValidationFailed
+
+from . import selectors
+from .models import SCOPE_FIELD_BY_KIND, Organisation, OrganisationKind
+
+
+class BootstrapFormMixin:
+    """Bootstrap 5 classes on every widget, and ``is-invalid`` on fields with errors.
+
+    Django itself adds ``aria-invalid`` and ``aria-describedby`` (``<id>_helptext``, ``<id>_error``), which the
+    ``accounts/_field.html`` include renders."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        super().add_error(field, error)
+        for name in self.errors:
+            if name in self.fields and "is-invalid" not in self.fields[name].widget.attrs["class"]:
+                self.fields[name].widget.attrs["class"] += " is-invalid"
+
+
+def show_problems(form: forms.Form, error: ValidationFailed, *, rename: dict[str, str] | None = None) -> None:
+    """Put a service's ``ValidationFailed`` problems on the form's fields (others above the form)."""
+    rename = rename or {}
+    for problem in error.errors:
+        field = rename.get(problem["field"], problem["field"])
+        form.add_error(field if field in form.fields else None, problem["message"])
+    if not error.errors:
+        form.add_error(None, error.message)
+
+
+class LoginForm(BootstrapFormMixin, auth_forms.AuthenticationForm):
+    """Sign in with a username or an e-mail address (any case)."""
+
+    username = auth_forms.UsernameField(
+        label=_("用户名或电子邮箱"), widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"})
+    )
+    error_messages = {
+        "invalid_login": _("用户名（或电子邮箱）与密码不匹配。请注意密码区分大小写。"),
+        "inactive": _("这个账号已停用。"),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].max_length = 254  # long enough for an e-mail address
+        self.fields["username"].widget.attrs["maxlength"] = 254
+        self.fields["password"].label = _("密码")
+
+    def clean(self) -> dict[str, Any]:
+        identifier = self.cleaned_data.get("username")
+        if identifier:
+            user = selectors.user_for_login(identifier=identifier)
+            if user is not None:
+                self.cleaned_data["username"] = user.get_username()
+        return super().clean()
+
+
+class RegistrationForm(BootstrapFormMixin, forms.Form):
+    real_name = forms.CharField(
+        label=_("真实姓名"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True})
+    )
+    username = forms.CharField(
+        label=_("用户名"),
+        max_length=150,
+        help_text=_("登录时使用；150 个字符以内，可用字母、数字和 @ . + - _。"),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    email = forms.EmailField(
+        label=_("电子邮箱"),
+        max_length=254,
+        help_text=_("用于找回密码和接收通知。"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1 = forms.CharField(
+        label=_("密码"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("确认密码"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("请再输入一次密码。"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("两次输入的密码不一致。"))
+        return cleaned
+
+
+class OrganisationForm(BootstrapFormMixin, forms.Form):
+    """Kind, name and USCC; the scope codes appear only when one of the offered kinds needs them."""
+
+    kind = forms.ChoiceField(label=_("类型"))
+    name = forms.CharField(label=_("名称"), max_length=200, help_text=_("与营业执照或登记证书一致。"))
+    name_en = forms.CharField(label=_("英文名称"), max_length=200, required=False)
+    uscc = forms.CharField(
+        label=_("统一社会信用代码"),
+        max_length=30,  # room for spaces people type; the service keeps 18 characters
+        required=False,
+        help_text=Organisation._meta.get_field("uscc").help_text,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    industry_code = forms.CharField(
+        label=_("行业标准代号"),
+        max_length=10,
+        required=False,
+        help_text=Organisation._meta.get_field("industry_code").help_text,
+    )
+    region_code = forms.CharField(
+        label=_("行政区划代码"),
+        max_length=10,
+        required=False,
+        help_text=Organisation._meta.get_field("region_code").help_text,
+    )
+    tc_code = forms.CharField(
+        label=_("技术委员会编号"),
+        max_length=40,
+        required=False,
+        help_text=Organisation._meta.get_field("tc_code").help_text,
+    )
+
+    def __init__(self, *args: Any, kinds: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, OrganisationKind(k).label) for k in kinds]
+        for kind, field_name in SCOPE_FIELD_BY_KIND.items():
+            if kind not in kinds:
+                del self.fields[field_name]
+
+
+class PasswordResetForm(BootstrapFormMixin, auth_forms.PasswordResetForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("注册时填写的电子邮箱")
+
+
+class SetPasswordForm(BootstrapFormMixin, auth_forms.SetPasswordForm):
+    pass
+
+
+class PasswordChangeForm(BootstrapFormMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+def registration_values(form: RegistrationForm) -> dict[str, str]:
+    """The service's keyword arguments from a valid registration form."""
+    data = form.cleaned_data
+    return {
+        "real_name": data["real_name"],
+        "username": data["username"],
+        "email": data["email"],
+        "password": data["password1"],
+    }

@@ -1,0 +1,153 @@
+"""Account pages: look up, ask the policy, call a service, respond. No business rules here."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
+
+from . import policy, selectors, services
+from .forms import (
+    LoginForm,
+    OrganisationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    RegistrationForm,
+    SetPasswordForm,
+    registration_values,
+    show_problems,
+)
+from .models import Language, OrganisationKind
+
+
+def _set_language_cookie(response: HttpResponse, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+def _current_language() -> str:
+    """The language the visitor is reading in becomes their preferred language."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return language if language in Language.values else Language.ZH_HANS
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    return target if allowed else default
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:
+        response = super().form_valid(form)
+        _set_language_cookie(response, form.get_user().language)  # the preferred language from now on
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """POST only (Django 5); the navigation bar's button posts here."""
+
+
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.register_user(actor=request.user, language=_current_language(), **registration_values(form))
+        except ValidationFailed as error:
+            show_problems(form, error, rename={"password": "password1"})
+        else:
+            login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+            messages.success(request, _("注册成功，您已登录。"))
+            response = redirect(_safe_next(request, reverse("accounts:profile")))
+            _set_language_cookie(response, user.language)
+            return response
+    return render(request, "accounts/register.html", {"form": form, "next": _safe_next(request, "")})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    context = {
+        "memberships": selectors.memberships_for(user=request.user),
+        "may_create_organisation": policy.can(request.user, "accounts.create_organisation"),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    if not policy.can(request.user, "accounts.create_organisation"):
+        raise PermissionDenied
+    kinds = [kind for kind in OrganisationKind if policy.can(request.user, "accounts.create_organisation", kind)]
+    form = OrganisationForm(request.POST or None, kinds=kinds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.create_organisation(actor=request.user, **form.cleaned_data)
+        except ValidationFailed as error:
+            show_problems(form, error)
+        except PermissionDeniedError as error:
+            raise PermissionDenied(error.message) from None
+        else:
+            messages.success(request, _("已创建组织“%(name)s”，您是它的管理员。") % {"name": organisation.name})
+            return redirect("accounts:profile")
+    return render(request, "accounts/organisation_form.html", {"form": form})
+
+
+# --- Django's password views with our forms, templates and e-mail -------------------------------
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    # Named apart from Django's registration/password_reset_*.{html,txt}, which the admin app (listed
+    # earlier in INSTALLED_APPS) would otherwise shadow.
+    email_template_name = "registration/biaozhun_password_reset_email.txt"
+    subject_template_name = "registration/biaozhun_password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
+    template_name = "accounts/password_change_form.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "accounts/password_change_done.html"
