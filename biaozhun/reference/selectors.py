@@ -1,0 +1,26 @@
+"""Reads of the reference tables other apps share."""
+
+from biaozhun.identifiers import CodeTables
+from biaozhun.rules.workdays import WorkingCalendar
+
+from .models import CalendarDay, CalendarYear, IndustryCode, RegionCode
+
+
+def working_calendar() -> WorkingCalendar:
+    """The holiday calendar as administrators last edited it."""
+    return WorkingCalendar.from_days(
+        CalendarDay.objects.values_list("day", "is_workday"),
+        CalendarYear.objects.values_list("year", flat=True),
+    )
+
+
+def code_tables() -> CodeTables:
+    """Identifier validation tables built from the editable database tables."""
+    industry = dict(IndustryCode.objects.filter(is_active=True).values_list("code", "kind"))
+    regions = dict(RegionCode.objects.values_list("code", "level"))
+    return CodeTables(
+        industry_codes=frozenset(c for c, k in industry.items() if k == IndustryCode.Kind.INDUSTRY),
+        engineering_codes=frozenset(c for c, k in industry.items() if k == IndustryCode.Kind.ENGINEERING),
+        province_codes=frozenset(c for c, lvl in regions.items() if lvl == RegionCode.Level.PROVINCE),
+        city_codes=frozenset(c for c, lvl in regions.items() if lvl == RegionCode.Level.CITY),
+    )
