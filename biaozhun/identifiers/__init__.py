@@ -1,0 +1,26 @@
+"""Parse, normalise, format and sort Chinese standard numbers of every tier and ISO/IEC identifiers.
+
+Pure Python: no Django import here. See parser.py for the grammar and README.md for the decisions.
+"""
+
+from .api import parse
+from .enums import Nature, Tier
+from .formatting import format_identifier
+from .model import Identifier, IdentifierError, Supplement
+from .normalise import normalise
+from .sorting import sort_key
+from .tables import CodeTables, default_tables
+
+__all__ = [
+    "CodeTables",
+    "Identifier",
+    "IdentifierError",
+    "Nature",
+    "Supplement",
+    "Tier",
+    "default_tables",
+    "format_identifier",
+    "normalise",
+    "parse",
+    "sort_key",
+]
