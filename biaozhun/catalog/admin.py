@@ -1,0 +1,184 @@
+"""Back-office admin. Edits go through catalog.services so every change records its event."""
+
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.core.errors import DomainError
+
+from . import services
+from .models import Amendment, FullText, ImportJob, Standard, StandardEvent, StandardRelation
+
+EDITABLE = [
+    "title_zh", "title_en", "scope", "ccs", "ics", "competent_department", "responsible_unit", "tc_code",
+    "published_on", "implemented_on", "abolished_on", "confirmed_on",
+]
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class RelationInline(ReadOnlyInline):
+    model = StandardRelation
+    fk_name = "source"
+    fields = ["kind", "target_identifier", "target", "partial", "degree"]
+    readonly_fields = fields
+    verbose_name_plural = _("与其他标准的关系")
+
+
+class AmendmentInline(ReadOnlyInline):
+    model = Amendment
+    fields = ["number", "published_on", "implemented_on", "summary"]
+    readonly_fields = fields
+
+
+class FullTextInline(ReadOnlyInline):
+    model = FullText
+    fields = ["language", "file", "size", "page_count", "uploaded_at"]
+    readonly_fields = fields
+
+
+class EventInline(ReadOnlyInline):
+    model = StandardEvent
+    fields = ["at", "kind", "actor", "from_status", "to_status", "reason", "data"]
+    readonly_fields = fields
+    ordering = ["-at", "-id"]
+
+
+@admin.register(Standard)
+class StandardAdmin(admin.ModelAdmin):
+    list_display = ["identifier", "title_zh", "tier", "nature", "status", "published_on", "implemented_on"]
+    list_filter = ["tier", "nature", "status"]
+    search_fields = ["=identifier", "^undated", "title_zh", "title_en"]
+    show_full_result_count = False
+    raw_id_fields = ["ccs", "ics"]
+    readonly_fields = [
+        "identifier", "tier", "nature", "prefix", "industry_code", "region_code", "org_code", "number", "part",
+        "year", "status", "status_reason", "status_since", "status_by", "issued_by", "ics_codes", "version",
+    ]
+    fieldsets = [
+        (_("标准号"), {"fields": ["identifier", ("tier", "nature", "prefix"), ("industry_code", "region_code", "org_code"),
+                                  ("number", "part", "year")]}),
+        (_("内容"), {"fields": ["title_zh", "title_en", "scope", ("ccs", "ics"), "ics_codes"]}),
+        (_("单位"), {"fields": ["issued_by", "competent_department", "responsible_unit", "tc_code"]}),
+        (_("日期与状态"), {"fields": [("published_on", "implemented_on"), ("abolished_on", "confirmed_on"),
+                                     ("status", "status_reason", "status_since", "status_by"), "version"]}),
+    ]
+    inlines = [RelationInline, AmendmentInline, FullTextInline, EventInline]
+
+    def has_add_permission(self, request):
+        return False  # new editions come from imports or from development projects
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # history cannot be skipped: abolish instead
+
+    def save_model(self, request, obj, form, change):
+        changes = {}
+        for name in form.changed_data:
+            if name not in EDITABLE:
+                continue
+            value = form.cleaned_data[name]
+            if name in ("ccs", "ics"):
+                value = value.pk if value else None
+                if name == "ics":
+                    name, value = "ics", ([value] + [c for c in obj.ics_codes[1:] if c != value]) if value else []
+            elif hasattr(value, "isoformat"):
+                value = value.isoformat()
+            changes[name] = value
+        try:
+            services.update_standard(request.user, obj, changes=changes, expected_version=obj.version)
+        except DomainError as exc:
+            detail = "; ".join(f"{e['field']}: {e['message']}" for e in getattr(exc, "errors", []))
+            request._catalog_error = f"{exc.message} {detail}".strip()
+
+    def response_change(self, request, obj):
+        error = getattr(request, "_catalog_error", None)
+        if error:
+            self.message_user(request, error, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def save_related(self, request, form, formsets, change):
+        pass  # relations are edited through imports and the development workflow
+
+
+@admin.register(StandardRelation)
+class StandardRelationAdmin(admin.ModelAdmin):
+    list_display = ["source", "kind", "target_identifier", "target", "partial", "degree"]
+    list_filter = ["kind", "degree", "partial"]
+    search_fields = ["=target_identifier", "=source__identifier"]
+    raw_id_fields = ["source", "target"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(admin.ModelAdmin):
+    list_display = ["standard", "number", "published_on", "implemented_on"]
+    search_fields = ["=standard__identifier", "summary"]
+    list_filter = ["published_on"]
+    raw_id_fields = ["standard"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FullText)
+class FullTextAdmin(admin.ModelAdmin):
+    list_display = ["standard", "language", "size", "page_count", "uploaded_at"]
+    list_filter = ["language"]
+    search_fields = ["=standard__identifier", "sha256"]
+    raw_id_fields = ["standard", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(StandardEvent)
+class StandardEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "standard", "kind", "actor", "from_status", "to_status"]
+    list_filter = ["kind", "to_status"]
+    search_fields = ["=standard__identifier", "reason"]
+    raw_id_fields = ["standard", "actor"]
+    date_hierarchy = "at"
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "source_name", "state", "total_records", "committed_records", "created", "updated"]
+    list_filter = ["state", "file_format"]
+    search_fields = ["source_name", "sha256"]
+    readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,83 @@
+"""Write the catalogue (or a filtered part) as JSONL, CSV or XLSX, streaming in chunks of editions."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+from django.db.models import QuerySet
+
+from .models import Standard
+from .serialise import EXPORT_FIELDS, records_for
+
+CHUNK = 2000
+XLSX_MAX_ROWS = 1_048_575  # Excel's limit less the header row; further rows go to another sheet
+OBJECT_LIST_FIELDS = {"replaces", "adopts", "amendments"}
+
+
+def iter_records(queryset: QuerySet[Standard]) -> Iterator[dict[str, Any]]:
+    """Every record of `queryset` in id order, fetched by keyset pagination (no OFFSET)."""
+    last = 0
+    queryset = queryset.order_by("pk")
+    while True:
+        chunk = list(queryset.filter(pk__gt=last)[:CHUNK])
+        if not chunk:
+            return
+        yield from records_for(chunk)
+        last = chunk[-1].pk
+
+
+def _cell(name: str, value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if name in OBJECT_LIST_FIELDS and any(isinstance(v, dict) for v in value):
+            return json.dumps(value, ensure_ascii=False)
+        return ";".join(str(v) for v in value)
+    return value
+
+
+def write_jsonl(records: Iterator[dict], out: IO[str], progress: Callable[[int], None]) -> int:
+    count = 0
+    for count, record in enumerate(records, start=1):
+        out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        out.write("\n")
+        if count % CHUNK == 0:
+            progress(count)
+    progress(count)
+    return count
+
+
+def write_csv(records: Iterator[dict], out: IO[str], progress: Callable[[int], None]) -> int:
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_FIELDS)
+    count = 0
+    for count, record in enumerate(records, start=1):
+        writer.writerow([_cell(name, record.get(name)) for name in EXPORT_FIELDS])
+        if count % CHUNK == 0:
+            progress(count)
+    progress(count)
+    return count
+
+
+def write_xlsx(records: Iterator[dict], path: str, progress: Callable[[int], None]) -> int:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet, rows_in_sheet, count = None, 0, 0
+    for count, record in enumerate(records, start=1):
+        if sheet is None or rows_in_sheet >= XLSX_MAX_ROWS:
+            sheet = workbook.create_sheet(f"standards{'' if sheet is None else len(workbook.worksheets) + 1}")
+            sheet.append(list(EXPORT_FIELDS))
+            rows_in_sheet = 0
+        sheet.append([_cell(name, record.get(name)) for name in EXPORT_FIELDS])
+        rows_in_sheet += 1
+        if count % CHUNK == 0:
+            progress(count)
+    if sheet is None:
+        workbook.create_sheet("standards").append(list(EXPORT_FIELDS))
+    workbook.save(path)
+    progress(count)
+    return count

@@ -1,0 +1,156 @@
+"""Read JSONL, CSV and XLSX files into (line, raw record) pairs in the interchange format.
+
+A line that cannot be read at all yields a RowError instead of a record, so the validation pass can report it
+with the others. CSV and XLSX use the field names as header cells; list fields are `;`-separated, and object
+lists (replaces with partial, adopts, amendments) may be JSON text in the cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from biaozhun.catalog.records import DEGREES, DERIVED_FIELDS, FIELDS
+
+FORMATS = ("jsonl", "csv", "xlsx")
+LIST_FIELDS = {"ics", "issued_by", "language_versions", "replaces", "adopts", "references", "amendments"}
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    field: str
+    message: str
+
+
+def detect_format(path: Path, declared: str | None = None) -> str:
+    fmt = (declared or path.suffix.lstrip(".")).lower()
+    if fmt == "json":
+        fmt = "jsonl"
+    if fmt not in FORMATS:
+        raise ValueError(f"cannot tell the format of {path.name}: use a .jsonl, .csv or .xlsx file, or --format")
+    return fmt
+
+
+def read_records(path: Path, fmt: str) -> Iterator[tuple[int | str, dict[str, Any] | RowError]]:
+    if fmt == "jsonl":
+        yield from _read_jsonl(path)
+    elif fmt == "csv":
+        yield from _read_csv(path)
+    else:
+        yield from _read_xlsx(path)
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
+    loads = json.loads
+    with open(path, encoding="utf-8-sig") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                value = loads(line)
+            except json.JSONDecodeError as exc:
+                yield line_no, RowError("(line)", f"not valid JSON at column {exc.colno}: {exc.msg}")
+                continue
+            if not isinstance(value, dict):
+                yield line_no, RowError("(line)", f"expected a JSON object, got {type(value).__name__}")
+                continue
+            yield line_no, value
+
+
+def _check_header(header: list[str]) -> RowError | None:
+    allowed = set(FIELDS) | set(DERIVED_FIELDS)
+    unknown = [name for name in header if name and name not in allowed]
+    if unknown:
+        return RowError("(header)", f"unknown column(s) {', '.join(unknown)}; expected: {', '.join(FIELDS)}")
+    if "identifier" not in header:
+        return RowError("(header)", "the header row has no 'identifier' column")
+    return None
+
+
+def _cell_value(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name not in LIST_FIELDS:
+        if hasattr(value, "isoformat"):
+            return value.isoformat()[:10]
+        return str(value).strip() if not isinstance(value, str) else value.strip()
+    text = str(value).strip()
+    if not text:
+        return None
+    if text.startswith("["):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            return _Invalid(f"looks like JSON but is not valid at column {exc.colno}: {exc.msg}")
+    items = [item.strip() for item in text.split(";") if item.strip()]
+    if name == "adopts":
+        return [_adoption(item) for item in items]
+    return items
+
+
+class _Invalid(str):
+    """A cell that could not be read; the cleaner reports it as a wrong type with this text."""
+
+
+def _adoption(text: str) -> dict[str, str] | str:
+    """'ISO 9001:2015 IDT' → {"identifier": "ISO 9001:2015", "degree": "IDT"}."""
+    head, _, tail = text.rpartition(" ")
+    tail = tail.strip("()（）").upper()
+    if head and tail in DEGREES:
+        return {"identifier": head.strip(), "degree": tail}
+    return {"identifier": text, "degree": ""}
+
+
+def _row_dict(header: list[str], row: list[Any]) -> dict[str, Any] | RowError:
+    record = {}
+    for name, value in zip(header, row, strict=False):
+        if not name:
+            continue
+        cell = _cell_value(name, value)
+        if isinstance(cell, _Invalid):
+            return RowError(name, str(cell))
+        if cell is not None and cell != "":
+            record[name] = cell
+    return record
+
+
+def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = [h.strip() for h in next(reader, [])]
+        problem = _check_header(header)
+        if problem:
+            yield 1, problem
+            return
+        line_no = reader.line_num
+        for row in reader:
+            start, line_no = line_no + 1, reader.line_num
+            if any(cell.strip() for cell in row):
+                yield start, _row_dict(header, row)
+
+
+def _read_xlsx(path: Path) -> Iterator[tuple[int | str, dict[str, Any] | RowError]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for index, sheet in enumerate(workbook.worksheets):
+            rows = sheet.iter_rows(values_only=True)
+            header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+            if not any(header):
+                continue
+            problem = _check_header(header)
+            if problem:
+                yield 1, problem
+                return
+            for row_no, row in enumerate(rows, start=2):
+                if any(cell not in (None, "") for cell in row):
+                    # Rows of later sheets are reported as "Sheet!row".
+                    line = row_no if index == 0 else f"{sheet.title}!{row_no}"
+                    yield line, _row_dict(header, list(row))
+    finally:
+        workbook.close()

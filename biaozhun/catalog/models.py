@@ -1,0 +1,277 @@
+"""The catalogue: one row per published edition, its relations, amendment sheets, full texts and history.
+
+A development project (`development` app) is a different model; it produces editions here. Status is derived
+(biaozhun/rules/status.py) and stored for search; only catalog/services change it, each change with an event.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Tier(models.TextChoices):
+    NATIONAL = "national", _("国家标准")
+    INDUSTRY = "industry", _("行业标准")
+    LOCAL = "local", _("地方标准")
+    GROUP = "group", _("团体标准")
+    ENTERPRISE = "enterprise", _("企业标准")
+    INTERNATIONAL = "international", _("国际标准")
+
+
+class Nature(models.TextChoices):
+    MANDATORY = "mandatory", _("强制性")
+    RECOMMENDED = "recommended", _("推荐性")
+    GUIDANCE = "guidance", _("指导性技术文件")
+
+
+class Status(models.TextChoices):
+    UPCOMING = "upcoming", _("即将实施")
+    CURRENT = "current", _("现行")
+    REPLACED = "replaced", _("被代替")
+    ABOLISHED = "abolished", _("废止")
+
+
+class Standard(models.Model):
+    """One edition of a standard: GB/T 19001-2016 and GB/T 19001-2008 are two rows."""
+
+    # Number and its parsed components (biaozhun.identifiers); never edited apart from `identifier`.
+    identifier = models.CharField(_("标准号"), max_length=120, unique=True)
+    # The edition without the adopted number of a double number: GB/T 19001-2016 for
+    # GB/T 19001-2016/ISO 9001:2015. Imports match on it, and relations citing either form find the edition.
+    edition = models.CharField(_("版本号"), max_length=120, unique=True)
+    undated = models.CharField(_("不带年号的标准号"), max_length=100, db_index=True)
+    series = models.CharField(_("系列"), max_length=100)
+    sort_key = models.CharField(max_length=160, editable=False)
+    tier = models.CharField(_("层级"), max_length=14, choices=Tier.choices, db_index=True)
+    nature = models.CharField(_("性质"), max_length=12, choices=Nature.choices, blank=True)
+    prefix = models.CharField(_("代号"), max_length=40)
+    industry_code = models.CharField(_("行业代号"), max_length=10, blank=True)
+    region_code = models.CharField(_("行政区划代码"), max_length=6, blank=True)
+    org_code = models.CharField(_("社会团体或企业代号"), max_length=60, blank=True)
+    number = models.CharField(_("顺序号"), max_length=40)
+    part = models.CharField(_("部分"), max_length=20, blank=True)
+    year = models.PositiveSmallIntegerField(_("年代号"), null=True, blank=True)
+
+    title_zh = models.CharField(_("中文标题"), max_length=500, blank=True)
+    title_en = models.CharField(_("英文标题"), max_length=500, blank=True)
+    scope = models.TextField(_("适用范围"), blank=True)
+    ccs = models.ForeignKey(
+        "reference.CcsCode", verbose_name=_("中国标准文献分类号"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    ics = models.ForeignKey(
+        "reference.IcsCode", verbose_name=_("国际标准分类号"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    ics_codes = models.JSONField(_("全部国际标准分类号"), default=list, blank=True)
+    issued_by = models.JSONField(_("发布单位"), default=list, blank=True)
+    competent_department = models.CharField(_("主管部门"), max_length=200, blank=True)
+    responsible_unit = models.CharField(_("归口单位"), max_length=200, blank=True)
+    tc_code = models.CharField(_("技术委员会代号"), max_length=40, blank=True, db_index=True)
+    language_versions = models.JSONField(_("外文版"), default=list, blank=True)
+
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    implemented_on = models.DateField(_("实施日期"), null=True, blank=True)
+    abolished_on = models.DateField(_("废止日期"), null=True, blank=True)
+    confirmed_on = models.DateField(_("复审确认日期"), null=True, blank=True)
+
+    # Derived by biaozhun.rules.status; written only by catalog.services.status.
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, db_index=True)
+    status_reason = models.CharField(_("状态依据"), max_length=40, blank=True)
+    status_since = models.DateField(_("状态起始日期"), null=True, blank=True)
+    status_by = models.CharField(_("代替标准"), max_length=120, blank=True)
+    next_status_change = models.DateField(null=True, blank=True, db_index=True, editable=False)
+
+    version = models.PositiveIntegerField(default=1, editable=False)  # optimistic concurrency
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["sort_key"]
+        verbose_name = _("标准")
+        verbose_name_plural = _("标准")
+        indexes = [models.Index(fields=["tier", "status"], name="catalog_std_tier_status")]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:standard_detail", args=[self.identifier])
+
+    @property
+    def title(self) -> str:
+        return self.title_zh or self.title_en
+
+
+class RelationKind(models.TextChoices):
+    REPLACES = "replaces", _("代替")
+    ADOPTS = "adopts", _("采用")
+    REFERENCES = "references", _("规范性引用")
+
+
+class Degree(models.TextChoices):
+    IDT = "IDT", _("等同采用")
+    MOD = "MOD", _("修改采用")
+    NEQ = "NEQ", _("非等效采用")
+
+
+class StandardRelation(models.Model):
+    """source —kind→ target. A target not in the catalogue yet is kept by number and linked when it arrives.
+
+    A dated target links to that edition; an undated one (GB/T 19001) links to the newest edition of the series.
+    """
+
+    source = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="relations_out")
+    kind = models.CharField(_("关系"), max_length=12, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        Standard, null=True, blank=True, on_delete=models.SET_NULL, related_name="relations_in",
+    )
+    target_identifier = models.CharField(_("目标标准号"), max_length=120)
+    # What the target is matched on: its edition (dated) or its undated number.
+    target_key = models.CharField(max_length=120, db_index=True, editable=False)
+    partial = models.BooleanField(_("部分代替"), default=False)
+    degree = models.CharField(_("一致性程度"), max_length=3, choices=Degree.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("标准关系")
+        verbose_name_plural = _("标准关系")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target_identifier"], name="catalog_relation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.kind} {self.target_identifier}"
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.target_id is not None
+
+
+class Amendment(models.Model):
+    """An amendment sheet (修改单), its own record: GB 2762-2017/XG1-2021 is amendment 1 of GB 2762-2017."""
+
+    standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="amendments")
+    number = models.PositiveSmallIntegerField(_("修改单编号"))
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    implemented_on = models.DateField(_("实施日期"), null=True, blank=True)
+    summary = models.TextField(_("修改内容"), blank=True)
+
+    class Meta:
+        ordering = ["standard", "number"]
+        verbose_name = _("修改单")
+        verbose_name_plural = _("修改单")
+        constraints = [models.UniqueConstraint(fields=["standard", "number"], name="catalog_amendment_unique")]
+
+    def __str__(self) -> str:
+        return self.identifier
+
+    @property
+    def identifier(self) -> str:
+        year = f"-{self.published_on.year}" if self.published_on else ""
+        return f"{self.standard.identifier}/XG{self.number}{year}"
+
+
+def _fulltext_path(instance: "FullText", filename: str) -> str:
+    return f"fulltext/{instance.standard_id % 1000:03d}/{instance.standard_id}-{instance.language}.pdf"
+
+
+class FullText(models.Model):
+    """A PDF of the standard's text in one language (Chinese, or a foreign-language version)."""
+
+    standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="full_texts")
+    language = models.CharField(_("语言"), max_length=10, default="zh")
+    file = models.FileField(_("文件"), upload_to=_fulltext_path)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField(_("大小"))
+    page_count = models.PositiveIntegerField(_("页数"), null=True, blank=True)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["standard", "language"]
+        verbose_name = _("全文")
+        verbose_name_plural = _("全文")
+        constraints = [models.UniqueConstraint(fields=["standard", "language"], name="catalog_fulltext_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.standard_id} [{self.language}]"
+
+
+class EventKind(models.TextChoices):
+    """Values are stored and never renamed."""
+
+    CREATED = "created", _("收录")
+    UPDATED = "updated", _("修改")
+    STATUS_CHANGED = "status_changed", _("状态变更")
+    RELATION_ADDED = "relation_added", _("新增关系")
+    RELATION_REMOVED = "relation_removed", _("删除关系")
+    RELATION_RESOLVED = "relation_resolved", _("关联到已收录标准")
+    AMENDMENT_ADDED = "amendment_added", _("发布修改单")
+    FULLTEXT_ATTACHED = "fulltext_attached", _("上传全文")
+    ABOLISHED = "abolished", _("废止")
+
+
+class StandardEvent(models.Model):
+    """Append-only history of a standard: who, when, what, from, to, why."""
+
+    standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
+    reason = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("标准事件")
+        verbose_name_plural = _("标准事件")
+        indexes = [models.Index(fields=["standard", "at"], name="catalog_event_std_at")]
+
+    def __str__(self) -> str:
+        return f"{self.standard_id} {self.kind} {self.at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Standard events are append-only")
+        super().save(*args, **kwargs)
+
+
+class ImportJob(models.Model):
+    """One run of catalog_import over one file; reruns of the same file resume after `committed_lines`."""
+
+    class State(models.TextChoices):
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("已完成")
+        REJECTED = "rejected", _("校验未通过")
+
+    source_name = models.CharField(max_length=500)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    file_format = models.CharField(max_length=10)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.RUNNING)
+    total_records = models.PositiveIntegerField(default=0)
+    committed_records = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("导入任务")
+        verbose_name_plural = _("导入任务")
+
+    def __str__(self) -> str:
+        return f"{self.source_name} ({self.state})"

@@ -1,0 +1,12 @@
+"""Every write to the catalogue goes through these services; each change records its event."""
+
+from .fulltext import attach_full_text as attach_full_text
+from .standards import DuplicateStandard as DuplicateStandard
+from .standards import StaleEdit as StaleEdit
+from .standards import abolish_standard as abolish_standard
+from .standards import create_standard as create_standard
+from .standards import update_standard as update_standard
+from .status import refresh_due_statuses as refresh_due_statuses
+from .status import refresh_statuses as refresh_statuses
+from .upsert import UpsertResult as UpsertResult
+from .upsert import upsert_records as upsert_records

@@ -1,0 +1,77 @@
+"""One constructor per kind of standard event; every catalogue write records its events through these.
+
+Constructors return plain rows (EventRow) so that an import of millions of editions can insert them in bulk;
+`record()` writes them. The model (catalog.models.StandardEvent) is append-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from django.utils import timezone
+
+from biaozhun.catalog.models import EventKind, StandardEvent
+from biaozhun.core.bulk import insert_rows
+
+
+class EventRow(NamedTuple):
+    standard_id: int
+    kind: str
+    actor_id: int | None
+    at: datetime
+    from_status: str
+    to_status: str
+    reason: str
+    data: dict[str, Any]
+
+
+def _event(standard_id: int, kind: str, actor, *, from_status: str = "", to_status: str = "", reason: str = "",
+           data: dict[str, Any] | None = None) -> EventRow:
+    return EventRow(standard_id, str(kind), getattr(actor, "pk", None), timezone.now(), from_status, to_status,
+                    reason, data or {})
+
+
+def created(standard_id: int, *, actor, status: str, source: str) -> EventRow:
+    return _event(standard_id, EventKind.CREATED, actor, to_status=status, data={"source": source})
+
+
+def updated(standard_id: int, *, actor, before: dict[str, Any], source: str) -> EventRow:
+    return _event(standard_id, EventKind.UPDATED, actor, data={"source": source, "before": before})
+
+
+def status_changed(standard_id: int, *, actor, from_status: str, to_status: str, reason: str) -> EventRow:
+    return _event(standard_id, EventKind.STATUS_CHANGED, actor, from_status=from_status, to_status=to_status, reason=reason)
+
+
+def relation_added(standard_id: int, *, actor, kind: str, target: str) -> EventRow:
+    return _event(standard_id, EventKind.RELATION_ADDED, actor, data={"kind": kind, "target": target})
+
+
+def relation_removed(standard_id: int, *, actor, kind: str, target: str) -> EventRow:
+    return _event(standard_id, EventKind.RELATION_REMOVED, actor, data={"kind": kind, "target": target})
+
+
+def relation_resolved(standard_id: int, *, actor, kind: str, target: str, target_id: int) -> EventRow:
+    return _event(
+        standard_id, EventKind.RELATION_RESOLVED, actor, data={"kind": kind, "target": target, "target_id": target_id}
+    )
+
+
+def amendment_added(standard_id: int, *, actor, number: int) -> EventRow:
+    return _event(standard_id, EventKind.AMENDMENT_ADDED, actor, data={"number": number})
+
+
+def fulltext_attached(standard_id: int, *, actor, language: str, sha256: str, size: int) -> EventRow:
+    return _event(
+        standard_id, EventKind.FULLTEXT_ATTACHED, actor, data={"language": language, "sha256": sha256, "size": size}
+    )
+
+
+def abolished(standard_id: int, *, actor, on: str, reason: str) -> EventRow:
+    return _event(standard_id, EventKind.ABOLISHED, actor, reason=reason, data={"on": on})
+
+
+def record(events: Iterable[EventRow]) -> None:
+    insert_rows(StandardEvent, EventRow._fields, events)

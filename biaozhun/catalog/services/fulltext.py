@@ -1,0 +1,57 @@
+"""Attach a full-text PDF to an edition, checked for type and size."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from biaozhun.accounts import policy
+from biaozhun.catalog.models import FullText, Standard
+from biaozhun.core.errors import ValidationFailed
+
+from . import events
+
+LANGUAGES = {"zh", "en", "fr", "ru", "es", "ar", "de", "ja"}
+_PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
+
+
+def count_pdf_pages(content: bytes) -> int | None:
+    """Pages of an uncompressed-object PDF; None when the page objects are inside compressed streams."""
+    pages = len(_PAGE.findall(content))
+    return pages or None
+
+
+@transaction.atomic
+def attach_full_text(actor, standard: Standard, *, content: bytes, language: str = "zh") -> FullText:
+    """Store `content` as the edition's full text in `language`, replacing an earlier file of that language."""
+    if actor is not None:
+        policy.require(actor, "catalog.attach_fulltext", standard)
+    limit = settings.BIAOZHUN_MAX_FULLTEXT_BYTES
+    problems = []
+    if language not in LANGUAGES:
+        problems.append({"field": "language", "message": f"{language!r} is not one of {', '.join(sorted(LANGUAGES))}"})
+    if not content.startswith(b"%PDF-"):
+        problems.append({"field": "file", "message": "the file is not a PDF (it does not start with %PDF-)"})
+    if len(content) > limit:
+        problems.append({"field": "file", "message": f"the file is {len(content)} bytes; at most {limit} are accepted"})
+    if problems:
+        raise ValidationFailed("The full text was not attached.", problems)
+    digest = hashlib.sha256(content).hexdigest()
+    full_text = FullText.objects.filter(standard=standard, language=language).first() or FullText(
+        standard=standard, language=language
+    )
+    if full_text.pk and full_text.sha256 == digest:
+        return full_text
+    if full_text.pk:
+        full_text.file.delete(save=False)
+    full_text.sha256, full_text.size = digest, len(content)
+    full_text.page_count = count_pdf_pages(content)
+    full_text.uploaded_by = actor if getattr(actor, "pk", None) else None
+    full_text.file.save(f"{standard.pk}-{language}.pdf", ContentFile(content), save=False)
+    full_text.save()
+    events.record([events.fulltext_attached(standard.pk, actor=actor, language=language, sha256=digest, size=len(content))])
+    return full_text

@@ -1,0 +1,12 @@
+"""Background work for the catalogue (django-tasks; run by `manage.py db_worker`, scheduled by run_scheduler)."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from .services import refresh_due_statuses
+
+
+@task()
+def refresh_statuses_daily() -> int:
+    """Move every edition whose implementation, abolition or replacement date has come."""
+    return refresh_due_statuses(today=timezone.localdate())

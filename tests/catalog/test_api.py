@@ -1,0 +1,27 @@
+"""Catalogue API: a record by number; errors as problem+json."""
+
+import pytest
+
+from tests.fixtures.catalog import make_standard
+
+pytestmark = pytest.mark.django_db
+
+
+def test_standard_by_number(client):
+    make_standard("GB/T 19001-2016", adopts=[{"identifier": "ISO 9001:2015", "degree": "IDT"}])
+    response = client.get("/api/v1/catalog/standards/GB/T%2019001-2016")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["identifier"] == "GB/T 19001-2016"
+    assert body["adopts"] == [{"identifier": "ISO 9001:2015", "degree": "IDT"}]
+
+
+def test_unknown_number_is_problem_json(client):
+    response = client.get("/api/v1/catalog/standards/GB/T%2099999-2020")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "not_found"
+
+
+def test_openapi_is_served(client):
+    assert client.get("/api/v1/openapi.json").json()["info"]["title"] == "Biaozhun API"

@@ -1,0 +1,101 @@
+"""Public catalogue pages as a visitor sees them."""
+
+from datetime import date
+
+import pytest
+import time_machine
+
+from biaozhun.catalog.demo.pdf import render_standard_pdf
+from biaozhun.catalog.services import attach_full_text
+from biaozhun.core.errors import ValidationFailed
+from tests.fixtures.catalog import make_standard
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chain():
+    with time_machine.travel(date(2026, 11, 25), tick=False):
+        old = make_standard("GB/T 19001-2008", published_on="2008-10-29", implemented_on="2009-03-01")
+        new = make_standard("GB/T 19001-2016", replaces=["GB/T 19001-2008"], title_en="Quality management systems")
+    return old, new
+
+
+def test_home_shows_counts_and_latest(client, chain):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "GB/T 19001-2016" in response.content.decode()
+
+
+def test_detail_explains_status_and_shows_the_chain(client, chain):
+    response = client.get("/std/GB/T 19001-2008")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "被 GB/T 19001-2016 代替" in page
+    assert 'href="/std/GB/T%2019001-2016"' in page or 'href="/std/GB/T 19001-2016"' in page
+
+
+def test_detail_in_english(client, chain):
+    client.cookies["django_language"] = "en"
+    response = client.get("/std/GB/T 19001-2016", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert 'lang="en"' in response.content.decode()
+
+
+def test_undated_permalink_goes_to_the_edition_in_force(client, chain):
+    response = client.get("/std/GB/T 19001")
+    assert response.status_code == 302
+    assert response["Location"].endswith("GB/T%2019001-2016") or response["Location"].endswith("GB/T 19001-2016")
+
+
+def test_non_canonical_number_redirects_to_canonical(client, chain):
+    response = client.get("/std/gb/t19001-2016")
+    assert response.status_code == 302
+
+
+def test_unknown_standard_is_404(client, chain):
+    assert client.get("/std/GB/T 99999-2020").status_code == 404
+
+
+def test_list_filters_by_status_and_number(client, chain):
+    page = client.get("/standards/", {"status": "replaced"}).content.decode()
+    assert "GB/T 19001-2008" in page and "GB/T 19001-2016" not in page
+    page = client.get("/standards/", {"q": "GB/T 19001"}).content.decode()
+    assert "GB/T 19001-2008" in page and "GB/T 19001-2016" in page
+    page = client.get("/standards/", {"q": "质量管理"}).content.decode()
+    assert "GB/T 19001-2016" in page
+
+
+def test_full_text_is_served_as_pdf(client, chain):
+    _, new = chain
+    attach_full_text(None, new, content=render_standard_pdf(new, references=[]), language="zh")
+    response = client.get("/std/GB/T 19001-2016/fulltext/zh.pdf?download=1")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_full_text_upload_rejects_non_pdf(chain):
+    _, new = chain
+    with pytest.raises(ValidationFailed, match="not attached") as caught:
+        attach_full_text(None, new, content=b"<html>", language="zh")
+    assert caught.value.errors[0]["field"] == "file"
+
+
+def test_generated_pdf_has_pages(chain):
+    _, new = chain
+    text = attach_full_text(None, new, content=render_standard_pdf(new, references=["GB/T 1.1"]), language="zh")
+    assert text.page_count and text.page_count >= 2
+
+
+def test_number_without_the_adopted_part_redirects_to_the_double_number(client):
+    make_standard("GB/T 24001-2016/ISO 14001:2015")
+    response = client.get("/std/GB/T 24001-2016")
+    assert response.status_code == 302
+    assert "ISO" in response["Location"]
+
+
+def test_history_shows_status_labels(client, chain):
+    page = client.get("/std/GB/T 19001-2008").content.decode()
+    assert "→ 被代替" in page
