@@ -1,0 +1,117 @@
+"""Public catalogue pages: home, list with filters, edition detail, full-text download."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from biaozhun.accounts import policy
+from biaozhun.catalog import selectors
+from biaozhun.catalog.models import RelationKind, Status, Tier
+from biaozhun.catalog.status_text import status_explanation
+from biaozhun.identifiers import IdentifierError, parse
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def home(request):
+    standards = policy.visible_standards(request.user)
+    counts = dict(standards.values_list("tier").annotate(n=Count("id")).order_by())
+    context = {
+        "tier_counts": [(tier, counts.get(tier.value, 0)) for tier in Tier],
+        "latest": standards.exclude(tier=Tier.ENTERPRISE).filter(published_on__isnull=False).order_by("-published_on", "-id")[:10],
+        "upcoming": standards.filter(status=Status.UPCOMING).order_by("implemented_on", "id")[:10],
+    }
+    return render(request, "portal/home.html", context)
+
+
+@require_GET
+def standard_list(request):
+    standards = policy.visible_standards(request.user)
+    query = request.GET.get("q", "").strip()
+    tier = request.GET.get("tier", "")
+    status = request.GET.get("status", "")
+    if tier in Tier.values:
+        standards = standards.filter(tier=tier)
+    if status in Status.values:
+        standards = standards.filter(status=status)
+    if query:
+        standards = _match(standards, query)
+    page = Paginator(standards.order_by("sort_key").only(
+        "identifier", "title_zh", "title_en", "status", "tier", "implemented_on"
+    ), PAGE_SIZE, allow_empty_first_page=True).get_page(request.GET.get("page"))
+    return render(request, "portal/standard_list.html", {
+        "page": page, "query": query, "tier": tier, "status": status, "tiers": Tier.choices, "statuses": Status.choices,
+    })
+
+
+def _match(standards, query: str):
+    """A number (full or undated) finds its editions; other text matches titles."""
+    try:
+        ident = parse(query)
+    except IdentifierError:
+        return standards.filter(title_zh__contains=query) | standards.filter(title_en__icontains=query)
+    if ident.year is None:
+        return standards.filter(undated=ident.undated)
+    return standards.filter(identifier=ident.canonical)
+
+
+@require_GET
+def standard_detail(request, identifier: str):
+    standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
+    if standard is None:
+        try:
+            ident = parse(identifier)
+        except IdentifierError as exc:
+            raise Http404(str(exc)) from exc
+        if ident.canonical != identifier:
+            return redirect("portal:standard_detail", identifier=ident.canonical)
+        if ident.year is None:  # an undated number shows the edition in force, else the newest
+            edition = (
+                policy.visible_standards(request.user).filter(undated=ident.undated)
+                .order_by(_in_force_first(), "-year").first()
+            )
+            if edition is not None:
+                return redirect(edition)
+        raise Http404(identifier)
+    if standard.identifier != identifier:  # found by its edition: show the full double number
+        return redirect(standard)
+    relations = list(standard.relations_out.select_related("target").order_by("kind", "target_identifier"))
+    older, newer = selectors.replacement_chain(standard)
+    context = {
+        "standard": standard,
+        "status_text": status_explanation(standard),
+        "older": older,
+        "newer": newer,
+        "replaces": [r for r in relations if r.kind == RelationKind.REPLACES],
+        "adopts": [r for r in relations if r.kind == RelationKind.ADOPTS],
+        "references": [r for r in relations if r.kind == RelationKind.REFERENCES],
+        "referenced_by": standard.relations_in.filter(kind=RelationKind.REFERENCES).select_related("source")[:50],
+        "adopted_by": standard.relations_in.filter(kind=RelationKind.ADOPTS).select_related("source")[:50],
+        "amendments": standard.amendments.all(),
+        "full_texts": standard.full_texts.all(),
+        "editions": selectors.editions_of(standard).only("identifier", "status", "year")[:20],
+        "events": standard.events.select_related("actor").order_by("-at", "-id")[:50],
+    }
+    return render(request, "portal/standard_detail.html", context)
+
+
+def _in_force_first():
+    from django.db.models import Case, IntegerField, Value, When
+
+    return Case(When(status=Status.CURRENT, then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
+@require_GET
+def full_text(request, identifier: str, language: str):
+    standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
+    if standard is None:
+        raise Http404(identifier)
+    text = standard.full_texts.filter(language=language).first()
+    if text is None:
+        raise Http404(language)
+    download = request.GET.get("download") == "1"
+    filename = f"{standard.identifier.replace('/', '_')}-{language}.pdf"
+    return FileResponse(text.file.open("rb"), content_type="application/pdf", as_attachment=download, filename=filename)
