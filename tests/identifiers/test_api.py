@@ -170,3 +170,13 @@ def test_command_line_survives_random_bytes() -> None:
     rows = [json.loads(line) for line in done.stdout.decode("utf-8").split("\n") if line]
     assert rows and all(row["ok"] in (True, False) for row in rows)
     assert not any("internal error" in row.get("error", "") for row in rows)
+
+
+@pytest.mark.slow
+def test_identifiers_do_not_import_django() -> None:
+    code = (
+        "import sys, biaozhun.identifiers as i; i.parse('GB/T 1.1-2020'); "
+        "print(any(m.startswith('django') for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
