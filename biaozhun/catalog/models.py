@@ -43,7 +43,7 @@ class Standard(models.Model):
     edition = models.CharField(_("版本号"), max_length=120, unique=True)
     undated = models.CharField(_("不带年号的标准号"), max_length=100, db_index=True)
     series = models.CharField(_("系列"), max_length=100)
-    sort_key = models.CharField(max_length=160, editable=False)
+    sort_key = models.CharField(max_length=160, editable=False, db_index=True)
     tier = models.CharField(_("层级"), max_length=14, choices=Tier.choices, db_index=True)
     nature = models.CharField(_("性质"), max_length=12, choices=Nature.choices, blank=True)
     prefix = models.CharField(_("代号"), max_length=40)
@@ -72,7 +72,7 @@ class Standard(models.Model):
     tc_code = models.CharField(_("技术委员会代号"), max_length=40, blank=True, db_index=True)
     language_versions = models.JSONField(_("外文版"), default=list, blank=True)
 
-    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    published_on = models.DateField(_("发布日期"), null=True, blank=True, db_index=True)
     implemented_on = models.DateField(_("实施日期"), null=True, blank=True)
     abolished_on = models.DateField(_("废止日期"), null=True, blank=True)
     confirmed_on = models.DateField(_("复审确认日期"), null=True, blank=True)
@@ -154,7 +154,7 @@ class Amendment(models.Model):
 
     standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="amendments")
     number = models.PositiveSmallIntegerField(_("修改单编号"))
-    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    published_on = models.DateField(_("发布日期"), null=True, blank=True, db_index=True)
     implemented_on = models.DateField(_("实施日期"), null=True, blank=True)
     summary = models.TextField(_("修改内容"), blank=True)
 

@@ -1,9 +1,13 @@
 """Public catalogue pages: home, list with filters, edition detail, full-text download."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from biaozhun.accounts import policy
@@ -13,12 +17,35 @@ from biaozhun.catalog.status_text import status_explanation
 from biaozhun.identifiers import IdentifierError, parse
 
 PAGE_SIZE = 20
+COUNT_TTL = 300  # seconds a count over the catalogue is reused; counts of millions of rows cost a table scan
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator whose total is cached per query, so paging through a large result counts once."""
+
+    @cached_property
+    def count(self) -> int:
+        sql, params = self.object_list.query.sql_with_params()
+        key = "portal:count:" + hashlib.sha256(f"{sql}{params}".encode()).hexdigest()
+        value = cache.get(key)
+        if value is None:
+            value = self.object_list.count()
+            cache.set(key, value, COUNT_TTL)
+        return value
+
+
+def _tier_counts(standards) -> dict[str, int]:
+    counts = cache.get("portal:tier_counts")
+    if counts is None:
+        counts = dict(standards.values_list("tier").annotate(n=Count("id")).order_by())
+        cache.set("portal:tier_counts", counts, COUNT_TTL)
+    return counts
 
 
 @require_GET
 def home(request):
     standards = policy.visible_standards(request.user)
-    counts = dict(standards.values_list("tier").annotate(n=Count("id")).order_by())
+    counts = _tier_counts(standards)
     context = {
         "tier_counts": [(tier, counts.get(tier.value, 0)) for tier in Tier],
         "latest": standards.exclude(tier=Tier.ENTERPRISE).filter(published_on__isnull=False).order_by("-published_on", "-id")[:10],
@@ -39,7 +66,7 @@ def standard_list(request):
         standards = standards.filter(status=status)
     if query:
         standards = _match(standards, query)
-    page = Paginator(standards.order_by("sort_key").only(
+    page = CachedCountPaginator(standards.order_by("sort_key").only(
         "identifier", "title_zh", "title_en", "status", "tier", "implemented_on"
     ), PAGE_SIZE, allow_empty_first_page=True).get_page(request.GET.get("page"))
     return render(request, "portal/standard_list.html", {
