@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "biaozhun.accounts",
     "biaozhun.reference",
     "biaozhun.catalog",
+    "biaozhun.search",
     "biaozhun.portal",
     "biaozhun.api",
 ]
@@ -146,6 +147,10 @@ LOCALE_PATHS = [BASE_DIR / "biaozhun" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+
+# --- Search ---------------------------------------------------------------------------------
+# Each machine keeps its own index, fed from the catalogue's event table (manage.py search_sync).
+BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": Path(os.environ.get("BIAOZHUN_SEARCH_PATH", VAR_DIR / "search"))}
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "static/"

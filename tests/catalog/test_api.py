@@ -25,3 +25,19 @@ def test_unknown_number_is_problem_json(client):
 
 def test_openapi_is_served(client):
     assert client.get("/api/v1/openapi.json").json()["info"]["title"] == "Biaozhun API"
+
+
+def test_batch_validity_check(client):
+    make_standard("GB/T 1-2010", published_on="2010-01-01", implemented_on="2010-06-01")
+    make_standard("GB/T 1-2020", published_on="2020-01-01", implemented_on="2020-06-01", replaces=["GB/T 1-2010"])
+    response = client.post("/api/v1/catalog/validity", {"numbers": ["GB/T 1-2010", "bad"]}, content_type="application/json")
+    assert response.status_code == 200
+    first, second = response.json()
+    assert (first["outcome"], first["in_force"]["identifier"], first["chain"]) == ("replaced", "GB/T 1-2020", ["GB/T 1-2020"])
+    assert second["outcome"] == "error" and second["error"]
+
+
+def test_validity_check_validation_error_is_problem_json(client):
+    response = client.post("/api/v1/catalog/validity", {"numbers": "GB/T 1"}, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["code"] == "validation_failed"
