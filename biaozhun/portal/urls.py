@@ -1,12 +1,16 @@
 from django.urls import path
 
 from . import views
+from .feeds import StandardsFeed
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("standards/", views.standard_list, name="standard_list"),
     path("validity/", views.validity_check, name="validity_check"),
+    path("feeds/<str:kind>.atom", StandardsFeed(), name="feed"),
+    path("feeds/<str:scheme>/<str:code>/<str:kind>.atom", StandardsFeed(), name="class_feed"),
     path("std/<path:identifier>/fulltext/<str:language>.pdf", views.full_text, name="full_text"),
+    path("std/<path:identifier>/cite.<str:fmt>", views.citation, name="citation"),
     path("std/<path:identifier>", views.standard_detail, name="standard_detail"),
 ]

@@ -5,3 +5,4 @@ from .catalogue import home as home
 from .catalogue import standard_detail as standard_detail
 from .catalogue import standard_list as standard_list
 from .validity import validity_check as validity_check
+from .citations import citation as citation
