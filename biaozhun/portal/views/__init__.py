@@ -4,5 +4,5 @@ from .catalogue import full_text as full_text
 from .catalogue import home as home
 from .catalogue import standard_detail as standard_detail
 from .catalogue import standard_list as standard_list
-from .validity import validity_check as validity_check
 from .citations import citation as citation
+from .validity import validity_check as validity_check
