@@ -138,7 +138,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # (task path, local time HH:MM) pairs that `manage.py run_scheduler` enqueues once a day.
 BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.catalog.tasks.refresh_statuses_daily", "00:05"),
+    ("biaozhun.portal.tasks.notify_watchers", "07:00"),
 ]
+# The public address of the site, for links in emails.
+BIAOZHUN_SITE_URL = os.environ.get("BIAOZHUN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Language, time -------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

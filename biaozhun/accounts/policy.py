@@ -120,6 +120,15 @@ def _accounts_view_organisation(user: "User", organisation: Organisation) -> boo
     )
 
 
+# --- portal -------------------------------------------------------------------------------------
+def _portal_manage_watch(user: "User", watch: Any) -> bool:
+    """Watches are private: only their owner changes them."""
+    return (
+        watch is None
+        or watch.user_id == user.pk
+    )
+
+
 # fmt: on
 
 RULES: dict[str, Callable[["User", Any], bool]] = {
@@ -134,6 +143,9 @@ RULES: dict[str, Callable[["User", Any], bool]] = {
     "accounts.create_organisation": _accounts_create_organisation,
     "accounts.manage_members": _accounts_manage_members,
     "accounts.view_organisation": _accounts_view_organisation,
+    # portal (watch lists): any active registered person
+    "portal.watch": _everyone,
+    "portal.manage_watch": _portal_manage_watch,
 }
 
 # Actions whose rule is asked even for anonymous visitors and inactive accounts.

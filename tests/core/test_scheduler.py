@@ -27,8 +27,10 @@ def test_enqueued_once_per_day_and_the_task_runs():
     with time_machine.travel(morning, tick=False):
         first = enqueue_due(morning)
         second = enqueue_due(datetime(2027, 4, 1, 9, 0, tzinfo=SHANGHAI))
+        third = enqueue_due(datetime(2027, 4, 1, 10, 0, tzinfo=SHANGHAI))
     assert first == ["biaozhun.catalog.tasks.refresh_statuses_daily"]
-    assert second == []
-    assert ScheduledRun.objects.count() == 1
+    assert second == ["biaozhun.portal.tasks.notify_watchers"]
+    assert third == []
+    assert ScheduledRun.objects.count() == 2
     # The test settings run tasks immediately: the sweep has moved the standard into force.
     assert Standard.objects.get().status == "current"

@@ -6,3 +6,7 @@ from .catalogue import standard_detail as standard_detail
 from .catalogue import standard_list as standard_list
 from .citations import citation as citation
 from .validity import validity_check as validity_check
+from .watch import save_search as save_search
+from .watch import unwatch as unwatch
+from .watch import watch_list as watch_list
+from .watch import watch_standard as watch_standard

@@ -71,6 +71,7 @@ def standard_list(request):
     ), PAGE_SIZE, allow_empty_first_page=True).get_page(request.GET.get("page"))
     return render(request, "portal/standard_list.html", {
         "page": page, "query": query, "tier": tier, "status": status, "tiers": Tier.choices, "statuses": Status.choices,
+        "savable": bool(query or tier or status),
     })
 
 

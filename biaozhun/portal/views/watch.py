@@ -1,0 +1,63 @@
+"""My watch list: follow an edition, every edition of a number, or a saved search; remove them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from biaozhun.accounts import policy
+from biaozhun.core.errors import DomainError
+
+from .. import services
+from ..models import Watch
+
+
+@login_required
+@require_GET
+def watch_list(request):
+    watches = request.user.watches.select_related("standard").order_by("kind", "-created_at")
+    return render(request, "portal/watch_list.html", {"watches": watches})
+
+
+@login_required
+@require_POST
+def watch_standard(request, standard_id: int):
+    standard = get_object_or_404(policy.visible_standards(request.user), pk=standard_id)
+    all_editions = request.POST.get("scope") == "series"
+    try:
+        services.watch_standard(request.user, standard, all_editions=all_editions)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("已关注 %(what)s") % {"what": standard.undated if all_editions else standard.identifier})
+    return redirect(standard)
+
+
+@login_required
+@require_POST
+def save_search(request):
+    try:
+        services.save_search(request.user, request.POST, label=request.POST.get("label", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("已保存检索，有新标准或状态变化时会发邮件通知您。"))
+    query = {k: request.POST[k] for k in services.SEARCH_KEYS if request.POST.get(k)}
+    return redirect(f"{reverse('portal:standard_list')}?{urlencode(query)}")
+
+
+@login_required
+@require_POST
+def unwatch(request, watch_id: int):
+    watch = get_object_or_404(Watch, pk=watch_id)
+    if not policy.can(request.user, "portal.manage_watch", watch):
+        raise Http404(watch_id)  # someone else's watch: do not reveal that it exists
+    services.unwatch(request.user, watch)
+    messages.success(request, _("已取消关注。"))
+    return redirect("portal:watch_list")
+
+
