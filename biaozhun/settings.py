@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "biaozhun.api.ratelimit.AnonymousApiRateLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -150,6 +151,11 @@ LOCALE_PATHS = [BASE_DIR / "biaozhun" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+
+# --- API ------------------------------------------------------------------------------------
+BIAOZHUN_API_ANON_RATE = os.environ.get("BIAOZHUN_API_ANON_RATE", "120/minute")
+# Only behind a proxy that sets X-Forwarded-For itself.
+BIAOZHUN_TRUST_X_FORWARDED_FOR = _env_bool("BIAOZHUN_TRUST_X_FORWARDED_FOR", False)
 
 # --- Search ---------------------------------------------------------------------------------
 # Each machine keeps its own index, fed from the catalogue's event table (manage.py search_sync).

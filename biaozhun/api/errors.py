@@ -2,7 +2,7 @@
 
 from django.http import Http404, HttpRequest, JsonResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from biaozhun.core.errors import DomainError
 
@@ -28,6 +28,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
             {"field": ".".join(str(p) for p in e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors
         ]
         return problem(422, "validation_failed", "The request is not valid.", errors=errors)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError):
+        code = "bad_request" if exc.status_code == 400 else f"http_{exc.status_code}"
+        return problem(exc.status_code, code, str(exc.message) or "Bad request.")
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404):

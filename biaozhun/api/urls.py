@@ -6,7 +6,22 @@ from biaozhun.catalog.api import router as catalog_router
 
 from .errors import install_error_handlers
 
-api = NinjaAPI(
+
+class BiaozhunAPI(NinjaAPI):
+    """Documents error responses with the problem+json media type they are sent with."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if str(status).startswith(("4", "5")) and "application/json" in content:
+                        content["application/problem+json"] = content.pop("application/json")
+        return schema
+
+
+api = BiaozhunAPI(
     title="Biaozhun API",
     version="1",
     urls_namespace="api",

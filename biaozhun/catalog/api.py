@@ -1,15 +1,37 @@
 """Catalogue API: one edition by number, with its relations and amendments."""
 
-from datetime import date
+import json
+from datetime import date, datetime
+from typing import Annotated
 
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
 from ninja import Field, Router, Schema
+from pydantic import BeforeValidator, WithJsonSchema
 
-from . import selectors
+from biaozhun.accounts import policy
+from biaozhun.api.schemas import ERRORS, NOT_FOUND
+
+from . import exporting, selectors
+from .models import Status, Tier
 from .serialise import records_for
 from .validity import MAX_LINES, check_lines
 
 router = Router(tags=["catalog"])
+
+
+def _iso_datetime(value):
+    """Only ISO 8601 text (or a datetime): numbers are not taken as Unix times."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected an ISO 8601 date-time such as 2026-11-01T00:00:00+08:00")
+    return datetime.fromisoformat(value)
+
+
+IsoDateTime = Annotated[
+    datetime, BeforeValidator(_iso_datetime), WithJsonSchema({"type": "string", "format": "date-time"}),
+]
 
 
 class RelationOut(Schema):
@@ -53,7 +75,35 @@ class StandardOut(Schema):
     status_since: date | None
 
 
-@router.get("/standards/{path:identifier}", response=StandardOut, summary="One edition by its number")
+class RelatedOut(Schema):
+    kind: str = Field(description="replaces, adopts or references")
+    direction: str = Field(description="out: this edition → target; in: source → this edition")
+    identifier: str = Field(description="the other edition's number (as cited, for unresolved references)")
+    in_catalogue: bool
+    partial: bool
+    degree: str
+
+
+@router.get("/standards/{path:identifier}/relations", response={200: list[RelatedOut], **NOT_FOUND, **ERRORS}, summary="Relations of one edition")
+def standard_relations(request, identifier: str):
+    """Replacements, adoptions and normative references, both ways; unresolved references are included."""
+    standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
+    if standard is None:
+        raise Http404(f"No standard numbered {identifier!r}")
+    out = [
+        {"kind": r.kind, "direction": "out", "identifier": r.target_identifier, "in_catalogue": r.target_id is not None,
+         "partial": r.partial, "degree": r.degree}
+        for r in standard.relations_out.order_by("kind", "target_identifier")
+    ]
+    inbound = [
+        {"kind": r.kind, "direction": "in", "identifier": r.source.identifier, "in_catalogue": True,
+         "partial": r.partial, "degree": r.degree}
+        for r in standard.relations_in.select_related("source").order_by("kind", "source__identifier")[:1000]
+    ]
+    return out + inbound
+
+
+@router.get("/standards/{path:identifier}", response={200: StandardOut, **NOT_FOUND, **ERRORS}, summary="One edition by its number")
 def standard_detail(request, identifier: str):
     """`identifier` is the canonical number, e.g. `GB/T 19001-2016` (URL-encode the space)."""
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
@@ -94,7 +144,7 @@ def _edition(edition) -> dict | None:
             "abolished_on": edition.abolished_on}
 
 
-@router.post("/validity", response=list[ValidityRowOut], summary="Batch validity check (标准查新)")
+@router.post("/validity", response={200: list[ValidityRowOut], **ERRORS}, summary="Batch validity check (标准查新)")
 def validity(request, payload: ValidityIn):
     """For each number: the edition found, its status, and the edition in force following replacements."""
     return [
@@ -102,3 +152,28 @@ def validity(request, payload: ValidityIn):
          "found": _edition(row.found), "in_force": _edition(row.in_force), "chain": [e.identifier for e in row.chain]}
         for row in check_lines([n.strip() for n in payload.numbers])
     ]
+
+
+@router.get(
+    "/export.jsonl",
+    summary="Bulk export (JSON Lines)",
+    response={200: None, **ERRORS},
+    openapi_extra={"responses": {"200": {"description": "One record per line (docs/catalog-jsonl.md)",
+                                         "content": {"application/x-ndjson": {"schema": {"type": "string"}}}}}},
+)
+def bulk_export(request, tier: Tier | None = None, status: Status | None = None,
+                updated_since: IsoDateTime | None = None):
+    """Every edition (optionally of one tier or status, or changed since a time), streamed in id order."""
+    since = (updated_since if timezone.is_aware(updated_since) else timezone.make_aware(updated_since)) \
+        if updated_since else None
+    standards = policy.visible_standards(request.user)
+    if tier:
+        standards = standards.filter(tier=tier)
+    if status:
+        standards = standards.filter(status=status)
+    if since:
+        standards = standards.filter(updated_at__gte=since)
+    lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in exporting.iter_records(standards))
+    response = StreamingHttpResponse(lines, content_type="application/x-ndjson; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="catalogue.jsonl"'
+    return response

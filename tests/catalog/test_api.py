@@ -1,5 +1,7 @@
 """Catalogue API: a record by number; errors as problem+json."""
 
+import json
+
 import pytest
 
 from tests.fixtures.catalog import make_standard
@@ -41,3 +43,23 @@ def test_validity_check_validation_error_is_problem_json(client):
     response = client.post("/api/v1/catalog/validity", {"numbers": "GB/T 1"}, content_type="application/json")
     assert response.status_code == 422
     assert response.json()["code"] == "validation_failed"
+
+
+def test_relations_both_ways(client):
+    make_standard("GB/T 1-2010", published_on="2010-01-01", implemented_on="2010-06-01")
+    make_standard("GB/T 1-2020", replaces=["GB/T 1-2010"], references=["GB/T 999"])
+    body = client.get("/api/v1/catalog/standards/GB/T%201-2020/relations").json()
+    assert {(r["kind"], r["direction"], r["identifier"], r["in_catalogue"]) for r in body} == {
+        ("replaces", "out", "GB/T 1-2010", True), ("references", "out", "GB/T 999", False)}
+    body = client.get("/api/v1/catalog/standards/GB/T%201-2010/relations").json()
+    assert body == [{"kind": "replaces", "direction": "in", "identifier": "GB/T 1-2020", "in_catalogue": True,
+                     "partial": False, "degree": ""}]
+
+
+def test_bulk_export_streams_json_lines(client):
+    make_standard("GB/T 1-2020")
+    make_standard("DB11/T 2-2020")
+    response = client.get("/api/v1/catalog/export.jsonl", {"tier": "local"})
+    assert response["Content-Type"].startswith("application/x-ndjson")
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert [json.loads(line)["identifier"] for line in lines] == ["DB11/T 2-2020"]

@@ -1,0 +1,23 @@
+"""Property-based conformance of the whole API to its own OpenAPI document (schemathesis, in process)."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from biaozhun.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture(autouse=True)
+def _catalogue(db):
+    from tests.fixtures.catalog import make_standard
+
+    make_standard("GB/T 1-2010", published_on="2010-01-01", implemented_on="2010-06-01")
+    make_standard("GB/T 1-2020", replaces=["GB/T 1-2010"])
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_conforms_to_its_schema(case):
+    case.call_and_validate()
