@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.deps-stamp
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test test-pg setup deps lint bench-identifiers bench-import clean-db
+.PHONY: run test test-pg setup deps system-deps lint bench-identifiers bench-import clean-db
 
 $(STAMP): requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,11 @@ $(STAMP): requirements.lock requirements-dev.lock
 	touch $(STAMP)
 
 deps: $(STAMP)
+
+# System packages the browser tests need: Debian's chromium (never a downloaded browser) and CJK fonts.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk; }
 
 # Migrate the database, load the reference tables and the demo catalogue (all idempotent).
 setup: $(STAMP)
@@ -25,13 +30,13 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: setup
+test: system-deps setup
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 # The suite against PostgreSQL: DATABASE_URL=postgres://user:pass@host/db make test-pg
-test-pg: $(STAMP)
-	$(BIN)/pytest -n 2
+test-pg: system-deps $(STAMP)
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -15,6 +15,7 @@ urlpatterns = [
     path("feeds/<str:kind>.atom", StandardsFeed(), name="feed"),
     path("feeds/<str:scheme>/<str:code>/<str:kind>.atom", StandardsFeed(), name="class_feed"),
     path("std/<path:identifier>/fulltext/<str:language>.pdf", views.full_text, name="full_text"),
+    path("std/<path:identifier>/read/<str:language>", views.read_full_text, name="read_full_text"),
     path("std/<path:identifier>/cite.<str:fmt>", views.citation, name="citation"),
     path("std/<path:identifier>", views.standard_detail, name="standard_detail"),
 ]

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
@@ -130,6 +131,17 @@ def _in_force_first():
     from django.db.models import Case, IntegerField, Value, When
 
     return Case(When(status=Status.CURRENT, then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
+@require_GET
+def read_full_text(request, identifier: str, language: str):
+    """Read the full text in the browser (pdf.js); the PDF itself comes from `full_text`."""
+    standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
+    text = standard.full_texts.filter(language=language).first() if standard else None
+    if text is None:
+        raise Http404(identifier)
+    pdf_url = reverse("portal:full_text", args=[standard.identifier, language])
+    return render(request, "portal/reader.html", {"standard": standard, "text": text, "pdf_url": pdf_url})
 
 
 @require_GET

@@ -1,0 +1,96 @@
+"""The public service as a person uses it, in a real browser."""
+
+import re
+
+from openpyxl import Workbook, load_workbook
+from playwright.sync_api import expect
+
+from .conftest import PASSWORD, USER
+
+
+def _a_national_standard(site) -> str:
+    return site.query("SELECT identifier FROM catalog_standard WHERE tier='national' AND status='current' LIMIT 1")[0][0]
+
+
+def test_find_a_standard_by_number_and_open_it(page, site):
+    identifier = _a_national_standard(site)
+    page.goto("/")
+    page.get_by_label("标准号或标题").fill(identifier.split("-")[0].lower().replace("/", ""))
+    page.get_by_role("button", name="检索").click()
+    page.get_by_role("link", name=identifier, exact=True).first.click()
+    expect(page.locator("h1")).to_contain_text(identifier)
+    expect(page.get_by_role("status")).to_contain_text("实施")
+
+
+def test_filter_the_catalogue_by_tier(page, site):
+    page.goto("/standards/")
+    page.get_by_label("层级").select_option("local")
+    page.get_by_role("button", name="检索").click()
+    numbers = page.locator("td a.std-number").all_inner_texts()
+    assert numbers and all(n.startswith("DB") for n in numbers)
+
+
+def test_read_the_full_text_in_the_browser(page, site):
+    [(identifier,)] = site.query(
+        "SELECT s.identifier FROM catalog_fulltext f JOIN catalog_standard s ON s.id = f.standard_id "
+        "WHERE f.language = 'zh' LIMIT 1")
+    page.goto(f"/std/{identifier}")
+    page.get_by_role("link", name="在线阅读").first.click()
+    expect(page.locator("#reader")).to_have_attribute("data-rendered", "true", timeout=15000)
+    assert page.locator("#reader-pages canvas").count() >= 2
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+
+
+def test_validity_check_with_an_uploaded_workbook(page, site, tmp_path):
+    replaced = site.query("SELECT identifier FROM catalog_standard WHERE status='replaced' LIMIT 1")[0][0]
+    workbook = Workbook()
+    workbook.active.append(["标准号"])
+    for number in (replaced, _a_national_standard(site), "不是标准号"):
+        workbook.active.append([number])
+    upload = tmp_path / "cited.xlsx"
+    workbook.save(upload)
+
+    page.goto("/validity/")
+    page.get_by_label("或上传文件").set_input_files(upload)
+    page.get_by_role("button", name="查新", exact=True).click()
+    expect(page.locator("tr.validity-replaced")).to_have_count(1)
+    expect(page.locator("tr.validity-error")).to_have_count(1)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="查新并下载 XLSX").click()
+    sheet = load_workbook(download.value.path()).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][2] == replaced and rows[1][8]  # the edition in force that replaced it
+
+
+def test_switch_to_english_and_back(page, site):
+    page.goto("/")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("link", name="Catalogue")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("button", name="简体中文").click()
+    expect(page.get_by_role("link", name="标准目录")).to_be_visible()
+
+
+def test_sign_in_and_follow_a_standard(page, site):
+    identifier = _a_national_standard(site)
+    page.goto("/accounts/login/")
+    page.get_by_label(re.compile("用户名")).fill(USER)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.goto(f"/std/{identifier}")
+    page.get_by_role("button", name="关注本版本").click()
+    expect(page.get_by_role("alert")).to_contain_text(identifier)
+    page.goto("/watch/")
+    expect(page.get_by_role("link", name=identifier)).to_be_visible()
+
+
+def test_pages_fit_a_phone(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", base_url=site)
+    page = context.new_page()
+    for path in ("/", "/standards/", f"/std/{_a_national_standard(site)}", "/validity/"):
+        page.goto(path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{path} is {overflow}px wider than a phone screen"
+    context.close()
