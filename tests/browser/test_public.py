@@ -59,7 +59,8 @@ def test_validity_check_with_an_uploaded_workbook(page, site, tmp_path):
     expect(page.locator("tr.validity-error")).to_have_count(1)
     with page.expect_download() as download:
         page.get_by_role("button", name="查新并下载 XLSX").click()
-    sheet = load_workbook(download.value.path()).worksheets[0]
+    with open(download.value.path(), "rb") as handle:
+        sheet = load_workbook(handle).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][2] == replaced and rows[1][8]  # the edition in force that replaced it
 
