@@ -99,3 +99,9 @@ def test_number_without_the_adopted_part_redirects_to_the_double_number(client):
 def test_history_shows_status_labels(client, chain):
     page = client.get("/std/GB/T 19001-2008").content.decode()
     assert "→ 被代替" in page
+
+
+def test_home_lists_recently_abolished(client):
+    make_standard("GB 4000-2000", published_on="2000-01-01", implemented_on="2000-06-01", abolished_on="2020-01-01")
+    page = client.get("/").content.decode()
+    assert "最近废止" in page and "GB 4000-2000" in page

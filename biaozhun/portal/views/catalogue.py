@@ -51,6 +51,7 @@ def home(request):
         "tier_counts": [(tier, counts.get(tier.value, 0)) for tier in Tier],
         "latest": standards.exclude(tier=Tier.ENTERPRISE).filter(published_on__isnull=False).order_by("-published_on", "-id")[:10],
         "upcoming": standards.filter(status=Status.UPCOMING).order_by("implemented_on", "id")[:10],
+        "abolished": standards.filter(status=Status.ABOLISHED).order_by("-abolished_on", "-id")[:10],
     }
     return render(request, "portal/home.html", context)
 
