@@ -44,7 +44,7 @@ class Standard(models.Model):
     undated = models.CharField(_("不带年号的标准号"), max_length=100, db_index=True)
     series = models.CharField(_("系列"), max_length=100)
     sort_key = models.CharField(max_length=160, editable=False, db_index=True)
-    tier = models.CharField(_("层级"), max_length=14, choices=Tier.choices, db_index=True)
+    tier = models.CharField(_("层级"), max_length=14, choices=Tier.choices)  # indexed with status below
     nature = models.CharField(_("性质"), max_length=12, choices=Nature.choices, blank=True)
     prefix = models.CharField(_("代号"), max_length=40)
     industry_code = models.CharField(_("行业代号"), max_length=10, blank=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from biaozhun.identifiers import CodeTables, Identifier, IdentifierError, Tier, parse
@@ -84,41 +85,6 @@ class StandardRecord:
     def edition(self) -> str:
         return edition_key(self.ident)
 
-    def model_fields(self) -> dict[str, Any]:
-        """Values for the Standard model's own columns (status excluded: it is derived)."""
-        ident = self.ident
-        return {
-            "identifier": ident.canonical,
-            "edition": edition_key(ident),
-            "undated": ident.undated,
-            "series": ident.series,
-            "sort_key": encode_sort_key(ident),
-            "tier": str(ident.tier),
-            "nature": str(ident.nature) if ident.nature else "",
-            "prefix": ident.prefix,
-            "industry_code": ident.industry_code or "",
-            "region_code": ident.region_code or "",
-            "org_code": ident.org_code or "",
-            "number": ident.number,
-            "part": ident.part or "",
-            "year": ident.year,
-            "title_zh": self.title_zh,
-            "title_en": self.title_en,
-            "scope": self.scope,
-            "ccs_id": self.ccs,
-            "ics_id": self.ics[0] if self.ics else None,
-            "ics_codes": list(self.ics),
-            "issued_by": list(self.issued_by),
-            "competent_department": self.competent_department,
-            "responsible_unit": self.responsible_unit,
-            "tc_code": self.tc_code,
-            "language_versions": list(self.language_versions),
-            "published_on": self.published_on,
-            "implemented_on": self.implemented_on,
-            "abolished_on": self.abolished_on,
-            "confirmed_on": self.confirmed_on,
-        }
-
 
 def edition_key(ident: Identifier) -> str:
     """The edition a number names: the canonical form without the adopted part of a double number."""
@@ -137,6 +103,13 @@ def _natural(text: str | None) -> str:
     """Digit runs zero-padded to 10 places, so "2" sorts before "10" in a plain string comparison."""
     if not text:
         return ""
+    if text.isascii() and text.isdigit():  # most numbers and parts
+        return text.zfill(10)
+    return _natural_mixed(text)
+
+
+@lru_cache(maxsize=4096)  # prefixes repeat: GB/T, DB44/T, T/CAS, ...
+def _natural_mixed(text: str) -> str:
     return "".join(c.zfill(10) if c[0] <= "9" else c for c in _CHUNKS.findall(text))
 
 

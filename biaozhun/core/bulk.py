@@ -8,14 +8,15 @@ column's value is adapted for the database once per type (dates, datetimes, JSON
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from django.db import connection, models
 
 
 def _memoised(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """Rows of one batch share timestamps and empty lists: convert each distinct value once in a row."""
+    """Rows of one batch share timestamps and event data: convert a value once while consecutive rows hold the
+    same object (identity: a mutable value is never reused across rows with different contents)."""
     last: list[Any] = [object(), None]
 
     def wrapper(value: Any) -> Any:
@@ -40,19 +41,22 @@ def _converter(field: models.Field) -> Callable[[Any], Any] | None:
     if isinstance(field, models.DateField):
         return ops.adapt_datefield_value
     if isinstance(field, models.JSONField):
-        return _json_converter(field)
+        return _memoised(_json_converter(field))
     return None
 
 
-def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """INSERT the rows (tuples in `columns` order, attnames such as "ccs_id"); returns how many."""
+def insert_rows(
+    model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]], adapted: Collection[str] = ()
+) -> int:
+    """INSERT the rows (tuples in `columns` order, attnames such as "ccs_id"); returns how many.
+    `adapted`: columns whose values are already what the database takes (ISO dates, JSON text on SQLite)."""
     meta = model._meta
     fields = [_by_attname(meta, name) for name in columns]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from model metadata)
         quote(meta.db_table), ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields))
     )
-    return _execute(sql, fields, rows)
+    return _execute(sql, fields, rows, adapted)
 
 
 def _by_attname(meta, name: str) -> models.Field:
@@ -73,8 +77,17 @@ def update_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
     return _execute(sql, fields, rows)
 
 
-def _execute(sql: str, fields: list[models.Field], rows: Iterable[Sequence[Any]]) -> int:
-    converters = [(index, conv) for index, field in enumerate(fields) if (conv := _converter(field))]
+def _execute(sql: str, fields: list[models.Field], rows: Iterable[Sequence[Any]], adapted: Collection[str] = ()) -> int:
+    converters = [
+        (index, conv) for index, field in enumerate(fields)
+        if field.attname not in adapted and (conv := _converter(field))
+    ]
+    if not converters:
+        prepared = rows if isinstance(rows, list) else list(rows)
+        if prepared:
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, prepared)
+        return len(prepared)
     prepared = []
     for row in rows:
         if converters:

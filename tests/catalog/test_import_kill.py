@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from biaozhun.catalog.importing.parallel import PARALLEL_MIN_BYTES
+
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = 20_000
 
@@ -21,10 +23,11 @@ def manage(env, *args, **kwargs):
 
 
 @pytest.mark.slow
-def test_kill_during_import_then_rerun_resumes_without_loss_or_duplicates(tmp_path):
+@pytest.mark.parametrize("workers", ["0", ""], ids=["serial", "reader-process"])
+def test_kill_during_import_then_rerun_resumes_without_loss_or_duplicates(tmp_path, workers):
     db = tmp_path / "kill.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "BIAOZHUN_VAR_DIR": str(tmp_path),
-           "DJANGO_SETTINGS_MODULE": "biaozhun.settings"}
+           "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "BIAOZHUN_IMPORT_WORKERS": workers}
     manage(env, "migrate", "--noinput")
     manage(env, "seed_reference")
     source = tmp_path / "many.jsonl"
@@ -35,6 +38,7 @@ def test_kill_during_import_then_rerun_resumes_without_loss_or_duplicates(tmp_pa
             if n > 1 and n % 2 == 0:
                 record["replaces"] = [f"GB/T {n - 1}-2020"]
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    assert source.stat().st_size > PARALLEL_MIN_BYTES  # by default, validated by workers and read by a second process
 
     process = subprocess.Popen(
         [sys.executable, "manage.py", "catalog_import", str(source), "--batch-size", "200", "--no-progress"],

@@ -44,21 +44,30 @@ def read_records(path: Path, fmt: str) -> Iterator[tuple[int | str, dict[str, An
         yield from _read_xlsx(path)
 
 
+def open_jsonl(path: Path):
+    """The text stream JSONL is read from; its lines (numbered from 1) are what `parse_jsonl_line` takes."""
+    return open(path, encoding="utf-8-sig")
+
+
+def parse_jsonl_line(line: str) -> dict[str, Any] | RowError | None:
+    """One JSONL line: the record, what is wrong with it, or None for a blank line (skipped, not counted)."""
+    if not line.strip():
+        return None
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return RowError("(line)", f"not valid JSON at column {exc.colno}: {exc.msg}")
+    if not isinstance(value, dict):
+        return RowError("(line)", f"expected a JSON object, got {type(value).__name__}")
+    return value
+
+
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
-    loads = json.loads
-    with open(path, encoding="utf-8-sig") as handle:
+    with open_jsonl(path) as handle:
         for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                value = loads(line)
-            except json.JSONDecodeError as exc:
-                yield line_no, RowError("(line)", f"not valid JSON at column {exc.colno}: {exc.msg}")
-                continue
-            if not isinstance(value, dict):
-                yield line_no, RowError("(line)", f"expected a JSON object, got {type(value).__name__}")
-                continue
-            yield line_no, value
+            value = parse_jsonl_line(line)
+            if value is not None:
+                yield line_no, value
 
 
 def _check_header(header: list[str]) -> RowError | None:

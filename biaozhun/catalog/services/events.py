@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from django.utils import timezone
@@ -28,13 +29,20 @@ class EventRow(NamedTuple):
 
 
 def _event(standard_id: int, kind: str, actor, *, from_status: str = "", to_status: str = "", reason: str = "",
-           data: dict[str, Any] | None = None) -> EventRow:
-    return EventRow(standard_id, str(kind), getattr(actor, "pk", None), timezone.now(), from_status, to_status,
+           data: dict[str, Any] | None = None, at: datetime | None = None) -> EventRow:
+    return EventRow(standard_id, str(kind), getattr(actor, "pk", None), at or timezone.now(), from_status, to_status,
                     reason, data or {})
 
 
-def created(standard_id: int, *, actor, status: str, source: str) -> EventRow:
-    return _event(standard_id, EventKind.CREATED, actor, to_status=status, data={"source": source})
+def created(standard_id: int, *, actor, status: str, source: str, at: datetime | None = None) -> EventRow:
+    """`at`: the time of the write, when a batch records many (default: now)."""
+    return _event(standard_id, EventKind.CREATED, actor, to_status=status, data=_source_data(source), at=at)
+
+
+@lru_cache(maxsize=32)
+def _source_data(source: str) -> dict[str, Any]:
+    """One shared (never mutated) dict per source, so a batch's rows encode it once (core.bulk memoises)."""
+    return {"source": source}
 
 
 def updated(standard_id: int, *, actor, before: dict[str, Any], source: str) -> EventRow:
