@@ -1,0 +1,128 @@
+"""The tantivy schema and how a catalogue row becomes an index document.
+
+Text fields hold token streams built in Python (biaozhun.text) and split on whitespace by tantivy, so the
+same code tokenises documents and queries. Filter fields are raw, indexed and fast (terms aggregations give
+the facet counts). One meta document (sid 0) carries the sync state, so it commits atomically with the index.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import tantivy
+
+from biaozhun.text import cjk_bigrams, cjk_unigrams, initial_pairs, latin_words, number_keys, syllable_pairs
+
+SCHEMA_VERSION = 1
+META_ID = 0
+
+# Filter and facet fields: name -> how many values a facet returns at most.
+FACETS: dict[str, int] = {
+    "tier": 10, "nature": 10, "status": 10, "ccs1": 30, "ccs": 100, "ics": 100, "industry": 100,
+    "province": 50, "tc": 100, "year": 100, "degree": 10,
+}
+STATUS_RANK = {"current": 3, "upcoming": 2, "replaced": 1, "abolished": 0}
+# Ties in relevance: in force before abolished, newer before older. The score is multiplied by
+# log2(2 + tie) (tantivy's weight_by_field); tie is chosen so the factor is 1 + TIE_SCALE * (rank + recency),
+# at most +0.2 %: it orders equal scores and never reorders scores that differ by more than that.
+TIE_SCALE = 5e-4
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_unsigned_field("sid", stored=True, indexed=True, fast=True)
+    sb.add_text_field("zh2", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("zh1", tokenizer_name="whitespace", index_option="freq")
+    sb.add_text_field("en", tokenizer_name="en_stem", index_option="position")
+    sb.add_text_field("py", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("pyi", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("num", tokenizer_name="whitespace", index_option="freq")
+    for name in FACETS:
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
+    sb.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
+    sb.add_integer_field("published", fast=True)
+    sb.add_float_field("tie", fast=True)
+    sb.add_bytes_field("payload", stored=True)
+    return sb.build()
+
+
+def english_analyzer() -> tantivy.TextAnalyzer:
+    """The same analysis as tantivy's built-in "en_stem", for query words."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
+
+
+def _iso(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)[:10]
+
+
+def tie_weight(status: str, published: str) -> float:
+    recency = 0.0
+    if published:
+        recency = min(max((int(published[:4]) - 1900 + int(published[5:7]) / 12) / 200, 0.0), 0.999)
+    return 2 ** (1 + TIE_SCALE * (STATUS_RANK.get(status, 0) + recency)) - 2
+
+
+def facet_values(row: dict[str, Any]) -> dict[str, list[str]]:
+    ccs = row.get("ccs_id") or row.get("ccs") or ""
+    region = row.get("region_code") or ""
+    year = row.get("year")
+    return {
+        "tier": [row["tier"]],
+        "nature": [row["nature"]] if row.get("nature") else [],
+        "status": [row["status"]] if row.get("status") else [],
+        "ccs1": [ccs[0]] if ccs else [],
+        "ccs": [ccs] if ccs else [],
+        "ics": sorted({code[:2] for code in row.get("ics_codes") or [] if code}),
+        "industry": [row["industry_code"]] if row.get("industry_code") else [],
+        "province": [region[:2]] if region else [],
+        "tc": [row["tc_code"]] if row.get("tc_code") else [],
+        "year": [str(year)] if year else [],
+        "degree": sorted(set(row.get("degrees") or [])),
+    }
+
+
+def payload(row: dict[str, Any]) -> dict[str, str]:
+    return {
+        "identifier": row["identifier"], "title_zh": row.get("title_zh") or "", "title_en": row.get("title_en") or "",
+        "status": row.get("status") or "", "tier": row["tier"], "nature": row.get("nature") or "",
+        "implemented_on": _iso(row.get("implemented_on")), "published_on": _iso(row.get("published_on")),
+    }
+
+
+def to_document(row: dict[str, Any]) -> tantivy.Document:
+    title_zh = row.get("title_zh") or ""
+    stored = payload(row)
+    doc = tantivy.Document()
+    doc.add_unsigned("sid", row["id"])
+    doc.add_text("zh2", " ".join(cjk_bigrams(title_zh)))
+    doc.add_text("zh1", " ".join(cjk_unigrams(title_zh)))
+    doc.add_text("en", " ".join([stored["title_en"], *latin_words(title_zh)]))
+    doc.add_text("py", " ".join(syllable_pairs(title_zh)))
+    doc.add_text("pyi", " ".join(initial_pairs(title_zh)))
+    doc.add_text("num", " ".join(number_keys(row["identifier"])))
+    for name, values in facet_values(row).items():
+        for value in values:
+            doc.add_text(name, value)
+    doc.add_text("sort_key", row.get("sort_key") or row["identifier"])
+    published = stored["published_on"]
+    doc.add_integer("published", int(published.replace("-", "")) if published else 0)
+    doc.add_float("tie", tie_weight(stored["status"], published))
+    doc.add_bytes("payload", json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode())
+    return doc
+
+
+def meta_document(state: dict[str, Any]) -> tantivy.Document:
+    doc = tantivy.Document()
+    doc.add_unsigned("sid", META_ID)
+    doc.add_bytes("payload", json.dumps(state).encode())
+    return doc

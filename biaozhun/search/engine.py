@@ -1,0 +1,120 @@
+"""The one search interface that pages and the API call, and the configured engine behind it.
+
+    from biaozhun.search.engine import SearchQuery, get_engine
+    result = get_engine().search(SearchQuery(text="锂离子电池", filters={"status": ["current"]}, page=1))
+    result.total, result.hits[0].highlight_zh, result.facets["tier"]
+
+Settings: BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": VAR_DIR / "search"} (PATH defaults to VAR_DIR/search).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from django.conf import settings
+
+SortOrder = Literal["relevance", "date", "number"]
+SORT_ORDERS: tuple[str, ...] = ("relevance", "date", "number")
+MAX_PAGE_SIZE = 100
+MAX_OFFSET = 10_000
+
+
+class SearchError(ValueError):
+    """A query the engine refuses (unknown filter, bad sort, page out of range); the message says which."""
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """text: what was typed (words, pinyin, initials or a number); filters: facet name -> accepted values
+    (values of one facet are alternatives, facets combine with AND); page counts from 1."""
+
+    text: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: SortOrder = "relevance"
+    page: int = 1
+    page_size: int = 20
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    standard_id: int
+    identifier: str
+    title_zh: str
+    title_en: str
+    status: str
+    tier: str
+    nature: str
+    implemented_on: str  # ISO date or ""
+    published_on: str
+    highlight_zh: str  # HTML-escaped title with <mark> around matches
+    highlight_en: str
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, list[tuple[str, int]]]  # facet name -> [(value, count)], most frequent first
+    took_ms: float
+
+
+class SearchEngine(Protocol):
+    def search(self, query: SearchQuery) -> SearchResult: ...
+
+    def index_standards(self, standards: Iterable[Any]) -> int:
+        """Add or replace standards (Standard instances or rows from search.rows); visible after commit()."""
+        ...
+
+    def delete(self, standard_ids: Iterable[int]) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def get_state(self) -> dict[str, Any]:
+        """The sync state committed with the index (last applied event id, ...)."""
+        ...
+
+    def set_state(self, state: dict[str, Any]) -> None:
+        """Stored by the next commit(), atomically with the documents written before it."""
+        ...
+
+
+_engines: dict[tuple[str, str], SearchEngine] = {}
+_lock = threading.Lock()
+
+
+def search_settings() -> tuple[str, Path]:
+    config = getattr(settings, "BIAOZHUN_SEARCH", None) or {}
+    engine = config.get("ENGINE", "tantivy")
+    path = Path(config.get("PATH") or Path(settings.VAR_DIR) / "search")
+    return engine, path
+
+
+def get_engine() -> SearchEngine:
+    """The configured engine; one instance per process and index path (readers reload after each commit)."""
+    name, path = search_settings()
+    key = (name, str(path))
+    with _lock:
+        engine = _engines.get(key)
+        if engine is None:
+            if name != "tantivy":
+                raise SearchError(f'unknown search engine "{name}" in BIAOZHUN_SEARCH["ENGINE"]; use "tantivy"')
+            from .tantivy_engine import TantivyEngine
+
+            engine = _engines[key] = TantivyEngine(path)
+        return engine
+
+
+def forget_engines() -> None:
+    """Drop cached engines (tests, and after a rebuild in the same process)."""
+    with _lock:
+        for engine in _engines.values():
+            close = getattr(engine, "close", None)
+            if close is not None:
+                close()
+        _engines.clear()

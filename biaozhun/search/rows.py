@@ -1,0 +1,73 @@
+"""Read standards from the catalogue as plain rows for the index, in batches (any database Django uses)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
+
+ROW_FIELDS = (
+    "id", "identifier", "sort_key", "tier", "nature", "industry_code", "region_code", "tc_code", "year",
+    "title_zh", "title_en", "ccs_id", "ics_codes", "status", "published_on", "implemented_on",
+)
+
+
+def degrees_of(standard_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Adoption degrees (IDT/MOD/NEQ) of each standard's `adopts` relations."""
+    out: dict[int, list[str]] = defaultdict(list)
+    ids = list(standard_ids)
+    for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+        relations = StandardRelation.objects.filter(
+            source_id__in=ids[start : start + 900], kind=RelationKind.ADOPTS
+        ).exclude(degree="")
+        for source_id, degree in relations.values_list("source_id", "degree"):
+            if degree not in out[source_id]:
+                out[source_id].append(degree)
+    return out
+
+
+def _degrees_in_range(first_id: int, last_id: int) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    relations = StandardRelation.objects.filter(
+        source_id__gte=first_id, source_id__lte=last_id, kind=RelationKind.ADOPTS
+    ).exclude(degree="")
+    for source_id, degree in relations.values_list("source_id", "degree"):
+        if degree not in out[source_id]:
+            out[source_id].append(degree)
+    return out
+
+
+def _with_degrees(rows: list[dict[str, Any]], *, id_range: bool = False) -> list[dict[str, Any]]:
+    if id_range and rows:
+        degrees = _degrees_in_range(rows[0]["id"], rows[-1]["id"])
+    else:
+        degrees = degrees_of(row["id"] for row in rows)
+    for row in rows:
+        row["degrees"] = degrees.get(row["id"], [])
+    return rows
+
+
+def rows_for_ids(standard_ids: Iterable[int]) -> list[dict[str, Any]]:
+    ids = list(standard_ids)
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(ids), 900):
+        rows += Standard.objects.filter(id__in=ids[start : start + 900]).order_by().values(*ROW_FIELDS)
+    return _with_degrees(rows)
+
+
+def row_from_standard(standard: Standard) -> dict[str, Any]:
+    row = {name: getattr(standard, name) for name in ROW_FIELDS}
+    return _with_degrees([row])[0]
+
+
+def iter_row_batches(batch_size: int = 5000) -> Iterator[list[dict[str, Any]]]:
+    """Every standard in id order, `batch_size` rows at a time (keyset pagination: constant cost per batch)."""
+    last_id = 0
+    while True:
+        rows = list(Standard.objects.filter(id__gt=last_id).order_by("id").values(*ROW_FIELDS)[:batch_size])
+        if not rows:
+            return
+        last_id = rows[-1]["id"]
+        yield _with_degrees(rows, id_range=True)

@@ -1,0 +1,31 @@
+"""Text for search, pure Python (no Django): CJK bigrams and unigrams, Latin words, number keys, pinyin and
+initials, query analysis and highlighting.
+
+    from biaozhun.text import analyse, highlight
+    analyse("锂离子电池").terms[0].runs   # ("锂离子电池",)
+"""
+
+from .highlight import highlight
+from .numbers import NumberQuery, compact, number_keys, read_number
+from .pinyin import initial_pairs, split_syllables, syllable_pairs
+from .query import QueryPlan, Term, analyse
+from .tokens import cjk_bigrams, cjk_runs, cjk_unigrams, latin_words, query_bigrams
+
+__all__ = [
+    "NumberQuery",
+    "QueryPlan",
+    "Term",
+    "analyse",
+    "cjk_bigrams",
+    "cjk_runs",
+    "cjk_unigrams",
+    "compact",
+    "highlight",
+    "initial_pairs",
+    "latin_words",
+    "number_keys",
+    "query_bigrams",
+    "read_number",
+    "split_syllables",
+    "syllable_pairs",
+]

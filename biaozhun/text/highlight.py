@@ -1,0 +1,82 @@
+"""Mark query matches in a title: HTML-escaped text with <mark>…</mark> around each matched span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from .pinyin import char_syllables
+from .tokens import fold
+
+Span = tuple[int, int]
+
+
+def substring_spans(text: str, needles: Iterable[str]) -> list[Span]:
+    spans = []
+    for needle in needles:
+        if not needle:
+            continue
+        start = text.find(needle)
+        while start != -1:
+            spans.append((start, start + len(needle)))
+            start = text.find(needle, start + 1)
+    return spans
+
+
+def word_spans(text: str, words: Iterable[str]) -> list[Span]:
+    """Latin words (case-insensitive) at a word start; a word also marks longer forms (test -> testing)."""
+    folded = fold(text)
+    spans = []
+    for word in words:
+        if word:
+            pattern = re.compile(r"(?<![0-9A-Za-z])" + re.escape(word) + r"[A-Za-z]*", re.IGNORECASE)
+            spans.extend(m.span() for m in pattern.finditer(folded))
+    return spans
+
+
+def reading_spans(text: str, readings: Iterable[Sequence[str]]) -> list[Span]:
+    """Characters whose pinyin (syllables, or single-letter initials) follows one of the readings in order."""
+    readings = [list(r) for r in readings if r]
+    if not readings:
+        return []
+    syllables = char_syllables(text)
+    spans = []
+    for reading in readings:
+        initials = all(len(unit) == 1 for unit in reading)
+        units = [(s[0] if initials else s) if s else None for s in syllables]
+        n = len(reading)
+        for start in range(len(units) - n + 1):
+            if units[start : start + n] == reading:
+                spans.append((start, start + n))
+    return spans
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def render(text: str, spans: Iterable[Span]) -> str:
+    out, position = [], 0
+    for start, end in merge(spans):
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def highlight(
+    text: str, *, substrings: Iterable[str] = (), words: Iterable[str] = (), readings: Iterable[Sequence[str]] = ()
+) -> str:
+    """highlight("锂离子电池 <安全>", substrings=["电池"]) -> '锂离子<mark>电池</mark> &lt;安全&gt;'."""
+    if not text:
+        return ""
+    spans = substring_spans(text, substrings) + word_spans(text, words) + reading_spans(text, readings)
+    return render(text, spans)

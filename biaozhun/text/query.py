@@ -1,0 +1,86 @@
+"""Understand what was typed in the one search box: a number, Chinese, English, pinyin or initials.
+
+analyse("锂离子电池 安全") -> every term must match: two CJK runs.
+analyse("GB/T 19001") -> a number query.
+analyse("lizidianchi") -> one Latin term, read as an English word, pinyin (li zi dian chi) or initials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import NumberQuery, read_number
+from .pinyin import split_syllables
+from .tokens import cjk_runs, fold, latin_words
+
+_LATIN_ONLY = re.compile(r"[A-Za-z' ]+")
+_MAX_INITIALS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One whitespace-separated part of the query; each term must match.
+
+    runs: CJK runs (phrase on bigrams, or a unigram for one character); words: Latin words and numbers;
+    syllables / initials: readings of a purely Latin term as pinyin, None when it cannot be one.
+    """
+
+    text: str
+    runs: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    syllables: tuple[str, ...] | None = None
+    initials: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueryPlan:
+    text: str
+    number: NumberQuery | None = None
+    terms: tuple[Term, ...] = field(default_factory=tuple)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.number is None and not self.terms
+
+    def highlight_needles(self) -> tuple[list[str], list[str], list[list[str]]]:
+        """(CJK substrings, Latin words, pinyin syllable sequences) to mark in a title."""
+        runs = [r for t in self.terms for r in t.runs]
+        words = [w for t in self.terms for w in t.words]
+        readings = [list(t.syllables) for t in self.terms if t.syllables and len(t.syllables) > 1]
+        readings += [list(t.initials) for t in self.terms if t.initials and len(t.initials) > 1]
+        return runs, words, readings
+
+
+def _latin_term(text: str) -> Term:
+    letters = text.lower().replace("'", "")
+    syllables = split_syllables(text)
+    initials = letters if letters.isalpha() and 2 <= len(letters) <= _MAX_INITIALS else None
+    return Term(
+        text=text, words=tuple(latin_words(text)), syllables=tuple(syllables) if syllables else None,
+        initials=initials,
+    )
+
+
+def analyse(text: str) -> QueryPlan:
+    text = " ".join(fold(text or "").split())
+    if not text:
+        return QueryPlan(text="")
+    number = read_number(text)
+    if number is not None:
+        return QueryPlan(text=text, number=number)
+    if _LATIN_ONLY.fullmatch(text) and " " in text and split_syllables(text):
+        # "li zi dian chi": one pinyin term, also read as English words.
+        term = _latin_term(text)
+        return QueryPlan(text=text, terms=(Term(text, words=term.words, syllables=term.syllables),))
+    terms = []
+    for part in text.split():
+        if _LATIN_ONLY.fullmatch(part):
+            terms.append(_latin_term(part))
+            continue
+        number = read_number(part)
+        words = (part.lower(),) if number is not None else tuple(latin_words(part))
+        runs = tuple(cjk_runs(part))
+        if runs or words:
+            terms.append(Term(text=part, runs=runs, words=words))
+    return QueryPlan(text=text, terms=tuple(terms))

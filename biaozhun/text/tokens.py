@@ -1,0 +1,71 @@
+"""Split titles into CJK runs and Latin words, and turn runs into index token streams.
+
+A CJK run is a maximal sequence of ideographs; anything else (spaces, punctuation, digits, Latin letters) ends
+it. Runs are indexed as overlapping bigrams at consecutive positions, so a phrase query over the bigrams of a
+query string matches exactly the titles that contain that string (substring semantics). Between two runs the
+positions continue; a filler token is put between them when the last unit of one run equals the first unit of
+the next, the only case in which a phrase could otherwise match across the break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+# CJK Unified Ideographs, Extension A, Compatibility Ideographs, and the supplementary planes' extensions.
+_CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_RUN = re.compile(f"[{_CJK_CLASS}]+")
+_WORD = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[.][0-9]+)*")
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+FILLER = "|"
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_RUN.fullmatch(char))
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII to ASCII (Ｌ１ -> L1); nothing else changes, so character offsets are kept."""
+    return text.translate(_FULL_WIDTH)
+
+
+def cjk_runs(text: str) -> list[str]:
+    """"锂离子电池 第1部分：通用要求" -> ["锂离子电池", "第", "部分", "通用要求"]."""
+    return _RUN.findall(text)
+
+
+def latin_words(text: str) -> list[str]:
+    """Latin words and numbers, lower case: "LED 灯 IEC 60598-1" -> ["led", "iec", "60598", "1"]."""
+    return [w.lower() for w in _WORD.findall(fold(text))]
+
+
+def bigram_stream(units_per_run: Iterable[Sequence[str]], join: str = "") -> list[str]:
+    """Overlapping pairs of units inside each run, positions consecutive, a FILLER where a false join could occur.
+
+    Units are characters (CJK bigrams) or pinyin syllables / initials (joined with `join`).
+    Runs of a single unit give no pair; single characters are indexed separately as unigrams.
+    """
+    tokens: list[str] = []
+    last_unit: str | None = None
+    for units in units_per_run:
+        if len(units) < 2:
+            continue  # gives no pair; the check below still compares with the last pair before it
+        if last_unit is not None and last_unit == units[0]:
+            tokens.append(FILLER)
+        tokens.extend(units[i] + join + units[i + 1] for i in range(len(units) - 1))
+        last_unit = units[-1]
+    return tokens
+
+
+def cjk_bigrams(text: str) -> list[str]:
+    return bigram_stream(cjk_runs(text))
+
+
+def query_bigrams(run: str) -> list[str]:
+    """The bigrams of one CJK run of a query, in order (empty for a single character)."""
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def cjk_unigrams(text: str) -> list[str]:
+    return [c for run in cjk_runs(text) for c in run]

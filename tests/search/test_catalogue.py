@@ -1,0 +1,107 @@
+"""Against the generated "tiny" catalogue: recall equals a substring scan; facets equal database counts."""
+
+from collections import Counter
+
+from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
+from biaozhun.search.documents import FACETS
+from biaozhun.search.engine import SearchQuery
+from biaozhun.text import cjk_runs
+
+from .helpers import all_ids
+
+
+def _titles() -> dict[int, str]:
+    return dict(Standard.objects.values_list("id", "title_zh"))
+
+
+def _queries(titles: dict[int, str]) -> list[str]:
+    """Every 1- and 2-character substring of the titles, and 3–6 character ones from every fifth title."""
+    queries: set[str] = set()
+    for n, title in enumerate(sorted(titles.values())):
+        for run in cjk_runs(title):
+            queries.update(run[i : i + 1] for i in range(len(run)))
+            queries.update(run[i : i + 2] for i in range(len(run) - 1))
+            if n % 5 == 0:
+                for size in (3, 4, 6):
+                    queries.update(run[i : i + size] for i in range(0, len(run) - size + 1, 3))
+    return sorted(queries)
+
+
+def test_chinese_recall_equals_a_substring_scan(generated_catalogue):
+    titles = _titles()
+    queries = _queries(titles)
+    assert len(queries) > 300
+    wrong = {}
+    for query in queries:
+        expected = {i for i, title in titles.items() if query in title}
+        found = all_ids(generated_catalogue.engine, query)
+        if found != expected:
+            wrong[query] = (len(expected), len(found))
+    assert wrong == {}
+    # Through the engine: the total of the most common 2-character term equals the scan; every hit is marked.
+    common = Counter(
+        q for t in titles.values() for q in {run[i : i + 2] for run in cjk_runs(t) for i in range(len(run) - 1)}
+    )
+    term, count = common.most_common(1)[0]
+    result = generated_catalogue.engine.search(SearchQuery(text=term))
+    assert result.total == count
+    assert all(f"<mark>{term}</mark>" in hit.highlight_zh for hit in result.hits)
+
+
+def _db_facets(ids: set[int]) -> dict[str, Counter]:
+    counts: dict[str, Counter] = {name: Counter() for name in
+                                  ("tier", "nature", "status", "ccs1", "ccs", "ics", "industry", "province", "tc",
+                                   "year", "degree")}
+    rows = Standard.objects.filter(id__in=ids).values_list(
+        "tier", "nature", "status", "ccs_id", "ics_codes", "industry_code", "region_code", "tc_code", "year"
+    )
+    for tier, nature, status, ccs, ics, industry, region, tc, year in rows:
+        counts["tier"][tier] += 1
+        counts["nature"][nature] += bool(nature)
+        counts["status"][status] += 1
+        if ccs:
+            counts["ccs1"][ccs[0]] += 1
+            counts["ccs"][ccs] += 1
+        for field in {code[:2] for code in ics}:
+            counts["ics"][field] += 1
+        counts["industry"][industry] += bool(industry)
+        counts["province"][region[:2]] += bool(region)
+        counts["tc"][tc] += bool(tc)
+        counts["year"][str(year)] += bool(year)
+    degrees = StandardRelation.objects.filter(source_id__in=ids, kind=RelationKind.ADOPTS).exclude(degree="")
+    for degree, n in Counter(set(degrees.values_list("source_id", "degree"))).items():
+        counts["degree"][degree[1]] += n
+    return {name: Counter({k: v for k, v in c.items() if v}) for name, c in counts.items()}
+
+
+def test_facet_counts_equal_database_counts(generated_catalogue):
+    engine = generated_catalogue.engine
+    for text in ("", "要求", "方法"):
+        result = engine.search(SearchQuery(text=text))
+        expected = _db_facets(all_ids(engine, text))
+        for name, counts in expected.items():
+            shown = result.facets[name]
+            assert len(shown) == min(FACETS[name], len(counts)), name  # the most frequent values, up to the size
+            assert all(counts[value] == n for value, n in shown), name
+            assert [n for _v, n in shown] == sorted(counts.values(), reverse=True)[: len(shown)], name
+        assert result.total == sum(expected["tier"].values())
+
+
+def test_filters_combine_with_and_across_facets_and_or_within_and_follow_adoption(generated_catalogue):
+    engine = generated_catalogue.engine
+    filters = {"tier": ["national", "industry"], "status": ["current"]}
+    ids = all_ids(engine, "", filters)
+    expected = set(Standard.objects.filter(tier__in=["national", "industry"], status="current").values_list("id", flat=True))
+    assert ids == expected and ids
+    result = engine.search(SearchQuery(filters=filters))
+    assert result.total == len(expected)
+    assert {hit.tier for hit in result.hits} <= {"national", "industry"}
+    idt = set(StandardRelation.objects.filter(kind=RelationKind.ADOPTS, degree="IDT").values_list("source_id", flat=True))
+    assert idt and all_ids(engine, "", {"degree": ["IDT"]}) == idt
+
+
+def test_every_number_finds_its_edition_first(generated_catalogue):
+    engine = generated_catalogue.engine
+    for identifier in Standard.objects.order_by("id").values_list("edition", flat=True)[::7]:
+        result = engine.search(SearchQuery(text=identifier, page_size=5))
+        assert result.hits and result.hits[0].identifier.startswith(identifier), identifier

@@ -1,0 +1,146 @@
+"""The engine on a handful of standards made through the catalogue services: numbers, sorts, ties, pinyin."""
+
+from datetime import date
+
+import pytest
+
+from biaozhun.catalog.models import Standard
+from biaozhun.search.engine import SearchError, SearchQuery, get_engine
+from tests.fixtures.catalog import make_standard
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def engine(search_path):
+    make_standard("GB/T 19001-2008", title_zh="质量管理体系 要求", published_on="2008-10-29",
+                  implemented_on="2009-03-01")
+    make_standard("GB/T 19001-2016/ISO 9001:2015", title_zh="质量管理体系 要求", replaces=["GB/T 19001-2008"],
+                  title_en="Quality management systems—Requirements", adopts=[{"identifier": "ISO 9001:2015",
+                                                                               "degree": "IDT"}])
+    make_standard("GB/T 31485-2015", title_zh="电动汽车用动力蓄电池安全要求及试验方法", ccs="T35", ics=["43.080"],
+                  published_on="2015-05-15", implemented_on="2015-05-15",
+                  title_en="Safety requirements and test methods for traction battery of electric vehicle")
+    make_standard("DB11/T 1234-2015", title_zh="锂离子电池 安全要求", ccs="K82", ics=["29.220"],
+                  published_on="2015-05-15", implemented_on="2015-05-15")
+    make_standard("GB/T 19001.1-2020", title_zh="质量管理体系 第1部分：术语", published_on="2020-03-01",
+                  implemented_on="2020-10-01")
+    engine = get_engine()
+    engine.index_standards(Standard.objects.all())
+    engine.commit()
+    return engine
+
+
+def _ids(result):
+    return [hit.identifier for hit in result.hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("GB/T 19001-2016", "GB/T 19001-2016/ISO 9001:2015"),
+        ("gbt19001-2008", "GB/T 19001-2008"),
+        ("GB/T 19001.1", "GB/T 19001.1-2020"),
+        ("DB11/T 1234", "DB11/T 1234-2015"),
+        ("31485", "GB/T 31485-2015"),
+        ("ISO 9001", "GB/T 19001-2016/ISO 9001:2015"),
+    ],
+)
+def test_numbers_full_and_partial(engine, text, first):
+    assert _ids(engine.search(SearchQuery(text=text)))[0] == first
+
+
+def test_undated_number_finds_every_edition_in_force_first(engine):
+    result = engine.search(SearchQuery(text="GB/T 19001"))
+    assert _ids(result)[:2] == ["GB/T 19001-2016/ISO 9001:2015", "GB/T 19001-2008"]  # exact undated match on top
+    assert result.total == 3  # the part 19001.1 too, after them
+
+
+def test_equal_relevance_in_force_before_replaced_then_newer_first(engine):
+    result = engine.search(SearchQuery(text="质量管理体系 要求"))
+    assert _ids(result) == ["GB/T 19001-2016/ISO 9001:2015", "GB/T 19001-2008"]
+    assert result.hits[1].status == "replaced"
+
+
+def test_sort_by_date_and_by_number(engine):
+    by_date = _ids(engine.search(SearchQuery(sort="date")))
+    assert by_date[:2] == ["GB/T 19001.1-2020", "GB/T 19001-2016/ISO 9001:2015"]
+    by_number = _ids(engine.search(SearchQuery(sort="number")))
+    expected = list(Standard.objects.order_by("sort_key").values_list("identifier", flat=True))
+    assert by_number == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lizidianchi", {"DB11/T 1234-2015"}),
+        ("lzdc", {"DB11/T 1234-2015"}),
+        ("dianchi anquan", {"GB/T 31485-2015"}),  # one pinyin phrase: 电池安全, not 电池 安全
+        ("battery", {"GB/T 31485-2015"}),
+        ("safety requirements", {"GB/T 31485-2015"}),
+        ("电池 安全", {"DB11/T 1234-2015", "GB/T 31485-2015"}),
+        ("池", {"DB11/T 1234-2015", "GB/T 31485-2015"}),
+    ],
+)
+def test_words_pinyin_and_initials(engine, text, expected):
+    assert set(_ids(engine.search(SearchQuery(text=text)))) == expected
+
+
+def test_highlight_is_escaped_html_with_marks(engine):
+    hit = engine.search(SearchQuery(text="锂离子")).hits[0]
+    assert hit.highlight_zh == "<mark>锂离子</mark>电池 安全要求"
+    hit = engine.search(SearchQuery(text="battery")).hits[0]
+    assert "traction <mark>battery</mark>" in hit.highlight_en
+
+
+def test_pages_and_filters(engine):
+    first = engine.search(SearchQuery(page_size=2))
+    second = engine.search(SearchQuery(page=2, page_size=2))
+    assert first.total == second.total == 5
+    assert not set(_ids(first)) & set(_ids(second))
+    local = engine.search(SearchQuery(filters={"province": ["11"]}))
+    assert _ids(local) == ["DB11/T 1234-2015"]
+    assert engine.search(SearchQuery(filters={"ccs1": ["T"], "ics": ["43"]})).total == 1
+    assert dict(engine.search(SearchQuery(text="要求")).facets["status"]) == {"current": 3, "replaced": 1}
+
+
+def test_bad_queries_are_refused_with_a_reason(engine):
+    with pytest.raises(SearchError, match="unknown filter"):
+        engine.search(SearchQuery(filters={"colour": ["red"]}))
+    with pytest.raises(SearchError, match="unknown sort"):
+        engine.search(SearchQuery(sort="title"))
+    with pytest.raises(SearchError, match="page"):
+        engine.search(SearchQuery(page=0))
+
+
+def test_delete_and_clear(engine):
+    standard = Standard.objects.get(identifier="DB11/T 1234-2015")
+    engine.delete([standard.pk])
+    engine.commit()
+    assert engine.search(SearchQuery(text="锂离子")).total == 0
+    engine.clear()
+    assert engine.search(SearchQuery()).total == 0
+
+
+def test_get_engine_defaults_to_var_dir(settings, tmp_path):
+    from biaozhun.search.engine import forget_engines, search_settings
+
+    del settings.BIAOZHUN_SEARCH
+    settings.VAR_DIR = tmp_path
+    forget_engines()
+    assert search_settings() == ("tantivy", tmp_path / "search")
+    assert get_engine().search(SearchQuery()).total == 0
+    forget_engines()
+
+
+def test_in_force_before_abolished_even_when_older(engine):
+    from biaozhun.catalog.services import abolish_standard
+
+    standard = Standard.objects.get(identifier="DB11/T 1234-2015")
+    abolish_standard(None, standard, on=date(2020, 1, 1), reason="test")
+    older = make_standard("DB31/T 99-2014", title_zh="锂离子电池 安全要求", ccs="K82", ics=["29.220"],
+                          published_on="2014-05-15", implemented_on="2014-06-01")
+    engine.index_standards([Standard.objects.get(pk=standard.pk), older])
+    engine.commit()
+    hits = engine.search(SearchQuery(text="锂离子电池")).hits
+    assert [(h.identifier, h.status) for h in hits] == [("DB31/T 99-2014", "current"), ("DB11/T 1234-2015", "abolished")]
