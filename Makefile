@@ -26,8 +26,12 @@ setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_reference
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py search_sync
 
+# The site, with the search index following the catalogue's changes in the background.
 run: setup
+	$(BIN)/python manage.py search_sync --follow --interval 2 & sync=$$!; \
+	trap 'kill $$sync 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: system-deps setup

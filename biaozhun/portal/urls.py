@@ -6,7 +6,7 @@ from .feeds import StandardsFeed
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("standards/", views.standard_list, name="standard_list"),
+    path("standards/", views.search, name="standard_list"),
     path("validity/", views.validity_check, name="validity_check"),
     path("watch/", views.watch_list, name="watch_list"),
     path("watch/standard/<int:standard_id>/", views.watch_standard, name="watch_standard"),

@@ -60,6 +60,7 @@ def site(tmp_path_factory):
     manage("migrate", "--noinput")
     manage("seed_reference")
     manage("load_demo", "--scale", "tiny")
+    manage("search_sync")
     manage("shell", "-c", f"from biaozhun.accounts.models import User; User.objects.create_user("
                           f"username='{USER}', email='browser@example.com', real_name='浏览器测试', password='{PASSWORD}')")
     port = _free_port()

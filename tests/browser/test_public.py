@@ -22,12 +22,17 @@ def test_find_a_standard_by_number_and_open_it(page, site):
     expect(page.get_by_role("status")).to_contain_text("实施")
 
 
-def test_filter_the_catalogue_by_tier(page, site):
-    page.goto("/standards/")
-    page.get_by_label("层级").select_option("local")
+def test_search_by_keyword_and_filter_by_tier(page, site):
+    [(title,)] = site.query("SELECT title_zh FROM catalog_standard WHERE tier='local' AND title_zh != '' LIMIT 1")
+    word = title.split()[0][:4]
+    page.goto("/")
+    page.get_by_label("标准号或标题").fill(word)
     page.get_by_role("button", name="检索").click()
-    numbers = page.locator("td a.std-number").all_inner_texts()
+    expect(page.locator("mark").first).to_be_visible()
+    page.get_by_role("link", name=re.compile("^地方标准")).click()
+    numbers = page.locator("li a.std-number").all_inner_texts()
     assert numbers and all(n.startswith("DB") for n in numbers)
+    expect(page.get_by_role("status")).to_contain_text(str(len(numbers)) if len(numbers) < 20 else "共")
 
 
 def test_read_the_full_text_in_the_browser(page, site):

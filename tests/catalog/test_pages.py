@@ -57,7 +57,8 @@ def test_unknown_standard_is_404(client, chain):
     assert client.get("/std/GB/T 99999-2020").status_code == 404
 
 
-def test_list_filters_by_status_and_number(client, chain):
+def test_search_page_filters_by_status_and_finds_numbers_and_words(client, chain, search_index):
+    search_index()
     page = client.get("/standards/", {"status": "replaced"}).content.decode()
     assert "GB/T 19001-2008" in page and "GB/T 19001-2016" not in page
     page = client.get("/standards/", {"q": "GB/T 19001"}).content.decode()

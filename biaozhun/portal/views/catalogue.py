@@ -1,14 +1,10 @@
-"""Public catalogue pages: home, list with filters, edition detail, full-text download."""
-
-import hashlib
+"""Public catalogue pages: home, edition detail, full text (read and download)."""
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from biaozhun.accounts import policy
@@ -17,22 +13,7 @@ from biaozhun.catalog.models import RelationKind, Status, Tier
 from biaozhun.catalog.status_text import status_explanation
 from biaozhun.identifiers import IdentifierError, parse
 
-PAGE_SIZE = 20
 COUNT_TTL = 300  # seconds a count over the catalogue is reused; counts of millions of rows cost a table scan
-
-
-class CachedCountPaginator(Paginator):
-    """A paginator whose total is cached per query, so paging through a large result counts once."""
-
-    @cached_property
-    def count(self) -> int:
-        sql, params = self.object_list.query.sql_with_params()
-        key = "portal:count:" + hashlib.sha256(f"{sql}{params}".encode()).hexdigest()
-        value = cache.get(key)
-        if value is None:
-            value = self.object_list.count()
-            cache.set(key, value, COUNT_TTL)
-        return value
 
 
 def _tier_counts(standards) -> dict[str, int]:
@@ -54,38 +35,6 @@ def home(request):
         "abolished": standards.filter(status=Status.ABOLISHED).order_by("-abolished_on", "-id")[:10],
     }
     return render(request, "portal/home.html", context)
-
-
-@require_GET
-def standard_list(request):
-    standards = policy.visible_standards(request.user)
-    query = request.GET.get("q", "").strip()
-    tier = request.GET.get("tier", "")
-    status = request.GET.get("status", "")
-    if tier in Tier.values:
-        standards = standards.filter(tier=tier)
-    if status in Status.values:
-        standards = standards.filter(status=status)
-    if query:
-        standards = _match(standards, query)
-    page = CachedCountPaginator(standards.order_by("sort_key").only(
-        "identifier", "title_zh", "title_en", "status", "tier", "implemented_on"
-    ), PAGE_SIZE, allow_empty_first_page=True).get_page(request.GET.get("page"))
-    return render(request, "portal/standard_list.html", {
-        "page": page, "query": query, "tier": tier, "status": status, "tiers": Tier.choices, "statuses": Status.choices,
-        "savable": bool(query or tier or status),
-    })
-
-
-def _match(standards, query: str):
-    """A number (full or undated) finds its editions; other text matches titles."""
-    try:
-        ident = parse(query)
-    except IdentifierError:
-        return standards.filter(title_zh__contains=query) | standards.filter(title_en__icontains=query)
-    if ident.year is None:
-        return standards.filter(undated=ident.undated)
-    return standards.filter(identifier=ident.canonical)
 
 
 @require_GET

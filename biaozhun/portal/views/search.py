@@ -1,0 +1,83 @@
+"""The catalogue search page: one box for words, pinyin and numbers; facets; highlights; sort; pages."""
+
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from biaozhun.catalog.models import Degree, Nature, Status, Tier
+from biaozhun.reference.models import CcsCode, IcsCode, IndustryCode, RegionCode
+from biaozhun.search.documents import FACETS
+from biaozhun.search.engine import MAX_OFFSET, SORT_ORDERS, SearchError, SearchQuery, get_engine
+
+PAGE_SIZE = 20
+# Facets shown, in order, with their heading.
+FACET_TITLES = {
+    "tier": lambda: _("层级"), "status": lambda: _("状态"), "nature": lambda: _("性质"), "ccs1": lambda: _("中国标准文献分类"),
+    "ics": lambda: _("国际标准分类"), "industry": lambda: _("行业"), "province": lambda: _("地区"),
+    "year": lambda: _("年代号"), "degree": lambda: _("采用程度"), "tc": lambda: _("技术委员会"),
+}
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    """Display names of facet values, per language (cached: they come from the reference tables)."""
+    key = f"portal:facet_labels:{get_language()}"
+    labels = cache.get(key)
+    if labels is None:
+        labels = {
+            "tier": {v: str(label) for v, label in Tier.choices},
+            "status": {v: str(label) for v, label in Status.choices},
+            "nature": {v: str(label) for v, label in Nature.choices},
+            "degree": {v: f"{v} {label}" for v, label in Degree.choices},
+            "ccs1": dict(CcsCode.objects.filter(level=1).values_list("code", "name_zh")),
+            "ics": dict(IcsCode.objects.filter(level=1).values_list("code", "name_en")),
+            "industry": dict(IndustryCode.objects.values_list("code", "name_zh")),
+            "province": dict(RegionCode.objects.filter(level="province").values_list("code", "name_zh")),
+        }
+        cache.set(key, labels, 3600)
+    return labels
+
+
+def _filters(request) -> dict[str, list[str]]:
+    return {name: values for name in FACETS if (values := [v for v in request.GET.getlist(name) if v])}
+
+
+@require_GET
+def search(request):
+    text = request.GET.get("q", "").strip()
+    sort = request.GET.get("sort", "relevance")
+    sort = sort if sort in SORT_ORDERS else "relevance"
+    filters = _filters(request)
+    try:
+        page = max(int(request.GET.get("page", "1")), 1)
+    except ValueError:
+        page = 1
+    page = min(page, MAX_OFFSET // PAGE_SIZE)
+    error = ""
+    try:
+        result = get_engine().search(SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE))
+    except SearchError as exc:
+        result, error = None, str(exc)
+    labels = _labels()
+    facets = []
+    if result is not None:
+        for name, title in FACET_TITLES.items():
+            values = result.facets.get(name) or []
+            if values:
+                chosen = set(filters.get(name, []))
+                facets.append((name, title(), [
+                    (value, labels.get(name, {}).get(value, value), count, value in chosen) for value, count in values
+                ]))
+    pages = 0
+    if result is not None:
+        pages = min((result.total + PAGE_SIZE - 1) // PAGE_SIZE, MAX_OFFSET // PAGE_SIZE)
+    context = {
+        "query": text, "sort": sort, "filters": filters, "result": result, "facets": facets, "error": error,
+        "hits": [(hit, labels["status"].get(hit.status, hit.status)) for hit in result.hits] if result else [],
+        "page": page, "pages": pages, "sorts": [("relevance", _("相关度")), ("date", _("发布日期")), ("number", _("标准号"))],
+        "savable": bool(text or filters),
+        "chosen": [(name, value, labels.get(name, {}).get(value, value)) for name, values in filters.items()
+                   for value in values],
+    }
+    return render(request, "portal/search.html", context)
