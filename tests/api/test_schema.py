@@ -10,11 +10,12 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 @pytest.fixture(autouse=True)
-def _catalogue(db):
+def _catalogue(db, search_index):
     from tests.fixtures.catalog import make_standard
 
     make_standard("GB/T 1-2010", published_on="2010-01-01", implemented_on="2010-06-01")
     make_standard("GB/T 1-2020", replaces=["GB/T 1-2010"])
+    search_index()
 
 
 @schema.parametrize()

@@ -1,0 +1,83 @@
+"""Search API: the same engine and query language as the search page."""
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from biaozhun.api.schemas import ERRORS
+from biaozhun.core.errors import DomainError
+
+from .documents import FACETS
+from .engine import MAX_OFFSET, MAX_PAGE_SIZE, SearchError, SearchQuery, get_engine
+
+router = Router(tags=["search"])
+
+
+class BadSearch(DomainError):
+    code = "bad_search"
+    status = 400
+
+
+class SearchParams(Schema):
+    q: str = Field("", max_length=200, description="words, pinyin, initials or a (partial) standard number")
+    sort: str = Field("relevance", pattern="^(relevance|date|number)$")
+    page: int = Field(1, ge=1, le=MAX_OFFSET // 20)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+    tier: list[str] = Field(default_factory=list)
+    nature: list[str] = Field(default_factory=list)
+    status: list[str] = Field(default_factory=list)
+    ccs1: list[str] = Field(default_factory=list, description="CCS class letter, e.g. A")
+    ccs: list[str] = Field(default_factory=list, description="CCS code, e.g. A00")
+    ics: list[str] = Field(default_factory=list, description="ICS field, 2 digits, e.g. 13")
+    industry: list[str] = Field(default_factory=list, description="industry code, e.g. JB")
+    province: list[str] = Field(default_factory=list, description="2-digit province code, e.g. 11")
+    tc: list[str] = Field(default_factory=list, description="technical committee, e.g. SAC/TC 151")
+    year: list[str] = Field(default_factory=list)
+    degree: list[str] = Field(default_factory=list, description="IDT, MOD or NEQ")
+
+
+class HitOut(Schema):
+    identifier: str
+    title_zh: str
+    title_en: str
+    status: str
+    tier: str
+    nature: str
+    published_on: str
+    implemented_on: str
+    highlight_zh: str = Field(description="HTML-escaped title with <mark> around the matches")
+    highlight_en: str
+
+
+class FacetValueOut(Schema):
+    value: str
+    count: int
+
+
+class SearchOut(Schema):
+    total: int
+    page: int
+    page_size: int
+    took_ms: float
+    hits: list[HitOut]
+    facets: dict[str, list[FacetValueOut]]
+
+
+@router.get("/", response={200: SearchOut, **ERRORS}, summary="Search the catalogue")
+def search(request: HttpRequest, params: Query[SearchParams]):
+    """Ranked results with the exact total and facet counts. Filters of one facet are alternatives (OR);
+    different facets combine (AND). Only the first 10,000 results can be paged through; later pages are empty."""
+    filters = {name: values for name in FACETS if (values := getattr(params, name, None))}
+    # Pages past the first 10,000 results are not served: they come back empty, with the total.
+    beyond = (params.page - 1) * params.page_size >= MAX_OFFSET
+    try:
+        result = get_engine().search(SearchQuery(text=params.q, filters=filters, sort=params.sort,
+                                                 page=1 if beyond else params.page, page_size=params.page_size))
+    except SearchError as exc:
+        raise BadSearch(str(exc)) from exc
+    return {
+        "total": result.total, "page": params.page, "page_size": params.page_size, "took_ms": result.took_ms,
+        "hits": [] if beyond else [hit.__dict__ for hit in result.hits],
+        "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()},
+    }
+
+

@@ -1,0 +1,41 @@
+"""Search API: the engine's results, totals and facets as JSON; bad searches as problem+json."""
+
+import pytest
+
+from tests.fixtures.catalog import make_standard
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed(search_index):
+    make_standard("GB/T 14726-2002", title_zh="锂离子电池 安全要求")
+    make_standard("DB11/T 500-2020", title_zh="锂离子电池 储能系统")
+    make_standard("GB/T 19001-2016", title_zh="质量管理体系 要求")
+    search_index()
+
+
+def test_search_by_words_with_facets(client, indexed):
+    body = client.get("/api/v1/search/", {"q": "锂离子电池"}).json()
+    assert body["total"] == 2
+    assert {hit["identifier"] for hit in body["hits"]} == {"GB/T 14726-2002", "DB11/T 500-2020"}
+    assert "<mark>" in body["hits"][0]["highlight_zh"]
+    assert {f["value"]: f["count"] for f in body["facets"]["tier"]} == {"national": 1, "local": 1}
+
+
+def test_filters_and_numbers(client, indexed):
+    body = client.get("/api/v1/search/", {"q": "锂离子电池", "tier": "local"}).json()
+    assert [hit["identifier"] for hit in body["hits"]] == ["DB11/T 500-2020"]
+    body = client.get("/api/v1/search/", {"q": "gbt19001"}).json()
+    assert body["hits"][0]["identifier"] == "GB/T 19001-2016"
+
+
+def test_unknown_filter_value_and_bad_sort(client, indexed):
+    response = client.get("/api/v1/search/", {"sort": "random"})
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_pages_past_ten_thousand_results_are_empty_not_errors(client, indexed):
+    body = client.get("/api/v1/search/", {"page": 200, "page_size": 100}).json()
+    assert body["hits"] == [] and body["total"] == 3
