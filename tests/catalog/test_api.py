@@ -63,3 +63,8 @@ def test_bulk_export_streams_json_lines(client):
     assert response["Content-Type"].startswith("application/x-ndjson")
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert [json.loads(line)["identifier"] for line in lines] == ["DB11/T 2-2020"]
+
+
+def test_a_number_with_a_nul_character_is_simply_not_found(client):
+    assert client.get("/api/v1/catalog/standards/GB%00T/relations").status_code == 404
+    assert client.get("/std/GB%00T").status_code == 404
