@@ -106,6 +106,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache -----------------------------------------------------------------------------------
+# Per-process memory by default; with several web processes set BIAOZHUN_CACHE=database so counters (the API
+# rate limit) and cached counts are shared through the database (`manage.py createcachetable` creates the table).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "biaozhun_cache"}
+        if os.environ.get("BIAOZHUN_CACHE") == "database"
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
