@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "biaozhun.reference",
     "biaozhun.catalog",
     "biaozhun.search",
+    "biaozhun.committees",
     "biaozhun.portal",
     "biaozhun.api",
 ]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("biaozhun.accounts.urls")),
     path("api/v1/", api.urls),
+    path("committees/", include("biaozhun.committees.urls")),
     path("", include("biaozhun.portal.urls")),
 ]
 if settings.DEBUG:

@@ -120,6 +120,15 @@ def _accounts_view_organisation(user: "User", organisation: Organisation) -> boo
     )
 
 
+# --- committees ---------------------------------------------------------------------------------
+def _committees_manage(user: "User", committee: Any) -> bool:
+    """The committee's secretariat keeps its membership; administrators may too."""
+    return (
+        user.is_administrator
+        or user.is_secretariat_of(committee.code)
+    )
+
+
 # --- portal -------------------------------------------------------------------------------------
 def _portal_manage_watch(user: "User", watch: Any) -> bool:
     """Watches are private: only their owner changes them."""
@@ -143,6 +152,9 @@ RULES: dict[str, Callable[["User", Any], bool]] = {
     "accounts.create_organisation": _accounts_create_organisation,
     "accounts.manage_members": _accounts_manage_members,
     "accounts.view_organisation": _accounts_view_organisation,
+    # committees
+    "committees.create": _administrator,
+    "committees.manage": _committees_manage,
     # portal (watch lists): any active registered person
     "portal.watch": _everyone,
     "portal.manage_watch": _portal_manage_watch,

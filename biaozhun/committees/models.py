@@ -1,0 +1,115 @@
+"""Technical committees (TC), subcommittees (SC) and working groups (SWG), their members and history."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CommitteeKind(models.TextChoices):
+    TC = "TC", _("技术委员会")
+    SC = "SC", _("分技术委员会")
+    SWG = "SWG", _("标准化工作组")
+
+
+class Stakeholder(models.TextChoices):
+    """Stakeholder categories of members; no category may hold more than half the voting seats."""
+
+    PRODUCER = "producer", _("生产者")
+    USER = "user", _("使用者（经营者）")
+    CONSUMER = "consumer", _("消费者")
+    GOVERNMENT = "government", _("政府部门")
+    RESEARCH = "research", _("科研机构与高校")
+    TESTING = "testing", _("检验检测与认证机构")
+    OTHER = "other", _("其他")
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("主任委员")
+    VICE_CHAIR = "vice_chair", _("副主任委员")
+    SECRETARY_GENERAL = "secretary_general", _("秘书长")
+    MEMBER = "member", _("委员")
+    OBSERVER = "observer", _("观察员")
+
+
+class Committee(models.Model):
+    code = models.CharField(_("编号"), max_length=40, unique=True)  # SAC/TC 28, SAC/TC 28/SC 1, SAC/SWG 5
+    kind = models.CharField(_("类型"), max_length=4, choices=CommitteeKind.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="subcommittees")
+    name_zh = models.CharField(_("名称"), max_length=200)
+    name_en = models.CharField(_("英文名称"), max_length=300, blank=True)
+    scope = models.TextField(_("工作领域"), blank=True)
+    secretariat = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("秘书处承担单位"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="committees",
+    )
+    international_counterpart = models.CharField(_("对口国际组织"), max_length=60, blank=True)  # ISO/TC 176
+    established_on = models.DateField(_("成立日期"), null=True, blank=True)
+    is_active = models.BooleanField(_("有效"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("技术委员会")
+        verbose_name_plural = _("技术委员会")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_zh}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:detail", args=[self.code])
+
+
+class Member(models.Model):
+    """A seat on a committee for a term. People are named by the committee; an account link is optional."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(_("姓名"), max_length=100)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="committee_seats")
+    organisation = models.CharField(_("工作单位"), max_length=200)
+    stakeholder = models.CharField(_("利益相关方类别"), max_length=12, choices=Stakeholder.choices)
+    role = models.CharField(_("职务"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    voting = models.BooleanField(_("有表决权"), default=True)
+    term_start = models.DateField(_("任期开始"))
+    term_end = models.DateField(_("任期结束"))
+
+    class Meta:
+        ordering = ["committee", "role", "name"]
+        verbose_name = _("委员")
+        verbose_name_plural = _("委员")
+        constraints = [models.CheckConstraint(condition=models.Q(term_end__gte=models.F("term_start")),
+                                              name="committees_member_term_order")]
+
+    def __str__(self) -> str:
+        return f"{self.committee.code} {self.name}"
+
+    def in_term(self, on) -> bool:
+        return self.term_start <= on <= self.term_end
+
+
+class CommitteeEvent(models.Model):
+    """Append-only history of a committee: created, member added, member left, changed."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("成立")
+        MEMBER_ADDED = "member_added", _("增补委员")
+        MEMBER_ENDED = "member_ended", _("委员离任")
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.committee_id} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Committee events are append-only")
+        super().save(*args, **kwargs)

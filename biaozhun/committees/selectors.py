@@ -1,0 +1,40 @@
+"""Reads for committee pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from biaozhun.accounts import policy
+from biaozhun.rules.committees import overweight_categories
+
+from .models import Committee, Stakeholder
+
+
+def committee_list(*, query: str = "") -> QuerySet[Committee]:
+    committees = Committee.objects.filter(is_active=True).select_related("secretariat")
+    if query:
+        committees = committees.filter(Q(code__icontains=query) | Q(name_zh__contains=query) | Q(name_en__icontains=query))
+    return committees.annotate(seats=Count("members")).order_by("code")
+
+
+def composition(committee: Committee, *, on: date) -> dict:
+    """Voting seats in term per stakeholder category, and the categories over half."""
+    seats = list(committee.members.filter(voting=True, term_start__lte=on, term_end__gte=on)
+                 .values_list("stakeholder", flat=True))
+    counts = Counter(seats)
+    return {
+        "total": len(seats),
+        "categories": [(str(label), counts.get(value, 0)) for value, label in Stakeholder.choices if counts.get(value)],
+        "overweight": [str(Stakeholder(c).label) for c, _s, _t in overweight_categories(seats)],
+    }
+
+
+def committee_standards(committee: Committee, *, viewer, limit: int = 100):
+    """Editions this committee is responsible for (its subcommittees' too), in force first, newest first."""
+    codes = [committee.code, *committee.subcommittees.values_list("code", flat=True)]
+    standards = policy.visible_standards(viewer).filter(tc_code__in=codes)
+    return standards.only("identifier", "title_zh", "title_en", "status", "implemented_on").order_by(
+        "status", "-published_on")[:limit], standards.count()
