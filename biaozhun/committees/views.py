@@ -22,7 +22,7 @@ def committee_detail(request, code: str):
         raise Http404(code)
     today = timezone.localdate()
     standards, standard_count = selectors.committee_standards(committee, viewer=request.user)
-    members = committee.members.filter(term_start__lte=today, term_end__gte=today).order_by("role", "name")
+    members = selectors.current_members(committee, on=today)
     return render(request, "committees/detail.html", {
         "committee": committee, "composition": selectors.composition(committee, on=today), "members": members,
         "standards": standards, "standard_count": standard_count,

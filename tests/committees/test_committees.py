@@ -71,3 +71,14 @@ def test_public_pages_list_members_composition_and_standards(client, tc28_commit
     page = client.get("/committees/SAC/TC 28/").content.decode()
     assert "王伟" in page and "GB/T 5271.1-2000" in page and "生产者" in page
     assert client.get("/committees/SAC/TC 999/").status_code == 404
+
+
+def test_chair_listed_first_and_standards_in_force_first(client, tc28_committee):
+    add_member(None, tc28_committee, name="乙委员", organisation="某单位", stakeholder="user", **TERM)
+    add_member(None, tc28_committee, name="甲主任", organisation="某单位", stakeholder="research", role="chair", **TERM)
+    make_standard("GB 1-2000", tc_code="SAC/TC 28", published_on="2000-01-01", implemented_on="2000-06-01",
+                  abolished_on="2010-01-01")
+    make_standard("GB 2-2020", tc_code="SAC/TC 28")
+    page = client.get("/committees/SAC/TC 28/").content.decode()
+    assert page.index("甲主任") < page.index("乙委员")
+    assert page.index("GB 2-2020") < page.index("GB 1-2000")
