@@ -7,6 +7,7 @@
 Reports, per query class, the median and p95 of the engine's own time (SearchEngine.search: query, top 20,
 exact total, all facets, highlighting) and, beside it, tantivy's bare BM25 top 20 + count for the same query
 (the reference the engine's overhead is measured against). No database is needed: the index holds the hits.
+Every repeat is computed afresh (the per-commit result cache is emptied first) unless --cached.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--path", type=Path, required=True, help="the index PATH (BIAOZHUN_SEARCH_PATH)")
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--cached", action="store_true",
+                        help="let repeats hit the engine's per-commit result cache (default: compute every time)")
     args = parser.parse_args()
     engine = TantivyEngine(args.path)
     searcher = engine.index().searcher()
@@ -72,6 +75,9 @@ def main() -> None:
             engine.search(query)  # warm
             tquery = full_query(engine.schema, analyse(query.text), query.filters)
             for _ in range(args.repeat):
+                if not args.cached:
+                    engine._results.clear()
+                    engine._facet_cache.clear()
                 result = engine.search(query)
                 times.append(result.took_ms)
                 started = time.perf_counter()

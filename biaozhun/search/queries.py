@@ -7,6 +7,7 @@ pinyin syllables, or as initials. A number matches its key; the number typed in 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import tantivy
@@ -18,6 +19,11 @@ from .documents import FACETS, META_ID, english_analyzer
 from .engine import SearchError
 
 EXACT_BOOST = 50.0
+# A partial number ("GB/T 1900", "1900", "DB11/T 12") also finds the numbers it begins (GB/T 19001, DB11/T 1234),
+# ranked after the numbers it names. Only with enough digits typed, so a prefix never expands to most of the index.
+PREFIX_SCORE = 0.5
+_PREFIXABLE = re.compile(r"(?:[a-z][a-z0-9.]*?\d{2,}|\d{3,})(?:[.]\d+)*")
+_REGEX_SPECIAL = re.compile(r"([.+*?()|\[\]{}^$\\])")
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +79,10 @@ def text_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
     if plan.number is not None:
         # Constant scores: how many keys a standard has (a double number has twice as many) must not matter.
         found = Query.const_score_query(Query.term_query(schema, "num", plan.number.key), 1.0)
+        if _PREFIXABLE.fullmatch(plan.number.key):
+            pattern = _REGEX_SPECIAL.sub(r"\\\1", plan.number.key) + "[0-9].*"
+            prefix = Query.const_score_query(Query.regex_query(schema, "num", pattern), PREFIX_SCORE)
+            found = _any([found, prefix])
         if plan.number.exact is None:
             return found
         exact = Query.const_score_query(Query.term_query(schema, "num", plan.number.exact), EXACT_BOOST)

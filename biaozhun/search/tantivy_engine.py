@@ -8,10 +8,12 @@ Only one process writes an index (tantivy's lock); web processes only read, and 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,11 +26,47 @@ from .documents import FACETS, META_ID, SCHEMA_VERSION, build_schema, meta_docum
 from .engine import MAX_OFFSET, MAX_PAGE_SIZE, SORT_ORDERS, SearchError, SearchHit, SearchQuery, SearchResult
 from .queries import full_query
 
+logger = logging.getLogger(__name__)
+
 CURRENT = "current"
 WRITER_HEAP = 256_000_000
 FACET_SEGMENT_SIZE = 5000
-FACET_CACHE_MIN_HITS = 200_000
-FACET_CACHE_SECONDS = 60.0
+# Results and facet counts are cached in each process per commit of the index (the generation): a commit seen
+# in meta.json reloads the reader and starts a new generation, so nothing is served from an older commit.
+RESULT_CACHE_SIZE = 512
+FACET_CACHE_SIZE = 256
+# The first page of browsing everything (no text, no filter, by relevance) and its facets take ~0.2 s at national
+# scale: the writer computes them once when it finishes (end of a rebuild or a sync run), in BROWSE_FILE next to
+# the index, for the commit it names (opstamp); readers at that commit take them instead of counting.
+BROWSE_FILE = "browse.json"
+BROWSE_PAGE_SIZES = (20,)
+# Facets that hold one value per standard: a filter with a single value fixes their counts (value -> total).
+SINGLE_VALUED = frozenset({"tier", "nature", "status", "ccs1", "ccs", "industry", "province", "tc", "year"})
+
+
+class _LRU(OrderedDict):
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+        self.lock = threading.Lock()
+
+    def get_(self, key: tuple) -> Any:
+        with self.lock:
+            value = self.get(key)
+            if value is not None:
+                self.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, value: Any) -> None:
+        with self.lock:
+            self[key] = value
+            self.move_to_end(key)
+            while len(self) > self.size:
+                self.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            super().clear()
 
 
 class TantivyEngine:
@@ -44,7 +82,11 @@ class TantivyEngine:
         self._pending_state: dict[str, Any] | None = None
         self._lock = threading.RLock()
         self._writer_heap = writer_heap
-        self._facet_cache: dict[tuple, tuple[float, int, dict[str, list[tuple[str, int]]]]] = {}
+        self._meta: bytes | None = None  # meta.json of the commit the reader was last reloaded for
+        self._generation = 0
+        self._committed: tuple[Path, int] | None = None  # directory and opstamp of this writer's last commit
+        self._results = _LRU(RESULT_CACHE_SIZE)
+        self._facet_cache = _LRU(FACET_CACHE_SIZE)
 
     # --- opening -----------------------------------------------------------------------------------------
     def _target(self) -> Path:
@@ -74,7 +116,10 @@ class TantivyEngine:
                     raise SearchError("the index was switched by a rebuild while this process was writing to it")
                 target.mkdir(parents=True, exist_ok=True)
                 self._index = tantivy.Index(self.schema, path=str(target))
+                # Reloaded by _searcher() when meta.json changes, so each cached result belongs to one commit.
+                self._index.config_reader(reload_policy="Manual")
                 self._directory = target
+                self._meta = None
             return self._index
 
     def _writer_(self) -> tantivy.IndexWriter:
@@ -88,6 +133,7 @@ class TantivyEngine:
             if self._writer is not None:
                 self._writer.rollback()
                 self._writer = None
+            self._committed = None
             self._index = None
 
     # --- writing -----------------------------------------------------------------------------------------
@@ -125,8 +171,9 @@ class TantivyEngine:
                 writer.delete_documents_by_query(tantivy.Query.term_query(self.schema, "sid", META_ID))
                 writer.add_document(meta_document(self._pending_state))
                 self._pending_state = None
-            writer.commit()
+            opstamp = writer.commit()
             self.index().reload()
+            self._committed = (self._directory, opstamp)
 
     def finish(self) -> None:
         """Wait for background merges and release the writer lock (end of a rebuild or a sync run)."""
@@ -134,6 +181,12 @@ class TantivyEngine:
             if self._writer is not None:
                 self._writer.wait_merging_threads()
                 self._writer = None
+            if self._committed is not None and self._index is not None and self._committed[0] == self._directory:
+                try:
+                    self._write_browse(self._committed[1])
+                except (OSError, ValueError):  # only a shortcut for readers: they count themselves without it
+                    logger.exception("could not precompute browsing everything in %s", self._directory)
+            self._committed = None
             self._index = None
 
     def clear(self) -> None:
@@ -150,6 +203,57 @@ class TantivyEngine:
         return json.loads(bytes(searcher.doc(hits[0][1]).get_first("payload")))
 
     # --- reading -----------------------------------------------------------------------------------------
+    def _searcher(self) -> tuple[tantivy.Searcher, tuple[str, int]]:
+        """A searcher on the latest commit, and the generation that names it (directory, counter)."""
+        with self._lock:
+            index = self.index()
+            try:
+                meta = (self._directory / "meta.json").read_bytes()
+            except FileNotFoundError:
+                meta = b""
+            if meta != self._meta:
+                index.reload()  # reads meta.json again: the reader is at this commit or a later one
+                self._meta = meta
+                self._generation += 1
+                self._results.clear()
+                self._facet_cache.clear()
+                self._read_browse(meta)
+            return index.searcher(), (str(self._directory), self._generation)
+
+    def _write_browse(self, opstamp: int) -> None:
+        """Compute the first page and facets of browsing everything at commit `opstamp` (see BROWSE_FILE).
+        Only this process writes the index, so its latest commit is that one (merges keep the opstamp)."""
+        index = self._index
+        index.reload()
+        searcher = index.searcher()
+        plan = analyse("")
+        tquery = full_query(self.schema, plan, {})
+        pages = {}
+        for size in BROWSE_PAGE_SIZES:
+            found = searcher.search(tquery, size, weight_by_field="tie")
+            total = found.count
+            pages[str(size)] = [self._hit(searcher.doc(address), plan).__dict__ for _score, address in found.hits]
+        data = {"opstamp": opstamp, "total": total, "pages": pages, "facets": self._facets(searcher, tquery, {}, total)}
+        temporary = self._directory / f".{BROWSE_FILE}-{os.getpid()}"
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, self._directory / BROWSE_FILE)
+
+    def _read_browse(self, meta: bytes) -> None:
+        """Prime this generation's caches from BROWSE_FILE when it was computed at the commit just loaded."""
+        try:
+            opstamp = json.loads(meta)["opstamp"]
+            data = json.loads((self._directory / BROWSE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError):
+            return
+        if data.get("opstamp") != opstamp:
+            return
+        generation = (str(self._directory), self._generation)
+        facets = {name: [(str(v), int(n)) for v, n in values] for name, values in data["facets"].items()}
+        self._facet_cache.put((generation, "", ()), facets)
+        for size, page in data["pages"].items():
+            hits = [SearchHit(**hit) for hit in page]
+            self._results.put((generation, "", (), "relevance", 1, int(size)), (data["total"], hits, facets))
+
     def search(self, query: SearchQuery) -> SearchResult:
         started = time.perf_counter()
         if query.sort not in SORT_ORDERS:
@@ -159,21 +263,29 @@ class TantivyEngine:
         offset = (query.page - 1) * query.page_size
         if offset > MAX_OFFSET:
             raise SearchError(f"results beyond the first {MAX_OFFSET} are not served; narrow the query with filters")
-        plan = analyse(query.text)
-        tquery = full_query(self.schema, plan, query.filters)
-        searcher = self.index().searcher()
-        if query.sort == "relevance":
-            found = searcher.search(tquery, query.page_size, offset=offset, weight_by_field="tie")
-        elif query.sort == "date":
-            found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="published")
-        else:
-            found = searcher.search(
-                tquery, query.page_size, offset=offset, order_by_field="sort_key", order=tantivy.Order.Asc
-            )
-        hits = [self._hit(searcher.doc(address), plan) for _score, address in found.hits]
-        facets = self._cached_facets(searcher, tquery, (plan.text, _filters_key(query.filters)), found.count)
+        searcher, generation = self._searcher()
+        filters_key = _filters_key(query.filters)
+        key = (generation, query.text, filters_key, query.sort, query.page, query.page_size)
+        cached = self._results.get_(key)
+        if cached is None:
+            plan = analyse(query.text)
+            tquery = full_query(self.schema, plan, query.filters)
+            if query.sort == "relevance":
+                found = searcher.search(tquery, query.page_size, offset=offset, weight_by_field="tie")
+            elif query.sort == "date":
+                found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="published")
+            else:
+                found = searcher.search(
+                    tquery, query.page_size, offset=offset, order_by_field="sort_key", order=tantivy.Order.Asc
+                )
+            hits = [self._hit(searcher.doc(address), plan) for _score, address in found.hits]
+            facets = self._cached_facets(searcher, tquery, (generation, plan.text, filters_key), query.filters,
+                                         found.count)
+            cached = (found.count, hits, facets)
+            self._results.put(key, cached)
+        total, hits, facets = cached
         return SearchResult(
-            total=found.count, hits=hits, facets=facets, took_ms=(time.perf_counter() - started) * 1000
+            total=total, hits=list(hits), facets=dict(facets), took_ms=(time.perf_counter() - started) * 1000
         )
 
     def _hit(self, doc: tantivy.Document, plan: QueryPlan) -> SearchHit:
@@ -186,32 +298,46 @@ class TantivyEngine:
             **data,
         )
 
-    def _cached_facets(self, searcher, tquery, key, total: int) -> dict[str, list[tuple[str, int]]]:
-        """Facets of very large hit sets (browse everything, one common character) cost 0.1–0.2 s at national
-        scale and hardly change: they are kept FACET_CACHE_SECONDS in this process."""
-        if total < FACET_CACHE_MIN_HITS:
-            return self._facets(searcher, tquery)
-        now = time.monotonic()
-        cached = self._facet_cache.get(key)
-        if cached is not None and now - cached[0] < FACET_CACHE_SECONDS and cached[1] == total:
-            return cached[2]
-        facets = self._facets(searcher, tquery)
-        if len(self._facet_cache) > 256:
-            self._facet_cache.clear()
-        self._facet_cache[key] = (now, total, facets)
+    def _cached_facets(self, searcher, tquery, key, filters: dict[str, list[str]], total: int):
+        """Facet counts are shared by every page and sort order of one query on one commit."""
+        facets = self._facet_cache.get_(key)
+        if facets is None:
+            facets = self._facets(searcher, tquery, filters, total)
+            self._facet_cache.put(key, facets)
         return facets
 
-    def _facets(self, searcher: tantivy.Searcher, tquery: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
-        # segment_size above each facet's number of values keeps the counts exact across segments.
-        aggregations = {
-            name: {"terms": {"field": name, "size": size, "segment_size": FACET_SEGMENT_SIZE}}
-            for name, size in FACETS.items()
-        }
-        raw = searcher.aggregate(tquery, aggregations)
+    def _facets(
+        self, searcher: tantivy.Searcher, tquery: tantivy.Query, filters: dict[str, list[str]], total: int
+    ) -> dict[str, list[tuple[str, int]]]:
+        fixed = fixed_facets(filters, total)
+        wanted = [name for name in FACETS if name not in fixed]
+        raw = {}
+        if total and wanted:
+            # One request for all facets; segment_size above each facet's number of values keeps the counts
+            # exact across segments.
+            aggregations = {
+                name: {"terms": {"field": name, "size": FACETS[name], "segment_size": FACET_SEGMENT_SIZE}}
+                for name in wanted
+            }
+            raw = searcher.aggregate(tquery, aggregations)
         return {
-            name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
+            name: fixed[name] if name in fixed
+            else [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
             for name in FACETS
         }
+
+
+def fixed_facets(filters: dict[str, list[str]], total: int) -> dict[str, list[tuple[str, int]]]:
+    """Facets whose counts a filter decides without counting: a single-valued facet filtered on one value
+    (every hit has it), and the CCS class of a single CCS code."""
+    fixed = {}
+    for name, values in filters.items():
+        values = {str(v) for v in values if str(v)}
+        if name in SINGLE_VALUED and len(values) == 1:
+            fixed[name] = [(next(iter(values)), total)] if total else []
+    if "ccs" in fixed and "ccs1" not in fixed:
+        fixed["ccs1"] = [(value[0], count) for value, count in fixed["ccs"]]
+    return fixed
 
 
 def _filters_key(filters: dict[str, list[str]]) -> tuple:

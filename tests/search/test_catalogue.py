@@ -105,3 +105,42 @@ def test_every_number_finds_its_edition_first(generated_catalogue):
     for identifier in Standard.objects.order_by("id").values_list("edition", flat=True)[::7]:
         result = engine.search(SearchQuery(text=identifier, page_size=5))
         assert result.hits and result.hits[0].identifier.startswith(identifier), identifier
+
+
+def test_facets_fixed_by_a_single_valued_filter_equal_counted_ones(generated_catalogue):
+    engine = generated_catalogue.engine
+    some = Standard.objects.exclude(ccs_id=None).exclude(ccs_id="").order_by("id").first()
+    for filters in ({"tier": ["national"]}, {"status": ["current"], "tier": ["local", "group"]},
+                    {"ccs": [some.ccs_id]}, {"year": ["1900"]}):
+        result = engine.search(SearchQuery(text="", filters=filters))
+        expected = _db_facets(all_ids(engine, "", filters))
+        for name, counts in expected.items():
+            shown = result.facets[name]
+            assert len(shown) == min(FACETS[name], len(counts)), (filters, name)
+            assert all(counts[value] == n for value, n in shown), (filters, name)
+        assert result.total == sum(expected["tier"].values()), filters
+
+
+def test_browsing_everything_is_precomputed_by_the_writer_for_its_commit_only(generated_catalogue):
+    from biaozhun.search.tantivy_engine import BROWSE_FILE, TantivyEngine
+
+    root = generated_catalogue.root
+    reader = TantivyEngine(root)
+    reader._searcher()
+    assert len(reader._results) == 1  # primed from BROWSE_FILE, written when the rebuild finished
+    primed = reader.search(SearchQuery())
+    (reader._directory / BROWSE_FILE).unlink()
+    counted = TantivyEngine(root).search(SearchQuery())
+    assert (primed.total, primed.hits, primed.facets) == (counted.total, counted.hits, counted.facets)
+
+    writer = TantivyEngine(root)
+    writer.delete([counted.hits[0].standard_id])
+    writer.commit()
+    assert reader.search(SearchQuery()).total == counted.total - 1  # a new commit: counted again
+    writer.finish()
+    fresh = TantivyEngine(root)
+    fresh._searcher()
+    assert len(fresh._results) == 1
+    result = fresh.search(SearchQuery())
+    assert result.total == counted.total - 1 and result.hits[0].standard_id != counted.hits[0].standard_id
+    assert dict(result.facets["tier"]) == dict(reader.search(SearchQuery()).facets["tier"])

@@ -144,3 +144,40 @@ def test_in_force_before_abolished_even_when_older(engine):
     engine.commit()
     hits = engine.search(SearchQuery(text="锂离子电池")).hits
     assert [(h.identifier, h.status) for h in hits] == [("DB31/T 99-2014", "current"), ("DB11/T 1234-2015", "abolished")]
+
+
+def test_cached_results_and_facets_follow_each_commit_of_another_process(engine, search_path):
+    """Results and facet counts are cached per commit: a commit by another writer is seen at the next search,
+    even when it changes counts and not the total."""
+    from biaozhun.catalog.services import abolish_standard
+    from biaozhun.search.tantivy_engine import TantivyEngine
+
+    reader = TantivyEngine(search_path)  # a web process; `engine` writes, as the sync command would
+    query = SearchQuery(text="锂离子电池")
+    first = reader.search(query)
+    assert reader.search(query).facets == first.facets  # served from the cache
+    assert dict(first.facets["status"]) == {"current": 1}
+    standard = Standard.objects.get(identifier="DB11/T 1234-2015")
+    abolish_standard(None, standard, on=date(2020, 1, 1), reason="test")
+    engine.index_standards([Standard.objects.get(pk=standard.pk)])
+    engine.commit()
+    second = reader.search(query)
+    assert second.total == first.total == 1
+    assert dict(second.facets["status"]) == {"abolished": 1}
+    assert [hit.status for hit in second.hits] == ["abolished"]
+    reader.close()
+
+
+def test_partial_numbers_find_the_numbers_they_begin_after_the_numbers_they_name(engine):
+    engine.index_standards([make_standard("GB/T 1900-2010", title_zh="测试标准")])
+    engine.commit()
+    result = engine.search(SearchQuery(text="GB/T 1900"))
+    assert _ids(result)[0] == "GB/T 1900-2010"
+    assert set(_ids(result)[1:]) == {"GB/T 19001-2016/ISO 9001:2015", "GB/T 19001-2008", "GB/T 19001.1-2020"}
+    assert _ids(engine.search(SearchQuery(text="1900")))[0] == "GB/T 1900-2010"
+    assert _ids(engine.search(SearchQuery(text="DB11/T 12"))) == ["DB11/T 1234-2015"]
+    assert _ids(engine.search(SearchQuery(text="314"))) == ["GB/T 31485-2015"]
+    # Too short to expand (GB/T 1…, 19…), and a dated number is only that edition.
+    assert engine.search(SearchQuery(text="GB/T 1")).total == 0
+    assert engine.search(SearchQuery(text="19")).total == 0
+    assert _ids(engine.search(SearchQuery(text="GB/T 1900-2010"))) == ["GB/T 1900-2010"]
