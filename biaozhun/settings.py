@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "biaozhun.catalog",
     "biaozhun.search",
     "biaozhun.committees",
+    "biaozhun.feedback",
     "biaozhun.portal",
     "biaozhun.api",
 ]
@@ -153,6 +154,8 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.catalog.tasks.refresh_statuses_daily", "00:05"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
 ]
+# Working days within which implementation feedback is answered (no legal limit found; a setting per the rules).
+BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS = int(os.environ.get("BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS", "20"))
 # The public address of the site, for links in emails.
 BIAOZHUN_SITE_URL = os.environ.get("BIAOZHUN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -152,6 +152,8 @@ RULES: dict[str, Callable[["User", Any], bool]] = {
     "accounts.create_organisation": _accounts_create_organisation,
     "accounts.manage_members": _accounts_manage_members,
     "accounts.view_organisation": _accounts_view_organisation,
+    # feedback: any active registered person, on any catalogue record
+    "feedback.submit": _everyone,
     # committees
     "committees.create": _administrator,
     "committees.manage": _committees_manage,

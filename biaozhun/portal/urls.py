@@ -1,5 +1,7 @@
 from django.urls import path
 
+from biaozhun.feedback.views import feedback_form
+
 from . import views
 from .feeds import StandardsFeed
 
@@ -17,5 +19,6 @@ urlpatterns = [
     path("std/<path:identifier>/fulltext/<str:language>.pdf", views.full_text, name="full_text"),
     path("std/<path:identifier>/read/<str:language>", views.read_full_text, name="read_full_text"),
     path("std/<path:identifier>/cite.<str:fmt>", views.citation, name="citation"),
+    path("std/<path:identifier>/feedback", feedback_form, name="feedback"),
     path("std/<path:identifier>", views.standard_detail, name="standard_detail"),
 ]

@@ -46,6 +46,7 @@ TABLE = [
     Row("accounts.manage_members", Fixture("bureau"), frozenset({"admin_user"})),  # bureau_user is a plain member
     Row("accounts.view_organisation", Fixture("enterprise"), frozenset({"enterprise_user", "admin_user"})),
     Row("accounts.view_organisation", Fixture("bureau"), frozenset({"bureau_user", "admin_user"})),
+    Row("feedback.submit", None, SIGNED_IN),
     Row("committees.create", None, frozenset({"admin_user"})),
     Row("committees.manage", Fixture("tc28_committee"), frozenset({"secretariat_user", "admin_user"})),
     Row("portal.watch", None, SIGNED_IN),
