@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "biaozhun.search",
     "biaozhun.committees",
     "biaozhun.feedback",
+    "biaozhun.development",
     "biaozhun.portal",
     "biaozhun.api",
 ]

@@ -129,6 +129,15 @@ def _committees_manage(user: "User", committee: Any) -> bool:
     )
 
 
+# --- development ---------------------------------------------------------------------------------
+def _development_move(user: "User", project: Any) -> bool:
+    """The responsible committee's secretariat runs its projects; administrators may too."""
+    return (
+        user.is_administrator
+        or user.is_secretariat_of(project.committee.code)
+    )
+
+
 # --- portal -------------------------------------------------------------------------------------
 def _portal_manage_watch(user: "User", watch: Any) -> bool:
     """Watches are private: only their owner changes them."""
@@ -154,6 +163,9 @@ RULES: dict[str, Callable[["User", Any], bool]] = {
     "accounts.view_organisation": _accounts_view_organisation,
     # feedback: any active registered person, on any catalogue record
     "feedback.submit": _everyone,
+    # development: anyone signed in may propose; the committee's secretariat moves its projects
+    "development.propose": _everyone,
+    "development.move": _development_move,
     # committees
     "committees.create": _administrator,
     "committees.manage": _committees_manage,

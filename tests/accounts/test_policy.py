@@ -47,6 +47,8 @@ TABLE = [
     Row("accounts.view_organisation", Fixture("enterprise"), frozenset({"enterprise_user", "admin_user"})),
     Row("accounts.view_organisation", Fixture("bureau"), frozenset({"bureau_user", "admin_user"})),
     Row("feedback.submit", None, SIGNED_IN),
+    Row("development.propose", None, SIGNED_IN),
+    Row("development.move", Fixture("tc28_project"), frozenset({"secretariat_user", "admin_user"})),
     Row("committees.create", None, frozenset({"admin_user"})),
     Row("committees.manage", Fixture("tc28_committee"), frozenset({"secretariat_user", "admin_user"})),
     Row("portal.watch", None, SIGNED_IN),

@@ -1,0 +1,40 @@
+"""Public project pages, like the platform's 正在起草 / 正在征求意见 / 正在审查 / 正在批准 lists."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from biaozhun.rules.stages import BY_CODE
+
+from .models import Project
+
+PUBLIC_LISTS = {
+    "drafting": (_("正在起草"), ["planned", "drafting"]),
+    "comment": (_("正在征求意见"), ["comment", "disposition"]),
+    "review": (_("正在审查"), ["review"]),
+    "approval": (_("正在批准"), ["approval"]),
+    "terminated": (_("已终止"), ["terminated"]),
+}
+
+
+@require_GET
+def project_list(request):
+    current = request.GET.get("list", "drafting")
+    current = current if current in PUBLIC_LISTS else "drafting"
+    projects = Project.objects.filter(stage__in=PUBLIC_LISTS[current][1]).select_related("committee").order_by(
+        "deadline", "-created_at")
+    page = Paginator(projects, 20).get_page(request.GET.get("page"))
+    return render(request, "development/list.html", {
+        "page": page, "lists": [(key, label) for key, (label, _stages) in PUBLIC_LISTS.items()], "current": current,
+    })
+
+
+@require_GET
+def project_detail(request, pk: int):
+    project = get_object_or_404(Project.objects.select_related("committee"), pk=pk)
+    events = project.events.select_related("actor").order_by("at", "id")
+    return render(request, "development/detail.html", {
+        "project": project, "events": events, "stage": BY_CODE[project.stage],
+        "revises": project.revises.only("identifier"),
+    })

@@ -1,0 +1,73 @@
+"""Development projects: proposal, the workflow's moves with their events, deadlines, refusals, pages."""
+
+from datetime import date
+
+import pytest
+import time_machine
+
+from biaozhun.core.errors import InvalidTransition, PermissionDeniedError, ValidationFailed
+from biaozhun.development.models import ProjectEvent
+from biaozhun.development.services import StaleProject, move_project, propose_project
+
+pytestmark = pytest.mark.django_db
+
+
+def move(project, to, actor=None, **kwargs):
+    return move_project(actor, project, to=to, expected_version=project.version, **kwargs)
+
+
+def test_a_project_moves_along_the_path_with_one_event_per_move(tc28_project, secretariat_user):
+    project = move(tc28_project, "notice", secretariat_user)
+    with time_machine.travel(date(2026, 3, 2), tick=False):
+        project = move(project, "planned", secretariat_user, plan_number="20260001-T-469")
+    assert (project.plan_number, project.plan_issued_on, project.deadline) == (
+        "20260001-T-469", date(2026, 3, 2), date(2027, 9, 2))  # recommended: 18 months
+    project = move(project, "drafting", secretariat_user)
+    events = list(project.events.order_by("id").values_list("kind", "from_stage", "to_stage"))
+    assert events == [("proposed", "", "proposal"), ("moved", "proposal", "notice"), ("moved", "notice", "planned"),
+                      ("moved", "planned", "drafting")]
+
+
+def test_a_refused_move_names_the_allowed_next_steps(tc28_project):
+    with pytest.raises(InvalidTransition) as caught:
+        move(tc28_project, "review")
+    assert caught.value.data["allowed"] == ["notice", "suspended", "terminated"]
+    assert tc28_project.events.count() == 1
+
+
+def test_adoptions_get_twelve_months(tc28_committee):
+    project = propose_project(None, committee=tc28_committee, title_zh="采用项目", kind="adoption",
+                              nature="recommended", adopts="ISO/IEC 27001:2022", degree="IDT")
+    project = move(project, "notice")
+    with time_machine.travel(date(2026, 3, 2), tick=False):
+        project = move(project, "planned", plan_number="20260002-T-469")
+    assert project.deadline == date(2027, 3, 2)
+
+
+def test_two_editors_never_lose_an_update(tc28_project):
+    move(tc28_project, "notice")
+    with pytest.raises(StaleProject):
+        move_project(None, tc28_project, to="terminated", expected_version=1)
+
+
+def test_only_the_committees_secretariat_moves_its_projects(tc28_project, registered_user):
+    with pytest.raises(PermissionDeniedError):
+        move(tc28_project, "notice", registered_user)
+    assert ProjectEvent.objects.filter(project=tc28_project).count() == 1
+
+
+def test_proposal_needs_what_its_kind_requires(tc28_committee):
+    with pytest.raises(ValidationFailed) as caught:
+        propose_project(None, committee=tc28_committee, title_zh="", kind="adoption", nature="optional")
+    assert {e["field"] for e in caught.value.errors} == {"title_zh", "nature", "adopts"}
+
+
+def test_public_lists_and_timeline(client, tc28_project):
+    project = move(tc28_project, "notice")
+    project = move(project, "planned", plan_number="20260003-T-469")
+    project = move(project, "drafting")
+    page = client.get("/projects/?list=drafting").content.decode()
+    assert "20260003-T-469" in page
+    assert "20260003-T-469" not in client.get("/projects/?list=comment").content.decode()
+    detail = client.get(project.get_absolute_url()).content.decode()
+    assert "起草" in detail and "ISO 20.00" in detail and "立项公示" in detail
