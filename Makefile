@@ -27,6 +27,7 @@ setup: $(STAMP)
 	$(BIN)/python manage.py seed_reference
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py load_demo_committees
+	$(BIN)/python manage.py load_demo_projects
 	$(BIN)/python manage.py search_sync
 
 # The site, with the search index following the catalogue's changes in the background.

@@ -1,5 +1,6 @@
 """Development projects: proposal, the workflow's moves with their events, deadlines, refusals, pages."""
 
+import io
 from datetime import date
 
 import pytest
@@ -71,3 +72,18 @@ def test_public_lists_and_timeline(client, tc28_project):
     assert "20260003-T-469" not in client.get("/projects/?list=comment").content.decode()
     detail = client.get(project.get_absolute_url()).content.decode()
     assert "起草" in detail and "ISO 20.00" in detail and "立项公示" in detail
+
+
+def test_demo_projects_cover_every_stage_up_to_approval(tc28_committee):
+    from django.core.management import call_command
+
+    from biaozhun.committees.services import create_committee
+    from biaozhun.development.models import Project
+
+    for number in range(1, 12):
+        create_committee(None, code=f"SAC/TC {100 + number}", name_zh=f"全国测试{number}标准化技术委员会")
+    call_command("load_demo_projects", stdout=io.StringIO())
+    stages = set(Project.objects.values_list("stage", flat=True))
+    assert stages == {"proposal", "notice", "planned", "drafting", "comment", "disposition", "review", "approval",
+                      "suspended", "terminated"}
+    assert all(p.events.count() >= 1 for p in Project.objects.all())
