@@ -31,7 +31,7 @@ class Command(BaseCommand):
             project = propose_project(
                 None, committee=committee, title_zh=f"{topic} {SUBJECTS[index % len(SUBJECTS)]}", kind=kind,
                 nature="mandatory" if index % 5 == 0 else "recommended",
-                adopts=f"{committee.international_counterpart.replace('/TC', '')} 1{index:03d}:2024" if kind == "adoption" else "",
+                adopts=f"{committee.international_counterpart.split('/')[0]} 1{index:03d}:2024" if kind == "adoption" else "",
                 degree="IDT" if kind == "adoption" else "",
             )
             for step in self._steps_to(target):
