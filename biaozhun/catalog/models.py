@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.core.models import AppendOnly
+
 
 class Tier(models.TextChoices):
     NATIONAL = "national", _("国家标准")
@@ -215,7 +217,7 @@ class EventKind(models.TextChoices):
     ABOLISHED = "abolished", _("废止")
 
 
-class StandardEvent(models.Model):
+class StandardEvent(AppendOnly):
     """Append-only history of a standard: who, when, what, from, to, why."""
 
     standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="events")
@@ -238,10 +240,6 @@ class StandardEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.standard_id} {self.kind} {self.at:%Y-%m-%d}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Standard events are append-only")
-        super().save(*args, **kwargs)
 
 
 class ImportJob(models.Model):

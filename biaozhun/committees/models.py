@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.core.models import AppendOnly
+
 
 class CommitteeKind(models.TextChoices):
     TC = "TC", _("技术委员会")
@@ -88,7 +90,7 @@ class Member(models.Model):
         return self.term_start <= on <= self.term_end
 
 
-class CommitteeEvent(models.Model):
+class CommitteeEvent(AppendOnly):
     """Append-only history of a committee: created, member added, member left, changed."""
 
     class Kind(models.TextChoices):
@@ -109,7 +111,3 @@ class CommitteeEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.committee_id} {self.kind}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Committee events are append-only")
-        super().save(*args, **kwargs)

@@ -13,3 +13,15 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} {self.day}"
+
+
+class AppendOnly(models.Model):
+    """History rows (typed events): written once, never changed (ARCHITECTURE rule 2)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError(f"{type(self).__name__} rows are append-only")
+        super().save(*args, **kwargs)

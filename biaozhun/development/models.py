@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.catalog.models import Nature
+from biaozhun.core.models import AppendOnly
 from biaozhun.rules.stages import STAGES
 
 STAGE_CHOICES = [(stage.code, stage.name_zh) for stage in STAGES]
@@ -23,8 +25,7 @@ class Project(models.Model):
     title_zh = models.CharField(_("项目名称"), max_length=300)
     title_en = models.CharField(_("英文名称"), max_length=300, blank=True)
     kind = models.CharField(_("制修订"), max_length=12, choices=ProjectKind.choices)
-    nature = models.CharField(_("性质"), max_length=12, choices=[
-        ("mandatory", _("强制性")), ("recommended", _("推荐性")), ("guidance", _("指导性技术文件"))])
+    nature = models.CharField(_("性质"), max_length=12, choices=Nature.choices)
     committee = models.ForeignKey("committees.Committee", verbose_name=_("技术委员会"), on_delete=models.PROTECT,
                                   related_name="projects")
     revises = models.ManyToManyField("catalog.Standard", blank=True, related_name="revision_projects")
@@ -50,7 +51,7 @@ class Project(models.Model):
         return reverse("development:detail", args=[self.pk])
 
 
-class ProjectEvent(models.Model):
+class ProjectEvent(AppendOnly):
     """Append-only history: who moved the project from which stage to which, when and why."""
 
     class Kind(models.TextChoices):
@@ -72,7 +73,3 @@ class ProjectEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.project_id} {self.kind} {self.to_stage}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Project events are append-only")
-        super().save(*args, **kwargs)
