@@ -32,20 +32,22 @@ def test_detail_explains_status_and_shows_the_chain(client, chain):
     page = response.content.decode()
     assert response.status_code == 200
     assert "被 GB/T 19001-2016 代替" in page
-    assert 'href="/std/GB/T%2019001-2016"' in page or 'href="/std/GB/T 19001-2016"' in page
+    assert 'href="/std/GB/T%2019001-2016"' in page
 
 
 def test_detail_in_english(client, chain):
     client.cookies["django_language"] = "en"
     response = client.get("/std/GB/T 19001-2016", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
-    assert 'lang="en"' in response.content.decode()
+    page = response.content.decode()
+    assert '<html lang="en">' in page
+    assert "Replacement history" in page and "In force since 2017-07-01" in page
 
 
 def test_undated_permalink_goes_to_the_edition_in_force(client, chain):
     response = client.get("/std/GB/T 19001")
     assert response.status_code == 302
-    assert response["Location"].endswith("GB/T%2019001-2016") or response["Location"].endswith("GB/T 19001-2016")
+    assert response["Location"] == "/std/GB/T%2019001-2016"
 
 
 def test_non_canonical_number_redirects_to_canonical(client, chain):
