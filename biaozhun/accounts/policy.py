@@ -138,6 +138,45 @@ def _development_move(user: "User", project: Any) -> bool:
     )
 
 
+def _development_decide(user: "User", project: Any) -> bool:
+    """National administration decisions: issuing the plan, approving publication, deciding extensions."""
+    return (
+        user.is_administrator
+        or user.is_reviewer
+    )
+
+
+def _development_vote(user: "User", ballot: Any) -> bool:
+    """Only a member on the ballot's roll (fixed when it opened) votes, through their linked account."""
+    return (
+        ballot.votes.filter(member__user=user).exists()
+    )
+
+
+def _development_view_comments(user: "User", project: Any) -> bool:
+    """All comments of a project: its secretariat, reviewers and administrators (authors see their own)."""
+    return (
+        user.is_administrator
+        or user.is_reviewer
+        or user.is_secretariat_of(project.committee.code)
+    )
+
+
+def _development_review_standard(user: "User", committee: Any) -> bool:
+    """Periodic review conclusions: the responsible committee's secretariat, or administrators."""
+    return (
+        user.is_administrator
+        or (committee is not None and user.is_secretariat_of(committee.code))
+    )
+
+
+def _development_queue(user: "User", obj: Any) -> bool:
+    return (
+        user.is_administrator
+        or user.is_reviewer
+    )
+
+
 # --- portal -------------------------------------------------------------------------------------
 def _portal_manage_watch(user: "User", watch: Any) -> bool:
     """Watches are private: only their owner changes them."""
@@ -166,6 +205,13 @@ RULES: dict[str, Callable[["User", Any], bool]] = {
     # development: anyone signed in may propose; the committee's secretariat moves its projects
     "development.propose": _everyone,
     "development.move": _development_move,
+    "development.manage": _development_move,  # documents, dispositions, ballots, extensions of its projects
+    "development.decide": _development_decide,
+    "development.comment": _everyone,  # under the real name; the open period is checked by the service
+    "development.vote": _development_vote,
+    "development.view_comments": _development_view_comments,
+    "development.review_standard": _development_review_standard,
+    "development.queue": _development_queue,
     # committees
     "committees.create": _administrator,
     "committees.manage": _committees_manage,
@@ -200,6 +246,17 @@ def visible_standards(user: "AnyUser") -> QuerySet:
     from biaozhun.catalog.models import Standard  # lazy: catalog depends on accounts, not the reverse
 
     return Standard.objects.all()
+
+
+def visible_comments(user: "AnyUser", project: Any) -> QuerySet:
+    """A project's comments the user may read: all for its secretariat, reviewers and administrators; the
+    user's own otherwise; none for anonymous visitors (comments carry real names)."""
+    comments = project.comments.all()
+    if not _is_signed_in_and_active(user):
+        return comments.none()
+    if can(user, "development.view_comments", project):
+        return comments
+    return comments.filter(author=user)
 
 
 def visible_organisations(user: "AnyUser") -> QuerySet[Organisation]:

@@ -45,3 +45,21 @@ class ValidationFailed(DomainError):
 class InvalidTransition(DomainError):
     code = "invalid_transition"
     status = 409
+
+
+class TimeLimitPassed(DomainError):
+    """An action after its time limit; ``rule`` names the limit (a TimeLimit code) and ``data`` the dates."""
+
+    code = "time_limit_passed"
+    status = 409
+
+
+class RequirementsUnmet(DomainError):
+    """A step whose preconditions are missing; ``missing`` lists each as {"requirement", "message"}."""
+
+    code = "requirements_unmet"
+    status = 409
+
+    def __init__(self, message: str, missing: list[dict[str, Any]]) -> None:
+        super().__init__(message, missing=missing)
+        self.missing = missing

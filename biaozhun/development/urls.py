@@ -1,9 +1,16 @@
 from django.urls import path
 
-from . import views
+from .views import ballots, comments, dashboard, deadlines, documents, manage, public, reviews
 
 app_name = "development"
 urlpatterns = [
-    path("", views.project_list, name="list"),
-    path("<int:pk>/", views.project_detail, name="detail"),
+    path("", public.project_list, name="list"),
+    path("<int:pk>/", public.project_detail, name="detail"),
+    *documents.urlpatterns,
+    *comments.urlpatterns,
+    *ballots.urlpatterns,
+    *deadlines.urlpatterns,
+    *reviews.urlpatterns,
+    *manage.urlpatterns,
+    *dashboard.urlpatterns,
 ]

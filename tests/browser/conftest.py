@@ -38,6 +38,11 @@ class Site(str):
     """The base URL, with the path of the site's database for tests that need to pick their data."""
 
     db: Path
+    manage: "callable"  # manage(*args) runs a management command against the site's database
+
+    def shell(self, code: str) -> str:
+        """Run Python in `manage.py shell` against the site's database (to set up a test's data); its stdout."""
+        return self.manage("shell", "-c", code).stdout.decode()
 
     def query(self, sql: str, *params) -> list[tuple]:
         with sqlite3.connect(self.db) as conn:
@@ -55,7 +60,8 @@ def site(tmp_path_factory):
     env.pop("PYTEST_XDIST_WORKER", None)
 
     def manage(*args):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
+                              capture_output=True)
 
     manage("migrate", "--noinput")
     manage("seed_reference")
@@ -68,6 +74,7 @@ def site(tmp_path_factory):
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = Site(f"http://127.0.0.1:{port}")
     url.db = var / "site.sqlite3"
+    url.manage = manage
     for _ in range(100):
         try:
             urllib.request.urlopen(url + "/", timeout=1)  # noqa: S310 (our own server)

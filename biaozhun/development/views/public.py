@@ -7,7 +7,12 @@ from django.views.decorators.http import require_GET
 
 from biaozhun.rules.stages import BY_CODE
 
-from .models import Project
+from ..models import Project
+from . import ballots, comments, deadlines, documents, manage
+
+# The sections of the project page, in order; each adds its context and renders sections/<name>.html.
+SECTIONS = (("manage", manage), ("deadlines", deadlines), ("documents", documents), ("comments", comments),
+            ("ballots", ballots))
 
 PUBLIC_LISTS = {
     "drafting": (_("正在起草"), ["planned", "drafting"]),
@@ -34,7 +39,11 @@ def project_list(request):
 def project_detail(request, pk: int):
     project = get_object_or_404(Project.objects.select_related("committee"), pk=pk)
     events = project.events.select_related("actor").order_by("at", "id")
-    return render(request, "development/detail.html", {
+    context = {
         "project": project, "events": events, "stage": BY_CODE[project.stage],
         "revises": project.revises.only("identifier"),
-    })
+        "sections": [f"development/sections/{name}.html" for name, _module in SECTIONS],
+    }
+    for _name, module in SECTIONS:
+        context.update(module.detail_context(request, project))
+    return render(request, "development/detail.html", context)

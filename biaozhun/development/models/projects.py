@@ -1,0 +1,159 @@
+"""Standard development projects (制修订项目). A project is not a standard: publication creates the edition."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.catalog.models import Nature
+from biaozhun.core.models import AppendOnly
+from biaozhun.rules.stages import STAGES
+
+# The stage names of rules/stages.py, as literals so that they are translated.
+STAGE_LABELS = {
+    "proposal": _("提案"),
+    "notice": _("立项公示"),
+    "planned": _("计划下达"),
+    "drafting": _("起草"),
+    "comment": _("征求意见"),
+    "disposition": _("意见处理"),
+    "review": _("审查"),
+    "approval": _("报批"),
+    "published": _("批准发布"),
+    "in_force": _("实施"),
+    "suspended": _("暂缓"),
+    "terminated": _("终止"),
+}
+assert set(STAGE_LABELS) == {stage.code for stage in STAGES}
+STAGE_CHOICES = list(STAGE_LABELS.items())
+
+
+class ProjectKind(models.TextChoices):
+    NEW = "new", _("制定")
+    REVISION = "revision", _("修订")
+    AMENDMENT = "amendment", _("修改单")
+    ADOPTION = "adoption", _("采用国际标准")
+
+
+class Project(models.Model):
+    plan_number = models.CharField(_("计划号"), max_length=30, unique=True, null=True, blank=True)  # 20190001-T-469
+    title_zh = models.CharField(_("项目名称"), max_length=300)
+    title_en = models.CharField(_("英文名称"), max_length=300, blank=True)
+    kind = models.CharField(_("制修订"), max_length=12, choices=ProjectKind.choices)
+    nature = models.CharField(_("性质"), max_length=12, choices=Nature.choices)
+    committee = models.ForeignKey("committees.Committee", verbose_name=_("技术委员会"), on_delete=models.PROTECT,
+                                  related_name="projects")
+    revises = models.ManyToManyField("catalog.Standard", blank=True, related_name="revision_projects")
+    adopts = models.CharField(_("采用的国际标准"), max_length=120, blank=True)
+    degree = models.CharField(_("一致性程度"), max_length=3, blank=True)
+    drafters = models.TextField(_("起草单位"), blank=True)
+    proposer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提出人"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="proposed_projects")
+    trade_relevant = models.BooleanField(_("涉及贸易（须WTO/TBT通报）"), default=False)
+
+    stage = models.CharField(_("阶段"), max_length=12, choices=STAGE_CHOICES, default="proposal", db_index=True)
+    suspended_from = models.CharField(max_length=12, blank=True)
+    # The open public period of the current stage (立项公示 or 征求意见): comments are taken until it ends.
+    period_opened_on = models.DateField(_("公示/征求意见开始日期"), null=True, blank=True)
+    period_ends_on = models.DateField(_("公示/征求意见截止日期"), null=True, blank=True, db_index=True)
+    period_closed = models.BooleanField(_("公示/征求意见已截止"), default=False)
+
+    plan_issued_on = models.DateField(_("计划下达日期"), null=True, blank=True)
+    deadline = models.DateField(_("报批期限"), null=True, blank=True, db_index=True)
+    extension_months = models.PositiveSmallIntegerField(_("已批准延期（月）"), default=0)
+    # The last deadline notice the daily sweep sent (reminder, due_today, overdue), so it sends each once.
+    deadline_notice = models.CharField(max_length=12, blank=True)
+    frozen = models.BooleanField(_("已冻结（超期）"), default=False, db_index=True)
+
+    tbt_notification = models.CharField(_("WTO/TBT通报号"), max_length=40, blank=True)  # G/TBT/N/CHN/1234
+    tbt_notified_on = models.DateField(_("WTO/TBT通报日期"), null=True, blank=True)
+
+    standard = models.ForeignKey("catalog.Standard", verbose_name=_("发布的标准"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="development_projects")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("制修订项目")
+        verbose_name_plural = _("制修订项目")
+
+    def __str__(self) -> str:
+        return f"{self.plan_number or self.pk} {self.title_zh}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("development:detail", args=[self.pk])
+
+    @property
+    def period_open(self) -> bool:
+        """Comments are taken: the public notice or the public comment period is running."""
+        return self.stage in ("notice", "comment") and self.period_ends_on is not None and not self.period_closed
+
+
+class ProjectEvent(AppendOnly):
+    """Append-only history: every change to a project, who made it, when and why (ARCHITECTURE rule 2)."""
+
+    class Kind(models.TextChoices):
+        PROPOSED = "proposed", _("提出")
+        MOVED = "moved", _("阶段变更")
+        DOCUMENT_ADDED = "document_added", _("上传文件")
+        PERIOD_CLOSED = "period_closed", _("公示/征求意见截止")
+        DISPOSED = "disposed", _("处理意见")
+        BALLOT_OPENED = "ballot_opened", _("发起投票")
+        BALLOT_CLOSED = "ballot_closed", _("投票结束")
+        TBT_NOTIFIED = "tbt_notified", _("WTO/TBT通报")
+        DEADLINE_REMINDER = "deadline_reminder", _("期限提醒")
+        OVERDUE = "overdue", _("超期冻结")
+        EXTENSION_REQUESTED = "extension_requested", _("申请延期")
+        EXTENSION_DECIDED = "extension_decided", _("延期审核")
+        PUBLISHED = "published", _("批准发布")
+
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    from_stage = models.CharField(max_length=12, choices=STAGE_CHOICES, blank=True)
+    to_stage = models.CharField(max_length=12, choices=STAGE_CHOICES, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    reason = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.kind} {self.to_stage}"
+
+    @property
+    def trigger(self) -> str:
+        """The routing table's key: "moved:<stage>" for moves, the kind otherwise."""
+        return f"moved:{self.to_stage}" if self.kind == self.Kind.MOVED else self.kind
+
+
+class ExtensionRequest(models.Model):
+    """A request to extend the approval deadline (延期申请), decided by the national administration."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("待审核")
+        APPROVED = "approved", _("已批准")
+        REFUSED = "refused", _("未批准")
+
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="extension_requests")
+    months = models.PositiveSmallIntegerField(_("延期月数"))
+    reason = models.TextField(_("延期理由"))
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    deadline_before = models.DateField(_("原报批期限"))
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("审核意见"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("延期申请")
+        verbose_name_plural = _("延期申请")
+
+    def __str__(self) -> str:
+        return f"{self.project_id} +{self.months}"

@@ -1,0 +1,80 @@
+"""What a project needs before it may enter a stage. Each guard returns the missing items (empty when met);
+`move_project` refuses the move with all of them listed (RequirementsUnmet), so the secretariat sees at once
+everything still to do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils.translation import gettext as _
+
+from ..models import DocumentKind, Project, ProjectKind
+
+Missing = list[dict[str, str]]
+
+
+def _has_document(project: Project, kind: str) -> bool:
+    return project.documents.filter(kind=kind).exists()
+
+
+def comment_draft(project: Project) -> Missing:
+    """Public comment needs a draft to comment on (征求意见稿)."""
+    if _has_document(project, DocumentKind.DRAFT):
+        return []
+    return [{"requirement": "draft", "message": _("请先上传征求意见稿（标准草案）。")}]
+
+
+def all_comments_disposed(project: Project) -> Missing:
+    """Every comment has a disposition before the draft goes to review."""
+    open_count = project.comments.filter(disposition="").count()
+    if not open_count:
+        return []
+    return [{"requirement": "dispositions",
+             "message": _("还有 %(count)d 条意见未处理。") % {"count": open_count}}]
+
+
+def ballot_passed(project: Project) -> Missing:
+    """The latest closed review ballot passed, and no ballot is still open."""
+    if project.ballots.filter(closed_at__isnull=True).exists():
+        return [{"requirement": "ballot_open", "message": _("审查投票尚未结束。")}]
+    latest = project.ballots.filter(closed_at__isnull=False).order_by("-closed_at", "-id").first()
+    if latest is None:
+        return [{"requirement": "ballot", "message": _("尚未进行审查投票。")}]
+    if not latest.passed:
+        return [{"requirement": "ballot", "message": _("最近一次审查投票未通过，须修改草案后重新审查。")}]
+    return []
+
+
+def approval_package(project: Project) -> Missing:
+    """报批材料: draft for approval, explanation, disposition table, review minutes, and the international text
+    for adoptions. The disposition table is met by an uploaded table or by comments all processed here."""
+    missing: Missing = []
+    needed = [
+        (DocumentKind.DRAFT, _("报批稿")),
+        (DocumentKind.EXPLANATION, _("编制说明")),
+        (DocumentKind.REVIEW_MINUTES, _("审查会议纪要或函审结论")),
+    ]
+    if project.kind == ProjectKind.ADOPTION:
+        needed.append((DocumentKind.INTERNATIONAL_TEXT, _("国际标准原文")))
+    for kind, label in needed:
+        if not _has_document(project, kind):
+            missing.append({"requirement": kind, "message": _("报批材料缺少：%(item)s") % {"item": label}})
+    has_table = _has_document(project, DocumentKind.DISPOSITION_TABLE)
+    comments = project.comments.all()
+    if not has_table and (not comments.exists() or comments.filter(disposition="").exists()):
+        missing.append({"requirement": DocumentKind.DISPOSITION_TABLE,
+                        "message": _("报批材料缺少：意见汇总处理表（上传，或在本系统处理完全部意见后自动生成）")})
+    return missing
+
+
+# Target stage → the guards that must pass to enter it.
+GUARDS: dict[str, tuple[Callable[[Project], Missing], ...]] = {
+    "comment": (comment_draft,),
+    "review": (all_comments_disposed,),
+    "approval": (ballot_passed, approval_package),
+}
+
+
+def missing_for(project: Project, target: str) -> Missing:
+    return [item for guard in GUARDS.get(target, ()) for item in guard(project)]
+

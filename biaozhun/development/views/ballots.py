@@ -1,0 +1,7 @@
+"""ballots pages of the development workflow."""
+
+urlpatterns: list = []
+
+
+def detail_context(request, project) -> dict:
+    return {}
