@@ -153,6 +153,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # (task path, local time HH:MM) pairs that `manage.py run_scheduler` enqueues once a day.
 BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.catalog.tasks.refresh_statuses_daily", "00:05"),
+    ("biaozhun.development.tasks.sweep_projects", "00:15"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
 ]
 # Working days within which implementation feedback is answered (no legal limit found; a setting per the rules).

@@ -15,10 +15,12 @@ SECTIONS = (("manage", manage), ("deadlines", deadlines), ("documents", document
             ("ballots", ballots))
 
 PUBLIC_LISTS = {
+    "notice": (_("立项公示"), ["notice"]),
     "drafting": (_("正在起草"), ["planned", "drafting"]),
     "comment": (_("正在征求意见"), ["comment", "disposition"]),
     "review": (_("正在审查"), ["review"]),
     "approval": (_("正在批准"), ["approval"]),
+    "published": (_("已发布"), ["published", "in_force"]),
     "terminated": (_("已终止"), ["terminated"]),
 }
 
@@ -37,6 +39,12 @@ def project_list(request):
 
 @require_GET
 def project_detail(request, pk: int):
+    return render_detail(request, pk)
+
+
+def render_detail(request, pk: int, status: int = 200):
+    """The project page; section views call it with a refusal's status to show the page again with their form's
+    errors (which they attach to the request for their detail_context)."""
     project = get_object_or_404(Project.objects.select_related("committee"), pk=pk)
     events = project.events.select_related("actor").order_by("at", "id")
     context = {
@@ -46,4 +54,4 @@ def project_detail(request, pk: int):
     }
     for _name, module in SECTIONS:
         context.update(module.detail_context(request, project))
-    return render(request, "development/detail.html", context)
+    return render(request, "development/detail.html", context, status=status)

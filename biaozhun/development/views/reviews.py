@@ -1,7 +1,130 @@
-"""reviews pages of the development workflow."""
+"""Periodic review (复审) pages: a committee's due and overdue in-force standards, and the conclusion form per row.
 
-urlpatterns: list = []
+The lists read one committee's standards through the indexed `tc_code`, one page at a time, so they stay fast
+with millions of standards in the catalogue.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from biaozhun.accounts import policy
+from biaozhun.accounts.codes import normalise_tc_code
+from biaozhun.accounts.models import OrganisationKind
+from biaozhun.catalog.models import Standard
+from biaozhun.committees.models import Committee
+from biaozhun.core import clock
+from biaozhun.core.errors import DomainError, ValidationFailed
+
+from ..models import PeriodicReview, ReviewConclusion
+from ..services.reviews import conclude_review, due_for_committee, overdue_for_committee
+
+PAGE_SIZE = 20
+TABS = {"due": (gettext_lazy("到期"), due_for_committee), "overdue": (gettext_lazy("逾期"), overdue_for_committee)}
 
 
-def detail_context(request, project) -> dict:
-    return {}
+class ConclusionForm(forms.Form):
+    conclusion = forms.ChoiceField(label=gettext_lazy("复审结论"), choices=ReviewConclusion.choices)
+    reason = forms.CharField(label=gettext_lazy("理由"), required=False, max_length=2000)
+    abolish_on = forms.DateField(label=gettext_lazy("废止日期"), required=False)
+
+
+def _own_committees(user) -> list[Committee]:
+    """The committees whose secretariat the user works in (and so reviews for), by code."""
+    codes = {m.organisation.tc_code for m in user.memberships_of_kind(OrganisationKind.TC_SECRETARIAT)}
+    return [c for c in Committee.objects.filter(code__in=codes).order_by("code")
+            if policy.can(user, "development.review_standard", c)]
+
+
+def _render(request, params, *, status: int = 200, refusal: dict | None = None):
+    user = request.user
+    oversee = policy.can(user, "development.queue")
+    own = _own_committees(user)
+    if not own and not oversee:
+        raise PermissionDenied(_("复审清单供技术委员会秘书处和国家标准委使用。"))
+    code = normalise_tc_code(params.get("committee", "")) or (own[0].code if own else "")
+    committee = Committee.objects.filter(code=code).first() if code else None
+    if committee is not None and not (oversee or committee in own):
+        raise PermissionDenied(_("您不能查看该技术委员会的复审清单。"))
+    others = []
+    if oversee:
+        own_codes = {c.code for c in own}
+        others = [row for row in Committee.objects.order_by("code").values_list("code", "name_zh")
+                  if row[0] not in own_codes]
+    context = {"own": own, "others": others, "committee": committee, "refusal": refusal or {},
+               "tabs": [], "tab": params.get("tab") if params.get("tab") in TABS else "due"}
+    if committee is not None:
+        today = clock.today()
+        querysets = {key: query(committee, today) for key, (_label, query) in TABS.items()}
+        counts = {key: qs.count() for key, qs in querysets.items()}
+        paginator = Paginator(querysets[context["tab"]].only(
+            "identifier", "title_zh", "title_en", "published_on", "confirmed_on"), PAGE_SIZE)
+        paginator.count = counts[context["tab"]]  # counted above; not again
+        page = paginator.get_page(params.get("page"))
+        overdue = set(querysets["overdue"].filter(pk__in=[s.pk for s in page]).values_list("pk", flat=True))
+        context.update({
+            "tabs": [(key, label, counts[key]) for key, (label, _query) in TABS.items()], "page": page,
+            "rows": _rows(page, overdue), "today": today,
+            "may_conclude": policy.can(user, "development.review_standard", committee),
+            "conclusions": ReviewConclusion.choices,
+        })
+    return render(request, "development/reviews.html", context, status=status)
+
+
+def _rows(page, overdue: set[int]) -> list[dict]:
+    """Each standard with its overdue flag and the conclusion already given since it fell due (if any)."""
+    latest: dict[int, PeriodicReview] = {}
+    for review in PeriodicReview.objects.filter(standard__in=[s.pk for s in page]).select_related("project") \
+            .order_by("standard_id", "-concluded_on", "-id"):
+        latest.setdefault(review.standard_id, review)
+    rows = []
+    for standard in page:
+        done = latest.get(standard.pk)
+        rows.append({"standard": standard, "overdue": standard.pk in overdue,
+                     "done": done if done and done.concluded_on >= standard.review_due_on else None})
+    return rows
+
+
+@login_required
+@require_GET
+def reviews(request):
+    return _render(request, request.GET)
+
+
+@login_required
+@require_POST
+def review_conclude(request, standard_pk: int):
+    standard = get_object_or_404(Standard, pk=standard_pk)
+    form = ConclusionForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationFailed(_("请修正下面标出的问题。"), [
+                {"field": name, "message": str(message)} for name, errors in form.errors.items() for message in errors])
+        review = conclude_review(request.user, standard, **form.cleaned_data)
+    except DomainError as exc:
+        refusal = {"standard": standard.pk, "message": exc.message, "values": request.POST.dict(),
+                   "fields": {e["field"]: e["message"] for e in exc.data.get("errors", ()) if "field" in e}}
+        return _render(request, request.POST, status=exc.status, refusal=refusal)
+    messages.success(request, _("已记录 %(number)s 的复审结论：%(conclusion)s。") % {
+        "number": standard.identifier, "conclusion": review.get_conclusion_display()})
+    if review.project is not None:
+        return redirect(review.project)
+    back = {k: request.POST[k] for k in ("committee", "tab", "page") if request.POST.get(k)}
+    return redirect(f"{reverse('development:reviews')}?{urlencode(back)}")
+
+
+urlpatterns = [
+    path("reviews/", reviews, name="reviews"),
+    path("reviews/<int:standard_pk>/conclude/", review_conclude, name="review_conclude"),
+]
