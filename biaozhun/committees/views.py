@@ -1,9 +1,11 @@
-"""Public committee pages: the list, and one committee with its composition, members and standards."""
+"""Public committee pages: the list, and one committee with its composition, members, projects and standards."""
 
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
+
+from biaozhun.rules.stages import OPEN_STAGES, STAGES
 
 from . import selectors
 from .models import Committee
@@ -25,6 +27,17 @@ def committee_detail(request, code: str):
     members = selectors.current_members(committee, on=today)
     return render(request, "committees/detail.html", {
         "committee": committee, "composition": selectors.composition(committee, on=today), "members": members,
-        "standards": standards, "standard_count": standard_count,
+        "standards": standards, "standard_count": standard_count, "project_groups": _open_projects(committee),
         "subcommittees": committee.subcommittees.filter(is_active=True).order_by("code"),
     })
+
+
+def _open_projects(committee: Committee) -> list[tuple[str, list]]:
+    """The committee's open development projects grouped by stage, in workflow order."""
+    stages = [stage.code for stage in STAGES if stage.code in OPEN_STAGES or stage.code == "suspended"]
+    projects = committee.projects.filter(stage__in=stages).only(
+        "pk", "plan_number", "title_zh", "stage", "deadline", "committee_id")
+    groups: dict[str, list] = {code: [] for code in stages}
+    for project in projects.order_by("deadline", "pk"):
+        groups[project.stage].append(project)
+    return [(members[0].get_stage_display(), members) for members in groups.values() if members]

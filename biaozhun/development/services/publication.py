@@ -1,0 +1,229 @@
+"""Approval and publication (批准发布): the WTO/TBT notification of mandatory standards that affect trade, and
+publication, which creates the catalogue edition (or, for an amendment project, the amendment sheet) through
+catalog.services so that search and watch lists see it through the catalogue's own events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from biaozhun.accounts import policy
+from biaozhun.catalog.models import Standard
+from biaozhun.catalog.serialise import records_for
+from biaozhun.catalog.services import create_standard, update_standard
+from biaozhun.core import clock
+from biaozhun.core.errors import InvalidTransition, RequirementsUnmet, TimeLimitPassed, ValidationFailed
+from biaozhun.identifiers import Identifier, IdentifierError, Tier, parse
+from biaozhun.rules.stages import OPEN_STAGES
+
+from .. import limits
+from ..models import Project, ProjectEvent, ProjectKind
+from . import events
+from .projects import enter_stage, lock, stage_name
+
+ISSUED_BY = ["国家市场监督管理总局", "国家标准化管理委员会"]
+# The national prefix each nature publishes under.
+PREFIXES = {"mandatory": "GB", "recommended": "GB/T", "guidance": "GB/Z"}
+# China's notifications to the WTO TBT committee: G/TBT/N/CHN/1234.
+_TBT_NUMBER = re.compile(r"G/TBT/N/CHN/0*(\d{1,6})")
+
+
+def needs_tbt(project: Project) -> bool:
+    return project.nature == "mandatory" and project.trade_relevant
+
+
+def tbt_earliest(project: Project, days: int | None = None) -> date | None:
+    """The first day the project may be approved after its TBT notification (None before the notification)."""
+    if project.tbt_notified_on is None:
+        return None
+    return project.tbt_notified_on + timedelta(days=limits.current()["tbt_days"] if days is None else days)
+
+
+def normalise_tbt_number(text: str) -> str:
+    cleaned = re.sub(r"\s+", "", text).upper().replace("／", "/")
+    match = _TBT_NUMBER.fullmatch(cleaned)
+    if not match or int(match[1]) == 0:
+        raise ValidationFailed(_("WTO/TBT通报号有误。"), [{"field": "number", "message": _(
+            "“%(text)s”不是中国的WTO/TBT通报号，应形如 G/TBT/N/CHN/1234") % {"text": text.strip()}}])
+    return f"G/TBT/N/CHN/{int(match[1])}"
+
+
+@transaction.atomic
+def record_tbt_notification(actor, project: Project, *, number: str, notified_on: date) -> Project:
+    """Record China's WTO/TBT notification of a mandatory, trade-relevant project (the enquiry point's act)."""
+    if actor is not None:
+        policy.require(actor, "development.decide", project)
+    project = Project.objects.select_for_update().select_related("committee").get(pk=project.pk)
+    if not needs_tbt(project):
+        raise RequirementsUnmet(_("只有涉及贸易的强制性国家标准项目需要WTO/TBT通报。"), [
+            {"requirement": "trade_relevant", "message": _("本项目不是涉及贸易的强制性国家标准项目。")}])
+    if project.stage not in OPEN_STAGES:
+        raise InvalidTransition(_("项目已「%(stage)s」，不能再登记WTO/TBT通报。") % {"stage": stage_name(project.stage)},
+                                current=project.stage, allowed=[])
+    number = normalise_tbt_number(number)
+    if notified_on > clock.today():
+        raise ValidationFailed(_("通报日期有误。"), [{"field": "notified_on", "message": _(
+            "通报日期 %(day)s 晚于今天") % {"day": notified_on.isoformat()}}])
+    project.tbt_notification, project.tbt_notified_on = number, notified_on
+    project.version += 1
+    project.save()
+    events.record(project, ProjectEvent.Kind.TBT_NOTIFIED, actor=actor,
+                  data={"number": number, "notified_on": notified_on.isoformat()})
+    return project
+
+
+@transaction.atomic
+def publish_project(actor, project: Project, *, expected_version: int, identifier: str, published_on: date,
+                    implemented_on: date, title_en: str = "") -> Standard | None:
+    """Approve and publish: the new edition (or the amendment sheet of the revised one), then 批准发布."""
+    if actor is not None:
+        policy.require(actor, "development.decide", project)
+    project = lock(project, expected_version)
+    if project.stage != "approval":
+        raise InvalidTransition(_("只有「报批」阶段的项目可以批准发布（当前：%(stage)s）。") % {
+            "stage": stage_name(project.stage)}, current=project.stage, allowed=[])
+    _check_dates(published_on, implemented_on)
+    if needs_tbt(project):
+        _check_tbt(project, published_on)
+    ident = _parse_identifier(project, identifier, published_on)
+    if project.kind == ProjectKind.AMENDMENT:
+        standard = None
+        _add_amendment(project, ident, published_on, implemented_on)
+    else:
+        standard = _create_edition(project, ident, published_on, implemented_on, title_en)
+    project.standard = standard
+    project.published_identifier = ident.canonical
+    project.implemented_on = implemented_on
+    if title_en.strip():
+        project.title_en = title_en.strip()
+    enter_stage(project, to="published", actor=actor, data={"identifier": ident.canonical})
+    events.record(project, ProjectEvent.Kind.PUBLISHED, actor=actor,
+                  data={"identifier": ident.canonical, "standard": standard.pk if standard else None})
+    return standard
+
+
+def _check_dates(published_on: date, implemented_on: date) -> None:
+    problems = []
+    if published_on > clock.today():
+        problems.append({"field": "published_on", "message": _("发布日期 %(day)s 晚于今天") % {
+            "day": published_on.isoformat()}})
+    if implemented_on < published_on:
+        problems.append({"field": "implemented_on", "message": _("实施日期 %(implemented)s 早于发布日期 %(published)s") % {
+            "implemented": implemented_on.isoformat(), "published": published_on.isoformat()}})
+    if problems:
+        raise ValidationFailed(_("发布日期或实施日期有误。"), problems)
+
+
+def _check_tbt(project: Project, published_on: date) -> None:
+    """WTO TBT Art. 2.9: approval at least `tbt_days` after the notification."""
+    days = limits.current()["tbt_days"]
+    earliest = tbt_earliest(project, days)
+    if earliest is None:
+        raise RequirementsUnmet(_("涉及贸易的强制性国家标准须先进行WTO/TBT通报，通报满 %(days)d 日后方可批准发布。") % {
+            "days": days}, [{"requirement": "tbt_notification", "message": _("尚未登记WTO/TBT通报。")}])
+    if published_on < earliest:
+        raise TimeLimitPassed(_("WTO/TBT通报（%(number)s，%(notified)s）后须满 %(days)d 日（tbt_days）方可批准发布，"
+                                "最早 %(earliest)s。") % {
+            "number": project.tbt_notification, "notified": project.tbt_notified_on.isoformat(), "days": days,
+            "earliest": earliest.isoformat()},
+            rule="tbt_days", notified_on=project.tbt_notified_on.isoformat(), earliest=earliest.isoformat())
+
+
+def _identifier_error(message: str) -> ValidationFailed:
+    return ValidationFailed(_("标准号有误。"), [{"field": "identifier", "message": message}])
+
+
+def _parse_identifier(project: Project, text: str, published_on: date) -> Identifier:
+    """A dated national number whose prefix agrees with the nature; a 修改单 number for amendments; a double
+    number (…/ISO 9001:2015) only for identical adoptions of the project's international standard."""
+    try:
+        ident = parse(text)
+    except (IdentifierError, TypeError) as exc:
+        raise _identifier_error(_("“%(text)s”不是有效的标准号：%(error)s") % {"text": text, "error": exc}) from None
+    expected = PREFIXES[project.nature]
+    if ident.tier != Tier.NATIONAL or ident.prefix != expected:
+        raise _identifier_error(_("%(nature)s国家标准的编号以 %(prefix)s 开头，不能是 %(number)s") % {
+            "nature": project.get_nature_display(), "prefix": expected, "number": ident.canonical})
+    if ident.year is None:
+        raise _identifier_error(_("标准号须带年代号，如 %(example)s") % {
+            "example": f"{ident.undated}-{published_on.year}"})
+    if ident.adopted is not None:
+        _check_double_number(project, ident)
+    if project.kind == ProjectKind.AMENDMENT:
+        return _check_amendment_number(project, ident, published_on)
+    if ident.supplements:
+        raise _identifier_error(_("只有修改单项目的编号带 /XG"))
+    if ident.year != published_on.year:
+        raise _identifier_error(_("年代号 %(year)d 与发布日期 %(day)s 不符") % {
+            "year": ident.year, "day": published_on.isoformat()})
+    edition = replace(ident, adopted=None).canonical
+    if Standard.objects.filter(edition=edition).exists():
+        raise _identifier_error(_("%(number)s 已在标准目录中") % {"number": edition})
+    return ident
+
+
+def _check_double_number(project: Project, ident: Identifier) -> None:
+    if project.kind != ProjectKind.ADOPTION or project.degree != "IDT":
+        raise _identifier_error(_("只有等同采用（IDT）国际标准的项目可使用双编号"))
+    try:
+        adopts = parse(project.adopts).canonical
+    except (IdentifierError, TypeError):
+        adopts = project.adopts
+    if ident.adopted.canonical != adopts:
+        raise _identifier_error(_("双编号中的国际标准 %(given)s 与项目采用的 %(adopts)s 不一致") % {
+            "given": ident.adopted.canonical, "adopts": project.adopts})
+
+
+def _amended(project: Project, ident: Identifier) -> Standard | None:
+    base = replace(ident, supplements=(), adopted=None).canonical
+    return project.revises.filter(edition=base).first()
+
+
+def _check_amendment_number(project: Project, ident: Identifier, published_on: date) -> Identifier:
+    """GB 2762-2017/XG1-2026: the revised edition, the next sheet number, the year of publication."""
+    revised = project.revises.order_by("id").first()
+    standard = _amended(project, ident)
+    sheet = next((s for s in ident.supplements if s.kind == "xg"), None)
+    if standard is None or revised is None:
+        raise _identifier_error(_("修改单的编号须以被修改的标准号开头，如 %(example)s") % {
+            "example": f"{revised.identifier if revised else 'GB 2762-2017'}/XG1-{published_on.year}"})
+    number = standard.amendments.count() + 1
+    example = f"{standard.edition}/XG{number}-{published_on.year}"
+    if sheet is None or sheet.number != str(number) or sheet.year != published_on.year:
+        raise _identifier_error(_("修改单编号应为 %(example)s") % {"example": example})
+    return ident
+
+
+def _add_amendment(project: Project, ident: Identifier, published_on: date, implemented_on: date) -> None:
+    """The amendment sheet joins the revised edition's record; catalog.services writes it with its event."""
+    standard = _amended(project, ident)
+    record = next(records_for([standard]))
+    sheet = {"number": int(ident.supplements[0].number), "published_on": published_on.isoformat(),
+             "implemented_on": implemented_on.isoformat(), "summary": project.title_zh}
+    update_standard(None, standard, changes={"amendments": [*record["amendments"], sheet]},
+                    expected_version=standard.version)
+
+
+def _create_edition(project: Project, ident: Identifier, published_on: date, implemented_on: date,
+                    title_en: str) -> Standard:
+    revises = list(project.revises.order_by("id"))
+    data = {
+        "identifier": ident.canonical,
+        "title_zh": project.title_zh,
+        "title_en": title_en.strip() or project.title_en,
+        "tc_code": project.committee.code,
+        "responsible_unit": project.committee.name_zh,
+        "issued_by": ISSUED_BY,
+        "published_on": published_on.isoformat(),
+        "implemented_on": implemented_on.isoformat(),
+        "replaces": [standard.identifier for standard in revises],
+    }
+    if revises:  # a revision keeps its classification
+        data.update(ccs=revises[0].ccs_id, ics=list(revises[0].ics_codes))
+    if project.kind == ProjectKind.ADOPTION:
+        data["adopts"] = [{"identifier": project.adopts, "degree": project.degree}]
+    return create_standard(None, data={k: v for k, v in data.items() if v not in (None, "", [])})

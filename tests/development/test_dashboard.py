@@ -1,0 +1,164 @@
+"""The secretariat's dashboard and the reviewers' queue: what each shows, to whom, in a bounded number of queries."""
+
+from datetime import date
+
+import pytest
+import time_machine
+
+from biaozhun.accounts.models import MembershipRole
+from biaozhun.committees.services import create_committee
+from biaozhun.development.models import Comment, ExtensionRequest, Project
+from biaozhun.development.services import move_project, propose_project
+from tests.development.helpers import add_document, advance
+from tests.factories.accounts import OrganisationFactory, UserFactory
+from tests.fixtures.catalog import make_standard
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2027, 8, 28)  # the projects below were planned on 2026-02-05: recommended ones are due 2027-08-05
+
+
+def new_project(committee, title, **fields):
+    return propose_project(None, committee=committee, title_zh=title, kind=fields.pop("kind", "new"),
+                           nature=fields.pop("nature", "recommended"), **fields)
+
+
+def comment_on(project, author, number, disposition=""):
+    return Comment.objects.create(project=project, number=number, period="comment", text="第5章表述不清",
+                                  author=author, author_name=author.real_name, disposition=disposition)
+
+
+@pytest.fixture
+def board(tc28_committee, tc28_ballot, registered_user):
+    """SAC/TC 28 with a project in each of drafting (overdue), disposition (two comments to process, one done),
+    approval; a pending extension; an open ballot (on tc28_project); a standard due for review."""
+    overdue = advance(new_project(tc28_committee, "信息技术 数据治理"), "drafting")
+    disposition = advance(new_project(tc28_committee, "信息技术 大数据 术语"), "disposition")
+    for number, done in ((1, ""), (2, ""), (3, "accepted")):
+        comment_on(disposition, registered_user, number, done)
+    approval = advance(new_project(tc28_committee, "信息技术 云服务 质量"), "approval")
+    ExtensionRequest.objects.create(project=overdue, months=6, reason="试验验证需要延长", deadline_before=overdue.deadline)
+    make_standard("GB/T 20001-2020", title_zh="到期复审的标准", tc_code="SAC/TC 28", published_on="2022-06-01",
+                  implemented_on="2022-12-01")
+    return {"overdue": overdue, "disposition": disposition, "approval": approval, "ballot": tc28_ballot}
+
+
+def test_the_dashboard_shows_the_secretariats_work(client, board, secretariat_user):
+    with time_machine.travel(TODAY, tick=False):
+        client.force_login(secretariat_user)
+        response = client.get("/projects/dashboard/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "SAC/TC 28" in page and "全国信息技术标准化技术委员会" in page
+    # projects grouped by stage in workflow order, with plan numbers, deadlines and their state
+    assert page.index("提案（1）") < page.index("起草（1）") < page.index("意见处理（1）") < page.index("报批（1）")
+    assert board["overdue"].plan_number in page and "2027-08-05" in page
+    assert "已超期 23 日" in page
+    # comments to process, with a link to the disposition page
+    assert f'href="/projects/{board["disposition"].pk}/comments/"' in page and "2 条待处理" in page
+    # the open ballot: closing date, votes cast of the roll, a link
+    assert f'href="/projects/ballots/{board["ballot"].pk}/"' in page and "已投 0/1" in page
+    assert "延期 6 个月" in page
+    assert "到期待复审 1 项，其中逾期 0 项。" in page and 'href="/projects/reviews/?committee=SAC/TC%2028"' in page
+
+
+def test_the_deadline_badge_warns_before_the_deadline(client, tc28_committee, secretariat_user):
+    project = advance(new_project(tc28_committee, "信息技术 数据治理"), "drafting")
+    with time_machine.travel(date(2027, 7, 31), tick=False):
+        client.force_login(secretariat_user)
+        assert "还剩 5 日" in client.get("/projects/dashboard/").content.decode()
+    with time_machine.travel(project.deadline, tick=False):
+        client.force_login(secretariat_user)
+        assert "今日到期" in client.get("/projects/dashboard/").content.decode()
+
+
+def test_the_dashboard_is_for_secretariats_and_administrators(client, board, registered_user, secretariat_user,
+                                                              admin_user):
+    client.force_login(registered_user)
+    assert client.get("/projects/dashboard/").status_code == 403
+    create_committee(None, code="SAC/TC 151", name_zh="全国质量管理和质量保证标准化技术委员会")
+    other = UserFactory(member_of=OrganisationFactory(tc_secretariat=True, tc_code="SAC/TC 151", name="质量秘书处"),
+                        member_of__role=MembershipRole.SECRETARY)
+    client.force_login(other)
+    assert "全国质量管理和质量保证标准化技术委员会" in client.get("/projects/dashboard/").content.decode()
+    assert client.get("/projects/dashboard/", {"committee": "SAC/TC 28"}).status_code == 403
+    client.force_login(admin_user)
+    page = client.get("/projects/dashboard/").content.decode()
+    assert 'name="committee"' in page and board["approval"].title_zh not in page  # administrators pick one
+    page = client.get("/projects/dashboard/", {"committee": "sac/tc28"}).content.decode()
+    assert board["approval"].title_zh in page
+
+
+def test_the_dashboard_queries_do_not_grow_with_projects(client, board, tc28_committee, secretariat_user,
+                                                         django_assert_max_num_queries):
+    for n in range(5):
+        project = new_project(tc28_committee, f"项目{n}")
+        comment_on(project, secretariat_user, 1)
+    client.force_login(secretariat_user)
+    with django_assert_max_num_queries(14):
+        assert client.get("/projects/dashboard/").status_code == 200
+
+
+# --- The reviewer queue ---------------------------------------------------------------------------
+@pytest.fixture
+def queue(tc28_committee):
+    with time_machine.travel(date(2026, 1, 5), tick=False):
+        notice = move_project(None, new_project(tc28_committee, "公示期满的项目"), to="notice", expected_version=1)
+        move_project(None, new_project(tc28_committee, "仍在公示的项目"), to="notice", expected_version=1,
+                     period_days=400)
+    complete = advance(new_project(tc28_committee, "材料齐全的项目"), "approval")
+    trade = advance(new_project(tc28_committee, "电动自行车安全技术规范", nature="mandatory", trade_relevant=True),
+                    "approval")
+    adoption = advance(new_project(tc28_committee, "采用国际标准的项目", kind="adoption", adopts="ISO/IEC 27001:2022",
+                                   degree="IDT"), "approval")
+    adoption.documents.filter(kind="international_text").delete()  # as if the package had lost the original text
+    frozen = advance(new_project(tc28_committee, "信息技术 数据中心 能效"), "drafting")
+    Project.objects.filter(pk=frozen.pk).update(frozen=True)
+    ExtensionRequest.objects.create(project=frozen, months=3, reason="原因", deadline_before=frozen.deadline)
+    return {"notice": notice, "complete": complete, "trade": trade, "adoption": adoption, "frozen": frozen}
+
+
+def test_the_queue_shows_what_awaits_the_national_administration(client, queue, reviewer_user):
+    client.force_login(reviewer_user)
+    with time_machine.travel(date(2026, 6, 1), tick=False):
+        response = client.get("/projects/queue/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    plan = page[page.index("待下达计划"):page.index("待批准发布")]
+    assert "公示期满的项目" in plan and "仍在公示的项目" not in plan
+    approval = page[page.index("待批准发布"):page.index("待审核的延期申请")]
+    complete_row = approval[approval.index("材料齐全的项目"):approval.index("电动自行车安全技术规范")]
+    assert "齐全" in complete_row and "不需通报" in complete_row
+    trade_row = approval[approval.index("电动自行车安全技术规范"):approval.index("采用国际标准的项目")]
+    assert "尚未通报" in trade_row
+    assert "不全" in approval and "国际标准原文" in approval
+    extensions, frozen = page[page.index("待审核的延期申请"):].split("超期冻结的项目")
+    assert f'href="{queue["frozen"].get_absolute_url()}"' in extensions and "延期 3 个月" in extensions
+    assert f'href="{queue["frozen"].get_absolute_url()}"' in frozen
+
+
+def test_the_queue_shows_when_a_notified_project_may_be_approved(client, queue, reviewer_user):
+    Project.objects.filter(pk=queue["trade"].pk).update(tbt_notification="G/TBT/N/CHN/1234",
+                                                        tbt_notified_on=date(2026, 5, 1))
+    client.force_login(reviewer_user)
+    with time_machine.travel(date(2026, 6, 1), tick=False):
+        assert "2026-06-30 起可批准" in client.get("/projects/queue/").content.decode()
+    with time_machine.travel(date(2026, 6, 30), tick=False):
+        assert "可批准" in client.get("/projects/queue/").content.decode()
+
+
+def test_the_queue_is_for_reviewers(client, queue, secretariat_user):
+    client.force_login(secretariat_user)
+    response = client.get("/projects/queue/")
+    assert response.status_code == 403
+    assert "公示期满的项目" not in response.content.decode()
+
+
+def test_the_queue_queries_do_not_grow_with_projects(client, queue, tc28_committee, reviewer_user,
+                                                     django_assert_max_num_queries):
+    for n in range(3):
+        project = advance(new_project(tc28_committee, f"报批项目{n}"), "approval")
+        add_document(project)
+    client.force_login(reviewer_user)
+    with django_assert_max_num_queries(10):
+        assert client.get("/projects/queue/").status_code == 200
