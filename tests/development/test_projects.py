@@ -78,15 +78,23 @@ def test_public_lists_and_timeline(client, tc28_project):
     assert "起草" in detail and "ISO 20.00" in detail and "立项公示" in detail
 
 
-def test_demo_projects_cover_every_stage_up_to_approval(tc28_committee):
+def test_demo_projects_cover_every_stage_with_their_records(tc28_committee):
     from django.core.management import call_command
 
-    from biaozhun.committees.services import create_committee
-    from biaozhun.development.models import Project
+    from biaozhun.committees.models import Committee
+    from biaozhun.development.models import ExtensionRequest, Project
+    from biaozhun.rules.stages import STAGES
+    from tests.development.helpers import voting_members
 
-    for number in range(1, 12):
-        create_committee(None, code=f"SAC/TC {100 + number}", name_zh=f"全国测试{number}标准化技术委员会")
+    Committee.objects.filter(pk=tc28_committee.pk).update(international_counterpart="ISO/IEC JTC 1")
+    voting_members(tc28_committee, 6)
     call_command("load_demo_projects", stdout=io.StringIO())
     stages = set(Project.objects.values_list("stage", flat=True))
-    assert stages == {"proposal", "notice", "planned", "drafting", "suspended", "terminated"}
-    assert all(p.events.count() >= 1 for p in Project.objects.all())
+    assert stages == {stage.code for stage in STAGES}
+    assert Project.objects.filter(frozen=True).exists()
+    assert ExtensionRequest.objects.filter(state="pending").exists()
+    published = Project.objects.get(stage="published")
+    assert published.standard.identifier == published.published_identifier
+    commenting = Project.objects.get(stage="comment", committee=tc28_committee)
+    assert commenting.period_open and commenting.comments.count() == 3
+    assert Project.objects.get(stage="review", committee=tc28_committee).ballots.get().is_open

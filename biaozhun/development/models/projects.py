@@ -71,6 +71,9 @@ class Project(models.Model):
 
     standard = models.ForeignKey("catalog.Standard", verbose_name=_("发布的标准"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="development_projects")
+    # Set by publication, for every kind (an amendment sheet has a number and a date but no edition of its own).
+    published_identifier = models.CharField(_("发布的标准号"), max_length=120, blank=True)
+    implemented_on = models.DateField(_("实施日期"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

@@ -45,6 +45,13 @@ def ballot_passed(project: Project) -> Missing:
     return []
 
 
+def no_open_ballot(project: Project) -> Missing:
+    """A project does not leave review while its ballot still takes votes."""
+    if project.ballots.filter(closed_at__isnull=True).exists():
+        return [{"requirement": "ballot_open", "message": _("审查投票尚未结束，须先结束投票。")}]
+    return []
+
+
 def approval_package(project: Project) -> Missing:
     """报批材料: draft for approval, explanation, disposition table, review minutes, and the international text
     for adoptions. The disposition table is met by an uploaded table or by comments all processed here."""
@@ -71,6 +78,7 @@ def approval_package(project: Project) -> Missing:
 GUARDS: dict[str, tuple[Callable[[Project], Missing], ...]] = {
     "comment": (comment_draft,),
     "review": (all_comments_disposed,),
+    "drafting": (no_open_ballot,),
     "approval": (ballot_passed, approval_package),
 }
 

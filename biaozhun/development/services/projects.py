@@ -73,6 +73,14 @@ def propose_project(actor, *, committee, title_zh: str, kind: str, nature: str, 
     return project
 
 
+def frozen_error(project: Project) -> TimeLimitPassed:
+    """The refusal of any step of a project frozen for passing its approval deadline, citing the cycle rule."""
+    kind = cycle_kind(project.nature, project.kind == ProjectKind.ADOPTION)
+    return TimeLimitPassed(_("已超过报批期限（%(deadline)s），项目已冻结：须申请延期并获批准后才能继续。") % {
+        "deadline": project.deadline}, rule=f"cycle_{kind}",
+        deadline=project.deadline.isoformat() if project.deadline else None)
+
+
 def lock(project: Project, expected_version: int) -> Project:
     """The project re-read under a row lock; StaleProject if someone changed it since `expected_version`."""
     current = Project.objects.select_for_update().select_related("committee").get(pk=project.pk)
@@ -101,9 +109,7 @@ def move_project(actor, project: Project, *, to: str, expected_version: int, rea
             "current": stage_name(project.stage), "target": stage_name(to) if to in BY_CODE else to,
             "allowed": names}, current=exc.current, allowed=allowed) from None
     if project.frozen and to not in ("suspended", "terminated"):
-        raise TimeLimitPassed(_("已超过报批期限（%(deadline)s），项目已冻结：须申请延期并获批准后才能继续。") % {
-            "deadline": project.deadline}, rule=f"cycle_{cycle_kind(project.nature, project.kind == ProjectKind.ADOPTION)}",
-            deadline=project.deadline.isoformat() if project.deadline else None)
+        raise frozen_error(project)
     if (to in NEEDS_REASON or (to == "drafting" and project.stage in RETURNS)) and not reason.strip():
         raise ValidationFailed(_("请说明理由。"), [{"field": "reason", "message": _("转入「%(stage)s」须说明理由") % {
             "stage": stage_name(to)}}])
@@ -118,9 +124,10 @@ def move_project(actor, project: Project, *, to: str, expected_version: int, rea
         raise RequirementsUnmet(_("转入「%(stage)s」的条件尚未满足：") % {"stage": stage_name(to)}
                                 + "；".join(item["message"] for item in missing), missing)
     data: dict = {}
-    if to == "planned":
+    resuming = project.stage == "suspended"  # back where it stopped: plan, deadline and period stay as they were
+    if to == "planned" and not resuming:
         data.update(_plan(project, plan_number, today))
-    if to in PERIOD_LIMITS:
+    if to in PERIOD_LIMITS and not resuming:
         data.update(_open_period(project, to, today, period_days))
     enter_stage(project, to=to, actor=actor, reason=reason, data=data)
     return project

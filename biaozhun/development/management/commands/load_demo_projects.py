@@ -1,69 +1,236 @@
-"""Demo projects in every stage, moved there through the services with backdated clocks, so each has a true
-history (periods elapsed, deadlines counted from its plan). Idempotent."""
+"""Demo development work: accounts for each role, and projects in every stage with their true history.
 
-from datetime import timedelta
+Everything goes through the services on a backdated clock (core/clock.as_of), so each project's periods have
+really elapsed, its deadline is counted from its plan, its drafts are real PDFs, its comments and ballots are
+real records. One committee (the first with an international counterpart) gets a project in every stage and
+the demo secretary; a few more committees get one project each. Idempotent: does nothing when projects exist.
+"""
 
+import os
+from datetime import date, datetime, timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from biaozhun.accounts.models import MembershipRole, OrganisationKind, User
+from biaozhun.accounts.services import add_member, create_organisation, register_user
+from biaozhun.catalog.demo.pdf import render_standard_pdf
+from biaozhun.catalog.models import Standard
 from biaozhun.committees.models import Committee
 from biaozhun.core import clock
-from biaozhun.development.models import Project
+from biaozhun.development.models import DocumentKind, Project
 from biaozhun.development.services import move_project, propose_project
+from biaozhun.development.services.ballots import cast_vote, close_ballot, open_ballot, record_vote
+from biaozhun.development.services.comments import dispose_comment, submit_comment
+from biaozhun.development.services.deadlines import request_extension, sweep
+from biaozhun.development.services.documents import upload_document
+from biaozhun.development.services.publication import publish_project, record_tbt_notification
 
-PATH = ["notice", "planned", "drafting"]
-TARGETS = ["proposal", "notice", "planned", "drafting", "suspended", "terminated"]
-SUBJECTS = ["通用技术要求", "试验方法", "安全要求", "术语", "数据元", "评价指南", "能效限定值及能效等级", "检验规则"]
-REASONS = {"suspended": "等待相关基础标准发布", "terminated": "与现行标准重复，经审查终止", "drafting": "修改后重新提交"}
+PASSWORD = os.environ.get("BIAOZHUN_DEMO_PASSWORD", "biaozhun-demo-2026")
+ACCOUNTS = {  # username: (real name, role)
+    "admin": ("系统管理员", "administrator"),
+    "secretary": ("王秘书", "secretary"),
+    "reviewer": ("李审核", "reviewer"),
+    "member": ("张委员", "member"),
+    "commenter": ("赵意见", "commenter"),
+}
+SUBJECTS = ["通用技术要求", "试验方法", "安全要求", "术语", "数据元", "评价指南", "能效限定值及能效等级", "检验规则",
+            "分类与代码", "标识", "测量方法", "技术规范", "管理要求", "接口规范"]
+COMMENTS = [("5.2", "建议明确试验温度的允许偏差。", "改为“23 ℃±2 ℃”。"),
+            ("3.1", "术语定义与 GB/T 20000.1 不一致。", "引用 GB/T 20000.1 的定义。"),
+            ("", "建议增加资料性附录，给出典型应用示例。", ""),
+            ("表2", "限值偏严，中小企业难以达到。", "放宽至 0.5 级。")]
+# The showcase committee's projects: the stage each ends in, and what else happens to it.
+SHOWCASE = ["proposal", "notice", "planned", "drafting", "comment", "disposition", "review", "approval",
+            "published", "in_force", "suspended", "terminated", "overdue", "extension"]
+PATH = ["notice", "planned", "drafting", "comment", "disposition", "review", "approval"]
+
+
+def at(day: date) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 10))
 
 
 class Command(BaseCommand):
-    help = "Create demo development projects in every stage of the workflow."
+    help = "Create demo accounts and development projects in every stage of the workflow."
 
     @transaction.atomic
     def handle(self, *args, **options):
         if Project.objects.exists():
             self.stdout.write("demo projects already loaded")
             return
-        committees = list(Committee.objects.filter(kind="TC").order_by("code")[:24])
-        start = timezone.now() - timedelta(days=400)
-        for index, committee in enumerate(committees):
-            target = TARGETS[index % len(TARGETS)]
-            at = start + timedelta(days=index)
-            with clock.as_of(at):
-                project = self._propose(index, committee)
-            for step in self._steps_to(target):
-                at += timedelta(days=45)
-                with clock.as_of(at):
-                    project = self._move(project, step, index)
-        self.stdout.write(f"demo projects created: {len(committees)}")
+        committees = list(Committee.objects.filter(kind="TC").exclude(international_counterpart="").order_by("code"))
+        if not committees:
+            self.stdout.write("no committees: run load_demo_committees first")
+            return
+        self.today = clock.today()
+        showcase = committees[0]
+        self.users = self._accounts(showcase)
+        for index, target in enumerate(SHOWCASE):
+            self._project(showcase, index, target)
+        for index, committee in enumerate(committees[1:11], start=len(SHOWCASE)):
+            self._project(committee, index, PATH[index % len(PATH)])
+        sweep(self.today)
+        self.stdout.write(f"demo projects created: {Project.objects.count()}; sign in as "
+                          + ", ".join(ACCOUNTS) + f" with the password {PASSWORD} (secretary runs {showcase.code})")
 
-    @staticmethod
-    def _propose(index: int, committee: Committee) -> Project:
+    # --- accounts -----------------------------------------------------------------------------
+    def _accounts(self, committee: Committee) -> dict[str, User]:
+        users = {}
+        for username, (real_name, _role) in ACCOUNTS.items():
+            user = User.objects.filter(username=username).first() or register_user(
+                actor=None, username=username, email=f"{username}@demo.biaozhun.test", real_name=real_name,
+                password=PASSWORD)
+            users[username] = user
+        admin = users["admin"]
+        admin.is_staff = admin.is_superuser = True
+        admin.save(update_fields=["is_staff", "is_superuser"])
+        administration = create_organisation(actor=admin, kind=OrganisationKind.NATIONAL_ADMINISTRATION,
+                                             name="国家标准化管理委员会", join_as_admin=False)
+        add_member(actor=admin, organisation=administration, user=users["reviewer"], role=MembershipRole.REVIEWER)
+        secretariat = create_organisation(actor=admin, kind=OrganisationKind.TC_SECRETARIAT,
+                                          name=f"{committee.name_zh}秘书处", tc_code=committee.code,
+                                          join_as_admin=False)
+        add_member(actor=admin, organisation=secretariat, user=users["secretary"], role=MembershipRole.SECRETARY)
+        Committee.objects.filter(pk=committee.pk).update(secretariat=secretariat)
+        seat = committee.members.filter(voting=True).order_by("id").first()
+        seat.user = users["member"]
+        seat.save(update_fields=["user"])
+        return users
+
+    # --- projects -----------------------------------------------------------------------------
+    def _project(self, committee: Committee, index: int, target: str) -> Project:
+        # Far enough back for the whole path; published ones older still so they can be in force.
+        days_back = {"in_force": 700, "overdue": 900, "published": 250}.get(target, 330)
+        day = self.today - timedelta(days=days_back - index)
         topic = committee.name_zh.removeprefix("全国").removesuffix("标准化技术委员会")
-        kind = "adoption" if committee.international_counterpart and index % 3 == 0 else "new"
-        body = committee.international_counterpart.split("/")[0] or "ISO"
-        return propose_project(
-            None, committee=committee, title_zh=f"{topic} {SUBJECTS[index % len(SUBJECTS)]}", kind=kind,
-            nature="mandatory" if index % 5 == 0 else "recommended",
-            adopts=f"{body} {10000 + index}:2024" if kind == "adoption" else "",
-            degree="IDT" if kind == "adoption" else "",
-        )
+        adoption = index % 4 == 1
+        mandatory = target == "approval" or index % 5 == 0
+        revises = list(Standard.objects.filter(tc_code=committee.code, status="current", tier="national")
+                       .order_by("published_on")[index % 3: index % 3 + 1]) if index % 3 == 0 else []
+        kind = "adoption" if adoption else ("revision" if revises else "new")
+        counterpart = committee.international_counterpart.split("/")[0] or "ISO"
+        with clock.as_of(at(day)):
+            project = propose_project(
+                self.users["commenter"] if index % 2 else None, committee=committee,
+                title_zh=f"{topic} {SUBJECTS[index % len(SUBJECTS)]}", kind=kind,
+                nature="mandatory" if mandatory else "recommended", revises=revises,
+                adopts=f"{counterpart} {21000 + index}:2024" if adoption else "", degree="IDT" if adoption else "",
+                drafters=f"{topic}研究院、{topic}检验检测中心、有关企业", trade_relevant=mandatory,
+            )
+        steps = {"overdue": PATH[:3], "extension": PATH[:3], "suspended": PATH[:3] + ["suspended"],
+                 "terminated": PATH[:2] + ["terminated"], "published": PATH, "in_force": PATH}.get(target)
+        if steps is None:
+            steps = [] if target == "proposal" else PATH[: PATH.index(target) + 1]
+        for step in steps:
+            day = self._step(project, step, day, index, target)
+            project.refresh_from_db()
+        if target in ("published", "in_force"):
+            self._publish(project, day, index)
+        if target == "extension":
+            with clock.as_of(at(self.today - timedelta(days=2))):
+                request_extension(self.users["secretary"], project, months=6, reason="关键试验数据需补充一个周期的验证。")
+        if target in ("notice", "comment"):
+            self._comments(project, self.today - timedelta(days=3), count=1 if target == "notice" else 3)
+        return project
 
-    @staticmethod
-    def _move(project: Project, step: str, index: int) -> Project:
-        letter = "Q" if project.nature == "mandatory" else "T"
-        plan = f"{clock.today().year}{index + 1:04d}-{letter}-{469 + index}" if step == "planned" else ""
-        return move_project(None, project, to=step, expected_version=project.version, plan_number=plan,
-                            reason=REASONS.get(step, "演示数据"))
+    def _step(self, project: Project, step: str, day: date, index: int, target: str) -> date:
+        """Prepare what the step needs, take it, and return the day the next step may come."""
+        secretary = None  # the system acts for the secretariat of committees without a demo account
+        if project.committee.secretariat_id:
+            secretary = self.users["secretary"]
+        if step == "comment":
+            self._upload(project, day, DocumentKind.DRAFT)
+        if step == "disposition":
+            self._comments(project, day - timedelta(days=20), count=3)
+        if step == "review":
+            self._dispose(project, day)
+        if step == "approval":
+            day = self._ballot(project, day)
+            for kind in (DocumentKind.DRAFT, DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES):
+                self._upload(project, day, kind)
+            if project.kind == "adoption":
+                self._upload(project, day, DocumentKind.INTERNATIONAL_TEXT)
+        if target == "comment" and step == "comment":  # an open period: started three weeks ago
+            day = self.today - timedelta(days=21)
+        if target == "notice" and step == "notice":
+            day = self.today - timedelta(days=10)
+        if target == "review" and step == "review":
+            day = self.today - timedelta(days=5)
+        if target == "disposition" and step == "disposition":
+            pass
+        with clock.as_of(at(day)):
+            project.refresh_from_db()
+            letter = "Q" if project.nature == "mandatory" else "T"
+            actor = self.users["reviewer"] if step == "planned" else secretary
+            reason = {"suspended": "等待相关基础标准发布后再继续起草。", "terminated": "与现行标准内容重复，经研究终止。"}
+            move_project(actor, project, to=step, expected_version=project.version,
+                         plan_number=f"{day.year}{index + 1:04d}-{letter}-469" if step == "planned" else "",
+                         reason=reason.get(step, ""))
+        if target == "disposition" and step == "disposition":
+            self._dispose(project, day + timedelta(days=1), leave_open=1)
+        if target == "review" and step == "review":
+            self._ballot(project, day + timedelta(days=1), finish=False)
+        if step == "planned" and target == "overdue":
+            return day + timedelta(days=20)
+        return day + timedelta(days={"notice": 31, "comment": 61}.get(step, 20))
 
-    @staticmethod
-    def _steps_to(target: str) -> list[str]:
-        if target == "proposal":
-            return []
-        if target in ("suspended", "terminated"):
-            return ["notice", "planned", "drafting", target]
-        return PATH[: PATH.index(target) + 1]
+    def _upload(self, project: Project, day: date, kind: str) -> None:
+        fake = Standard(identifier=f"{project.plan_number or ''} {DocumentKind(kind).label}", title_zh=project.title_zh,
+                        title_en=project.title_en, responsible_unit=project.committee.name_zh, ics_codes=[],
+                        issued_by=[], published_on=day, implemented_on=day)
+        content = render_standard_pdf(fake, references=[s.identifier for s in project.revises.all()])
+        with clock.as_of(at(day)):
+            upload_document(None, project, kind=kind,
+                            upload=SimpleUploadedFile(f"{kind}.pdf", content, content_type="application/pdf"))
 
+    def _comments(self, project: Project, day: date, *, count: int) -> None:
+        with clock.as_of(at(day)):
+            for clause, text, proposal in COMMENTS[:count]:
+                submit_comment(self.users["commenter"], project, clause=clause, text=text, proposal=proposal)
 
+    def _dispose(self, project: Project, day: date, *, leave_open: int = 0) -> None:
+        choices = [("accepted", ""), ("partly", "采纳前半部分，限值保持不变。"), ("not_accepted", "与产品安全要求冲突。")]
+        with clock.as_of(at(day)):
+            pending = list(project.comments.filter(disposition="").order_by("number"))
+            for i, comment in enumerate(pending[: len(pending) - leave_open]):
+                disposition, reason = choices[i % len(choices)]
+                dispose_comment(None, comment, disposition=disposition, reason=reason)
+
+    def _ballot(self, project: Project, day: date, *, finish: bool = True) -> date:
+        """A meeting ballot (closed, passed) or, with finish=False, an open letter ballot with a few votes."""
+        with clock.as_of(at(day)):
+            ballot = open_ballot(None, project, method="meeting" if finish else "letter")
+            votes = list(ballot.votes.select_related("member").order_by("id"))
+            for i, vote in enumerate(votes):
+                if vote.member.user_id:  # the demo member votes in person
+                    if finish:
+                        cast_vote(vote.member.user, ballot, choice="approve")
+                    continue
+                if not finish and i >= len(votes) // 2:
+                    break
+                choice = "abstain" if i == len(votes) - 1 else "approve"
+                if finish:
+                    record_vote(None, ballot, member=vote.member, choice=choice)
+                else:
+                    vote.choice, vote.cast_at = choice, clock.now()
+                    vote.save(update_fields=["choice", "cast_at"])
+            if finish:
+                close_ballot(None, ballot)
+        return day + timedelta(days=1)
+
+    def _publish(self, project: Project, day: date, index: int) -> None:
+        if project.trade_relevant:
+            with clock.as_of(at(day)):
+                record_tbt_notification(self.users["reviewer"], project, number=f"G/TBT/N/CHN/{1800 + index}",
+                                        notified_on=day)
+            day += timedelta(days=61)
+        prefix = "GB" if project.nature == "mandatory" else "GB/T"
+        number = f"{prefix} {46000 + index}-{day.year}"
+        if project.kind == "adoption":
+            number += f"/{project.adopts}"
+        with clock.as_of(at(day)):
+            project.refresh_from_db()
+            publish_project(self.users["reviewer"], project, expected_version=project.version, identifier=number,
+                            published_on=day, implemented_on=day + timedelta(days=180))

@@ -1,0 +1,306 @@
+"""Development API: projects with their history, comments and dispositions, moves, review ballots and votes.
+
+Reads are public (comments only as far as `policy.visible_comments` allows); writes need a signed-in session
+(with its CSRF token) and go through the same services and policy as the pages.
+"""
+
+from datetime import date, datetime
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from ninja.security import django_auth
+
+from biaozhun.accounts import policy
+from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
+from biaozhun.core.errors import ValidationFailed
+from biaozhun.rules import ballots as ballot_rules
+from biaozhun.rules.stages import BY_CODE, allowed_moves
+
+from .models import Ballot, Comment, DocumentKind, Project
+
+router = Router(tags=["development"])
+WRITE_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, **ERRORS}
+MAX_LIMIT = 100
+
+
+class StageOut(Schema):
+    code: str
+    name_zh: str
+    name_en: str
+    iso_stage: str
+
+
+class ProjectOut(Schema):
+    id: int
+    plan_number: str | None
+    title_zh: str
+    title_en: str
+    kind: str
+    nature: str
+    committee: str = Field(description="the responsible committee's code, e.g. SAC/TC 28")
+    stage: StageOut
+    deadline: date | None = Field(description="the last day for the approval package (报批)")
+    period_ends_on: date | None = Field(description="the last day of the open public notice or comment period")
+    period_open: bool
+    frozen: bool
+    url: str
+
+
+class ProjectPage(Schema):
+    count: int
+    items: list[ProjectOut]
+
+
+class EventOut(Schema):
+    at: datetime
+    kind: str
+    from_stage: str
+    to_stage: str
+    reason: str
+    data: dict
+
+
+class DocumentOut(Schema):
+    kind: str
+    label: str
+    version: int
+    stage: str
+    size: int
+    sha256: str
+    uploaded_at: datetime
+
+
+class BallotSummaryOut(Schema):
+    id: int
+    method: str
+    opened_at: datetime
+    closes_on: date
+    closed_at: datetime | None
+    passed: bool | None
+    outcome: str
+
+
+class ProjectDetailOut(ProjectOut):
+    adopts: str
+    degree: str
+    drafters: str
+    revises: list[str]
+    trade_relevant: bool
+    tbt_notification: str
+    tbt_notified_on: date | None
+    plan_issued_on: date | None
+    extension_months: int
+    standard: str | None = Field(description="the edition publication created")
+    version: int = Field(description="send it back as expected_version when moving the project")
+    allowed_moves: list[str]
+    comments: int
+    events: list[EventOut]
+    documents: list[DocumentOut] = Field(description="the public drafts")
+    ballots: list[BallotSummaryOut]
+
+
+class CommentOut(Schema):
+    id: int
+    number: int
+    period: str
+    clause: str
+    text: str
+    proposal: str
+    author_name: str
+    organisation_name: str
+    submitted_at: datetime
+    disposition: str
+    disposition_reason: str
+
+
+class CommentIn(Schema):
+    text: str = Field(min_length=1, max_length=10000)
+    clause: str = Field("", max_length=40)
+    proposal: str = Field("", max_length=10000)
+    organisation: str = Field("", description="the USCC of an organisation you belong to, if you speak for it")
+
+
+class DispositionIn(Schema):
+    disposition: str = Field(description="accepted, partly or not_accepted")
+    reason: str = Field("", max_length=10000)
+
+
+class MoveIn(Schema):
+    to: str
+    expected_version: int = Field(ge=1)
+    reason: str = Field("", max_length=2000)
+    plan_number: str = Field("", max_length=30)
+    period_days: int | None = Field(None, ge=1, le=365)
+
+
+class TallyOut(Schema):
+    members: int
+    approve: int
+    reject: int
+    abstain: int
+    recused: int
+    not_voted: int
+    votes_needed_to_pass: int
+
+
+class BallotOut(BallotSummaryOut):
+    project: int
+    tally: TallyOut
+    approve_share: float | None = Field(description="of the eligible members, once closed")
+    reject_share: float | None
+
+
+class VoteIn(Schema):
+    choice: str = Field(description="approve, reject, abstain or recuse")
+    reason: str = Field("", max_length=10000)
+
+
+class VoteOut(Schema):
+    ballot: int
+    choice: str
+    reason: str
+    cast_at: datetime | None
+
+
+def _stage(code: str) -> dict:
+    stage = BY_CODE[code]
+    return {"code": stage.code, "name_zh": stage.name_zh, "name_en": stage.name_en, "iso_stage": stage.iso_stage}
+
+
+def _project(project: Project) -> dict:
+    return {
+        "id": project.pk, "plan_number": project.plan_number, "title_zh": project.title_zh,
+        "title_en": project.title_en, "kind": project.kind, "nature": project.nature,
+        "committee": project.committee.code, "stage": _stage(project.stage), "deadline": project.deadline,
+        "period_ends_on": project.period_ends_on, "period_open": project.period_open, "frozen": project.frozen,
+        "url": project.get_absolute_url(),
+    }
+
+
+def _detail(project: Project) -> dict:
+    moves = allowed_moves(project.stage, suspended_from=project.suspended_from or None)
+    return {
+        **_project(project),
+        "adopts": project.adopts, "degree": project.degree, "drafters": project.drafters,
+        "revises": [s.identifier for s in project.revises.only("identifier")],
+        "trade_relevant": project.trade_relevant, "tbt_notification": project.tbt_notification,
+        "tbt_notified_on": project.tbt_notified_on, "plan_issued_on": project.plan_issued_on,
+        "extension_months": project.extension_months,
+        "standard": project.standard.identifier if project.standard_id else None,
+        "version": project.version,
+        "allowed_moves": [m for m in moves if m not in ("published", "in_force")],
+        "comments": project.comments.count(),
+        "events": list(project.events.order_by("at", "id").values("at", "kind", "from_stage", "to_stage", "reason",
+                                                                   "data")),
+        "documents": [{"kind": d.kind, "label": d.label, "version": d.version, "stage": d.stage, "size": d.size,
+                       "sha256": d.sha256, "uploaded_at": d.uploaded_at}
+                      for d in project.documents.filter(kind=DocumentKind.DRAFT).order_by("version")],
+        "ballots": list(project.ballots.order_by("opened_at").values("id", "method", "opened_at", "closes_on",
+                                                                     "closed_at", "passed", "outcome")),
+    }
+
+
+def _ballot(ballot: Ballot) -> dict:
+    from .services.ballots import live_tally
+
+    tally = live_tally(ballot)
+    closed = ballot.closed_at is not None
+    eligible = ballot.members - ballot.recused
+    return {
+        "id": ballot.pk, "project": ballot.project_id, "method": ballot.method, "opened_at": ballot.opened_at,
+        "closes_on": ballot.closes_on, "closed_at": ballot.closed_at, "passed": ballot.passed,
+        "outcome": ballot.outcome,
+        "tally": {"members": tally.members, "approve": tally.approve, "reject": tally.reject,
+                  "abstain": tally.abstain, "recused": tally.recused,
+                  "not_voted": tally.members - tally.cast - tally.recused,
+                  "votes_needed_to_pass": ballot_rules.votes_needed_to_pass(tally.members, tally.recused)},
+        "approve_share": round(ballot.approve / eligible, 4) if closed and eligible else None,
+        "reject_share": round(ballot.reject / eligible, 4) if closed and eligible else None,
+    }
+
+
+def _projects():
+    return Project.objects.select_related("committee", "standard")
+
+
+@router.get("/", response={200: ProjectPage, **ERRORS}, summary="Projects, newest first")
+def project_list(request, stage: str = "", committee: str = "", q: str = "", limit: int = 20, offset: int = 0):
+    """Filter by stage code(s) (comma-separated), committee code and a text in the title or plan number."""
+    projects = _projects().order_by("-created_at", "-id")
+    if stage:
+        projects = projects.filter(stage__in=[s.strip() for s in stage.split(",")])
+    if committee:
+        projects = projects.filter(committee__code=committee)
+    if q:
+        projects = projects.filter(Q(title_zh__icontains=q) | Q(title_en__icontains=q) | Q(plan_number__icontains=q))
+    limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
+    return {"count": projects.count(), "items": [_project(p) for p in projects[offset:offset + limit]]}
+
+
+@router.get("/{int:project_id}", response={200: ProjectDetailOut, **NOT_FOUND, **ERRORS}, summary="One project")
+def project_detail(request, project_id: int):
+    return _detail(get_object_or_404(_projects(), pk=project_id))
+
+
+@router.post("/{int:project_id}/moves", auth=django_auth, response={200: ProjectDetailOut, **WRITE_ERRORS},
+             summary="Move a project to another stage")
+def project_move(request, project_id: int, payload: MoveIn):
+    from .services import move_project
+
+    project = get_object_or_404(_projects(), pk=project_id)
+    project = move_project(request.user, project, to=payload.to, expected_version=payload.expected_version,
+                           reason=payload.reason, plan_number=payload.plan_number, period_days=payload.period_days)
+    return _detail(_projects().get(pk=project.pk))
+
+
+@router.get("/{int:project_id}/comments", response={200: list[CommentOut], **NOT_FOUND, **ERRORS},
+            summary="The comments on a project you may read")
+def comment_list(request, project_id: int):
+    project = get_object_or_404(Project.objects.select_related("committee"), pk=project_id)
+    return list(policy.visible_comments(request.user, project).order_by("number"))
+
+
+@router.post("/{int:project_id}/comments", auth=django_auth, response={201: CommentOut, **WRITE_ERRORS},
+             summary="Comment on a project under your real name")
+def comment_submit(request, project_id: int, payload: CommentIn):
+    from .services.comments import submit_comment
+
+    project = get_object_or_404(Project.objects.select_related("committee"), pk=project_id)
+    organisation = None
+    if payload.organisation:
+        organisation = next((m.organisation for m in request.user.memberships.select_related("organisation")
+                             if m.organisation.uscc == payload.organisation.strip().upper()), None)
+        if organisation is None:
+            raise ValidationFailed(_("您不属于该组织。"), [{"field": "organisation",
+                                                            "message": _("须为您所属组织的统一社会信用代码")}])
+    comment = submit_comment(request.user, project, text=payload.text, clause=payload.clause,
+                             proposal=payload.proposal, organisation=organisation)
+    return 201, comment
+
+
+@router.post("/comments/{int:comment_id}/disposition", auth=django_auth, response={200: CommentOut, **WRITE_ERRORS},
+             summary="Record the disposition of a comment")
+def comment_dispose(request, comment_id: int, payload: DispositionIn):
+    from .services.comments import dispose_comment
+
+    comment = get_object_or_404(Comment.objects.select_related("project__committee"), pk=comment_id)
+    return dispose_comment(request.user, comment, disposition=payload.disposition, reason=payload.reason)
+
+
+@router.get("/ballots/{int:ballot_id}", response={200: BallotOut, **NOT_FOUND, **ERRORS},
+            summary="A review ballot with its tally")
+def ballot_detail(request, ballot_id: int):
+    return _ballot(get_object_or_404(Ballot, pk=ballot_id))
+
+
+@router.post("/ballots/{int:ballot_id}/votes", auth=django_auth, response={200: VoteOut, **WRITE_ERRORS},
+             summary="Vote on a ballot whose roll you are on")
+def ballot_vote(request, ballot_id: int, payload: VoteIn):
+    from .services.ballots import cast_vote
+
+    ballot = get_object_or_404(Ballot.objects.select_related("project__committee"), pk=ballot_id)
+    vote = cast_vote(request.user, ballot, choice=payload.choice, reason=payload.reason)
+    return {"ballot": ballot.pk, "choice": vote.choice, "reason": vote.reason, "cast_at": vote.cast_at}
+

@@ -1,0 +1,81 @@
+"""Email on project events through the routing table, which administrators edit."""
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.core import mail
+
+from biaozhun.accounts.models import MembershipRole
+from biaozhun.development.models import NotificationRule
+from biaozhun.development.services import move_project
+from tests.development.helpers import add_document, advance, voting_members
+from tests.factories.accounts import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def proposer(tc28_committee):
+    from biaozhun.development.services import propose_project
+
+    user = UserFactory(real_name="李提案", language="en")
+    return propose_project(user, committee=tc28_committee, title_zh="信息技术 数据质量评价", kind="new",
+                           nature="recommended")
+
+
+def test_entering_public_notice_emails_the_secretariat_and_the_proposer(
+        proposer, secretariat_user, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    with time_machine.travel(date(2026, 1, 5), tick=False), django_capture_on_commit_callbacks(execute=True):
+        move_project(None, proposer, to="notice", expected_version=proposer.version)
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted([secretariat_user.email, proposer.proposer.email])
+    by_address = {message.to[0]: message for message in mail.outbox}
+    english = by_address[proposer.proposer.email]
+    assert english.subject == "[Development] 信息技术 数据质量评价: Stage changed → Public notice of the proposal"
+    assert "2026-02-04" in english.body and f"/projects/{proposer.pk}/" in english.body
+    assert "立项公示" in by_address[secretariat_user.email].subject
+
+
+def test_the_actor_is_not_mailed_about_their_own_action(proposer, secretariat_user, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        move_project(secretariat_user, proposer, to="notice", expected_version=proposer.version)
+    assert [m.to for m in mail.outbox] == [[proposer.proposer.email]]
+
+
+def test_an_administrator_switches_a_route_off(proposer, secretariat_user, django_capture_on_commit_callbacks):
+    NotificationRule.objects.filter(trigger="moved:notice", recipient="proposer").update(active=False)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        move_project(None, proposer, to="notice", expected_version=proposer.version)
+    assert [m.to for m in mail.outbox] == [[secretariat_user.email]]
+
+
+def test_one_email_per_person_however_many_rules_name_them(tc28_committee, tc_secretariat,
+                                                          django_capture_on_commit_callbacks):
+    """A secretary who also proposed the project gets one email, not two."""
+    from biaozhun.development.services import propose_project
+
+    secretary = UserFactory(member_of=tc_secretariat, member_of__role=MembershipRole.SECRETARY)
+    project = propose_project(secretary, committee=tc28_committee, title_zh="信息技术 元数据", kind="new",
+                              nature="recommended")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        move_project(None, project, to="notice", expected_version=project.version)
+    assert [m.to for m in mail.outbox].count([secretary.email]) == 1
+
+
+def test_voting_members_with_accounts_hear_of_public_comment(tc28_project, django_capture_on_commit_callbacks):
+    members = voting_members(tc28_project.committee, 4)
+    member_user = UserFactory()
+    members[0].user = member_user
+    members[0].save()
+    project = advance(tc28_project, "drafting")
+    add_document(project)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        move_project(None, project, to="comment", expected_version=project.version)
+    assert [member_user.email] in [m.to for m in mail.outbox]
+
