@@ -1,6 +1,6 @@
-"""A project's whole life along each path the workflow allows, with the days passing: returned to drafting and
-round again, terminated, suspended and resumed, overdue and frozen, extended. (The path through publication is
-in test_publication.py.)"""
+"""A project's whole life along each path the workflow allows, with the days passing: the happy path through
+every service to in force, returned to drafting and round again, terminated, suspended and resumed, overdue and
+frozen, extended."""
 
 from datetime import date
 
@@ -122,3 +122,77 @@ def test_an_approved_extension_is_the_new_deadline_the_sweep_keeps(tc28_project,
     assert sweep_on(date(2028, 2, 6))["overdue"] == 1
     project.refresh_from_db()
     assert (project.stage, project.deadline, project.frozen) == ("disposition", date(2028, 2, 5), True)
+
+
+def test_the_happy_path_through_every_service_to_in_force(tc28_committee, secretariat_user, reviewer_user,
+                                                          registered_user, standard_maker):
+    """A mandatory, trade-relevant revision from proposal to in force, every step by its own service and person,
+    the days passing as they would."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from biaozhun.catalog.services import refresh_due_statuses
+    from biaozhun.development.services import propose_project
+    from biaozhun.development.services.ballots import cast_vote, close_ballot, open_ballot, record_vote
+    from biaozhun.development.services.comments import dispose_comment, submit_comment
+    from biaozhun.development.services.documents import upload_document
+    from biaozhun.development.services.publication import publish_project, record_tbt_notification
+    from tests.development.helpers import PDF, voting_members
+
+    old = standard_maker("GB 4943.1-2011", title_zh="信息技术设备 安全 第1部分：通用要求", nature="mandatory",
+                         published_on="2011-12-30", implemented_on="2012-12-01", tc_code="SAC/TC 28")
+    members = voting_members(tc28_committee, 4)
+    members[0].user = registered_user
+    members[0].save()
+
+    def upload(project, kind, on):
+        with time_machine.travel(on, tick=False):
+            return upload_document(secretariat_user, project, kind=kind,
+                                   upload=SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf"))
+
+    with time_machine.travel(date(2026, 1, 5), tick=False):
+        project = propose_project(registered_user, committee=tc28_committee, title_zh="信息技术设备 安全 第1部分：通用要求",
+                                  kind="revision", nature="mandatory", revises=[old], trade_relevant=True)
+    project = move(project, "notice", secretariat_user, date(2026, 1, 6))
+    project = move(project, "planned", reviewer_user, date(2026, 2, 10), plan_number="20260101-Q-339")
+    assert project.deadline == date(2028, 2, 10)  # mandatory: 24 months
+    project = move(project, "drafting", secretariat_user, date(2026, 2, 11))
+    upload(project, DocumentKind.DRAFT, date(2026, 6, 1))
+    project = move(project, "comment", secretariat_user, date(2026, 6, 2))
+    with time_machine.travel(date(2026, 7, 1), tick=False):
+        comment = submit_comment(registered_user, project, clause="4.1", text="建议增加电池安全要求。")
+    assert sweep_on(date(2026, 8, 2))["comment_closed"] == 1  # 60 days: the last day was 2026-08-01
+    with time_machine.travel(date(2026, 8, 10), tick=False):
+        dispose_comment(secretariat_user, comment, disposition="partly", reason="电池另有专门标准，仅增加引用。")
+    project = move(project, "review", secretariat_user, date(2026, 8, 20))
+    upload(project, DocumentKind.DRAFT, date(2026, 8, 20))  # 送审稿
+    with time_machine.travel(date(2026, 9, 1), tick=False):
+        ballot = open_ballot(secretariat_user, project, method="meeting")
+        for member in members[1:]:
+            record_vote(secretariat_user, ballot, member=member, choice="approve")
+        cast_vote(registered_user, ballot, choice="abstain")
+        ballot = close_ballot(secretariat_user, ballot)
+    assert (ballot.passed, ballot.approve, ballot.abstain) == (True, 3, 1)
+    for kind in (DocumentKind.DRAFT, DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES):
+        upload(project, kind, date(2026, 9, 10))
+    project = move(project, "approval", secretariat_user, date(2026, 9, 10))
+    with time_machine.travel(date(2026, 9, 15), tick=False):
+        project = record_tbt_notification(reviewer_user, project, number="G/TBT/N/CHN/2001",
+                                          notified_on=date(2026, 9, 15))
+    with time_machine.travel(date(2026, 11, 20), tick=False):
+        project.refresh_from_db()
+        edition = publish_project(reviewer_user, project, expected_version=project.version,
+                                  identifier="GB 4943.1-2026", published_on=date(2026, 11, 20),
+                                  implemented_on=date(2027, 11, 1))
+    assert edition.relations_out.get(kind="replaces").target == old
+    assert sweep_on(date(2027, 11, 1))["in_force"] == 1
+    refresh_due_statuses(today=date(2027, 11, 1))  # the catalogue's own daily sweep
+    project.refresh_from_db()
+    old.refresh_from_db()
+    edition.refresh_from_db()
+    assert project.stage == "in_force" and edition.status == "current" and old.status == "replaced"
+    assert stages(project) == ["notice", "planned", "drafting", "comment", "disposition", "review", "approval",
+                               "published", "in_force"]
+    kinds = list(project.events.order_by("id").values_list("kind", flat=True))
+    for kind in ("proposed", "document_added", "disposed", "ballot_opened", "ballot_closed", "tbt_notified",
+                 "published"):
+        assert kind in kinds
