@@ -11,6 +11,7 @@ from biaozhun.accounts.codes import normalise_tc_code
 from biaozhun.accounts.models import SECRETARIAT_ROLES, MembershipRole, OrganisationKind, User
 
 from .models import STAGE_LABELS, NotificationRule, ProjectEvent, Recipient
+from .timeline import describe
 
 
 def recipients(event: ProjectEvent, recipient: str) -> set[User]:
@@ -63,6 +64,7 @@ def _send(user: User, event: ProjectEvent) -> None:
             "user": user, "event": event, "project": event.project, "site": settings.BIAOZHUN_SITE_URL,
             "kind": ProjectEvent.Kind(event.kind).label,
             "to_stage": str(STAGE_LABELS[event.to_stage]) if event.to_stage else "",
+            "detail": describe(event, event.project.documents.in_bulk()),
         }
         subject = render_to_string("development/email/event_subject.txt", context).strip()
         body = render_to_string("development/email/event_body.txt", context)

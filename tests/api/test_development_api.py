@@ -39,7 +39,7 @@ def test_the_detail_has_history_public_drafts_and_the_version_to_send_back(clien
     assert moves == ["notice", "planned", "drafting", "comment"]
     assert body["version"] == commenting.version
     assert body["allowed_moves"] == ["disposition", "suspended", "terminated"]
-    assert [d["label"] for d in body["documents"]] == ["工作组讨论稿"]
+    assert [d["label"] for d in body["documents"]] == ["征求意见稿"]
     assert client.get("/api/v1/projects/999999").json()["code"] == "not_found"
 
 

@@ -134,7 +134,7 @@ def test_drafts_are_public_and_the_other_files_are_not(client, with_files, regis
         if user:
             client.force_login(user)
         page = client.get(project.get_absolute_url()).content.decode()
-        assert download_url(project, draft) in page and "工作组讨论稿 v1" in page
+        assert download_url(project, draft) in page and "征求意见稿 v1" in page
         assert download_url(project, explanation) not in page
         assert client.get(download_url(project, draft)).status_code == 200
         assert client.get(download_url(project, explanation)).status_code == 404
@@ -154,7 +154,7 @@ def test_the_download_has_the_type_and_a_readable_file_name(client, with_files):
     project, draft, _explanation = with_files
     response = client.get(download_url(project, draft))
     assert response["Content-Type"] == "application/pdf"
-    expected = quote(f"{project.plan_number}_工作组讨论稿_v1.pdf")
+    expected = quote(f"{project.plan_number}_征求意见稿_v1.pdf")
     assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{expected}"
     assert b"".join(response.streaming_content) == PDF_BYTES
 

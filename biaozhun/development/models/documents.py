@@ -19,12 +19,14 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("其他材料")
 
 
-# A draft takes its everyday name from the stage it was uploaded in.
+# A draft is named for what it is prepared for, which is the stage after the one it was uploaded in: the
+# draft written in 起草 goes out for comment (征求意见稿), the one revised after comments goes to review
+# (送审稿), the one revised after review goes to approval (报批稿).
 DRAFT_NAMES = {
-    "drafting": _("工作组讨论稿"),
-    "comment": _("征求意见稿"),
+    "drafting": _("征求意见稿"),
+    "comment": _("送审稿"),
     "disposition": _("送审稿"),
-    "review": _("送审稿"),
+    "review": _("报批稿"),
     "approval": _("报批稿"),
 }
 

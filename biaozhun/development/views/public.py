@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from biaozhun.rules.stages import BY_CODE
 
 from ..models import Project
+from ..timeline import timeline
 from . import ballots, comments, deadlines, documents, manage
 
 # The sections of the project page, in order; each adds its context and renders sections/<name>.html.
@@ -46,9 +47,8 @@ def render_detail(request, pk: int, status: int = 200):
     """The project page; section views call it with a refusal's status to show the page again with their form's
     errors (which they attach to the request for their detail_context)."""
     project = get_object_or_404(Project.objects.select_related("committee"), pk=pk)
-    events = project.events.select_related("actor").order_by("at", "id")
     context = {
-        "project": project, "events": events, "stage": BY_CODE[project.stage],
+        "project": project, "events": timeline(project), "stage": BY_CODE[project.stage],
         "revises": project.revises.only("identifier"),
         "sections": [f"development/sections/{name}.html" for name, _module in SECTIONS],
     }

@@ -128,6 +128,10 @@ class Command(BaseCommand):
             project.refresh_from_db()
         if target in ("published", "in_force"):
             self._publish(project, day, index)
+        if target == "approval" and project.trade_relevant:  # notified long enough ago: ready to publish
+            with clock.as_of(at(self.today - timedelta(days=70))):
+                record_tbt_notification(self.users["reviewer"], project, number=f"G/TBT/N/CHN/{1800 + index}",
+                                        notified_on=self.today - timedelta(days=70))
         if target == "extension":
             with clock.as_of(at(self.today - timedelta(days=2))):
                 request_extension(self.users["secretary"], project, months=6, reason="关键试验数据需补充一个周期的验证。")
@@ -158,8 +162,6 @@ class Command(BaseCommand):
             day = self.today - timedelta(days=10)
         if target == "review" and step == "review":
             day = self.today - timedelta(days=5)
-        if target == "disposition" and step == "disposition":
-            pass
         with clock.as_of(at(day)):
             project.refresh_from_db()
             letter = "Q" if project.nature == "mandatory" else "T"
