@@ -162,3 +162,20 @@ def test_the_queue_queries_do_not_grow_with_projects(client, queue, tc28_committ
     client.force_login(reviewer_user)
     with django_assert_max_num_queries(10):
         assert client.get("/projects/queue/").status_code == 200
+
+
+def test_a_long_queue_shows_its_oldest_rows_and_the_total(client, reviewer_user, tc28_committee):
+    from datetime import date, timedelta
+
+    from biaozhun.development.models import Project
+    from biaozhun.development.views.dashboard import QUEUE_ROWS
+
+    Project.objects.bulk_create([
+        Project(committee=tc28_committee, title_zh=f"超期项目{i:03d}", kind="new", nature="recommended",
+                stage="drafting", frozen=True, deadline=date(2026, 1, 1) + timedelta(days=i))
+        for i in range(QUEUE_ROWS + 2)])
+    client.force_login(reviewer_user)
+    page = client.get("/projects/queue/").content.decode()
+    assert f"共 {QUEUE_ROWS + 2} 项" in page
+    assert "超期项目000" in page and f"超期项目{QUEUE_ROWS - 1:03d}" in page
+    assert f"超期项目{QUEUE_ROWS:03d}" not in page

@@ -29,6 +29,8 @@ from ..services.publication import needs_tbt, tbt_earliest
 COMMITTEE_RULE = "development.review_standard"
 ACTIVE_STAGES = ("proposal", "notice", "planned", "drafting", "comment", "disposition", "review", "approval",
                  "suspended")
+# Each list of the reviewer queue shows its oldest rows; the count says how many there are in all.
+QUEUE_ROWS = 50
 # Stages in which the approval deadline (报批期限) is still to be met.
 DEADLINE_STAGES = frozenset(("planned", "drafting", "comment", "disposition", "review", "suspended"))
 STAGE_RANK = Case(*[When(stage=stage.code, then=Value(rank)) for rank, stage in enumerate(STAGES)],
@@ -113,25 +115,30 @@ def queue(request):
     tbt_days = limits.current()["tbt_days"]
     awaiting_plan = (Project.objects.filter(stage="notice").filter(Q(period_closed=True) | Q(period_ends_on__lt=today))
                      .select_related("committee").order_by("period_ends_on", "pk"))
-    approval = list(
-        Project.objects.filter(stage="approval").select_related("committee")
-        .annotate(comment_count=Count("comments", distinct=True),
-                  open_comments=Count("comments", filter=Q(comments__disposition=""), distinct=True))
-        .order_by("created_at", "pk")
-    )
+    approval = (Project.objects.filter(stage="approval").select_related("committee")
+                .annotate(comment_count=Count("comments", distinct=True),
+                          open_comments=Count("comments", filter=Q(comments__disposition=""), distinct=True))
+                .order_by("created_at", "pk"))
+    extensions = (ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING)
+                  .select_related("project__committee").order_by("requested_at"))
+    frozen = Project.objects.filter(frozen=True).select_related("committee").order_by("deadline", "pk")
+    sections = {name: _first(rows) for name, rows in (("awaiting_plan", awaiting_plan), ("approval", approval),
+                                                       ("extensions", extensions), ("frozen", frozen))}
+    shown = sections["approval"]["rows"]
     kinds: dict[int, set[str]] = defaultdict(set)
-    for project_id, kind in DraftDocument.objects.filter(project__in=approval).values_list("project_id", "kind"):
+    for project_id, kind in DraftDocument.objects.filter(project__in=shown).values_list("project_id", "kind"):
         kinds[project_id].add(kind)
-    for project in approval:
+    for project in shown:
         project.package = _package(project, kinds[project.pk])
         project.package_complete = all(present for _label, present in project.package)
         project.tbt = _tbt_readiness(project, today, tbt_days)
-    return render(request, "development/queue.html", {
-        "awaiting_plan": awaiting_plan, "approval": approval, "today": today,
-        "extensions": ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING)
-        .select_related("project__committee").order_by("requested_at"),
-        "frozen": Project.objects.filter(frozen=True).select_related("committee").order_by("deadline", "pk"),
-    })
+    return render(request, "development/queue.html", {**sections, "today": today, "queue_rows": QUEUE_ROWS})
+
+
+def _first(rows) -> dict:
+    """The oldest `QUEUE_ROWS` of a work list and how many there are in all: a queue is worked from its head."""
+    head = list(rows[:QUEUE_ROWS])
+    return {"rows": head, "count": len(head) if len(head) < QUEUE_ROWS else rows.count()}
 
 
 def _package(project: Project, kinds: set[str]) -> list[tuple[str, bool]]:
