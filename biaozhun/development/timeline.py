@@ -1,4 +1,5 @@
-"""One line of detail for each kind of project event, for the public timeline (the event data speaks codes)."""
+"""One line of detail for each kind of project event, for the public timeline (the event data speaks codes).
+Events migrated from older systems may lack the data: they get no detail line."""
 
 from django.utils.translation import gettext as _
 
@@ -9,27 +10,29 @@ Kind = ProjectEvent.Kind
 
 def describe(event: ProjectEvent, documents: dict[int, DraftDocument]) -> str:
     data = event.data
-    if event.kind == Kind.DOCUMENT_ADDED:
+    if event.kind == Kind.DOCUMENT_ADDED and "kind" in data:
         document = documents.get(data.get("document"))
         label = document.label if document else str(DocumentKind(data["kind"]).label)
         return f"{label} v{data.get('version', '')}"
-    if event.kind == Kind.BALLOT_OPENED:
+    if event.kind == Kind.BALLOT_OPENED and "method" in data:
         return _("%(method)s，%(members)d 名有表决权委员，%(end)s 截止") % {
             "method": Ballot.Method(data["method"]).label, "members": data["members"], "end": data["closes_on"]}
-    if event.kind == Kind.BALLOT_CLOSED:
+    if event.kind == Kind.BALLOT_CLOSED and "passed" in data:
         result = _("通过") if data["passed"] else _("未通过")
         return _("%(result)s：赞成 %(approve)d，反对 %(reject)d，弃权 %(abstain)d，回避 %(recused)d（共 %(members)d 名）") % {
             **data, "result": result}
-    if event.kind == Kind.TBT_NOTIFIED:
+    if event.kind == Kind.TBT_NOTIFIED and "number" in data:
         return f"{data['number']}（{data['notified_on']}）"
     if event.kind == Kind.PUBLISHED:
-        return data["identifier"]
-    if event.kind == Kind.MOVED and event.to_stage == "planned":
+        return data.get("identifier", "")
+    if event.kind == Kind.MOVED and event.to_stage == "planned" and "plan_number" in data:
         return _("计划号 %(plan)s，报批期限 %(deadline)s") % {"plan": data["plan_number"], "deadline": data["deadline"]}
     if event.kind == Kind.MOVED and data.get("period_ends_on") and event.to_stage in ("notice", "comment"):
         return _("至 %(end)s 截止") % {"end": data["period_ends_on"]}
     if event.kind == Kind.EXTENSION_DECIDED:
-        return _("批准延期 %(months)d 个月，新期限 %(deadline)s") % data if data.get("approved") else _("未批准")
+        if "approved" not in data:
+            return ""
+        return _("批准延期 %(months)d 个月，新期限 %(deadline)s") % data if data["approved"] else _("未批准")
     return ""
 
 

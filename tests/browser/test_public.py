@@ -30,6 +30,8 @@ def test_search_by_keyword_and_filter_by_tier(page, site):
     page.get_by_role("button", name="检索").click()
     expect(page.locator("mark").first).to_be_visible()
     page.get_by_role("link", name=re.compile("^地方标准")).click()
+    page.wait_for_url(re.compile("tier=local"))  # the filtered page, not the one before the click
+    page.wait_for_load_state()
     numbers = page.locator("li a.std-number").all_inner_texts()
     assert numbers and all(n.startswith("DB") for n in numbers)
     expect(page.get_by_role("status")).to_contain_text(str(len(numbers)) if len(numbers) < 20 else "共")

@@ -79,7 +79,7 @@ def test_a_refused_move_shows_the_allowed_steps(client, tc28_project, secretaria
     response = post_move(client, tc28_project, "review")
     page = response.content.decode()
     assert response.status_code == 409
-    assert "不能从「提案」转入「审查」" in page and "当前可转入：立项公示、暂缓、终止" in page
+    assert "不能从「提案」转入「审查」" in page and "当前可转入：立项公示 · 暂缓 · 终止" in page
     assert tc28_project.events.count() == 1
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from biaozhun.core.models import AppendOnly
 
@@ -11,7 +12,7 @@ from biaozhun.core.models import AppendOnly
 class ReviewConclusion(models.TextChoices):
     CONFIRM = "confirm", _("继续有效")
     REVISE = "revise", _("修订")
-    AMEND = "amend", _("修改")
+    AMEND = "amend", pgettext_lazy("periodic review conclusion", "修改")
     ABOLISH = "abolish", _("废止")
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
@@ -21,8 +22,8 @@ from .guards import missing_for
 
 # Stages entered by their own services, never by a plain move.
 OWN_SERVICE = {
-    "published": "publish_project",  # creates the catalogue edition
-    "in_force": "the daily sweep, on the implementation date",
+    "published": gettext_lazy("批准发布（由国家标准委审核人员填写标准号和日期）"),  # publish_project creates the edition
+    "in_force": gettext_lazy("实施日期到达时由系统自动转入"),  # the daily sweep
 }
 # Moves that need a reason on the record: side exits, and returns to drafting.
 NEEDS_REASON = {"suspended", "terminated"}
@@ -98,13 +99,13 @@ def move_project(actor, project: Project, *, to: str, expected_version: int, rea
         policy.require(actor, "development.decide" if to in DECISIONS else "development.move", project)
     project = lock(project, expected_version)
     if to in OWN_SERVICE:
-        raise InvalidTransition(_("「%(stage)s」不能直接转入，须经%(how)s。") % {
+        raise InvalidTransition(_("「%(stage)s」不能直接转入：%(how)s。") % {
             "stage": stage_name(to), "how": OWN_SERVICE[to]}, current=project.stage, allowed=[])
     try:
         check_move(project.stage, to, suspended_from=project.suspended_from or None)
     except TransitionRefused as exc:
         allowed = [a for a in exc.allowed if a not in OWN_SERVICE]
-        names = "、".join(f"{stage_name(a)}（{a}）" for a in allowed) or _("无（项目已结束）")
+        names = _("、").join(f"{stage_name(a)} ({a})" for a in allowed) or _("无（项目已结束）")
         raise InvalidTransition(_("不能从「%(current)s」转入「%(target)s」。可转入：%(allowed)s") % {
             "current": stage_name(project.stage), "target": stage_name(to) if to in BY_CODE else to,
             "allowed": names}, current=exc.current, allowed=allowed) from None
