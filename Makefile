@@ -30,10 +30,13 @@ setup: $(STAMP)
 	$(BIN)/python manage.py load_demo_projects
 	$(BIN)/python manage.py search_sync
 
-# The site, with the search index following the catalogue's changes in the background.
+# The site, with the search index following the catalogue's changes, a task worker (emails, daily sweeps) and the
+# scheduler of the daily sweeps in the background. With DEBUG (the default here) emails print to this console.
 run: setup
 	$(BIN)/python manage.py search_sync --follow --interval 2 & sync=$$!; \
-	trap 'kill $$sync 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker --no-reload --interval 2 & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$sync $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: system-deps setup
