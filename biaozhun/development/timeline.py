@@ -3,7 +3,7 @@ Events migrated from older systems may lack the data: they get no detail line.""
 
 from django.utils.translation import gettext as _
 
-from .models import Ballot, DocumentKind, DraftDocument, ProjectEvent
+from .models import Ballot, Disposition, DocumentKind, DraftDocument, ProjectEvent
 
 Kind = ProjectEvent.Kind
 
@@ -22,7 +22,10 @@ def describe(event: ProjectEvent, documents: dict[int, DraftDocument]) -> str:
         return _("%(result)s：赞成 %(approve)d，反对 %(reject)d，弃权 %(abstain)d，回避 %(recused)d（共 %(members)d 名）") % {
             **data, "result": result}
     if event.kind == Kind.TBT_NOTIFIED and "number" in data:
-        return f"{data['number']}（{data['notified_on']}）"
+        return f"{data['number']} ({data['notified_on']})"
+    if event.kind == Kind.DISPOSED and "number" in data:
+        return _("第 %(number)d 号意见：%(disposition)s") % {
+            "number": data["number"], "disposition": Disposition(data["disposition"]).label}
     if event.kind == Kind.PUBLISHED:
         return data.get("identifier", "")
     if event.kind == Kind.MOVED and event.to_stage == "planned" and "plan_number" in data:

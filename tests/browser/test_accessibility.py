@@ -29,3 +29,56 @@ def test_public_pages_have_no_wcag_violations(browser, site, locale):
             problems[path] = found
     context.close()
     assert not problems, problems
+
+
+# A committee with its secretary and a project in public comment, with a draft and one comment. Prints its id.
+WORKING_SETUP = """
+from datetime import date, timedelta
+from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, User
+from biaozhun.committees.services import create_committee
+from biaozhun.core import clock
+from biaozhun.development.services import propose_project
+from biaozhun.development.services.comments import submit_comment
+from tests.development.helpers import advance
+
+office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, name="全国无障碍测试标准化技术委员会秘书处",
+                                     tc_code="SAC/TC 997")
+secretary = User.objects.create_user(username="tc997-secretary", email="secretary997@example.com",
+                                     real_name="钱秘书", password=%r)
+Membership.objects.create(user=secretary, organisation=office, role=MembershipRole.SECRETARY)
+committee = create_committee(None, code="SAC/TC 997", name_zh="全国无障碍测试标准化技术委员会", secretariat=office)
+project = propose_project(None, committee=committee, title_zh="信息无障碍 网页内容 技术要求", kind="new",
+                          nature="recommended")
+project = advance(project, "comment", start=date.today() - timedelta(days=80))
+submit_comment(User.objects.get(username="browser"), project, clause="4.2", text="建议补充对比度要求。")
+print(project.pk)
+"""
+
+
+def test_the_working_pages_of_development_have_no_wcag_violations(browser, site):
+    from .conftest import PASSWORD
+
+    project = site.shell(WORKING_SETUP % PASSWORD).strip().splitlines()[-1]
+    problems = {}
+    for locale in ("zh-CN", "en-US"):  # the public project page, in both languages
+        context = browser.new_context(locale=locale, base_url=site)
+        page = context.new_page()
+        page.goto(f"/projects/{project}/")
+        problems.update({f"{locale} /projects/{project}/": v for v in [_violations(page)] if v})
+        context.close()
+    context = browser.new_context(locale="zh-CN", base_url=site)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.locator("input[name=username]").fill("tc997-secretary")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    for path in (f"/projects/{project}/", f"/projects/{project}/comments/", "/projects/dashboard/",
+                 "/projects/propose/", "/projects/reviews/?committee=SAC/TC 997"):
+        response = page.goto(path)
+        assert response.status == 200 and page.url.endswith(path.replace(" ", "%20")), path
+        found = _violations(page)
+        if found:
+            problems[path] = found
+    context.close()
+    assert not problems, problems

@@ -139,9 +139,6 @@ def dispose_comment(actor, comment: Comment, *, disposition: str, reason: str = 
     comment.disposed_by = actor if getattr(actor, "pk", None) else None
     comment.disposed_at = clock.now()
     comment.save(update_fields=["disposition", "disposition_reason", "disposed_by", "disposed_at"])
-    summary = _("第 %(number)d 号意见：%(disposition)s") % {
-        "number": comment.number, "disposition": Disposition(disposition).label}
-    events.record(project, ProjectEvent.Kind.DISPOSED, actor=actor,
-                  reason=f"{summary}。{reason}" if reason else summary,
+    events.record(project, ProjectEvent.Kind.DISPOSED, actor=actor, reason=reason,
                   data={"comments": [comment.pk], "disposition": disposition, "number": comment.number})
     return comment
