@@ -229,6 +229,7 @@ def _projects():
 def project_list(request, stage: str = "", committee: str = "", q: str = "", limit: int = 20, offset: int = 0):
     """Filter by stage code(s) (comma-separated), committee code and a text in the title or plan number."""
     projects = _projects().order_by("-created_at", "-id")
+    stage, committee, q = (value.replace("\x00", "") for value in (stage, committee, q))  # PostgreSQL refuses NUL
     if stage:
         projects = projects.filter(stage__in=[s.strip() for s in stage.split(",")])
     if committee:

@@ -1,5 +1,8 @@
-"""Read the time limits table (seeded from rules/limits.py, edited by administrators)."""
+"""Read the time limits table (seeded from rules/limits.py, edited by administrators); end periods on working days."""
 
+from datetime import date
+
+from biaozhun.reference.selectors import working_calendar
 from biaozhun.rules.limits import DEFAULTS, cycle_limits
 
 from .models import TimeLimit
@@ -14,3 +17,8 @@ def current() -> dict[str, int]:
 
 def cycles() -> dict[str, int]:
     return cycle_limits(current())
+
+
+def period_end(last_day: date) -> date:
+    """A period's last day moved past rest days and holidays, over the holiday table (rules.workdays)."""
+    return working_calendar().period_end(last_day).day

@@ -64,3 +64,13 @@ class WorkingCalendar:
             current += timedelta(days=1)
             count += self.is_working_day(current)
         return count
+
+    def period_end(self, last_day: date) -> WorkdayResult:
+        """The last day of a period counted in calendar days: when it falls on a rest day or holiday, the first
+        working day after it (民法典 第二百零三条: 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日)."""
+        current = last_day
+        approximate = not self.knows(current)
+        while not self.is_working_day(current):
+            current += timedelta(days=1)
+            approximate = approximate or not self.knows(current)
+        return WorkdayResult(current, approximate)

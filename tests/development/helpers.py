@@ -55,7 +55,7 @@ def passed_ballot(project: Project) -> Ballot:
 
 def advance(project: Project, to: str, *, start: date = date(2026, 1, 5), actor=None) -> Project:
     """Move `project` (from proposal) to stage `to`, starting on `start` and letting every period elapse:
-    notice 30 days, comment 60 days. Adds the draft, the approval package and a passed ballot as needed.
+    notice 30 days, comment 60 days (each ending on a working day). Adds the draft, the approval package and a passed ballot as needed.
     Returns the project as of the last move; the clock is back to the real time afterwards."""
     day = start
     for step in PATH[: PATH.index(to) + 1]:
@@ -72,5 +72,6 @@ def advance(project: Project, to: str, *, start: date = date(2026, 1, 5), actor=
             letter = {"mandatory": "Q", "recommended": "T", "guidance": "Z"}[project.nature]
             project = move_project(actor, project, to=step, expected_version=project.version,
                                    plan_number=f"{day.year}{project.pk:04d}-{letter}-469" if step == "planned" else "")
-        day += timedelta(days={"notice": 31, "comment": 61}.get(step, 7))
+        # The next step comes the day after a public period ends (its end moves past holidays), else a week on.
+        day = project.period_ends_on + timedelta(days=1) if step in ("notice", "comment") else day + timedelta(days=7)
     return project

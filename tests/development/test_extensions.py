@@ -98,13 +98,14 @@ def test_approval_moves_the_deadline_and_restarts_the_reminders(drafting, secret
     with django_capture_on_commit_callbacks(execute=True):
         decide(request, reviewer_user, on=date(2027, 7, 30))
     drafting.refresh_from_db()
-    assert (drafting.deadline, drafting.extension_months, drafting.deadline_notice) == (date(2028, 2, 5), 6, "")
+    # 2028-02-05 is a Saturday: the deadline is the next working day.
+    assert (drafting.deadline, drafting.extension_months, drafting.deadline_notice) == (date(2028, 2, 7), 6, "")
     assert [m.to for m in mail.outbox] == [[secretariat_user.email]]  # the secretariat hears the decision
     event = drafting.events.get(kind="extension_decided")
-    assert event.data == {"request": request.pk, "approved": True, "months": 6, "deadline": "2028-02-05"}
+    assert event.data == {"request": request.pk, "approved": True, "months": 6, "deadline": "2028-02-07"}
     with time_machine.travel(date(2027, 8, 6), tick=False):
         assert sweep()["overdue"] == 0
-    with time_machine.travel(date(2028, 1, 29), tick=False):
+    with time_machine.travel(date(2028, 1, 31), tick=False):
         assert sweep()["reminders"] == 1
 
 
@@ -119,7 +120,7 @@ def test_a_request_pending_when_the_deadline_passes_unfreezes_the_project_when_a
         ask(drafting, secretariat_user, on=date(2027, 8, 6))
     decide(request, reviewer_user, on=date(2027, 8, 7))
     drafting.refresh_from_db()
-    assert not drafting.frozen and drafting.deadline == date(2028, 2, 5)
+    assert not drafting.frozen and drafting.deadline == date(2028, 2, 7)
 
 
 def test_no_extension_before_the_plan_or_after_approval(tc28_project, secretariat_user):
@@ -170,4 +171,4 @@ def test_asking_and_deciding_through_the_page(client, drafting, secretariat_user
     assert refused.status_code == 422 and "请说明不批准的理由" in refused.content.decode()
     client.post(f"/projects/extensions/{request.pk}/decide/", {"decision": "approve"})
     drafting.refresh_from_db()
-    assert drafting.deadline == date(2028, 2, 5)
+    assert drafting.deadline == date(2028, 2, 7)

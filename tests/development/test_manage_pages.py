@@ -69,7 +69,8 @@ def test_a_move_redirects_to_the_project_with_its_event(client, tc28_project, se
         response = post_move(client, tc28_project, "notice", period_days="45")
     assert response.status_code == 302 and response["Location"] == tc28_project.get_absolute_url()
     tc28_project.refresh_from_db()
-    assert (tc28_project.stage, tc28_project.period_ends_on) == ("notice", date(2026, 2, 19))
+    # 45 days end on 2026-02-19, in the Spring Festival holiday: the period ends on the first working day after.
+    assert (tc28_project.stage, tc28_project.period_ends_on) == ("notice", date(2026, 2, 24))
     assert tc28_project.events.latest("id").actor == secretariat_user
     assert "项目已转入「立项公示」。" in client.get(response["Location"]).content.decode()
 

@@ -41,8 +41,8 @@ def test_returned_from_review_goes_round_again_to_approval(tc28_project, secreta
     with time_machine.travel(date(2026, 5, 20), tick=False):
         add_document(project)  # the revised draft
     project = move(project, "comment", secretariat_user, date(2026, 5, 20))
-    assert project.period_ends_on == date(2026, 7, 19)
-    assert sweep_on(date(2026, 7, 20))["comment_closed"] == 1
+    assert project.period_ends_on == date(2026, 7, 20)  # 60 days end on a Sunday: the next working day
+    assert sweep_on(date(2026, 7, 21))["comment_closed"] == 1
     project = move(project, "review", secretariat_user, date(2026, 7, 25))
     with time_machine.travel(date(2026, 8, 1), tick=False):
         passed_ballot(project)
@@ -116,12 +116,12 @@ def test_an_approved_extension_is_the_new_deadline_the_sweep_keeps(tc28_project,
     with time_machine.travel(date(2027, 9, 1), tick=False):
         add_document(project)
     project = move(project, "comment", secretariat_user, date(2027, 9, 1))  # not frozen: work goes on
-    assert sweep_on(date(2027, 11, 1))["comment_closed"] == 1
-    reminder = sweep_on(date(2028, 1, 29))
+    assert sweep_on(date(2027, 11, 2))["comment_closed"] == 1  # 2027-10-31 is a Sunday: it ended on 11-01
+    reminder = sweep_on(date(2028, 1, 31))
     assert reminder["reminders"] == 1
-    assert sweep_on(date(2028, 2, 6))["overdue"] == 1
+    assert sweep_on(date(2028, 2, 8))["overdue"] == 1
     project.refresh_from_db()
-    assert (project.stage, project.deadline, project.frozen) == ("disposition", date(2028, 2, 5), True)
+    assert (project.stage, project.deadline, project.frozen) == ("disposition", date(2028, 2, 7), True)
 
 
 def test_the_happy_path_through_every_service_to_in_force(tc28_committee, secretariat_user, reviewer_user,
@@ -160,7 +160,8 @@ def test_the_happy_path_through_every_service_to_in_force(tc28_committee, secret
     project = move(project, "comment", secretariat_user, date(2026, 6, 2))
     with time_machine.travel(date(2026, 7, 1), tick=False):
         comment = submit_comment(registered_user, project, clause="4.1", text="建议增加电池安全要求。")
-    assert sweep_on(date(2026, 8, 2))["comment_closed"] == 1  # 60 days: the last day was 2026-08-01
+    assert sweep_on(date(2026, 8, 3))["comment_closed"] == 0  # 60 days end on Saturday 08-01: open to Monday
+    assert sweep_on(date(2026, 8, 4))["comment_closed"] == 1
     with time_machine.travel(date(2026, 8, 10), tick=False):
         dispose_comment(secretariat_user, comment, disposition="partly", reason="电池另有专门标准，仅增加引用。")
     project = move(project, "review", secretariat_user, date(2026, 8, 20))

@@ -50,7 +50,7 @@ def open_ballot(actor, project: Project, *, method: str, closes_on: date | None 
     today = clock.today()
     if method == Ballot.Method.LETTER:
         days = limits.current()["ballot_days"]
-        closes_on = closes_on or today + timedelta(days=days)
+        closes_on = closes_on or limits.period_end(today + timedelta(days=days))
         if closes_on <= today:
             raise ValidationFailed(_("投票未能发起。"), [{"field": "closes_on", "message": _(
                 "函审截止日期须晚于今天（%(today)s）") % {"today": today.isoformat()}}])

@@ -178,9 +178,9 @@ def decide_extension(actor, request: ExtensionRequest, *, approve: bool, reason:
     project = Project.objects.select_for_update().get(pk=request.project_id)
     if approve:
         project.extension_months = request.months
-        project.deadline = approval_deadline(
+        project.deadline = limits.period_end(approval_deadline(
             project.plan_issued_on, cycle_kind(project.nature, project.kind == ProjectKind.ADOPTION),
-            extension_months=request.months, limits=limits.cycles())
+            extension_months=request.months, limits=limits.cycles()))
         project.deadline_notice = ""
         project.frozen = project.deadline < clock.today()
         _save(project)

@@ -146,8 +146,8 @@ def _plan(project: Project, plan_number: str, today) -> dict:
     project.plan_number = number
     project.plan_issued_on = today
     project.extension_months = 0
-    project.deadline = approval_deadline(today, cycle_kind(project.nature, project.kind == ProjectKind.ADOPTION),
-                                         limits=limits.cycles())
+    project.deadline = limits.period_end(approval_deadline(
+        today, cycle_kind(project.nature, project.kind == ProjectKind.ADOPTION), limits=limits.cycles()))
     return {"plan_number": number, "deadline": project.deadline.isoformat()}
 
 
@@ -158,7 +158,7 @@ def _open_period(project: Project, stage: str, today, period_days: int | None) -
         raise ValidationFailed(_("期限过短。"), [{"field": "period_days", "message": _(
             "不少于 %(days)d 日（%(rule)s）") % {"days": minimum, "rule": PERIOD_LIMITS[stage]}}])
     project.period_opened_on = today
-    project.period_ends_on = today + timedelta(days=days)
+    project.period_ends_on = limits.period_end(today + timedelta(days=days))
     return {"period_ends_on": project.period_ends_on.isoformat(), "period_days": days}
 
 

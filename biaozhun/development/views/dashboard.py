@@ -48,7 +48,7 @@ def dashboard(request):
     may_open = [c for c in Committee.objects.filter(is_active=True).only("code", "name_zh").order_by("code")
                 if policy.can(user, COMMITTEE_RULE, c)]
     own_codes = {m.organisation.tc_code for m in user.memberships_of_kind(OrganisationKind.TC_SECRETARIAT)}
-    wanted = request.GET.get("committee", "").strip()
+    wanted = request.GET.get("committee", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
     if wanted:
         committees = [c for c in may_open if c.code == normalise_tc_code(wanted)]
         if not committees:

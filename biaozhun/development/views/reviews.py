@@ -53,7 +53,7 @@ def _render(request, params, *, status: int = 200, refusal: dict | None = None):
     own = _own_committees(user)
     if not own and not oversee:
         raise PermissionDenied(_("复审清单供技术委员会秘书处和国家标准委使用。"))
-    code = normalise_tc_code(params.get("committee", "")) or (own[0].code if own else "")
+    code = normalise_tc_code(params.get("committee", "").replace("\x00", "")) or (own[0].code if own else "")
     committee = Committee.objects.filter(code=code).first() if code else None
     if committee is not None and not (oversee or committee in own):
         raise PermissionDenied(_("您不能查看该技术委员会的复审清单。"))

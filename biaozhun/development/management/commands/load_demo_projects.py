@@ -176,7 +176,10 @@ class Command(BaseCommand):
             self._ballot(project, day + timedelta(days=1), finish=False)
         if step == "planned" and target == "overdue":
             return day + timedelta(days=20)
-        return day + timedelta(days={"notice": 31, "comment": 61}.get(step, 20))
+        if step in ("notice", "comment"):  # the day after the public period ends (on a working day)
+            project.refresh_from_db()
+            return project.period_ends_on + timedelta(days=1)
+        return day + timedelta(days=20)
 
     def _upload(self, project: Project, day: date, kind: str) -> None:
         fake = Standard(identifier=f"{project.plan_number or ''} {DocumentKind(kind).label}", title_zh=project.title_zh,
