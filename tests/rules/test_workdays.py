@@ -36,3 +36,14 @@ def test_between_is_inverse_of_add():
     end = CAL.add_working_days(start, 20).day
     assert CAL.working_days_between(start, end) == 20
     assert CAL.working_days_between(end, start) == -20
+
+
+def test_a_period_ending_on_a_holiday_ends_on_the_first_working_day_after():
+    assert CAL.period_end(date(2026, 10, 1)).day == date(2026, 10, 8)  # National Day
+    assert CAL.period_end(date(2026, 10, 10)).day == date(2026, 10, 10)  # a make-up working Saturday
+    assert CAL.period_end(date(2026, 9, 30)).day == date(2026, 9, 30)  # already a working day
+
+
+def test_a_period_ending_past_the_known_years_moves_past_weekends_and_says_so():
+    result = CAL.period_end(date(2027, 1, 2))  # a Saturday
+    assert result.day == date(2027, 1, 4) and result.approximate
