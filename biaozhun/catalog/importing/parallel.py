@@ -119,7 +119,11 @@ def validate_jsonl(
     return count, errors, total_errors
 
 
-def _produce(sender, path: Path, fmt: str, skip: int, batch_size: int, cleaner: RecordCleaner, today: date) -> None:
+def _produce(receiver, sender, path: Path, fmt: str, skip: int, batch_size: int, cleaner: RecordCleaner,
+             today: date) -> None:
+    # The fork inherited the reading end too: close it, so that if the importing process dies the pipe has no
+    # reader left and sending fails at once, instead of blocking this process forever.
+    receiver.close()
     try:
         for batch in prepared_batches(path, fmt, skip, batch_size, cleaner, today):
             sender.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
@@ -160,7 +164,7 @@ def prepared_batches_in_reader(
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     reader = context.Process(
-        target=_produce, args=(sender, path, fmt, skip, batch_size, cleaner, today), daemon=True,
+        target=_produce, args=(receiver, sender, path, fmt, skip, batch_size, cleaner, today), daemon=True,
         name="biaozhun-import-reader",
     )
     reader.start()
