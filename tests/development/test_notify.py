@@ -79,3 +79,17 @@ def test_voting_members_with_accounts_hear_of_public_comment(tc28_project, djang
         move_project(None, project, to="comment", expected_version=project.version)
     assert [member_user.email] in [m.to for m in mail.outbox]
 
+
+
+def test_history_replayed_with_its_past_dates_emails_nobody(proposer, django_capture_on_commit_callbacks):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from biaozhun.core import clock
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True), clock.as_of(timezone.make_aware(datetime(2024, 3, 1))):
+        move_project(None, proposer, to="notice", expected_version=proposer.version)
+    assert mail.outbox == []
+    assert timezone.localdate(proposer.events.latest("id").at).isoformat() == "2024-03-01"
