@@ -326,6 +326,8 @@ class AccountEventKind(models.TextChoices):
     MEMBER_ADDED = "member_added", _("添加成员")
     MEMBER_REMOVED = "member_removed", _("移除成员")
     MEMBER_ROLE_CHANGED = "member_role_changed", _("变更成员角色")
+    API_TOKEN_CREATED = "api_token_created", _("创建API令牌")
+    API_TOKEN_REVOKED = "api_token_revoked", _("撤销API令牌")
 
 
 class AppendOnlyError(RuntimeError):
@@ -373,3 +375,27 @@ class AccountEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise AppendOnlyError(f"AccountEvent {self.pk} is history and cannot be deleted")
+
+
+class ApiToken(models.Model):
+    """A personal API token (accounts/tokens.py): only its digest is stored; revoking is for ever."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("用途"), max_length=100)
+    prefix = models.CharField(max_length=12)  # the first characters, shown to tell tokens apart
+    key_digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API令牌")
+        verbose_name_plural = _("API令牌")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.prefix}… {self.name}"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

@@ -113,6 +113,14 @@ def _accounts_manage_members(user: "User", organisation: Organisation) -> bool:
     )
 
 
+def _accounts_manage_token(user: "User", token: Any) -> bool:
+    """Anyone signed in makes tokens for themself (None: "may they?"); only the owner revokes one."""
+    return (
+        token is None
+        or token.user_id == user.pk
+    )
+
+
 def _accounts_view_organisation(user: "User", organisation: Organisation) -> bool:
     return (
         user.is_administrator
@@ -200,6 +208,7 @@ RULES: dict[str, Callable[["User", Any], bool]] = {
     "accounts.create_organisation": _accounts_create_organisation,
     "accounts.manage_members": _accounts_manage_members,
     "accounts.view_organisation": _accounts_view_organisation,
+    "accounts.manage_token": _accounts_manage_token,
     # feedback: any active registered person, on any catalogue record
     "feedback.submit": _everyone,
     # development: anyone signed in may propose; the committee's secretariat moves its projects

@@ -12,14 +12,17 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from biaozhun.core.errors import NotFoundError, ValidationFailed
 
-from . import policy
+from . import policy, tokens
 from .models import (
     AccountEvent,
     AccountEventKind,
+    ApiToken,
     Language,
     Membership,
     MembershipRole,
@@ -239,3 +242,30 @@ def change_member_role(*, actor: User, organisation: Organisation, user: User, r
         data={"from": previous, "to": role},
     )
     return membership
+
+
+# --- API tokens ------------------------------------------------------------------------------------
+@transaction.atomic
+def create_api_token(*, actor: User, name: str) -> tuple[ApiToken, str]:
+    """A new token for the actor; returns the record and the token itself, which is shown this once only."""
+    policy.require(actor, "accounts.manage_token", None)
+    name = name.strip()
+    if not name:
+        raise ValidationFailed(_("请填写令牌用途。"), errors=[{"field": "name", "message": _("必填")}])
+    token = tokens.new_token()
+    record = ApiToken.objects.create(user=actor, name=name[:100], prefix=token[:10], key_digest=tokens.digest(token))
+    _record(AccountEventKind.API_TOKEN_CREATED, actor=actor, target_user=actor,
+            data={"token": record.pk, "name": record.name, "prefix": record.prefix})
+    return record, token
+
+
+@transaction.atomic
+def revoke_api_token(*, actor: User, token: ApiToken) -> ApiToken:
+    policy.require(actor, "accounts.manage_token", token)
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        _record(AccountEventKind.API_TOKEN_REVOKED, actor=actor, target_user=token.user,
+                data={"token": token.pk, "prefix": token.prefix})
+    return token

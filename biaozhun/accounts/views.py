@@ -90,12 +90,37 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: HttpRequest, *, new_token: str = "", token_error: str = "", status: int = 200) -> HttpResponse:
     context = {
         "memberships": selectors.memberships_for(user=request.user),
         "may_create_organisation": policy.can(request.user, "accounts.create_organisation"),
+        "tokens": request.user.api_tokens.all(),
+        "new_token": new_token,
+        "token_error": token_error,
     }
-    return render(request, "accounts/profile.html", context)
+    return render(request, "accounts/profile.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["POST"])
+def token_create(request: HttpRequest) -> HttpResponse:
+    """Make a token and show it on the account page, this once (only its digest is kept)."""
+    try:
+        _record, token = services.create_api_token(actor=request.user, name=request.POST.get("name", ""))
+    except ValidationFailed as error:
+        return profile(request, token_error=error.message, status=422)
+    return profile(request, new_token=token, status=201)
+
+
+@login_required
+@require_http_methods(["POST"])
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = request.user.api_tokens.filter(pk=pk).first()  # another person's token is simply not found
+    if token is None:
+        raise PermissionDenied
+    services.revoke_api_token(actor=request.user, token=token)
+    messages.success(request, _("令牌 %(prefix)s… 已撤销。") % {"prefix": token.prefix})
+    return redirect("accounts:profile")
 
 
 @login_required

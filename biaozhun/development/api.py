@@ -1,7 +1,8 @@
 """Development API: projects with their history, comments and dispositions, moves, review ballots and votes.
 
-Reads are public (comments only as far as `policy.visible_comments` allows); writes need a signed-in session
-(with its CSRF token) and go through the same services and policy as the pages.
+Reads are public (comments only as far as `policy.visible_comments` allows); writes need a personal API token
+(`Authorization: Bearer bz_…`) or a signed-in session with its CSRF token, and go through the same services and
+policy as the pages.
 """
 
 from datetime import date, datetime
@@ -10,10 +11,10 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.security import django_auth
 
 from biaozhun.accounts import policy
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
+from biaozhun.api.security import SIGNED_IN
 from biaozhun.core.errors import ValidationFailed
 from biaozhun.rules import ballots as ballot_rules
 from biaozhun.rules.stages import BY_CODE, allowed_moves
@@ -245,7 +246,7 @@ def project_detail(request, project_id: int):
     return _detail(get_object_or_404(_projects(), pk=project_id))
 
 
-@router.post("/{int:project_id}/moves", auth=django_auth, response={200: ProjectDetailOut, **WRITE_ERRORS},
+@router.post("/{int:project_id}/moves", auth=SIGNED_IN, response={200: ProjectDetailOut, **WRITE_ERRORS},
              summary="Move a project to another stage")
 def project_move(request, project_id: int, payload: MoveIn):
     from .services import move_project
@@ -263,7 +264,7 @@ def comment_list(request, project_id: int):
     return list(policy.visible_comments(request.user, project).order_by("number"))
 
 
-@router.post("/{int:project_id}/comments", auth=django_auth, response={201: CommentOut, **WRITE_ERRORS},
+@router.post("/{int:project_id}/comments", auth=SIGNED_IN, response={201: CommentOut, **WRITE_ERRORS},
              summary="Comment on a project under your real name")
 def comment_submit(request, project_id: int, payload: CommentIn):
     from .services.comments import submit_comment
@@ -281,7 +282,7 @@ def comment_submit(request, project_id: int, payload: CommentIn):
     return 201, comment
 
 
-@router.post("/comments/{int:comment_id}/disposition", auth=django_auth, response={200: CommentOut, **WRITE_ERRORS},
+@router.post("/comments/{int:comment_id}/disposition", auth=SIGNED_IN, response={200: CommentOut, **WRITE_ERRORS},
              summary="Record the disposition of a comment")
 def comment_dispose(request, comment_id: int, payload: DispositionIn):
     from .services.comments import dispose_comment
@@ -296,7 +297,7 @@ def ballot_detail(request, ballot_id: int):
     return _ballot(get_object_or_404(Ballot, pk=ballot_id))
 
 
-@router.post("/ballots/{int:ballot_id}/votes", auth=django_auth, response={200: VoteOut, **WRITE_ERRORS},
+@router.post("/ballots/{int:ballot_id}/votes", auth=SIGNED_IN, response={200: VoteOut, **WRITE_ERRORS},
              summary="Vote on a ballot whose roll you are on")
 def ballot_vote(request, ballot_id: int, payload: VoteIn):
     from .services.ballots import cast_vote
