@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from biaozhun.core.errors import DomainError
 
 from . import services
-from .models import AccountEvent, Membership, Organisation, User
+from .models import AccountEvent, ApiToken, Membership, Organisation, User
 
 
 class _ServiceErrorsAsMessages:
@@ -161,3 +161,23 @@ class AccountEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: AccountEvent | None = None) -> bool:
         return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens by owner and use; an administrator revokes a leaked one (the owner's own revoke is on their page)."""
+
+    list_display = ["prefix", "name", "user", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    search_fields = ["prefix", "name", "user__username", "user__real_name"]
+    readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+    exclude = ["key_digest"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("撤销所选令牌"))
+    def revoke(self, request, queryset):
+        for token in queryset.filter(revoked_at__isnull=True):
+            services.revoke_api_token(actor=request.user, token=token)

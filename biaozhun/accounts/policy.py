@@ -114,10 +114,12 @@ def _accounts_manage_members(user: "User", organisation: Organisation) -> bool:
 
 
 def _accounts_manage_token(user: "User", token: Any) -> bool:
-    """Anyone signed in makes tokens for themself (None: "may they?"); only the owner revokes one."""
+    """Anyone signed in makes tokens for themself (None: "may they?"); the owner, or an administrator (a leaked
+    token), revokes one."""
     return (
         token is None
         or token.user_id == user.pk
+        or user.is_administrator
     )
 
 

@@ -47,7 +47,7 @@ TABLE = [
     Row("accounts.view_organisation", Fixture("enterprise"), frozenset({"enterprise_user", "admin_user"})),
     Row("accounts.view_organisation", Fixture("bureau"), frozenset({"bureau_user", "admin_user"})),
     Row("accounts.manage_token", None, SIGNED_IN),
-    Row("accounts.manage_token", Fixture("registered_users_token"), frozenset({"registered_user"})),
+    Row("accounts.manage_token", Fixture("registered_users_token"), frozenset({"registered_user", "admin_user"})),
     Row("feedback.submit", None, SIGNED_IN),
     Row("development.propose", None, SIGNED_IN),
     Row("development.move", Fixture("tc28_project"), frozenset({"secretariat_user", "admin_user"})),

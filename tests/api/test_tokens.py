@@ -97,3 +97,12 @@ def test_token_users_are_not_rate_limited_as_anonymous(client, settings, registe
     _record, token = create_api_token(actor=registered_user, name="脚本")
     assert [client.get("/api/v1/projects/", **bearer(token)).status_code for _ in range(4)] == [200] * 4
     assert [client.get("/api/v1/projects/").status_code for _ in range(3)][-1] == 429
+
+
+def test_an_administrator_revokes_a_leaked_token_in_the_admin(admin_client, registered_user):
+    record, token = create_api_token(actor=registered_user, name="泄露的令牌")
+    response = admin_client.post("/admin/accounts/apitoken/", {"action": "revoke", "_selected_action": [record.pk]})
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert not record.active
+    assert AccountEvent.objects.filter(kind="api_token_revoked", target_user=registered_user).exists()
