@@ -48,6 +48,17 @@ def show_problems(form: forms.Form, error: ValidationFailed, *, rename: dict[str
         form.add_error(None, error.message)
 
 
+def form_problems(form: forms.Form) -> ValidationFailed:
+    """The form's own field errors as a ``ValidationFailed``, so views handle them like a service's refusal."""
+    return ValidationFailed(str(_("请修正下面标出的问题。")), [
+        {"field": name, "message": str(message)} for name, errors in form.errors.items() for message in errors])
+
+
+def field_messages(error: Exception) -> dict[str, str]:
+    """Field name → message of a refusal's problems (empty for refusals without field problems)."""
+    return {p["field"]: p["message"] for p in getattr(error, "data", {}).get("errors", ()) if "field" in p}
+
+
 class LoginForm(BootstrapFormMixin, auth_forms.AuthenticationForm):
     """Sign in with a username or an e-mail address (any case)."""
 

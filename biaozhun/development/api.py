@@ -10,7 +10,7 @@ from datetime import date, datetime
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from biaozhun.accounts import policy
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
@@ -24,6 +24,7 @@ from .models import Ballot, Comment, DocumentKind, Project
 router = Router(tags=["development"])
 WRITE_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, **ERRORS}
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000  # far past any real list; bounds the integer the database is given
 
 
 class StageOut(Schema):
@@ -227,7 +228,8 @@ def _projects():
 
 
 @router.get("/", response={200: ProjectPage, **ERRORS}, summary="Projects, newest first")
-def project_list(request, stage: str = "", committee: str = "", q: str = "", limit: int = 20, offset: int = 0):
+def project_list(request, stage: str = "", committee: str = "", q: str = "",
+                 limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     """Filter by stage code(s) (comma-separated), committee code and a text in the title or plan number."""
     projects = _projects().order_by("-created_at", "-id")
     stage, committee, q = (value.replace("\x00", "") for value in (stage, committee, q))  # PostgreSQL refuses NUL
@@ -237,7 +239,6 @@ def project_list(request, stage: str = "", committee: str = "", q: str = "", lim
         projects = projects.filter(committee__code=committee)
     if q:
         projects = projects.filter(Q(title_zh__icontains=q) | Q(title_en__icontains=q) | Q(plan_number__icontains=q))
-    limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
     return {"count": projects.count(), "items": [_project(p) for p in projects[offset:offset + limit]]}
 
 

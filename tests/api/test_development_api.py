@@ -130,3 +130,9 @@ def test_a_ballot_with_its_tally_and_a_members_vote(client, tc28_project, regist
     client.force_login(secretariat_user)
     refused = post(client, f"/api/v1/projects/ballots/{ballot.pk}/votes", {"choice": "approve"})
     assert refused.status_code == 403
+
+
+def test_paging_out_of_range_is_a_validation_error_not_a_crash(client):
+    for query in ("offset=68522180568133476024320", "limit=0", "limit=101", "offset=-1"):
+        response = client.get(f"/api/v1/projects/?{query}")
+        assert response.status_code == 422 and response.json()["code"] == "validation_failed", query

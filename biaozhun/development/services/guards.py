@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from ..models import DocumentKind, Project, ProjectKind
@@ -52,26 +53,29 @@ def no_open_ballot(project: Project) -> Missing:
     return []
 
 
-def approval_package(project: Project) -> Missing:
-    """报批材料: draft for approval, explanation, disposition table, review minutes, and the international text
-    for adoptions. The disposition table is met by an uploaded table or by comments all processed here."""
-    missing: Missing = []
+def package_items(project_kind: str, kinds: set[str], comments: int, open_comments: int) -> list[tuple[str, str, bool]]:
+    """报批材料 as (requirement, label, present): draft for approval, explanation, review minutes, the international
+    text for adoptions, and the disposition table, which an uploaded table or comments all processed here meet.
+    Takes counts, so that a list of projects can check its packages with prefetched data."""
     needed = [
         (DocumentKind.DRAFT, _("报批稿")),
         (DocumentKind.EXPLANATION, _("编制说明")),
         (DocumentKind.REVIEW_MINUTES, _("审查会议纪要或函审结论")),
     ]
-    if project.kind == ProjectKind.ADOPTION:
+    if project_kind == ProjectKind.ADOPTION:
         needed.append((DocumentKind.INTERNATIONAL_TEXT, _("国际标准原文")))
-    for kind, label in needed:
-        if not _has_document(project, kind):
-            missing.append({"requirement": kind, "message": _("报批材料缺少：%(item)s") % {"item": label}})
-    has_table = _has_document(project, DocumentKind.DISPOSITION_TABLE)
-    comments = project.comments.all()
-    if not has_table and (not comments.exists() or comments.filter(disposition="").exists()):
-        missing.append({"requirement": DocumentKind.DISPOSITION_TABLE,
-                        "message": _("报批材料缺少：意见汇总处理表（上传，或在本系统处理完全部意见后自动生成）")})
-    return missing
+    items = [(str(kind), str(label), kind in kinds) for kind, label in needed]
+    table = DocumentKind.DISPOSITION_TABLE in kinds or (comments > 0 and open_comments == 0)
+    items.append((str(DocumentKind.DISPOSITION_TABLE), _("意见汇总处理表（上传，或在本系统处理完全部意见后自动生成）"), table))
+    return items
+
+
+def approval_package(project: Project) -> Missing:
+    kinds = set(project.documents.values_list("kind", flat=True))
+    comments = project.comments.aggregate(all=Count("id"), open=Count("id", filter=Q(disposition="")))
+    return [{"requirement": requirement, "message": _("报批材料缺少：%(item)s") % {"item": label}}
+            for requirement, label, present in package_items(project.kind, kinds, comments["all"], comments["open"])
+            if not present]
 
 
 # Target stage → the guards that must pass to enter it.

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from biaozhun.accounts import policy
-from biaozhun.accounts.forms import show_problems
+from biaozhun.accounts.forms import form_problems, show_problems
 from biaozhun.core import clock
 from biaozhun.core.errors import DomainError, ValidationFailed
 from biaozhun.rules.ballots import APPROVE_SHARE, QUORUM_SHARE, REJECT_SHARE, Tally, decide, votes_needed_to_pass
@@ -157,11 +157,6 @@ def ballot_detail(request, ballot_pk: int):
     return _render(request, _ballot(ballot_pk))
 
 
-def _problems(form: forms.Form) -> ValidationFailed:
-    return ValidationFailed(_("请修正下面标出的问题。"), [
-        {"field": name, "message": str(message)} for name, errors in form.errors.items() for message in errors])
-
-
 def _refused(request, ballot: Ballot, exc: DomainError, form_name: str, form: VoteForm):
     """The ballot page again with the refusal (status 403, 409 or 422) and the posted form."""
     if isinstance(exc, ValidationFailed):
@@ -177,7 +172,7 @@ def ballot_vote(request, ballot_pk: int):
     form = VoteForm(request.POST)
     try:
         if not form.is_valid():
-            raise _problems(form)
+            raise form_problems(form)
         vote = cast_vote(request.user, ballot, **form.cleaned_data)
     except DomainError as exc:
         return _refused(request, ballot, exc, "vote_form", form)
@@ -193,7 +188,7 @@ def ballot_record(request, ballot_pk: int):
     form = RecordVoteForm(request.POST)
     try:
         if not form.is_valid():
-            raise _problems(form)
+            raise form_problems(form)
         vote = record_vote(request.user, ballot, **form.cleaned_data)
     except DomainError as exc:
         return _refused(request, ballot, exc, "record_form", form)
@@ -223,7 +218,7 @@ def ballot_open(request, pk: int):
     form = OpenBallotForm(request.POST)
     try:
         if not form.is_valid():
-            raise _problems(form)
+            raise form_problems(form)
         ballot = open_ballot(request.user, project, **form.cleaned_data)
     except DomainError as exc:
         if isinstance(exc, ValidationFailed):

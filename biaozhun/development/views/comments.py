@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from biaozhun.accounts import policy
-from biaozhun.accounts.forms import BootstrapFormMixin, show_problems
+from biaozhun.accounts.forms import BootstrapFormMixin, form_problems, show_problems
 from biaozhun.accounts.models import Organisation
 from biaozhun.core import clock
 from biaozhun.core.errors import DomainError, InvalidTransition, RequirementsUnmet, ValidationFailed
@@ -51,11 +51,6 @@ class CommentForm(BootstrapFormMixin, forms.Form):
 class DisposeForm(forms.Form):
     disposition = forms.ChoiceField(label=gettext_lazy("处理意见"), choices=Disposition.choices)
     reason = forms.CharField(label=gettext_lazy("处理理由"), required=False, max_length=TEXT_MAX)
-
-
-def _problems(form: forms.Form) -> ValidationFailed:
-    return ValidationFailed(_("请修正下面标出的问题。"), [
-        {"field": name, "message": str(message)} for name, errors in form.errors.items() for message in errors])
 
 
 def _project(pk: int) -> Project:
@@ -99,7 +94,7 @@ def comment_submit(request, pk: int):
     form = CommentForm(request.user, request.POST)
     try:
         if not form.is_valid():
-            raise _problems(form)
+            raise form_problems(form)
         comment = submit_comment(request.user, project, **form.cleaned_data)
     except DomainError as exc:
         if isinstance(exc, ValidationFailed) and not form.errors:
@@ -171,7 +166,7 @@ def comment_dispose(request, comment_pk: int):
     form = DisposeForm(request.POST)
     try:
         if not form.is_valid():
-            raise _problems(form)
+            raise form_problems(form)
         comment = dispose_comment(request.user, comment, **form.cleaned_data)
     except DomainError as exc:
         if isinstance(exc, ValidationFailed) and not form.errors:

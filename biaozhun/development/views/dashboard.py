@@ -22,7 +22,8 @@ from biaozhun.rules.cycles import deadline_state
 from biaozhun.rules.stages import STAGES
 
 from .. import limits
-from ..models import STAGE_LABELS, Ballot, DocumentKind, DraftDocument, ExtensionRequest, Project, ProjectKind
+from ..models import STAGE_LABELS, Ballot, DraftDocument, ExtensionRequest, Project
+from ..services.guards import package_items
 from ..services.publication import needs_tbt, tbt_earliest
 
 # A committee's dashboard is for its secretariat (and administrators): the rule that scopes committee work.
@@ -129,7 +130,8 @@ def queue(request):
     for project_id, kind in DraftDocument.objects.filter(project__in=shown).values_list("project_id", "kind"):
         kinds[project_id].add(kind)
     for project in shown:
-        project.package = _package(project, kinds[project.pk])
+        project.package = [(label, present) for _requirement, label, present in package_items(
+            project.kind, kinds[project.pk], project.comment_count, project.open_comments)]
         project.package_complete = all(present for _label, present in project.package)
         project.tbt = _tbt_readiness(project, today, tbt_days)
     return render(request, "development/queue.html", {**sections, "today": today, "queue_rows": QUEUE_ROWS})
@@ -139,17 +141,6 @@ def _first(rows) -> dict:
     """The oldest `QUEUE_ROWS` of a work list and how many there are in all: a queue is worked from its head."""
     head = list(rows[:QUEUE_ROWS])
     return {"rows": head, "count": len(head) if len(head) < QUEUE_ROWS else rows.count()}
-
-
-def _package(project: Project, kinds: set[str]) -> list[tuple[str, bool]]:
-    """The approval package (报批材料) as services.guards.approval_package counts it, from prefetched kinds."""
-    needed = [DocumentKind.DRAFT, DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES]
-    if project.kind == ProjectKind.ADOPTION:
-        needed.append(DocumentKind.INTERNATIONAL_TEXT)
-    items = [(str(DocumentKind(kind).label), kind in kinds) for kind in needed]
-    table = DocumentKind.DISPOSITION_TABLE in kinds or (project.comment_count and not project.open_comments)
-    items.append((str(DocumentKind.DISPOSITION_TABLE.label), bool(table)))
-    return items
 
 
 def _tbt_readiness(project: Project, today, tbt_days: int) -> dict | None:

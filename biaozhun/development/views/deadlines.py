@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from biaozhun.accounts import policy
+from biaozhun.accounts.forms import field_messages, form_problems
 from biaozhun.core import clock
-from biaozhun.core.errors import DomainError, ValidationFailed
+from biaozhun.core.errors import DomainError
 from biaozhun.rules.cycles import cycle_kind, deadline_state, last_day_to_request_extension
 
 from .. import limits
@@ -65,14 +66,9 @@ def _refused(request, project: Project, exc: DomainError, *, form: str):
 
     request.deadlines_refusal = {
         "form": form, "message": exc.message, "values": request.POST.dict(),
-        "fields": {e["field"]: e["message"] for e in exc.data.get("errors", ()) if "field" in e},
+        "fields": field_messages(exc),
     }
     return render_detail(request, project.pk, status=exc.status)
-
-
-def _form_problems(form: forms.Form) -> ValidationFailed:
-    problems = [{"field": name, "message": str(message)} for name, errors in form.errors.items() for message in errors]
-    return ValidationFailed(_("请修正下面标出的问题。"), problems)
 
 
 @login_required
@@ -81,7 +77,7 @@ def extension_request(request, pk: int):
     project = get_object_or_404(Project.objects.select_related("committee"), pk=pk)
     form = ExtensionRequestForm(request.POST)
     if not form.is_valid():
-        return _refused(request, project, _form_problems(form), form="request")
+        return _refused(request, project, form_problems(form), form="request")
     try:
         extension = request_extension(request.user, project, **form.cleaned_data)
     except DomainError as exc:
@@ -97,7 +93,7 @@ def extension_decide(request, request_pk: int):
     project = extension.project
     form = ExtensionDecisionForm(request.POST)
     if not form.is_valid():
-        return _refused(request, project, _form_problems(form), form="decide")
+        return _refused(request, project, form_problems(form), form="decide")
     approve = form.cleaned_data["decision"] == "approve"
     try:
         extension = decide_extension(request.user, extension, approve=approve, reason=form.cleaned_data["reason"])

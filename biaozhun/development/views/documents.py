@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from biaozhun.accounts import policy
-from biaozhun.accounts.forms import BootstrapFormMixin, show_problems
+from biaozhun.accounts.forms import BootstrapFormMixin, form_problems, show_problems
 from biaozhun.core.errors import DomainError, ValidationFailed
 from biaozhun.rules.stages import OPEN_STAGES
 
@@ -71,8 +71,7 @@ def document_upload(request, pk: int):
     form = UploadForm(request.POST, request.FILES)
     try:
         if not form.is_valid():
-            raise ValidationFailed(_("请修正下面标出的问题。"), [
-                {"field": name, "message": str(message)} for name, errors in form.errors.items() for message in errors])
+            raise form_problems(form)
         document = upload_document(request.user, project, **form.cleaned_data)
     except DomainError as exc:
         if isinstance(exc, ValidationFailed) and form.is_bound and not form.errors:

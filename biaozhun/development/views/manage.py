@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from biaozhun.accounts import policy
-from biaozhun.accounts.forms import BootstrapFormMixin, show_problems
+from biaozhun.accounts.forms import BootstrapFormMixin, field_messages, form_problems, show_problems
 from biaozhun.catalog.models import Degree, Nature, Standard
 from biaozhun.committees.models import Committee
 from biaozhun.core import clock
@@ -112,7 +112,7 @@ def _refused(request, project: Project, exc: DomainError, *, form: str):
     project.refresh_from_db()
     error = {
         "form": form, "target": request.POST.get("to", "") if form == "move" else "", "message": exc.message,
-        "fields": {e["field"]: e["message"] for e in exc.data.get("errors", ()) if "field" in e},
+        "fields": field_messages(exc),
         "missing": exc.data.get("missing", []),
         "allowed": [stage_name(code) for code in exc.data.get("allowed", ())],
         "stale": exc.code == "stale_project",
@@ -122,18 +122,13 @@ def _refused(request, project: Project, exc: DomainError, *, form: str):
     return render(request, "development/manage/refused.html", context, status=exc.status)
 
 
-def _form_problems(form: forms.Form) -> ValidationFailed:
-    problems = [{"field": name, "message": str(message)} for name, errors in form.errors.items() for message in errors]
-    return ValidationFailed(_("请修正下面标出的问题。"), problems)
-
-
 @login_required
 @require_POST
 def move(request, pk: int):
     project = get_object_or_404(Project.objects.select_related("committee"), pk=pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        return _refused(request, project, _form_problems(form), form="move")
+        return _refused(request, project, form_problems(form), form="move")
     data = form.cleaned_data
     try:
         project = move_project(request.user, project, to=data["to"], expected_version=data["expected_version"],
@@ -151,7 +146,7 @@ def tbt(request, pk: int):
     project = get_object_or_404(Project.objects.select_related("committee"), pk=pk)
     form = TbtForm(request.POST)
     if not form.is_valid():
-        return _refused(request, project, _form_problems(form), form="tbt")
+        return _refused(request, project, form_problems(form), form="tbt")
     try:
         project = record_tbt_notification(request.user, project, **form.cleaned_data)
     except DomainError as exc:
@@ -167,7 +162,7 @@ def publish(request, pk: int):
     project = get_object_or_404(Project.objects.select_related("committee"), pk=pk)
     form = PublishForm(request.POST)
     if not form.is_valid():
-        return _refused(request, project, _form_problems(form), form="publish")
+        return _refused(request, project, form_problems(form), form="publish")
     try:
         publish_project(request.user, project, **form.cleaned_data)
     except DomainError as exc:

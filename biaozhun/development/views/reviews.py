@@ -21,11 +21,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.codes import normalise_tc_code
+from biaozhun.accounts.forms import field_messages, form_problems
 from biaozhun.accounts.models import OrganisationKind
 from biaozhun.catalog.models import Standard
 from biaozhun.committees.models import Committee
 from biaozhun.core import clock
-from biaozhun.core.errors import DomainError, ValidationFailed
+from biaozhun.core.errors import DomainError
 
 from ..models import PeriodicReview, ReviewConclusion
 from ..services.reviews import conclude_review, due_for_committee, overdue_for_committee
@@ -109,12 +110,11 @@ def review_conclude(request, standard_pk: int):
     form = ConclusionForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationFailed(_("请修正下面标出的问题。"), [
-                {"field": name, "message": str(message)} for name, errors in form.errors.items() for message in errors])
+            raise form_problems(form)
         review = conclude_review(request.user, standard, **form.cleaned_data)
     except DomainError as exc:
         refusal = {"standard": standard.pk, "message": exc.message, "values": request.POST.dict(),
-                   "fields": {e["field"]: e["message"] for e in exc.data.get("errors", ()) if "field" in e}}
+                   "fields": field_messages(exc)}
         return _render(request, request.POST, status=exc.status, refusal=refusal)
     messages.success(request, _("已记录 %(number)s 的复审结论：%(conclusion)s。") % {
         "number": standard.identifier, "conclusion": review.get_conclusion_display()})

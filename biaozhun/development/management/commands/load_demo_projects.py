@@ -218,7 +218,7 @@ class Command(BaseCommand):
                 choice = "abstain" if i == len(votes) - 1 else "approve"
                 if finish:
                     record_vote(None, ballot, member=vote.member, choice=choice)
-                else:
+                else:  # a letter ballot: members without demo accounts return their forms, entered as received
                     vote.choice, vote.cast_at = choice, clock.now()
                     vote.save(update_fields=["choice", "cast_at"])
             if finish:
