@@ -16,6 +16,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.core.models import AppendOnly
+
 from .codes import normalise_industry_code, normalise_region_code, normalise_tc_code, region_covers
 from .validators import compact_uscc, validate_industry_code, validate_region_code, validate_tc_code, validate_uscc
 
@@ -330,11 +332,7 @@ class AccountEventKind(models.TextChoices):
     API_TOKEN_REVOKED = "api_token_revoked", _("撤销API令牌")
 
 
-class AppendOnlyError(RuntimeError):
-    """An event row was about to be changed or deleted; history is append-only."""
-
-
-class AccountEvent(models.Model):
+class AccountEvent(AppendOnly):
     """One change to users, organisations or memberships: who, when, what, to whom. Never updated.
 
     ``data`` keys by kind: user_registered {"username", "self_registered"}; organisation_created
@@ -368,13 +366,6 @@ class AccountEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise AppendOnlyError(f"AccountEvent {self.pk} is history and cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise AppendOnlyError(f"AccountEvent {self.pk} is history and cannot be deleted")
 
 
 class ApiToken(models.Model):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from biaozhun.core.actors import is_system
 from biaozhun.core.errors import NotFoundError, ValidationFailed
 
 from . import policy, tokens
@@ -138,7 +139,7 @@ def register_user(
         AccountEventKind.USER_REGISTERED,
         actor=acting or user,
         target_user=user,
-        data={"username": user.username, "self_registered": acting is None},
+        data={"username": user.username, "self_registered": acting is None and not is_system(actor)},
     )
     return user
 

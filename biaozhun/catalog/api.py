@@ -166,7 +166,7 @@ def bulk_export(request, tier: Tier | None = None, status: Status | None = None,
     """Every edition (optionally of one tier or status, or changed since a time), streamed in id order."""
     since = (updated_since if timezone.is_aware(updated_since) else timezone.make_aware(updated_since)) \
         if updated_since else None
-    standards = policy.visible_standards(request.user)
+    standards = policy.visible("catalog.standards", request.user)
     if tier:
         standards = standards.filter(tier=tier)
     if status:

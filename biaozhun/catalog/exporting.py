@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from django.db.models import QuerySet
+
+from biaozhun.core.spreadsheets import Workbook, csv_writer
 
 from .models import Standard
 from .serialise import EXPORT_FIELDS, records_for
@@ -51,7 +52,7 @@ def write_jsonl(records: Iterator[dict], out: IO[str], progress: Callable[[int],
 
 
 def write_csv(records: Iterator[dict], out: IO[str], progress: Callable[[int], None]) -> int:
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(EXPORT_FIELDS)
     count = 0
     for count, record in enumerate(records, start=1):
@@ -63,21 +64,18 @@ def write_csv(records: Iterator[dict], out: IO[str], progress: Callable[[int], N
 
 
 def write_xlsx(records: Iterator[dict], path: str, progress: Callable[[int], None]) -> int:
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
-    sheet, rows_in_sheet, count = None, 0, 0
+    sheet, sheets, count = None, 0, 0
     for count, record in enumerate(records, start=1):
-        if sheet is None or rows_in_sheet >= XLSX_MAX_ROWS:
-            sheet = workbook.create_sheet(f"standards{'' if sheet is None else len(workbook.worksheets) + 1}")
+        if sheet is None or sheet.rows > XLSX_MAX_ROWS:
+            sheets += 1
+            sheet = workbook.sheet(f"standards{'' if sheets == 1 else sheets}")
             sheet.append(list(EXPORT_FIELDS))
-            rows_in_sheet = 0
         sheet.append([_cell(name, record.get(name)) for name in EXPORT_FIELDS])
-        rows_in_sheet += 1
         if count % CHUNK == 0:
             progress(count)
     if sheet is None:
-        workbook.create_sheet("standards").append(list(EXPORT_FIELDS))
+        workbook.sheet("standards").append(list(EXPORT_FIELDS))
     workbook.save(path)
     progress(count)
     return count

@@ -24,7 +24,7 @@ def standard_by_identifier(*, viewer, identifier: str) -> Standard | None:
     """The edition with this canonical number; a double number's edition is also found by its own number."""
     if "\x00" in identifier:  # no number contains NUL, and PostgreSQL refuses it in a query
         return None
-    standards = policy.visible_standards(viewer)
+    standards = policy.visible("catalog.standards", viewer)
     return standards.filter(identifier=identifier).first() or standards.filter(edition=identifier).first()
 
 

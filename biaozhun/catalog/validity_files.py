@@ -8,6 +8,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from biaozhun.core.spreadsheets import Workbook
+
 from .validity import MAX_LINES, CheckedLine
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -74,11 +76,9 @@ def _iso(value: date | None) -> str:
 
 
 def result_xlsx(results: list[CheckedLine]) -> bytes:
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("查新结果"))
-    sheet.freeze_panes = "A2"
+    sheet = workbook.sheet(_("查新结果"))
+    sheet.worksheet.freeze_panes = "A2"
     header = [_("序号"), _("输入"), _("标准号"), _("标准名称"), _("状态"), _("发布日期"), _("实施日期"),
               _("废止日期"), _("现行有效版本"), _("现行版本名称"), _("现行版本实施日期"), _("代替过程"), _("说明")]
     sheet.append(header)
@@ -99,9 +99,7 @@ def result_xlsx(results: list[CheckedLine]) -> bytes:
             " → ".join(e.identifier for e in row.chain),
             outcome_text(row),
         ])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook.to_bytes()
 
 
 def outcome_text(row: CheckedLine) -> str:

@@ -35,7 +35,7 @@ def composition(committee: Committee, *, on: date) -> dict:
 def committee_standards(committee: Committee, *, viewer, limit: int = 100):
     """Editions this committee is responsible for (its subcommittees' too), in force first, newest first."""
     codes = [committee.code, *committee.subcommittees.values_list("code", flat=True)]
-    standards = policy.visible_standards(viewer).filter(tc_code__in=codes)
+    standards = policy.visible("catalog.standards", viewer).filter(tc_code__in=codes)
     in_force_first = _rank("status", ["current", "upcoming", "replaced", "abolished"])
     return standards.only("identifier", "title_zh", "title_en", "status", "implemented_on").order_by(
         in_force_first, "-published_on")[:limit], standards.count()

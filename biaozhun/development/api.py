@@ -1,6 +1,6 @@
 """Development API: projects with their history, comments and dispositions, moves, review ballots and votes.
 
-Reads are public (comments only as far as `policy.visible_comments` allows); writes need a personal API token
+Reads are public (comments only as far as the policy's `development.comments` filter allows); writes need a personal API token
 (`Authorization: Bearer bz_…`) or a signed-in session with its CSRF token, and go through the same services and
 policy as the pages.
 """
@@ -262,7 +262,7 @@ def project_move(request, project_id: int, payload: MoveIn):
             summary="The comments on a project you may read")
 def comment_list(request, project_id: int):
     project = get_object_or_404(Project.objects.select_related("committee"), pk=project_id)
-    return list(policy.visible_comments(request.user, project).order_by("number"))
+    return list(policy.visible("development.comments", request.user, project).order_by("number"))
 
 
 @router.post("/{int:project_id}/comments", auth=SIGNED_IN, response={201: CommentOut, **WRITE_ERRORS},

@@ -3,12 +3,11 @@ approval package expects: a title row, the header, one row per comment in number
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from biaozhun.core.spreadsheets import Workbook
 
 from .models import Comment, Disposition, Project
 
@@ -55,31 +54,29 @@ def _row(comment: Comment) -> list:
 def build(project: Project) -> bytes:
     comments = list(project.comments.order_by("number"))
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("意见汇总处理表")[:31]  # the longest sheet name Excel allows
+    table = workbook.sheet(_("意见汇总处理表"))
+    sheet = table.worksheet  # styling only: every value goes in through table.append
     columns = len(WIDTHS)
 
-    sheet.append([title(project)])
+    table.append([title(project)])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
     sheet["A1"].font = Font(bold=True, size=12)
     sheet["A1"].alignment = Alignment(wrap_text=True, vertical="center")
     sheet.row_dimensions[1].height = 36
 
-    sheet.append(headers())
-    for cell in sheet[2]:
+    for cell in table.append(headers()):
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E8EEF7")
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         cell.border = BORDER
 
     for comment in comments:
-        sheet.append(_row(comment))
-        for cell in sheet[sheet.max_row]:
+        for cell in table.append(_row(comment)):
             cell.alignment = WRAP
             cell.border = BORDER
 
-    sheet.append([summary(comments)])
-    last = sheet.max_row
+    table.append([summary(comments)])
+    last = table.rows
     sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=columns)
     sheet.cell(last, 1).font = Font(bold=True)
 
@@ -91,7 +88,4 @@ def build(project: Project) -> bytes:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook.to_bytes()

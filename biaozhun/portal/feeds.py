@@ -60,7 +60,7 @@ class StandardsFeed(Feed):
 
     def items(self, obj):
         _title, filters, order = KINDS[obj["kind"]]
-        standards = policy.visible_standards(obj["request"].user).filter(**filters)
+        standards = policy.visible("catalog.standards", obj["request"].user).filter(**filters)
         if obj["tier"]:
             standards = standards.filter(tier=obj["tier"])
         elif not obj["scheme"]:

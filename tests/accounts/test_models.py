@@ -8,13 +8,13 @@ from biaozhun.accounts.codes import normalise_region_code, normalise_tc_code, re
 from biaozhun.accounts.models import (
     AccountEvent,
     AccountEventKind,
-    AppendOnlyError,
     Membership,
     MembershipRole,
     Organisation,
     OrganisationKind,
     User,
 )
+from biaozhun.core.models import AppendOnlyError
 from tests.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 
 from biaozhun.catalog import exporting
 from biaozhun.catalog.importing import run_import
-from biaozhun.catalog.models import Standard, StandardEvent
-from tests.fixtures.catalog import make_standard
+from biaozhun.catalog.models import Standard
+from tests.fixtures.catalog import make_standard, wipe_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,7 @@ def _export(fmt, tmp_path):
 def test_round_trip_reproduces_every_record(fmt, tmp_path, catalogue):
     before = list(exporting.iter_records(Standard.objects.all()))
     path = _export(fmt, tmp_path)
-    StandardEvent.objects.all().delete()
-    Standard.objects.all().delete()
+    wipe_catalogue()
     job = run_import(path, actor=None)
     assert job.created == 3
     assert list(exporting.iter_records(Standard.objects.all())) == before
@@ -58,3 +57,18 @@ def test_xlsx_has_a_header_row(tmp_path, catalogue):
     sheet = load_workbook(_export("xlsx", tmp_path), read_only=True).worksheets[0]
     header = next(sheet.iter_rows(values_only=True))
     assert header[:2] == ("identifier", "title_zh")
+
+
+def test_a_title_that_looks_like_a_formula_is_text_in_csv_and_xlsx_and_round_trips(tmp_path):
+    make_standard("GB/T 2-2020", title_zh="=HYPERLINK(\"http://evil.example\",\"点击\")", title_en="-1+1")
+    for fmt in ("csv", "xlsx"):
+        path = _export(fmt, tmp_path)
+        if fmt == "csv":
+            assert "'=HYPERLINK" in path.read_text(encoding="utf-8")
+        else:
+            row = next(load_workbook(path).worksheets[0].iter_rows(min_row=2))
+            assert row[1].data_type == "s" and row[1].value.startswith("=HYPERLINK")
+        before = list(exporting.iter_records(Standard.objects.all()))
+        wipe_catalogue()
+        run_import(path, actor=None)
+        assert list(exporting.iter_records(Standard.objects.all())) == before

@@ -7,6 +7,7 @@ import pytest
 from biaozhun.catalog.importing import jobs, parallel, run_import
 from biaozhun.catalog.models import Amendment, ImportJob, Standard, StandardEvent, StandardRelation
 from biaozhun.catalog.selectors import record_cleaner
+from tests.fixtures.catalog import wipe_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +96,7 @@ def test_reader_process_writes_the_same_catalogue(tmp_path, small_chunks, monkey
     assert StandardEvent.objects.filter(kind="created").count() == 40
     assert run_import(path, actor=None, batch_size=7).unchanged == 40  # the rerun writes nothing
 
-    Standard.objects.all().delete()
+    wipe_catalogue()
     ImportJob.objects.all().delete()
     monkeypatch.setenv("BIAOZHUN_IMPORT_WORKERS", "0")
     run_import(path, actor=None, batch_size=7)

@@ -87,3 +87,10 @@ def test_uploads_that_cannot_be_read_get_a_clear_error():
 def test_too_many_pasted_lines_are_refused(client, catalogue):
     page = client.post("/validity/", {"numbers": "GB/T 1-2020\n" * (MAX_LINES + 1), "format": "html"})
     assert str(MAX_LINES) in page.content.decode()
+
+
+def test_the_result_xlsx_keeps_a_formula_someone_typed_as_text(client, catalogue):
+    typed = '=HYPERLINK("http://evil.example/","GB/T 1234-2020")'
+    download = client.post("/validity/", {"numbers": f"{typed}\nGB/T 1234-2005\n", "format": "xlsx"})
+    row = next(load_workbook(io.BytesIO(download.content)).worksheets[0].iter_rows(min_row=2))
+    assert (row[1].value, row[1].data_type) == (typed, "s")

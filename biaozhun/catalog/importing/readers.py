@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from biaozhun.catalog.records import DEGREES, DERIVED_FIELDS, FIELDS
+from biaozhun.core.spreadsheets import csv_unescape
 
 FORMATS = ("jsonl", "csv", "xlsx")
 LIST_FIELDS = {"ics", "issued_by", "language_versions", "replaces", "adopts", "references", "amendments"}
@@ -139,7 +140,7 @@ def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
         for row in reader:
             start, line_no = line_no + 1, reader.line_num
             if any(cell.strip() for cell in row):
-                yield start, _row_dict(header, row)
+                yield start, _row_dict(header, [csv_unescape(cell) for cell in row])
 
 
 def _read_xlsx(path: Path) -> Iterator[tuple[int | str, dict[str, Any] | RowError]]:

@@ -69,7 +69,7 @@ def detail_context(request, project: Project, form: CommentForm | None = None) -
     signed_in = user.is_authenticated
     may_view_all = policy.can(user, "development.view_comments", project)
     counts = project.comments.aggregate(total=Count("pk"), open=Count("pk", filter=Q(disposition="")))
-    mine = list(policy.visible_comments(user, project).filter(author=user)) if signed_in else []
+    mine = list(policy.visible("development.comments", user, project).filter(author=user)) if signed_in else []
     next_url = project.get_absolute_url() + "#comments"
     return {
         "comments_visible": taking or bool(mine) or (may_view_all and counts["total"] > 0),
@@ -125,7 +125,7 @@ def _render_page(request, project: Project, *, status: int = 200, error: str = "
     user = request.user
     today = clock.today()
     show = request.GET.get("show", request.POST.get("show", ""))
-    everything = list(policy.visible_comments(user, project).select_related("document").order_by("number"))
+    everything = list(policy.visible("development.comments", user, project).select_related("document").order_by("number"))
     comments = [c for c in everything if not c.disposition] if show == "open" else everything
     may_manage = policy.can(user, "development.manage", project)
     rows = []

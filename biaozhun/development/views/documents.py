@@ -36,13 +36,12 @@ class UploadForm(BootstrapFormMixin, forms.Form):
 
 
 def may_see_all(user, project: Project) -> bool:
-    """Drafts are public; the other files of a project are for its secretariat and the reviewers."""
-    return policy.can(user, "development.manage", project) or policy.can(user, "development.queue")
+    return policy.can(user, "development.view_documents", project)
 
 
 def visible_documents(user, project: Project):
-    documents = project.documents.select_related("uploaded_by").order_by("-uploaded_at", "-pk")
-    return documents if may_see_all(user, project) else documents.filter(kind=DocumentKind.DRAFT)
+    return policy.visible("development.documents", user, project).select_related("uploaded_by").order_by(
+        "-uploaded_at", "-pk")
 
 
 def download_name(document: DraftDocument) -> str:

@@ -26,7 +26,7 @@ def _tier_counts(standards) -> dict[str, int]:
 
 @require_GET
 def home(request):
-    standards = policy.visible_standards(request.user)
+    standards = policy.visible("catalog.standards", request.user)
     counts = _tier_counts(standards)
     context = {
         "tier_counts": [(tier, counts.get(tier.value, 0)) for tier in Tier],
@@ -49,7 +49,7 @@ def standard_detail(request, identifier: str):
             return redirect("portal:standard_detail", identifier=ident.canonical)
         if ident.year is None:  # an undated number shows the edition in force, else the newest
             edition = (
-                policy.visible_standards(request.user).filter(undated=ident.undated)
+                policy.visible("catalog.standards", request.user).filter(undated=ident.undated)
                 .order_by(_in_force_first(), "-year").first()
             )
             if edition is not None:

@@ -26,7 +26,7 @@ def watch_list(request):
 @login_required
 @require_POST
 def watch_standard(request, standard_id: int):
-    standard = get_object_or_404(policy.visible_standards(request.user), pk=standard_id)
+    standard = get_object_or_404(policy.visible("catalog.standards", request.user), pk=standard_id)
     all_editions = request.POST.get("scope") == "series"
     try:
         services.watch_standard(request.user, standard, all_editions=all_editions)

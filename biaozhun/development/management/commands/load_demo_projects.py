@@ -20,6 +20,7 @@ from biaozhun.catalog.demo.pdf import render_standard_pdf
 from biaozhun.catalog.models import Standard
 from biaozhun.committees.models import Committee
 from biaozhun.core import clock
+from biaozhun.core.actors import SYSTEM
 from biaozhun.development.models import DocumentKind, Project
 from biaozhun.development.services import move_project, propose_project
 from biaozhun.development.services.ballots import cast_vote, close_ballot, open_ballot, record_vote
@@ -80,7 +81,7 @@ class Command(BaseCommand):
         users = {}
         for username, (real_name, _role) in ACCOUNTS.items():
             user = User.objects.filter(username=username).first() or register_user(
-                actor=None, username=username, email=f"{username}@demo.biaozhun.test", real_name=real_name,
+                actor=SYSTEM, username=username, email=f"{username}@demo.biaozhun.test", real_name=real_name,
                 password=PASSWORD)
             users[username] = user
         admin = users["admin"]

@@ -1,0 +1,83 @@
+"""Who may do what with accounts, organisations, memberships and API tokens (registered with the policy)."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.accounts.policy import administrator, is_signed_in_and_active
+
+from .models import USCC_REQUIRED_KINDS, MembershipRole, Organisation
+
+# Kinds that any registered person may create (and so become its admin); other kinds carry public
+# authority (a ministry, a bureau, a TC secretariat, the national administration) and only administrators
+# create them.
+SELF_SERVICE_ORGANISATION_KINDS = USCC_REQUIRED_KINDS
+
+
+# Rules keep one condition per line (coverage and review see each); the formatter must not join them.
+# fmt: off
+def _register(user: Any, obj: Any) -> bool:
+    """Visitors sign themselves up; a signed-in person registers someone else only as an administrator."""
+    return (
+        not user.is_authenticated
+        or (user.is_active and user.is_administrator)
+    )
+
+
+def _create_organisation(user: Any, kind: str | None) -> bool:
+    """``kind`` None asks "may they open the form?"; a kind asks "may they create one of these?"."""
+    return (
+        user.is_administrator
+        or kind is None
+        or kind in SELF_SERVICE_ORGANISATION_KINDS
+    )
+
+
+def _manage_members(user: Any, organisation: Organisation) -> bool:
+    return (
+        user.is_administrator
+        or user.role_in(organisation) == MembershipRole.ADMIN
+    )
+
+
+def _manage_token(user: Any, token: Any) -> bool:
+    """Anyone signed in makes tokens for themself (None: "may they?"); the owner, or an administrator (a leaked
+    token), revokes one."""
+    return (
+        token is None
+        or token.user_id == user.pk
+        or user.is_administrator
+    )
+
+
+def _view_organisation(user: Any, organisation: Organisation) -> bool:
+    return (
+        user.is_administrator
+        or user.role_in(organisation) is not None
+    )
+# fmt: on
+
+
+def _organisations(user: Any):
+    """Organisations whose account page (members, roles) the user may open: their own; all for administrators."""
+    if not is_signed_in_and_active(user):
+        return Organisation.objects.none()
+    if user.is_administrator:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(memberships__user=user)  # one membership per (user, organisation)
+
+
+RULES = {
+    "accounts.register": _register,
+    "accounts.create_organisation": _create_organisation,
+    "accounts.manage_members": _manage_members,
+    "accounts.view_organisation": _view_organisation,
+    "accounts.manage_token": _manage_token,
+    "accounts.manage_users": administrator,  # staff flags, activation and details of other people's accounts
+}
+PUBLIC_ACTIONS = {"accounts.register"}
+FILTERS = {"accounts.organisations": _organisations}
+DENIALS = {
+    "accounts.manage_members": _("只有该组织的管理员可以管理成员；请联系本单位在平台上的管理员。"),
+    "accounts.create_organisation": _("政府部门、市场监管部门、技术委员会秘书处和国家标准委的组织由系统管理员创建，请与管理员联系。"),
+}

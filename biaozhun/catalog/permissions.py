@@ -1,0 +1,38 @@
+"""Who may do what with the catalogue (registered with the policy): every record is public; editing, imports,
+bulk exports and full texts are for the national administration and administrators."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.accounts.policy import administrator, everyone
+
+
+# fmt: off
+def _edit(user: Any, standard: Any) -> bool:
+    return (
+        user.is_administrator
+        or user.is_national_administration_member
+    )
+# fmt: on
+
+
+def _standards(user: Any):
+    """Every catalogue record is public."""
+    from .models import Standard
+
+    return Standard.objects.all()
+
+
+RULES = {
+    "catalog.view": everyone,
+    "catalog.edit": _edit,
+    "catalog.import": administrator,
+    "catalog.export_bulk": administrator,
+    "catalog.attach_fulltext": administrator,
+}
+PUBLIC_ACTIONS = {"catalog.view"}
+FILTERS = {"catalog.standards": _standards}
+DENIALS = {
+    "catalog.edit": _("标准目录由国家标准委维护；如发现目录信息有误，请在该标准页面提交实施信息反馈。"),
+}

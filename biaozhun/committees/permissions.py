@@ -1,0 +1,26 @@
+"""Who may do what with technical committees (registered with the policy)."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.accounts.policy import administrator
+
+
+# fmt: off
+def _manage(user: Any, committee: Any) -> bool:
+    """The committee's secretariat keeps its membership; administrators may too."""
+    return (
+        user.is_administrator
+        or user.is_secretariat_of(committee.code)
+    )
+# fmt: on
+
+
+RULES = {
+    "committees.create": administrator,
+    "committees.manage": _manage,
+}
+DENIALS = {
+    "committees.manage": _("只有该技术委员会的秘书处可以管理委员；如您是秘书处人员，请联系管理员在您的账号中登记所属秘书处。"),
+}

@@ -1,0 +1,22 @@
+from biaozhun.accounts.models import OrganisationKind
+from tests.fixtures.policy import ALL, SIGNED_IN, Fixture, Row
+
+ADMIN = frozenset({"admin_user"})
+
+ROWS = [
+    Row("accounts.register", None, frozenset({"public_user", "admin_user"})),
+    Row("accounts.create_organisation", None, SIGNED_IN),
+    Row("accounts.create_organisation", OrganisationKind.ENTERPRISE, SIGNED_IN),
+    Row("accounts.create_organisation", OrganisationKind.TESTING_LAB, SIGNED_IN),
+    Row("accounts.create_organisation", OrganisationKind.BUREAU, ADMIN),
+    Row("accounts.create_organisation", OrganisationKind.NATIONAL_ADMINISTRATION, ADMIN),
+    Row("accounts.create_organisation", OrganisationKind.TC_SECRETARIAT, ADMIN),
+    Row("accounts.manage_members", Fixture("enterprise"), frozenset({"enterprise_user", "admin_user"})),
+    Row("accounts.manage_members", Fixture("bureau"), ADMIN),  # bureau_user is a plain member
+    Row("accounts.view_organisation", Fixture("enterprise"), frozenset({"enterprise_user", "admin_user"})),
+    Row("accounts.view_organisation", Fixture("bureau"), frozenset({"bureau_user", "admin_user"})),
+    Row("accounts.manage_token", None, SIGNED_IN),
+    Row("accounts.manage_token", Fixture("registered_users_token"), frozenset({"registered_user", "admin_user"})),
+    Row("accounts.manage_users", Fixture("registered_user"), ADMIN),
+]
+assert all(row.allowed <= ALL for row in ROWS)

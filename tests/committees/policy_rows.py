@@ -1,0 +1,6 @@
+from tests.fixtures.policy import Fixture, Row
+
+ROWS = [
+    Row("committees.create", None, frozenset({"admin_user"})),
+    Row("committees.manage", Fixture("tc28_committee"), frozenset({"secretariat_user", "admin_user"})),
+]

@@ -1,0 +1,17 @@
+from tests.fixtures.policy import SIGNED_IN, Fixture, Row
+
+SECRETARIAT = frozenset({"secretariat_user", "admin_user"})
+NATIONAL = frozenset({"reviewer_user", "admin_user"})
+
+ROWS = [
+    Row("development.propose", None, SIGNED_IN),
+    Row("development.move", Fixture("tc28_project"), SECRETARIAT),
+    Row("development.manage", Fixture("tc28_project"), SECRETARIAT),
+    Row("development.decide", Fixture("tc28_project"), NATIONAL),
+    Row("development.comment", Fixture("tc28_project"), SIGNED_IN),
+    Row("development.vote", Fixture("tc28_ballot"), frozenset({"registered_user"})),
+    Row("development.view_comments", Fixture("tc28_project"), SECRETARIAT | NATIONAL),
+    Row("development.view_documents", Fixture("tc28_project"), SECRETARIAT | NATIONAL),
+    Row("development.review_standard", Fixture("tc28_committee"), SECRETARIAT),
+    Row("development.queue", None, NATIONAL),
+]
