@@ -95,7 +95,7 @@ class StandardAdmin(admin.ModelAdmin):
                 value = value.isoformat()
             changes[name] = value
         try:
-            services.update_standard(request.user, obj, changes=changes, expected_version=obj.version)
+            services.update_standard(actor=request.user, standard=obj, changes=changes, expected_version=obj.version)
         except DomainError as exc:
             detail = "; ".join(f"{e['field']}: {e['message']}" for e in getattr(exc, "errors", []))
             request._catalog_error = f"{exc.message} {detail}".strip()

@@ -14,6 +14,16 @@ def _edit(user: Any, standard: Any) -> bool:
         user.is_administrator
         or user.is_national_administration_member
     )
+
+
+def _review(user: Any, standard: Any) -> bool:
+    """Periodic review (复审) outcomes in the catalogue, confirmation or abolition: the national administration,
+    and the secretariat of the committee responsible for the standard."""
+    return (
+        user.is_administrator
+        or user.is_national_administration_member
+        or (standard is not None and bool(standard.tc_code) and user.is_secretariat_of(standard.tc_code))
+    )
 # fmt: on
 
 
@@ -27,6 +37,7 @@ def _standards(user: Any):
 RULES = {
     "catalog.view": everyone,
     "catalog.edit": _edit,
+    "catalog.review": _review,
     "catalog.import": administrator,
     "catalog.export_bulk": administrator,
     "catalog.attach_fulltext": administrator,

@@ -3,10 +3,12 @@
 from django.utils import timezone
 from django_tasks import task
 
+from biaozhun.core.actors import SYSTEM
+
 from .services import refresh_due_statuses
 
 
 @task()
 def refresh_statuses_daily() -> int:
     """Move every edition whose implementation, abolition or replacement date has come."""
-    return refresh_due_statuses(today=timezone.localdate())
+    return refresh_due_statuses(actor=SYSTEM, today=timezone.localdate())

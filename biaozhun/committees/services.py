@@ -8,6 +8,7 @@ from django.db import transaction
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.codes import is_canonical_tc_code, normalise_tc_code
+from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import ValidationFailed
 from biaozhun.rules.committees import overweight_categories
 
@@ -29,10 +30,9 @@ def _kind_and_parent(code: str) -> tuple[str, Committee | None]:
 
 
 @transaction.atomic
-def create_committee(actor, *, code: str, name_zh: str, name_en: str = "", scope: str = "",
+def create_committee(*, actor, code: str, name_zh: str, name_en: str = "", scope: str = "",
                      international_counterpart: str = "", secretariat=None, established_on: date | None = None) -> Committee:
-    if actor is not None:
-        policy.require(actor, "committees.create")
+    policy.require(actor, "committees.create")
     code = normalise_tc_code(code)
     if not is_canonical_tc_code(code):
         raise ValidationFailed("The committee was not created.",
@@ -50,7 +50,7 @@ def create_committee(actor, *, code: str, name_zh: str, name_en: str = "", scope
 
 
 def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
+    return user_or_none(actor)
 
 
 def voting_categories(committee: Committee, on: date, extra: list[str] = ()) -> list[str]:
@@ -59,11 +59,10 @@ def voting_categories(committee: Committee, on: date, extra: list[str] = ()) -> 
 
 
 @transaction.atomic
-def add_member(actor, committee: Committee, *, name: str, organisation: str, stakeholder: str, term_start: date,
+def add_member(*, actor, committee: Committee, name: str, organisation: str, stakeholder: str, term_start: date,
                term_end: date, role: str = "member", voting: bool = True, user=None) -> Member:
     """Seat a member; refused if a stakeholder category would then hold more than half the voting seats."""
-    if actor is not None:
-        policy.require(actor, "committees.manage", committee)
+    policy.require(actor, "committees.manage", committee)
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     problems = []
     if stakeholder not in Stakeholder.values:
@@ -89,9 +88,8 @@ def add_member(actor, committee: Committee, *, name: str, organisation: str, sta
 
 
 @transaction.atomic
-def end_membership(actor, member: Member, *, on: date, reason: str = "") -> Member:
-    if actor is not None:
-        policy.require(actor, "committees.manage", member.committee)
+def end_membership(*, actor, member: Member, on: date, reason: str = "") -> Member:
+    policy.require(actor, "committees.manage", member.committee)
     if on < member.term_start:
         raise ValidationFailed("The membership was not ended.",
                                [{"field": "on", "message": f"must not be before {member.term_start}"}])

@@ -19,7 +19,7 @@ MAX_TEXT = 5000
 
 
 @transaction.atomic
-def submit_feedback(actor, standard: Standard, *, category: str, text: str, clause: str = "") -> Feedback:
+def submit_feedback(*, actor, standard: Standard, category: str, text: str, clause: str = "") -> Feedback:
     policy.require(actor, "feedback.submit", standard)
     text, clause = text.strip(), clause.strip()
     problems = []

@@ -24,7 +24,7 @@ def feedback_form(request, identifier: str):
     if request.method == "POST":
         values = {k: request.POST.get(k, "") for k in values}
         try:
-            feedback = submit_feedback(request.user, standard, **values)
+            feedback = submit_feedback(actor=request.user, standard=standard, **values)
         except DomainError as exc:
             errors = {e["field"]: e["message"] for e in getattr(exc, "errors", [])}
             messages.error(request, exc.message)

@@ -21,9 +21,10 @@ def _check_room(user) -> None:
 
 
 @transaction.atomic
-def watch_standard(user, standard: Standard, *, all_editions: bool) -> Watch:
+def watch_standard(*, actor, standard: Standard, all_editions: bool) -> Watch:
     """Follow this edition, or every edition of its number (new editions included)."""
-    policy.require(user, "portal.watch")
+    policy.require(actor, "portal.watch")
+    user = actor
     if all_editions:
         existing = Watch.objects.filter(user=user, kind=Watch.Kind.SERIES, undated=standard.undated).first()
         if existing:
@@ -54,8 +55,9 @@ def clean_search(params) -> dict[str, str]:
 
 
 @transaction.atomic
-def save_search(user, params, *, label: str = "") -> Watch:
-    policy.require(user, "portal.watch")
+def save_search(*, actor, params, label: str = "") -> Watch:
+    policy.require(actor, "portal.watch")
+    user = actor
     query = clean_search(params)
     _check_room(user)
     label = label.strip() or " · ".join(query.values())
@@ -63,6 +65,6 @@ def save_search(user, params, *, label: str = "") -> Watch:
 
 
 @transaction.atomic
-def unwatch(user, watch: Watch) -> None:
-    policy.require(user, "portal.manage_watch", watch)
+def unwatch(*, actor, watch: Watch) -> None:
+    policy.require(actor, "portal.manage_watch", watch)
     watch.delete()

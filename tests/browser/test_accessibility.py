@@ -34,6 +34,7 @@ def test_public_pages_have_no_wcag_violations(browser, site, locale):
 # A committee with its secretary and a project in public comment, with a draft and one comment. Prints its id.
 WORKING_SETUP = """
 from datetime import date, timedelta
+from biaozhun.core.actors import SYSTEM
 from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, User
 from biaozhun.committees.services import create_committee
 from biaozhun.core import clock
@@ -46,7 +47,7 @@ office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, name=
 secretary = User.objects.create_user(username="tc997-secretary", email="secretary997@example.com",
                                      real_name="钱秘书", password=%r)
 Membership.objects.create(user=secretary, organisation=office, role=MembershipRole.SECRETARY)
-committee = create_committee(None, code="SAC/TC 997", name_zh="全国无障碍测试标准化技术委员会", secretariat=office)
+committee = create_committee(actor=SYSTEM, code="SAC/TC 997", name_zh="全国无障碍测试标准化技术委员会", secretariat=office)
 project = propose_project(None, committee=committee, title_zh="信息无障碍 网页内容 技术要求", kind="new",
                           nature="recommended")
 project = advance(project, "comment", start=date.today() - timedelta(days=80))

@@ -14,6 +14,7 @@ SHOTS = Path("/tmp/shots")
 # account), and a project walked to 审查 with its periods elapsed. Prints the project's id.
 SETUP = f"""
 from datetime import date, timedelta
+from biaozhun.core.actors import SYSTEM
 from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, User
 from biaozhun.committees.services import add_member, create_committee
 from biaozhun.development.services import propose_project
@@ -26,12 +27,12 @@ secretary = User.objects.create_user(username="tc998-secretary", email="secretar
 Membership.objects.create(user=secretary, organisation=office, role=MembershipRole.SECRETARY)
 member = User.objects.create_user(username="tc998-member", email="member998@example.com", real_name="孙委员",
                                   password="{PASSWORD}")
-committee = create_committee(None, code="SAC/TC 998", name_zh="全国浏览器测试标准化技术委员会", secretariat=office)
+committee = create_committee(actor=SYSTEM, code="SAC/TC 998", name_zh="全国浏览器测试标准化技术委员会", secretariat=office)
 today = date.today()
 for name, organisation, category, user in [
         ("钱委员", "某电器有限公司", "producer", None), ("李委员", "某消费者协会", "consumer", None),
         ("周委员", "某大学", "research", None), ("孙委员", "某检测中心", "testing", member)]:
-    add_member(None, committee, name=name, organisation=organisation, stakeholder=category,
+    add_member(actor=SYSTEM, committee=committee, name=name, organisation=organisation, stakeholder=category,
                term_start=today - timedelta(days=400), term_end=today + timedelta(days=1400), user=user)
 project = propose_project(None, committee=committee, title_zh="家用电器 待机功耗 测量方法", kind="new",
                           nature="recommended")

@@ -20,13 +20,14 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from biaozhun.core.actors import SYSTEM
 from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, User
 from biaozhun.committees.services import create_committee
 from biaozhun.core import clock
 from biaozhun.development.models import DocumentKind, DraftDocument
 from biaozhun.development.services import move_project, propose_project
 
-committee = create_committee(None, code="SAC/TC 999", name_zh="全国浏览器测试标准化技术委员会")
+committee = create_committee(actor=SYSTEM, code="SAC/TC 999", name_zh="全国浏览器测试标准化技术委员会")
 office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, tc_code="SAC/TC 999",
                                      name="全国浏览器测试标准化技术委员会秘书处")
 secretary = User.objects.create_user(username="{SECRETARY}", email="tc999@example.com", real_name="秘书甲",

@@ -1,8 +1,10 @@
-from tests.fixtures.policy import ALL, Row
+from tests.fixtures.policy import ALL, Fixture, Row
 
 ROWS = [
     Row("catalog.view", None, ALL),
     Row("catalog.edit", None, frozenset({"reviewer_user", "admin_user"})),
+    Row("catalog.review", Fixture("tc28_standard"), frozenset({"reviewer_user", "admin_user", "secretariat_user"})),
+    Row("catalog.review", Fixture("tc151_standard"), frozenset({"reviewer_user", "admin_user"})),
     Row("catalog.import", None, frozenset({"admin_user"})),
     Row("catalog.export_bulk", None, frozenset({"admin_user"})),
     Row("catalog.attach_fulltext", None, frozenset({"admin_user"})),

@@ -7,6 +7,7 @@ import time_machine
 
 from biaozhun.catalog.demo.pdf import render_standard_pdf
 from biaozhun.catalog.services import attach_full_text
+from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import ValidationFailed
 from tests.fixtures.catalog import make_standard
 
@@ -71,7 +72,7 @@ def test_search_page_filters_by_status_and_finds_numbers_and_words(client, chain
 
 def test_full_text_is_served_as_pdf(client, chain):
     _, new = chain
-    attach_full_text(None, new, content=render_standard_pdf(new, references=[]), language="zh")
+    attach_full_text(actor=SYSTEM, standard=new, content=render_standard_pdf(new, references=[]), language="zh")
     response = client.get("/std/GB/T 19001-2016/fulltext/zh.pdf?download=1")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -82,13 +83,13 @@ def test_full_text_is_served_as_pdf(client, chain):
 def test_full_text_upload_rejects_non_pdf(chain):
     _, new = chain
     with pytest.raises(ValidationFailed, match="not attached") as caught:
-        attach_full_text(None, new, content=b"<html>", language="zh")
+        attach_full_text(actor=SYSTEM, standard=new, content=b"<html>", language="zh")
     assert caught.value.errors[0]["field"] == "file"
 
 
 def test_generated_pdf_has_pages(chain):
     _, new = chain
-    text = attach_full_text(None, new, content=render_standard_pdf(new, references=["GB/T 1.1"]), language="zh")
+    text = attach_full_text(actor=SYSTEM, standard=new, content=render_standard_pdf(new, references=["GB/T 1.1"]), language="zh")
     assert text.page_count and text.page_count >= 2
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from biaozhun.committees.models import CommitteeEvent, Member
 from biaozhun.committees.services import add_member, create_committee, end_membership
+from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
 from biaozhun.rules.committees import overweight_categories
 from tests.fixtures.catalog import make_standard
@@ -14,8 +15,8 @@ pytestmark = pytest.mark.django_db
 TERM = {"term_start": date(2024, 1, 1), "term_end": date(2028, 12, 31)}
 
 
-def seat(committee, stakeholder, actor=None, name="委员"):
-    return add_member(actor, committee, name=name, organisation="某单位", stakeholder=stakeholder, **TERM)
+def seat(committee, stakeholder, actor=SYSTEM, name="委员"):
+    return add_member(actor=actor, committee=committee, name=name, organisation="某单位", stakeholder=stakeholder, **TERM)
 
 
 def test_overweight_is_more_than_half():
@@ -25,12 +26,12 @@ def test_overweight_is_more_than_half():
 
 def test_code_is_normalised_and_subcommittees_need_their_parent(tc28_committee):
     assert (tc28_committee.code, tc28_committee.kind) == ("SAC/TC 28", "TC")
-    sc = create_committee(None, code="SAC/TC 28/SC 1", name_zh="分委会")
+    sc = create_committee(actor=SYSTEM, code="SAC/TC 28/SC 1", name_zh="分委会")
     assert (sc.kind, sc.parent) == ("SC", tc28_committee)
     with pytest.raises(ValidationFailed, match="parent"):
-        create_committee(None, code="SAC/TC 99/SC 2", name_zh="无上级")
+        create_committee(actor=SYSTEM, code="SAC/TC 99/SC 2", name_zh="无上级")
     with pytest.raises(ValidationFailed):
-        create_committee(None, code="TC 28", name_zh="格式错误")
+        create_committee(actor=SYSTEM, code="TC 28", name_zh="格式错误")
 
 
 def test_no_category_may_hold_more_than_half_the_voting_seats(tc28_committee):
@@ -42,7 +43,7 @@ def test_no_category_may_hold_more_than_half_the_voting_seats(tc28_committee):
     assert Member.objects.filter(committee=tc28_committee).count() == 4
     seat(tc28_committee, "testing")
     seat(tc28_committee, "producer")  # 3 of 6 is half, allowed
-    observer = add_member(None, tc28_committee, name="观察员", organisation="某公司", stakeholder="producer",
+    observer = add_member(actor=SYSTEM, committee=tc28_committee, name="观察员", organisation="某公司", stakeholder="producer",
                           voting=False, **TERM)  # seats without a vote do not count
     assert observer.pk
 
@@ -57,7 +58,7 @@ def test_only_the_secretariat_or_an_administrator_seats_members(tc28_committee, 
 
 def test_ending_a_membership_keeps_the_history(tc28_committee):
     member = seat(tc28_committee, "producer")
-    end_membership(None, member, on=date(2025, 6, 30), reason="工作调动")
+    end_membership(actor=SYSTEM, member=member, on=date(2025, 6, 30), reason="工作调动")
     member.refresh_from_db()
     assert member.term_end == date(2025, 6, 30)
     assert tc28_committee.events.filter(kind=CommitteeEvent.Kind.MEMBER_ENDED).count() == 1
@@ -74,8 +75,8 @@ def test_public_pages_list_members_composition_and_standards(client, tc28_commit
 
 
 def test_chair_listed_first_and_standards_in_force_first(client, tc28_committee):
-    add_member(None, tc28_committee, name="乙委员", organisation="某单位", stakeholder="user", **TERM)
-    add_member(None, tc28_committee, name="甲主任", organisation="某单位", stakeholder="research", role="chair", **TERM)
+    add_member(actor=SYSTEM, committee=tc28_committee, name="乙委员", organisation="某单位", stakeholder="user", **TERM)
+    add_member(actor=SYSTEM, committee=tc28_committee, name="甲主任", organisation="某单位", stakeholder="research", role="chair", **TERM)
     make_standard("GB 1-2000", tc_code="SAC/TC 28", published_on="2000-01-01", implemented_on="2000-06-01",
                   abolished_on="2010-01-01")
     make_standard("GB 2-2020", tc_code="SAC/TC 28")

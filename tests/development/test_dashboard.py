@@ -8,6 +8,7 @@ import time_machine
 
 from biaozhun.accounts.models import MembershipRole
 from biaozhun.committees.services import create_committee
+from biaozhun.core.actors import SYSTEM
 from biaozhun.development.models import Comment, ExtensionRequest, Project
 from biaozhun.development.services import move_project, propose_project
 from tests.development.helpers import add_document, advance
@@ -78,7 +79,7 @@ def test_the_dashboard_is_for_secretariats_and_administrators(client, board, reg
                                                               admin_user):
     client.force_login(registered_user)
     assert client.get("/projects/dashboard/").status_code == 403
-    create_committee(None, code="SAC/TC 151", name_zh="全国质量管理和质量保证标准化技术委员会")
+    create_committee(actor=SYSTEM, code="SAC/TC 151", name_zh="全国质量管理和质量保证标准化技术委员会")
     other = UserFactory(member_of=OrganisationFactory(tc_secretariat=True, tc_code="SAC/TC 151", name="质量秘书处"),
                         member_of__role=MembershipRole.SECRETARY)
     client.force_login(other)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 import time_machine
 
+from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import InvalidTransition, TimeLimitPassed, ValidationFailed
 from biaozhun.development.models import DocumentKind
 from biaozhun.development.services import move_project
@@ -186,7 +187,7 @@ def test_the_happy_path_through_every_service_to_in_force(tc28_committee, secret
                                   implemented_on=date(2027, 11, 1))
     assert edition.relations_out.get(kind="replaces").target == old
     assert sweep_on(date(2027, 11, 1))["in_force"] == 1
-    refresh_due_statuses(today=date(2027, 11, 1))  # the catalogue's own daily sweep
+    refresh_due_statuses(actor=SYSTEM, today=date(2027, 11, 1))  # the catalogue's own daily sweep
     project.refresh_from_db()
     old.refresh_from_db()
     edition.refresh_from_db()

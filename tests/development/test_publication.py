@@ -8,6 +8,7 @@ from django.core import mail
 
 from biaozhun.catalog.models import Amendment, EventKind, RelationKind, StandardEvent
 from biaozhun.catalog.services import refresh_due_statuses
+from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import (
     InvalidTransition,
     PermissionDeniedError,
@@ -32,7 +33,7 @@ def project_of(committee, kind="new", nature="recommended", **fields):
     return advance(project, "approval")
 
 
-def publish(project, actor=None, *, identifier="GB/T 45000-2026", published_on=SUMMER,
+def publish(project, actor=SYSTEM, *, identifier="GB/T 45000-2026", published_on=SUMMER,
             implemented_on=date(2026, 12, 1), **kwargs):
     return publish_project(actor, project, expected_version=project.version, identifier=identifier,
                            published_on=published_on, implemented_on=implemented_on, **kwargs)
@@ -69,7 +70,7 @@ def test_the_replaced_edition_becomes_replaced_on_the_new_ones_implementation_da
         publish(revision, identifier="GB/T 28000-2026")
     old_edition.refresh_from_db()
     assert (old_edition.status, old_edition.status_reason) == ("current", "in_force_replacement_pending")
-    refresh_due_statuses(today=date(2026, 12, 1))
+    refresh_due_statuses(actor=SYSTEM, today=date(2026, 12, 1))
     old_edition.refresh_from_db()
     assert (old_edition.status, old_edition.status_by, old_edition.status_since) == (
         "replaced", "GB/T 28000-2026", date(2026, 12, 1))

@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from biaozhun.catalog.models import Standard
+from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import (
     InvalidTransition,
     PermissionDeniedError,
@@ -161,7 +162,7 @@ def test_the_secretariat_sees_its_committees_due_and_overdue_standards(client, t
 def test_other_people_may_not_open_a_committees_list(client, tc28_committee, registered_user, reviewer_user):
     from biaozhun.committees.services import create_committee
 
-    create_committee(None, code="SAC/TC 29", name_zh="全国测试标准化技术委员会")
+    create_committee(actor=SYSTEM, code="SAC/TC 29", name_zh="全国测试标准化技术委员会")
     assert get(client, registered_user).status_code == 403
     page = get(client, reviewer_user, "?committee=SAC/TC 28")
     assert page.status_code == 200 and "SAC/TC 29" in page.content.decode()  # reviewers pick any committee

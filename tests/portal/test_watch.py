@@ -7,6 +7,7 @@ import time_machine
 from django.core import mail
 
 from biaozhun.catalog.services import abolish_standard, refresh_due_statuses
+from biaozhun.core.actors import SYSTEM
 from biaozhun.portal.models import FeedCursor, Watch, WatchNotification
 from biaozhun.portal.notifications import send_watch_notifications
 from tests.factories.accounts import UserFactory
@@ -59,7 +60,7 @@ def test_status_change_new_edition_and_amendment_are_mailed_once(client, registe
     with time_machine.travel(date(2026, 11, 25), tick=False):
         make_standard("GB/T 1234-2026", published_on="2026-11-01", implemented_on="2027-06-01",
                       replaces=["GB/T 1234-2012"], amendments=[{"number": 1, "published_on": "2026-11-20"}])
-    refresh_due_statuses(today=date(2027, 6, 1))  # the new edition comes into force, the old one is replaced
+    refresh_due_statuses(actor=SYSTEM, today=date(2027, 6, 1))  # the new edition comes into force, the old one is replaced
     assert send_watch_notifications() == 1
     [email] = mail.outbox
     assert email.to == [registered_user.email]
@@ -85,7 +86,7 @@ def test_email_in_the_persons_language(registered_user, edition, started_feed, a
     registered_user.save()
     Watch.objects.create(user=registered_user, kind=Watch.Kind.EDITION, standard=edition, undated=edition.undated)
     with time_machine.travel(date(2026, 11, 25), tick=False):
-        abolish_standard(admin_user, edition, on=date(2026, 1, 1), reason="")
+        abolish_standard(actor=admin_user, standard=edition, on=date(2026, 1, 1), reason="")
     send_watch_notifications()
     [email] = mail.outbox
     assert email.subject == "[Biaozhun] 2 changes to standards you follow"

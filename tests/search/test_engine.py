@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from biaozhun.catalog.models import Standard
+from biaozhun.core.actors import SYSTEM
 from biaozhun.search.engine import SearchError, SearchQuery, get_engine
 from tests.fixtures.catalog import make_standard
 
@@ -137,7 +138,7 @@ def test_in_force_before_abolished_even_when_older(engine):
     from biaozhun.catalog.services import abolish_standard
 
     standard = Standard.objects.get(identifier="DB11/T 1234-2015")
-    abolish_standard(None, standard, on=date(2020, 1, 1), reason="test")
+    abolish_standard(actor=SYSTEM, standard=standard, on=date(2020, 1, 1), reason="test")
     older = make_standard("DB31/T 99-2014", title_zh="锂离子电池 安全要求", ccs="K82", ics=["29.220"],
                           published_on="2014-05-15", implemented_on="2014-06-01")
     engine.index_standards([Standard.objects.get(pk=standard.pk), older])
@@ -158,7 +159,7 @@ def test_cached_results_and_facets_follow_each_commit_of_another_process(engine,
     assert reader.search(query).facets == first.facets  # served from the cache
     assert dict(first.facets["status"]) == {"current": 1}
     standard = Standard.objects.get(identifier="DB11/T 1234-2015")
-    abolish_standard(None, standard, on=date(2020, 1, 1), reason="test")
+    abolish_standard(actor=SYSTEM, standard=standard, on=date(2020, 1, 1), reason="test")
     engine.index_standards([Standard.objects.get(pk=standard.pk)])
     engine.commit()
     second = reader.search(query)

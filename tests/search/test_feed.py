@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from biaozhun.catalog.models import Standard
 from biaozhun.catalog.services import update_standard
+from biaozhun.core.actors import SYSTEM
 from biaozhun.search.engine import SearchQuery, get_engine
 from biaozhun.search.feed import GAP_TTL, sync, sync_engine
 from tests.fixtures.catalog import make_standard
@@ -26,7 +27,7 @@ def test_rebuild_then_sync_picks_up_new_and_changed_standards(search_path):
 
     added = make_standard("GB/T 2-2021", title_zh="食品添加剂 使用标准")
     changed = Standard.objects.get(identifier="GB/T 1-2020")
-    update_standard(None, changed, changes={"title_zh": "标准化工作导则 总则"}, expected_version=changed.version)
+    update_standard(actor=SYSTEM, standard=changed, changes={"title_zh": "标准化工作导则 总则"}, expected_version=changed.version)
     assert _identifiers("食品添加剂") == []  # not until the sync
 
     call_command("search_sync", stdout=None)

@@ -4,6 +4,8 @@ from .fulltext import attach_full_text as attach_full_text
 from .standards import DuplicateStandard as DuplicateStandard
 from .standards import StaleEdit as StaleEdit
 from .standards import abolish_standard as abolish_standard
+from .standards import add_amendment as add_amendment
+from .standards import confirm_standard as confirm_standard
 from .standards import create_standard as create_standard
 from .standards import update_standard as update_standard
 from .status import refresh_due_statuses as refresh_due_statuses

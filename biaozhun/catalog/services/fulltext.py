@@ -11,6 +11,7 @@ from django.db import transaction
 
 from biaozhun.accounts import policy
 from biaozhun.catalog.models import FullText, Standard
+from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import ValidationFailed
 
 from . import events
@@ -26,10 +27,9 @@ def count_pdf_pages(content: bytes) -> int | None:
 
 
 @transaction.atomic
-def attach_full_text(actor, standard: Standard, *, content: bytes, language: str = "zh") -> FullText:
+def attach_full_text(*, actor, standard: Standard, content: bytes, language: str = "zh") -> FullText:
     """Store `content` as the edition's full text in `language`, replacing an earlier file of that language."""
-    if actor is not None:
-        policy.require(actor, "catalog.attach_fulltext", standard)
+    policy.require(actor, "catalog.attach_fulltext", standard)
     limit = settings.BIAOZHUN_MAX_FULLTEXT_BYTES
     problems = []
     if language not in LANGUAGES:
@@ -50,7 +50,7 @@ def attach_full_text(actor, standard: Standard, *, content: bytes, language: str
         full_text.file.delete(save=False)
     full_text.sha256, full_text.size = digest, len(content)
     full_text.page_count = count_pdf_pages(content)
-    full_text.uploaded_by = actor if getattr(actor, "pk", None) else None
+    full_text.uploaded_by = user_or_none(actor)
     full_text.file.save(f"{standard.pk}-{language}.pdf", ContentFile(content), save=False)
     full_text.save()
     events.record([events.fulltext_attached(standard.pk, actor=actor, language=language, sha256=digest, size=len(content))])

@@ -44,10 +44,9 @@ def _clean(raw: dict[str, Any]):
 
 
 @transaction.atomic
-def create_standard(actor, *, data: dict[str, Any], source: str = "manual") -> Standard:
+def create_standard(*, actor, data: dict[str, Any], source: str = "manual") -> Standard:
     """Add one edition from a record in the interchange format (docs/catalog-jsonl.md)."""
-    if actor is not None:
-        policy.require(actor, "catalog.edit")
+    policy.require(actor, "catalog.edit")
     record = _clean(data)
     if Standard.objects.filter(edition=record.edition).exists():
         raise DuplicateStandard(f"{record.identifier} is already in the catalogue", identifier=record.identifier)
@@ -56,10 +55,33 @@ def create_standard(actor, *, data: dict[str, Any], source: str = "manual") -> S
 
 
 @transaction.atomic
-def update_standard(actor, standard: Standard, *, changes: dict[str, Any], expected_version: int) -> Standard:
+def update_standard(*, actor, standard: Standard, changes: dict[str, Any], expected_version: int) -> Standard:
     """Apply field changes; refused if the standard changed since the editor loaded `expected_version`."""
-    if actor is not None:
-        policy.require(actor, "catalog.edit", standard)
+    policy.require(actor, "catalog.edit", standard)
+    return _update(actor, standard, changes, expected_version)
+
+
+@transaction.atomic
+def confirm_standard(*, actor, standard: Standard, on: date) -> Standard:
+    """Record a periodic review's confirmation (复审继续有效) of an edition on `on`."""
+    policy.require(actor, "catalog.review", standard)
+    return _update(actor, standard, {"confirmed_on": on.isoformat()}, standard.version)
+
+
+@transaction.atomic
+def add_amendment(*, actor, standard: Standard, number: int, published_on: date, implemented_on: date | None,
+                  summary: str) -> Standard:
+    """Add an amendment sheet (修改单) to an edition, as its publication does."""
+    policy.require(actor, "catalog.edit", standard)
+    current = Standard.objects.select_for_update().get(pk=standard.pk)
+    sheets = next(records_for([current]))["amendments"]
+    sheet = {"number": number, "published_on": published_on.isoformat(), "summary": summary}
+    if implemented_on is not None:
+        sheet["implemented_on"] = implemented_on.isoformat()
+    return _update(actor, current, {"amendments": [*sheets, sheet]}, current.version)
+
+
+def _update(actor, standard: Standard, changes: dict[str, Any], expected_version: int) -> Standard:
     current = Standard.objects.select_for_update().get(pk=standard.pk)
     if current.version != expected_version:
         raise StaleEdit(
@@ -79,10 +101,9 @@ def update_standard(actor, standard: Standard, *, changes: dict[str, Any], expec
 
 
 @transaction.atomic
-def abolish_standard(actor, standard: Standard, *, on: date, reason: str) -> Standard:
+def abolish_standard(*, actor, standard: Standard, on: date, reason: str) -> Standard:
     """Record the abolition (废止) of an edition from `on`; status follows on that date."""
-    if actor is not None:
-        policy.require(actor, "catalog.edit", standard)
+    policy.require(actor, "catalog.review", standard)
     current = Standard.objects.select_for_update().get(pk=standard.pk)
     if current.abolished_on is not None:
         raise DomainError(f"{current.identifier} was already abolished on {current.abolished_on}")

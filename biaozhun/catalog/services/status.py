@@ -87,7 +87,7 @@ def refresh_statuses(standard_ids: Iterable[int], *, actor, today: date) -> int:
     return changed_count
 
 
-def refresh_due_statuses(*, today: date, actor=None) -> int:
+def refresh_due_statuses(*, actor, today: date) -> int:
     """The daily sweep: every standard whose status may change on or before `today`."""
     due = Standard.objects.filter(next_status_change__lte=today).values_list("pk", flat=True)
     return refresh_statuses(list(due), actor=actor, today=today)

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.catalog.models import Standard
-from biaozhun.catalog.serialise import records_for
-from biaozhun.catalog.services import create_standard, update_standard
+from biaozhun.catalog.services import add_amendment, create_standard
 from biaozhun.core import clock
 from biaozhun.core.errors import InvalidTransition, RequirementsUnmet, TimeLimitPassed, ValidationFailed
 from biaozhun.identifiers import Identifier, IdentifierError, Tier, parse
@@ -92,9 +91,9 @@ def publish_project(actor, project: Project, *, expected_version: int, identifie
     ident = _parse_identifier(project, identifier, published_on)
     if project.kind == ProjectKind.AMENDMENT:
         standard = None
-        _add_amendment(project, ident, published_on, implemented_on)
+        _add_amendment(actor, project, ident, published_on, implemented_on)
     else:
-        standard = _create_edition(project, ident, published_on, implemented_on, title_en)
+        standard = _create_edition(actor, project, ident, published_on, implemented_on, title_en)
     project.standard = standard
     project.published_identifier = ident.canonical
     project.implemented_on = implemented_on
@@ -198,17 +197,13 @@ def _check_amendment_number(project: Project, ident: Identifier, published_on: d
     return ident
 
 
-def _add_amendment(project: Project, ident: Identifier, published_on: date, implemented_on: date) -> None:
+def _add_amendment(actor, project: Project, ident: Identifier, published_on: date, implemented_on: date) -> None:
     """The amendment sheet joins the revised edition's record; catalog.services writes it with its event."""
-    standard = _amended(project, ident)
-    record = next(records_for([standard]))
-    sheet = {"number": int(ident.supplements[0].number), "published_on": published_on.isoformat(),
-             "implemented_on": implemented_on.isoformat(), "summary": project.title_zh}
-    update_standard(None, standard, changes={"amendments": [*record["amendments"], sheet]},
-                    expected_version=standard.version)
+    add_amendment(actor=actor, standard=_amended(project, ident), number=int(ident.supplements[0].number),
+                  published_on=published_on, implemented_on=implemented_on, summary=project.title_zh)
 
 
-def _create_edition(project: Project, ident: Identifier, published_on: date, implemented_on: date,
+def _create_edition(actor, project: Project, ident: Identifier, published_on: date, implemented_on: date,
                     title_en: str) -> Standard:
     revises = list(project.revises.order_by("id"))
     data = {
@@ -226,4 +221,4 @@ def _create_edition(project: Project, ident: Identifier, published_on: date, imp
         data.update(ccs=revises[0].ccs_id, ics=list(revises[0].ics_codes))
     if project.kind == ProjectKind.ADOPTION:
         data["adopts"] = [{"identifier": project.adopts, "degree": project.degree}]
-    return create_standard(None, data={k: v for k, v in data.items() if v not in (None, "", [])})
+    return create_standard(actor=actor, data={k: v for k, v in data.items() if v not in (None, "", [])})

@@ -120,14 +120,13 @@ def conclude_review(actor, standard: Standard, *, conclusion: str, reason: str =
 
     project = None
     if conclusion == ReviewConclusion.CONFIRM:
-        catalog.update_standard(None, standard, changes={"confirmed_on": today.isoformat()},
-                                expected_version=standard.version)
+        catalog.confirm_standard(actor=actor, standard=standard, on=today)
     elif conclusion in PROJECT_KINDS:
         project = propose_project(actor, committee=committee, title_zh=standard.title_zh,
                                   kind=PROJECT_KINDS[conclusion], nature=standard.nature or "recommended",
                                   revises=[standard])
     else:
-        catalog.abolish_standard(None, standard, on=abolish_on, reason=reason or _("复审结论：废止"))
+        catalog.abolish_standard(actor=actor, standard=standard, on=abolish_on, reason=reason or _("复审结论：废止"))
     return PeriodicReview.objects.create(
         standard=standard, committee=committee, conclusion=conclusion, reason=reason, concluded_on=today,
         abolished_on=abolish_on if conclusion == ReviewConclusion.ABOLISH else None, project=project,

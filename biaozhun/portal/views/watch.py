@@ -29,7 +29,7 @@ def watch_standard(request, standard_id: int):
     standard = get_object_or_404(policy.visible("catalog.standards", request.user), pk=standard_id)
     all_editions = request.POST.get("scope") == "series"
     try:
-        services.watch_standard(request.user, standard, all_editions=all_editions)
+        services.watch_standard(actor=request.user, standard=standard, all_editions=all_editions)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -41,7 +41,7 @@ def watch_standard(request, standard_id: int):
 @require_POST
 def save_search(request):
     try:
-        services.save_search(request.user, request.POST, label=request.POST.get("label", ""))
+        services.save_search(actor=request.user, params=request.POST, label=request.POST.get("label", ""))
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -56,7 +56,7 @@ def unwatch(request, watch_id: int):
     watch = get_object_or_404(Watch, pk=watch_id)
     if not policy.can(request.user, "portal.manage_watch", watch):
         raise Http404(watch_id)  # someone else's watch: do not reveal that it exists
-    services.unwatch(request.user, watch)
+    services.unwatch(actor=request.user, watch=watch)
     messages.success(request, _("已取消关注。"))
     return redirect("portal:watch_list")
 

@@ -10,6 +10,7 @@ from biaozhun.catalog.demo.pdf import render_standard_pdf
 from biaozhun.catalog.importing import run_import
 from biaozhun.catalog.models import RelationKind, Standard, Tier
 from biaozhun.catalog.services import attach_full_text
+from biaozhun.core.actors import SYSTEM
 from biaozhun.datagen import generate
 
 FULL_TEXTS = 12  # national standards that get a Chinese PDF; every third also an English one
@@ -40,6 +41,6 @@ class Command(BaseCommand):
             for language in languages:
                 if not standard.full_texts.filter(language=language).exists():
                     content = render_standard_pdf(standard, references=references, language=language)
-                    attach_full_text(None, standard, content=content, language=language)
+                    attach_full_text(actor=SYSTEM, standard=standard, content=content, language=language)
                     attached += 1
         self.stdout.write(f"full texts attached: {attached}")

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from biaozhun.catalog.models import Standard
 from biaozhun.catalog.services import refresh_due_statuses, refresh_statuses
+from biaozhun.core.actors import SYSTEM
 
 
 class Command(BaseCommand):
@@ -19,5 +20,5 @@ class Command(BaseCommand):
         if all:
             changed = refresh_statuses(Standard.objects.values_list("pk", flat=True).iterator(), actor=None, today=today)
         else:
-            changed = refresh_due_statuses(today=today)
+            changed = refresh_due_statuses(actor=SYSTEM, today=today)
         self.stdout.write(f"{changed} status(es) changed")

@@ -8,6 +8,7 @@ from django.db import transaction
 from biaozhun.catalog.models import Standard
 from biaozhun.committees.models import Committee, Stakeholder
 from biaozhun.committees.services import add_member, create_committee
+from biaozhun.core.actors import SYSTEM
 from biaozhun.datagen.committees import COMMITTEES
 
 SEATS = [Stakeholder.PRODUCER, Stakeholder.USER, Stakeholder.RESEARCH, Stakeholder.TESTING, Stakeholder.GOVERNMENT,
@@ -31,11 +32,11 @@ class Command(BaseCommand):
             if Committee.objects.filter(code=code).exists() or code not in names:
                 continue
             name, counterpart = names[code]
-            committee = create_committee(None, code=code, name_zh=f"全国{name}标准化技术委员会",
+            committee = create_committee(actor=SYSTEM, code=code, name_zh=f"全国{name}标准化技术委员会",
                                          international_counterpart=counterpart or "")
             for seat, stakeholder in enumerate(SEATS):
                 person = SURNAMES[(index + seat) % len(SURNAMES)] + GIVEN[(index * 3 + seat) % len(GIVEN)]
-                add_member(None, committee, name=person, stakeholder=stakeholder,
+                add_member(actor=SYSTEM, committee=committee, name=person, stakeholder=stakeholder,
                            organisation=f"{name}{ORGS.get(stakeholder, '单位')}",
                            role="chair" if seat == 0 else ("secretary_general" if seat == 1 else "member"),
                            term_start=date(2024, 1, 1), term_end=date(2028, 12, 31))
