@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.deps-stamp
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test test-pg setup deps system-deps lint bench-identifiers bench-import clean-db
+.PHONY: run test test-pg setup deps system-deps lint messages bench-identifiers bench-import clean-db
 
 $(STAMP): requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ test-pg: system-deps $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# Refresh the English catalogues from the source and list what is still untranslated; fill translations with
+# `scripts/po_fill.py CATALOGUE FILE.tsv`, then `make messages` again compiles them.
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench \
+	  --no-obsolete --no-location
+	for po in $$(find biaozhun -path '*/locale/en/LC_MESSAGES/django.po'); do \
+	  $(BIN)/python scripts/po_fill.py $$po; done
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 bench-identifiers: $(STAMP)
 	$(BIN)/python bench/bench_identifiers.py

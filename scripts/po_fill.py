@@ -1,0 +1,83 @@
+"""Fill English translations into a gettext catalogue, and list what is missing.
+
+    python scripts/po_fill.py biaozhun/locale/en/LC_MESSAGES/django.po            # print untranslated msgids
+    python scripts/po_fill.py biaozhun/locale/en/LC_MESSAGES/django.po FILE.tsv   # fill them from FILE.tsv
+
+FILE.tsv holds one `msgid<TAB>msgstr` per line (a literal \\n in either stands for a newline). Only empty
+translations are filled; then run `manage.py compilemessages -l en --ignore=.venv`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+
+def _unquote(lines: list[str]) -> str:
+    text = "".join(re.fullmatch(r'"(.*)"', line.strip()).group(1) for line in lines)
+    return text.encode("latin-1", "backslashreplace").decode("unicode_escape").encode("latin-1").decode("utf-8") \
+        if "\\" in text else text
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def blocks(text: str) -> list[list[str]]:
+    return [block.splitlines() for block in text.strip("\n").split("\n\n")]
+
+
+def parse(lines: list[str]) -> dict[str, tuple[int, int]]:
+    """Each field's line span (start, end) in the block."""
+    spans, current = {}, None
+    for index, line in enumerate(lines):
+        match = re.match(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+\"", line)
+        if match:
+            current = match.group(1)
+            spans[current] = (index, index + 1)
+        elif current and line.startswith('"'):
+            spans[current] = (spans[current][0], index + 1)
+        else:
+            current = None
+    return spans
+
+
+def field(lines: list[str], spans, name: str) -> str:
+    start, end = spans[name]
+    first = lines[start].split(" ", 1)[1]
+    return _unquote([first, *lines[start + 1:end]])
+
+
+def main(path: str, tsv: str | None = None) -> int:
+    catalogue = Path(path)
+    text = catalogue.read_text(encoding="utf-8")
+    wanted = {}
+    if tsv:
+        for line in Path(tsv).read_text(encoding="utf-8").splitlines():
+            if "\t" in line:
+                source, target = line.split("\t", 1)
+                wanted[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
+    out, missing = [], []
+    for lines in blocks(text):
+        spans = parse(lines)
+        if "msgid" in spans:
+            msgid = field(lines, spans, "msgid")
+            key = "msgstr[0]" if "msgstr[0]" in spans else "msgstr"
+            if msgid and key in spans and not field(lines, spans, key):
+                if msgid in wanted:
+                    start, end = spans[key]
+                    lines = [*lines[:start], f"{key} {_quote(wanted[msgid])}", *lines[end:]]
+                    if "#, fuzzy" in lines:
+                        lines.remove("#, fuzzy")
+                else:
+                    missing.append(msgid)
+        out.append("\n".join(lines))
+    catalogue.write_text("\n\n".join(out) + "\n", encoding="utf-8")
+    for msgid in missing:
+        print(msgid.replace("\n", "\\n"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
