@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from biaozhun.accounts.policy import administrator, everyone
 
+from .models import Standard
+
 
 # fmt: off
 def _edit(user: Any, standard: Any) -> bool:
@@ -29,8 +31,6 @@ def _review(user: Any, standard: Any) -> bool:
 
 def _standards(user: Any):
     """Every catalogue record is public."""
-    from .models import Standard
-
     return Standard.objects.all()
 
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from biaozhun.accounts.policy import can, everyone, is_signed_in_and_active
 
+from .models import DocumentKind
+
 
 # fmt: off
 def _move(user: Any, project: Any) -> bool:
@@ -80,8 +82,6 @@ def _comments(user: Any, project: Any):
 
 def _documents(user: Any, project: Any):
     """A project's documents the user may read: drafts for everyone, every file for those who work on it."""
-    from .models import DocumentKind
-
     documents = project.documents.all()
     if can(user, "development.view_documents", project):
         return documents
