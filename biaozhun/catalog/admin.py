@@ -1,7 +1,10 @@
 """Back-office admin. Edits go through catalog.services so every change records its event."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from biaozhun.core.errors import DomainError
@@ -54,29 +57,82 @@ class EventInline(ReadOnlyInline):
     ordering = ["-at", "-id"]
 
 
+class WithdrawnFilter(admin.SimpleListFilter):
+    title = _("撤销")
+    parameter_name = "withdrawn"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("在目录中")), ("yes", _("已撤销（发布有误）"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(withdrawn_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(withdrawn_at__isnull=True)
+        return queryset
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("撤销原因"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+                             help_text=_("将记入标准的历史，如：标准号填写错误，应为 GB 9706.299-2026。"))
+
+
 @admin.register(Standard)
 class StandardAdmin(admin.ModelAdmin):
     list_display = ["identifier", "title_zh", "tier", "nature", "status", "published_on", "implemented_on"]
-    list_filter = ["tier", "nature", "status"]
+    list_filter = [WithdrawnFilter, "tier", "nature", "status"]
+    actions = ["withdraw"]
     search_fields = ["=identifier", "^undated", "title_zh", "title_en"]
     show_full_result_count = False
     raw_id_fields = ["ccs", "ics"]
     readonly_fields = [
         "identifier", "tier", "nature", "prefix", "industry_code", "region_code", "org_code", "number", "part",
         "year", "status", "status_reason", "status_since", "status_by", "issued_by", "ics_codes", "version",
+        "drafting_units", "drafters", "withdrawn_at", "withdrawn_identifier", "withdrawal_reason",
     ]
     fieldsets = [
         (_("标准号"), {"fields": ["identifier", ("tier", "nature", "prefix"), ("industry_code", "region_code", "org_code"),
                                   ("number", "part", "year")]}),
         (_("内容"), {"fields": ["title_zh", "title_en", "scope", ("ccs", "ics"), "ics_codes"]}),
-        (_("单位"), {"fields": ["issued_by", "competent_department", "responsible_unit", "tc_code"]}),
+        (_("单位"), {"fields": ["issued_by", "competent_department", "responsible_unit", "tc_code", "drafting_units",
+                               "drafters"]}),
         (_("日期与状态"), {"fields": [("published_on", "implemented_on"), ("abolished_on", "confirmed_on"),
                                      ("status", "status_reason", "status_since", "status_by"), "version"]}),
+        (_("撤销"), {"fields": ["withdrawn_at", "withdrawn_identifier", "withdrawal_reason"]}),
     ]
     inlines = [RelationInline, AmendmentInline, FullTextInline, EventInline]
 
+    def get_queryset(self, request):
+        return Standard.all_objects.all()  # withdrawn editions too: their history stays readable here
+
     def has_add_permission(self, request):
         return False  # new editions come from imports or from development projects
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.withdrawn_at is None  # a withdrawn edition is history only
+
+    @admin.action(description=_("撤销所选标准（发布有误）"))
+    def withdraw(self, request, queryset):
+        """An edition published in error leaves the catalogue through catalog.services.withdraw_standard; a
+        publication made by a development project is withdrawn from the project's page instead."""
+        form = WithdrawForm(request.POST if "reason" in request.POST else None)
+        if not form.is_valid():
+            return TemplateResponse(request, "admin/catalog/standard/withdraw.html", {
+                **self.admin_site.each_context(request), "title": gettext_now("撤销标准"), "form": form,
+                "standards": queryset, "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            })
+        done = 0
+        for standard in queryset.filter(withdrawn_at__isnull=True):
+            try:
+                services.withdraw_standard(actor=request.user, standard=standard, reason=form.cleaned_data["reason"])
+            except DomainError as exc:
+                self.message_user(request, f"{standard.identifier}: {exc.message}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(request, gettext_now("已撤销 %(count)d 项标准。") % {"count": done}, messages.SUCCESS)
+        return None
 
     def has_delete_permission(self, request, obj=None):
         return False  # history cannot be skipped: abolish instead

@@ -35,8 +35,20 @@ class Status(models.TextChoices):
     ABOLISHED = "abolished", _("废止")
 
 
+class CatalogueManager(models.Manager):
+    """The catalogue as everyone sees it: editions withdrawn as published in error are left out."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
+
+
 class Standard(models.Model):
-    """One edition of a standard: GB/T 19001-2016 and GB/T 19001-2008 are two rows."""
+    """One edition of a standard: GB/T 19001-2016 and GB/T 19001-2008 are two rows.
+
+    An edition published in error is withdrawn (catalog.services.withdraw_standard), not deleted: its row keeps
+    its history under a placeholder number (`withdrawn_identifier` holds the real one, which becomes free for
+    the correct publication) and `objects` no longer returns it; `all_objects` does, for history and the admin.
+    """
 
     # Number and its parsed components (biaozhun.identifiers); never edited apart from `identifier`.
     identifier = models.CharField(_("标准号"), max_length=120, unique=True)
@@ -73,6 +85,8 @@ class Standard(models.Model):
     responsible_unit = models.CharField(_("归口单位"), max_length=200, blank=True)
     tc_code = models.CharField(_("技术委员会代号"), max_length=40, blank=True, db_index=True)
     language_versions = models.JSONField(_("外文版"), default=list, blank=True)
+    drafting_units = models.JSONField(_("起草单位"), default=list, blank=True)
+    drafters = models.JSONField(_("起草人"), default=list, blank=True)
 
     published_on = models.DateField(_("发布日期"), null=True, blank=True, db_index=True)
     implemented_on = models.DateField(_("实施日期"), null=True, blank=True)
@@ -86,11 +100,23 @@ class Standard(models.Model):
     status_by = models.CharField(_("代替标准"), max_length=120, blank=True)
     next_status_change = models.DateField(null=True, blank=True, db_index=True, editable=False)
 
+    # Set only by withdraw_standard, for an edition published in error.
+    withdrawn_at = models.DateTimeField(_("撤销时间"), null=True, blank=True, editable=False)
+    # Database defaults: the import's bulk INSERT does not name these columns.
+    withdrawn_identifier = models.CharField(_("撤销前的标准号"), max_length=120, blank=True, editable=False,
+                                            db_default="")
+    withdrawal_reason = models.TextField(_("撤销原因"), blank=True, editable=False, db_default="")
+
     version = models.PositiveIntegerField(default=1, editable=False)  # optimistic concurrency
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    all_objects = models.Manager()
+    objects = CatalogueManager()
+
     class Meta:
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"  # history and relations still reach a withdrawn edition
         ordering = ["sort_key"]
         verbose_name = _("标准")
         verbose_name_plural = _("标准")
@@ -215,6 +241,8 @@ class EventKind(models.TextChoices):
     AMENDMENT_ADDED = "amendment_added", _("发布修改单")
     FULLTEXT_ATTACHED = "fulltext_attached", _("上传全文")
     ABOLISHED = "abolished", _("废止")
+    WITHDRAWN = "withdrawn", _("撤销（发布有误）")
+    RELATION_UNRESOLVED = "relation_unresolved", _("关联的标准已撤销")
 
 
 class StandardEvent(AppendOnly):

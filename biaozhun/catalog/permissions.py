@@ -40,7 +40,8 @@ RULES = {
     "catalog.review": _review,
     "catalog.import": administrator,
     "catalog.export_bulk": administrator,
-    "catalog.attach_fulltext": administrator,
+    "catalog.attach_fulltext": _edit,  # publication attaches the approved text (报批稿)
+    "catalog.withdraw": administrator,  # an edition published in error
 }
 PUBLIC_ACTIONS = {"catalog.view"}
 FILTERS = {"catalog.standards": _standards}

@@ -17,7 +17,7 @@ from biaozhun.identifiers import CodeTables, Identifier, IdentifierError, Tier, 
 FIELDS = (
     "identifier", "title_zh", "title_en", "scope", "ccs", "ics", "issued_by", "competent_department",
     "responsible_unit", "tc_code", "published_on", "implemented_on", "abolished_on", "confirmed_on",
-    "replaces", "adopts", "references", "amendments", "language_versions",
+    "replaces", "adopts", "references", "amendments", "language_versions", "drafting_units", "drafters",
 )
 # Columns an export writes that an import accepts and ignores (they are derived).
 DERIVED_FIELDS = ("status", "status_since", "tier", "nature")
@@ -76,6 +76,8 @@ class StandardRecord:
     relations: list[RelationRecord] = field(default_factory=list)
     amendments: list[AmendmentRecord] = field(default_factory=list)
     language_versions: list[str] = field(default_factory=list)
+    drafting_units: list[str] = field(default_factory=list)
+    drafters: list[str] = field(default_factory=list)
 
     @property
     def identifier(self) -> str:
@@ -160,6 +162,8 @@ class RecordCleaner:
             record.ics.append(code)
         record.issued_by = self._list(raw.get("issued_by"), "issued_by", errors)
         record.language_versions = self._list(raw.get("language_versions"), "language_versions", errors)
+        record.drafting_units = self._names(raw.get("drafting_units"), "drafting_units", errors)
+        record.drafters = self._names(raw.get("drafters"), "drafters", errors)
 
         for name in ("published_on", "implemented_on", "abolished_on", "confirmed_on"):
             setattr(record, name, self._date(raw.get(name), name, errors))
@@ -206,6 +210,19 @@ class RecordCleaner:
             errors.append(FieldError(name, f"expected a list, got {type(value).__name__}"))
             return []
         return value
+
+    @classmethod
+    def _names(cls, value: Any, name: str, errors: list[FieldError]) -> list[str]:
+        """A list of names (organisations, people): text items, blanks dropped, order and first spelling kept."""
+        names: list[str] = []
+        for item in cls._list(value, name, errors):
+            if not isinstance(item, str):
+                errors.append(FieldError(name, f"expected names as text, got {type(item).__name__}"))
+                continue
+            item = " ".join(item.split())
+            if item and item not in names:
+                names.append(item)
+        return names
 
     @staticmethod
     def _date(value: Any, name: str, errors: list[FieldError]) -> date | None:

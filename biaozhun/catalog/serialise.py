@@ -12,7 +12,8 @@ from .models import Amendment, RelationKind, Standard, StandardRelation
 EXPORT_FIELDS = (
     "identifier", "title_zh", "title_en", "scope", "ccs", "ics", "issued_by", "competent_department",
     "responsible_unit", "tc_code", "published_on", "implemented_on", "abolished_on", "confirmed_on",
-    "replaces", "adopts", "references", "amendments", "language_versions", "status", "status_since",
+    "replaces", "adopts", "references", "amendments", "language_versions", "drafting_units", "drafters", "status",
+    "status_since",
 )
 
 
@@ -71,6 +72,8 @@ def record_of(standard: Standard, relations: list[StandardRelation], amendments:
             for a in amendments
         ],
         "language_versions": list(standard.language_versions),
+        "drafting_units": list(standard.drafting_units),
+        "drafters": list(standard.drafters),
         "status": standard.status,
         "status_since": _iso(standard.status_since),
     }

@@ -7,5 +7,6 @@ ROWS = [
     Row("catalog.review", Fixture("tc151_standard"), frozenset({"reviewer_user", "admin_user"})),
     Row("catalog.import", None, frozenset({"admin_user"})),
     Row("catalog.export_bulk", None, frozenset({"admin_user"})),
-    Row("catalog.attach_fulltext", None, frozenset({"admin_user"})),
+    Row("catalog.attach_fulltext", None, frozenset({"reviewer_user", "admin_user"})),
+    Row("catalog.withdraw", Fixture("tc28_standard"), frozenset({"admin_user"})),
 ]

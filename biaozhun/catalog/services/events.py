@@ -81,5 +81,15 @@ def abolished(standard_id: int, *, actor, on: str, reason: str) -> EventRow:
     return _event(standard_id, EventKind.ABOLISHED, actor, reason=reason, data={"on": on})
 
 
+def withdrawn(standard_id: int, *, actor, identifier: str, reason: str) -> EventRow:
+    """data: {"identifier": the number the edition had before it was withdrawn}."""
+    return _event(standard_id, EventKind.WITHDRAWN, actor, reason=reason, data={"identifier": identifier})
+
+
+def relation_unresolved(standard_id: int, *, actor, kind: str, target: str) -> EventRow:
+    """The edition a relation pointed at was withdrawn; the relation waits for that number again."""
+    return _event(standard_id, EventKind.RELATION_UNRESOLVED, actor, data={"kind": kind, "target": target})
+
+
 def record(events: Iterable[EventRow]) -> None:
     insert_rows(StandardEvent, EventRow._fields, events)
