@@ -171,3 +171,23 @@ def test_a_refused_membership_change_in_the_user_admin_undoes_the_whole_save(adm
     assert enterprise_user.real_name != "新名字"
     assert enterprise_user.role_in(enterprise) == "admin"
     assert not AccountEvent.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["accounts_user_add", "accounts_organisation_add", "accounts_membership_add"])
+def test_admin_add_forms_render(admin_client, name):
+    assert admin_client.get(reverse(f"admin:{name}")).status_code == 200
+
+
+def test_organisation_change_page_renders(admin_client, enterprise):
+    assert admin_client.get(reverse("admin:accounts_organisation_change", args=[enterprise.pk])).status_code == 200
+
+
+def test_deleting_the_last_admin_membership_in_the_admin_is_refused_with_the_reason(admin_client, enterprise,
+                                                                                  enterprise_user):
+    membership = Membership.objects.get(user=enterprise_user, organisation=enterprise)
+    response = admin_client.post(reverse("admin:accounts_membership_delete", args=[membership.pk]), {"post": "yes"},
+                                 follow=True)
+    assert response.redirect_chain[-1][0] == reverse("admin:accounts_membership_change", args=[membership.pk])
+    assert "组织至少要有一名管理员" in response.content.decode()
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert not AccountEvent.objects.exists()

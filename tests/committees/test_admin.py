@@ -134,3 +134,14 @@ def test_a_staff_member_without_the_right_sees_the_refusal_and_nothing_changes(c
     response = client.post(reverse("admin:committees_member_change", args=[seats[3].pk]),
                            member_form(seats[3], role="vice_chair"))
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("name", ["committees_committee_add", "committees_member_add", "committees_committeeevent_changelist"])
+def test_admin_forms_render(admin_client, name):
+    assert admin_client.get(reverse(f"admin:{name}")).status_code == 200
+
+
+def test_change_pages_render_with_the_history(admin_client, seats, tc28_committee):
+    page = admin_client.get(reverse("admin:committees_committee_change", args=[tc28_committee.pk])).content.decode()
+    assert "增补委员" in page  # the history inline
+    assert admin_client.get(reverse("admin:committees_member_change", args=[seats[0].pk])).status_code == 200
