@@ -81,8 +81,6 @@ def _only(changes: dict[str, Any], allowed: Iterable[str], what: str) -> None:
         raise ValueError(f"{what}: these fields are not changed by this service: {sorted(unknown)}")
 
 
-
-
 def _membership_for_update(organisation: Organisation, user: User) -> Membership:
     membership = Membership.objects.select_for_update().filter(organisation=organisation, user=user).first()
     if membership is None:
@@ -199,8 +197,8 @@ def change_user_access(
 ) -> User:
     """Grant or withdraw access: activation, back-office (staff) and superuser status, groups and permissions
     (None leaves one as it is). One ``user_access_changed`` event holds the old and new values of what changed.
-    Only a superuser grants or withdraws superuser status, and nobody withdraws their own administrator access
-    (another administrator must, so that one always remains)."""
+    Only a superuser grants or withdraws superuser status or changes a superuser's access, and nobody withdraws
+    their own administrator access (another administrator must, so that one always remains)."""
     policy.require(actor, "accounts.manage_users", user)
     user = User.objects.select_for_update().get(pk=user.pk)
     old = _access(user)
@@ -211,12 +209,13 @@ def change_user_access(
         groups = list(groups)
         new["groups"] = sorted(group.name for group in groups)
     if user_permissions is not None:
-        user_permissions = list(user_permissions)
+        user_permissions = list(Permission.objects.filter(pk__in=[p.pk for p in user_permissions])
+                                .select_related("content_type"))
         new["user_permissions"] = sorted(f"{p.content_type.app_label}.{p.codename}" for p in user_permissions)
     changed = [name for name in USER_ACCESS if new[name] != old[name]]
     if not changed:
         return user
-    if "is_superuser" in changed:
+    if "is_superuser" in changed or old["is_superuser"]:
         policy.require(actor, "accounts.grant_superuser", user)
     was_administering = _can_administer(user)
     for name in flags:

@@ -278,6 +278,12 @@ def test_only_a_superuser_grants_superuser_status(national_administration, regis
     assert not registered_user.is_superuser
     assert AccountEvent.objects.count() == 1
 
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    with pytest.raises(PermissionDeniedError):
+        services.change_user_access(actor=administrator, user=superuser, is_active=False)
+    superuser.refresh_from_db()
+    assert superuser.is_active
+
 
 @pytest.mark.parametrize("change", [{"is_active": False}, {"is_staff": False}])
 def test_an_administrator_cannot_withdraw_their_own_administrator_access(admin_user, change):
