@@ -1,38 +1,27 @@
-"""Admin for accounts. Membership changes and new organisations go through the services, so the admin
-writes the same history as the pages; account events are read-only."""
+"""Admin for accounts. Every save goes through the services, so the admin writes the same history as the pages:
+account details, access (active, staff, superuser, groups, permissions), organisations and memberships. A
+refused save shows the reason and writes nothing. Kinds, dates and the history are read-only; accounts and
+organisations are deactivated or kept, never deleted (the history refers to them)."""
 
 from typing import Any
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserCreationForm
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from biaozhun.core.errors import DomainError
+from biaozhun.core.service_admin import ServiceAdmin
 
 from . import services
 from .models import AccountEvent, ApiToken, Membership, Organisation, User
 
 
-class _ServiceErrorsAsMessages:
-    """Report a refused service call (permission, last admin...) as an admin message, not a 500."""
-
-    def _run(self, request: HttpRequest, call: Any, **kwargs: Any) -> tuple[bool, Any]:
-        try:
-            return True, call(**kwargs)
-        except DomainError as error:
-            problems = "; ".join(p["message"] for p in getattr(error, "errors", []) if p["message"] != error.message)
-            messages.error(request, f"{error.message} {problems}".strip())
-            return False, None
-
-    def _run_or_refuse(self, request: HttpRequest, call: Any, **kwargs: Any) -> Any:
-        ok, result = self._run(request, call, **kwargs)
-        if not ok:
-            raise PermissionDenied
-        return result
+def _saved(obj: Any, saved: Any) -> None:
+    """Point the admin's object at the row the service wrote (for the admin's log, inlines and redirect)."""
+    obj.pk = saved.pk
+    obj._state.adding = False
 
 
 class MembershipInline(admin.TabularInline):
@@ -51,7 +40,7 @@ class AdminUserCreationForm(UserCreationForm):
 
 
 @admin.register(User)
-class UserAdmin(_ServiceErrorsAsMessages, DjangoUserAdmin):
+class UserAdmin(ServiceAdmin, DjangoUserAdmin):
     add_form = AdminUserCreationForm
     list_display = ["username", "real_name", "email", "is_active", "is_staff", "date_joined"]
     list_filter = ["is_active", "is_staff", "is_superuser", "language", "memberships__organisation__kind"]
@@ -67,6 +56,31 @@ class UserAdmin(_ServiceErrorsAsMessages, DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["username", "real_name", "email", "password1", "password2"]}),
     ]
+    readonly_fields = ["last_login", "date_joined"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        return False  # the history refers to accounts: deactivate instead
+
+    def save_model(self, request: HttpRequest, obj: User, form: forms.ModelForm, change: bool) -> None:
+        if not change:
+            data = form.cleaned_data
+            _saved(obj, self.call_service(
+                services.register_user, actor=request.user, username=data["username"], email=data["email"],
+                real_name=data["real_name"], password=data["password1"],
+            ))
+            return
+        changed = set(form.changed_data)
+        details = {name: form.cleaned_data[name] for name in services.USER_DETAILS if name in changed}
+        if details:
+            self.call_service(services.update_user, actor=request.user, user=obj, changes=details)
+        access = {name: form.cleaned_data[name] for name in services.USER_ACCESS if name in changed}
+        if access:
+            self.call_service(services.change_user_access, actor=request.user, user=obj, **access)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        # Groups and permissions were saved by change_user_access; the form's own m2m save would skip the event.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is not Membership:
@@ -74,30 +88,35 @@ class UserAdmin(_ServiceErrorsAsMessages, DjangoUserAdmin):
         user = form.instance
         changed = formset.save(commit=False)  # also fills formset.deleted_objects
         for membership in formset.deleted_objects:
-            self._run(
-                request, services.remove_member, actor=request.user, organisation=membership.organisation, user=user
-            )
+            self.call_service(services.remove_member, actor=request.user, organisation=membership.organisation,
+                              user=user)
         for membership in changed:
             call = services.add_member if membership.pk is None else services.change_member_role
-            self._run(
-                request, call, actor=request.user, organisation=membership.organisation, user=user, role=membership.role
-            )
+            self.call_service(call, actor=request.user, organisation=membership.organisation, user=user,
+                              role=membership.role)
         return None
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(_ServiceErrorsAsMessages, admin.ModelAdmin):
+class OrganisationAdmin(ServiceAdmin):
     list_display = ["name", "kind", "uscc", "industry_code", "region_code", "tc_code", "created_at"]
     list_filter = ["kind", "region_code", "industry_code"]
     search_fields = ["name", "name_en", "uscc", "tc_code"]
-    readonly_fields = ["created_at"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Organisation | None = None) -> list[str]:
+        # The kind decides what the organisation's members may do: a new kind is a new organisation.
+        return ["created_at"] if obj is None else ["kind", "created_at"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Organisation | None = None) -> bool:
+        return False  # the history refers to it
 
     def save_model(self, request: HttpRequest, obj: Organisation, form: forms.ModelForm, change: bool) -> None:
         if change:
-            super().save_model(request, obj, form, change)
+            changes = {name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS
+                       if name in form.changed_data}
+            self.call_service(services.update_organisation, actor=request.user, organisation=obj, changes=changes)
             return
-        created = self._run_or_refuse(
-            request,
+        created = self.call_service(
             services.create_organisation,
             actor=request.user,
             kind=obj.kind,
@@ -109,12 +128,11 @@ class OrganisationAdmin(_ServiceErrorsAsMessages, admin.ModelAdmin):
             tc_code=obj.tc_code,
             join_as_admin=False,
         )
-        obj.pk = created.pk
-        obj._state.adding = False
+        _saved(obj, created)
 
 
 @admin.register(Membership)
-class MembershipAdmin(_ServiceErrorsAsMessages, admin.ModelAdmin):
+class MembershipAdmin(ServiceAdmin):
     list_display = ["user", "organisation", "role", "joined_at"]
     list_filter = ["role", "organisation__kind"]
     search_fields = ["user__username", "user__real_name", "user__email", "organisation__name", "organisation__uscc"]
@@ -133,16 +151,11 @@ class MembershipAdmin(_ServiceErrorsAsMessages, admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Membership, form: forms.ModelForm, change: bool) -> None:
         call = services.change_member_role if change else services.add_member
-        saved = self._run_or_refuse(
-            request, call, actor=request.user, organisation=obj.organisation, user=obj.user, role=obj.role
-        )
-        obj.pk = saved.pk
-        obj._state.adding = False
+        _saved(obj, self.call_service(call, actor=request.user, organisation=obj.organisation, user=obj.user,
+                                      role=obj.role))
 
     def delete_model(self, request: HttpRequest, obj: Membership) -> None:
-        self._run_or_refuse(
-            request, services.remove_member, actor=request.user, organisation=obj.organisation, user=obj.user
-        )
+        self.call_service(services.remove_member, actor=request.user, organisation=obj.organisation, user=obj.user)
 
 
 @admin.register(AccountEvent)

@@ -330,14 +330,20 @@ class AccountEventKind(models.TextChoices):
     MEMBER_ROLE_CHANGED = "member_role_changed", _("变更成员角色")
     API_TOKEN_CREATED = "api_token_created", _("创建API令牌")
     API_TOKEN_REVOKED = "api_token_revoked", _("撤销API令牌")
+    USER_UPDATED = "user_updated", _("修改账号信息")
+    USER_ACCESS_CHANGED = "user_access_changed", _("变更账号权限")
+    ORGANISATION_UPDATED = "organisation_updated", _("修改组织信息")
 
 
 class AccountEvent(AppendOnly):
-    """One change to users, organisations or memberships: who, when, what, to whom. Never updated.
+    """One change to users, organisations or memberships: who, when, what, to whom. Never updated; written only
+    by the constructors in accounts/events.py.
 
-    ``data`` keys by kind: user_registered {"username", "self_registered"}; organisation_created
-    {"kind", "name", "uscc", "founder_role"}; member_added {"role"}; member_removed {"role"};
-    member_role_changed {"from", "to"}.
+    ``data`` keys by kind: user_registered {"username", "self_registered"}; user_updated {"before", "after"}
+    (changed details); user_access_changed {"before", "after"} (changed is_active, is_staff, is_superuser, groups,
+    user_permissions); organisation_created {"kind", "name", "uscc", "founder_role"}; organisation_updated
+    {"before", "after"}; member_added {"role"}; member_removed {"role"}; member_role_changed {"from", "to"};
+    api_token_created {"token", "name", "prefix"}; api_token_revoked {"token", "prefix"}.
     """
 
     kind = models.CharField(_("类型"), max_length=40, choices=AccountEventKind.choices)

@@ -50,6 +50,14 @@ def _manage_token(user: Any, token: Any) -> bool:
     )
 
 
+def _superuser(user: Any, account: Any) -> bool:
+    """Superuser status, and a superuser's access, are changed by a superuser only (not by an administrator by
+    membership)."""
+    return (
+        user.is_superuser
+    )
+
+
 def _view_organisation(user: Any, organisation: Organisation) -> bool:
     return (
         user.is_administrator
@@ -74,10 +82,15 @@ RULES = {
     "accounts.view_organisation": _view_organisation,
     "accounts.manage_token": _manage_token,
     "accounts.manage_users": administrator,  # staff flags, activation and details of other people's accounts
+    "accounts.grant_superuser": _superuser,
+    "accounts.edit_organisation": administrator,  # names and codes; the codes scope the members' authority
 }
 PUBLIC_ACTIONS = {"accounts.register"}
 FILTERS = {"accounts.organisations": _organisations}
 DENIALS = {
+    "accounts.manage_users": _("账号的信息和权限由系统管理员修改；如需变更，请联系系统管理员。"),
+    "accounts.grant_superuser": _("只有超级用户可以授予或取消超级用户身份、变更超级用户的权限；请联系超级用户办理。"),
+    "accounts.edit_organisation": _("组织的名称和代码由系统管理员修改；如需更正，请联系系统管理员。"),
     "accounts.manage_members": _("只有该组织的管理员可以管理成员；请联系本单位在平台上的管理员。"),
     "accounts.create_organisation": _("政府部门、市场监管部门、技术委员会秘书处和国家标准委的组织由系统管理员创建，请与管理员联系。"),
 }

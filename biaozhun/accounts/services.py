@@ -1,28 +1,29 @@
 """Every write to users, organisations and memberships.
 
 Each service: keyword-only arguments with the acting user first; asks ``policy.require`` before writing;
-validates with ``full_clean()``; writes its one ``AccountEvent`` in the same transaction. Django's
+validates with ``full_clean()``; writes its one ``AccountEvent`` (through the constructors in events.py) in the
+same transaction. A change that asks for what is already there changes nothing and records nothing. Django's
 ``ValidationError`` becomes ``ValidationFailed`` with one ``{"field", "message", "code"}`` entry per problem
 (``field`` None for a problem with the whole record), so pages and the API show the same messages.
 """
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from biaozhun.core import clock
 from biaozhun.core.actors import is_system
 from biaozhun.core.errors import NotFoundError, ValidationFailed
 
-from . import policy, tokens
+from . import events, policy, tokens
 from .models import (
-    AccountEvent,
-    AccountEventKind,
     ApiToken,
     Language,
     Membership,
@@ -38,6 +39,14 @@ MESSAGE_INVALID = gettext_lazy("提交的信息有误，请按提示修改。")
 MESSAGE_LAST_ADMIN = gettext_lazy("组织至少要有一名管理员：请先指定另一名管理员，再移除或变更这一位。")
 MESSAGE_NOT_A_MEMBER = gettext_lazy("该用户不是这个组织的成员。")
 MESSAGE_INACTIVE_USER = gettext_lazy("这个账号已停用，不能加入组织。")
+MESSAGE_OWN_ADMIN_ACCESS = gettext_lazy(
+    "您不能取消自己的管理员权限（启用、职员身份或超级用户）：否则将无人能恢复。请由另一位管理员办理。"
+)
+
+# What each service may change; anything else is a programming error.
+USER_DETAILS = ("username", "real_name", "email", "phone", "language")
+USER_ACCESS = ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")
+ORGANISATION_FIELDS = ("name", "name_en", "uscc", "industry_code", "region_code", "tc_code")
 
 
 # --- Helpers --------------------------------------------------------------------------------------
@@ -66,17 +75,10 @@ def _signed_in(user: "User | AnonymousUser | None") -> User | None:
     return user if isinstance(user, User) and user.pk is not None else None
 
 
-def _record(
-    kind: str,
-    *,
-    actor: User | None,
-    target_user: User | None = None,
-    organisation: Organisation | None = None,
-    data: dict[str, Any] | None = None,
-) -> AccountEvent:
-    return AccountEvent.objects.create(
-        kind=kind, actor=actor, target_user=target_user, organisation=organisation, data=data or {}
-    )
+def _only(changes: dict[str, Any], allowed: Iterable[str], what: str) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"{what}: these fields are not changed by this service: {sorted(unknown)}")
 
 
 def _membership_for_update(organisation: Organisation, user: User) -> Membership:
@@ -135,12 +137,100 @@ def register_user(
     user.set_password(password)
     user.save()
     acting = _signed_in(actor)
-    _record(
-        AccountEventKind.USER_REGISTERED,
-        actor=acting or user,
-        target_user=user,
-        data={"username": user.username, "self_registered": acting is None and not is_system(actor)},
-    )
+    events.user_registered(user, actor=acting or user, self_registered=acting is None and not is_system(actor))
+    return user
+
+
+@transaction.atomic
+def update_user(*, actor: User, user: User, changes: dict[str, Any]) -> User:
+    """Change an account's details (username, real name, e-mail, phone, language): administrators only. One
+    ``user_updated`` event holds the old and new values of what changed."""
+    policy.require(actor, "accounts.manage_users", user)
+    _only(changes, USER_DETAILS, "update_user")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    original = {name: getattr(user, name) for name in USER_DETAILS}
+    for name, value in changes.items():
+        setattr(user, name, value.strip() if isinstance(value, str) else value)
+    _validate(user, exclude=["password"])  # also normalises the e-mail's domain
+    return _save_changes(user, original, actor=actor, event=events.user_updated)
+
+
+def _save_changes(instance: Any, original: dict[str, Any], *, actor: Any, event: Any) -> Any:
+    """Save the fields that differ from ``original`` and record ``event`` with their old and new values."""
+    changed = [name for name, value in original.items() if getattr(instance, name) != value]
+    if not changed:
+        return instance
+    instance.save(update_fields=changed)
+    event(instance, actor=actor, before={name: original[name] for name in changed},
+          after={name: getattr(instance, name) for name in changed})
+    return instance
+
+
+def _access(user: User) -> dict[str, Any]:
+    return {
+        "is_active": user.is_active,
+        "is_staff": user.is_staff,
+        "is_superuser": user.is_superuser,
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "user_permissions": sorted(
+            f"{app}.{codename}"
+            for app, codename in user.user_permissions.values_list("content_type__app_label", "codename")
+        ),
+    }
+
+
+def _can_administer(user: Any) -> bool:
+    """Active, let into the back office, and an administrator (superuser or admin of the national administration)."""
+    return bool(user.is_active and user.is_staff and user.is_administrator)
+
+
+@transaction.atomic
+def change_user_access(
+    *,
+    actor: User,
+    user: User,
+    is_active: bool | None = None,
+    is_staff: bool | None = None,
+    is_superuser: bool | None = None,
+    groups: Iterable[Group] | None = None,
+    user_permissions: Iterable[Permission] | None = None,
+) -> User:
+    """Grant or withdraw access: activation, back-office (staff) and superuser status, groups and permissions
+    (None leaves one as it is). One ``user_access_changed`` event holds the old and new values of what changed.
+    Only a superuser grants or withdraws superuser status or changes a superuser's access, and nobody withdraws
+    their own administrator access (another administrator must, so that one always remains)."""
+    policy.require(actor, "accounts.manage_users", user)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    old = _access(user)
+    flags = {name: value for name, value in
+             (("is_active", is_active), ("is_staff", is_staff), ("is_superuser", is_superuser)) if value is not None}
+    new = {**old, **flags}
+    if groups is not None:
+        groups = list(groups)
+        new["groups"] = sorted(group.name for group in groups)
+    if user_permissions is not None:
+        user_permissions = list(Permission.objects.filter(pk__in=[p.pk for p in user_permissions])
+                                .select_related("content_type"))
+        new["user_permissions"] = sorted(f"{p.content_type.app_label}.{p.codename}" for p in user_permissions)
+    changed = [name for name in USER_ACCESS if new[name] != old[name]]
+    if not changed:
+        return user
+    if "is_superuser" in changed or old["is_superuser"]:
+        policy.require(actor, "accounts.grant_superuser", user)
+    was_administering = _can_administer(user)
+    for name in flags:
+        setattr(user, name, flags[name])
+    if getattr(actor, "pk", None) == user.pk and was_administering and not _can_administer(user):
+        field = next(name for name in ("is_active", "is_staff", "is_superuser") if name in changed)
+        raise ValidationFailed(str(MESSAGE_OWN_ADMIN_ACCESS), errors=[
+            {"field": field, "message": str(MESSAGE_OWN_ADMIN_ACCESS), "code": "own_admin_access"}])
+    user.save(update_fields=[name for name in flags if name in changed])
+    if "groups" in changed:
+        user.groups.set(groups)
+    if "user_permissions" in changed:
+        user.user_permissions.set(user_permissions)
+    events.user_access_changed(user, actor=actor, before={name: old[name] for name in changed},
+                               after={name: new[name] for name in changed})
     return user
 
 
@@ -177,14 +267,24 @@ def create_organisation(
         Membership.objects.create(user=actor, organisation=organisation, role=MembershipRole.ADMIN)
         founder_role = MembershipRole.ADMIN.value
         actor.forget_memberships()
-    _record(
-        AccountEventKind.ORGANISATION_CREATED,
-        actor=actor,
-        target_user=actor if join_as_admin else None,
-        organisation=organisation,
-        data={"kind": kind, "name": organisation.name, "uscc": organisation.uscc, "founder_role": founder_role},
-    )
+    events.organisation_created(organisation, actor=actor, founder=actor if join_as_admin else None,
+                                founder_role=founder_role)
     return organisation
+
+
+@transaction.atomic
+def update_organisation(*, actor: User, organisation: Organisation, changes: dict[str, Any]) -> Organisation:
+    """Correct an organisation's names or codes (USCC, industry, region, committee): administrators only, since
+    the codes scope the authority of its members. Its kind never changes. One ``organisation_updated`` event
+    holds the old and new values of what changed."""
+    policy.require(actor, "accounts.edit_organisation", organisation)
+    _only(changes, ORGANISATION_FIELDS, "update_organisation")
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    original = {name: getattr(organisation, name) for name in ORGANISATION_FIELDS}
+    for name, value in changes.items():
+        setattr(organisation, name, value.strip() if isinstance(value, str) else value)
+    _validate(organisation)  # also brings the codes to their stored spelling
+    return _save_changes(organisation, original, actor=actor, event=events.organisation_updated)
 
 
 # --- Memberships ----------------------------------------------------------------------------------
@@ -201,9 +301,7 @@ def add_member(*, actor: User, organisation: Organisation, user: User, role: str
     _validate(membership)
     membership.save()
     user.forget_memberships()
-    _record(
-        AccountEventKind.MEMBER_ADDED, actor=actor, target_user=user, organisation=organisation, data={"role": role}
-    )
+    events.member_added(organisation, user, actor=actor, role=role)
     return membership
 
 
@@ -216,9 +314,7 @@ def remove_member(*, actor: User, organisation: Organisation, user: User) -> Non
     role = membership.role
     membership.delete()
     user.forget_memberships()
-    _record(
-        AccountEventKind.MEMBER_REMOVED, actor=actor, target_user=user, organisation=organisation, data={"role": role}
-    )
+    events.member_removed(organisation, user, actor=actor, role=role)
 
 
 @transaction.atomic
@@ -235,13 +331,7 @@ def change_member_role(*, actor: User, organisation: Organisation, user: User, r
     _validate(membership)
     membership.save(update_fields=["role"])
     user.forget_memberships()
-    _record(
-        AccountEventKind.MEMBER_ROLE_CHANGED,
-        actor=actor,
-        target_user=user,
-        organisation=organisation,
-        data={"from": previous, "to": role},
-    )
+    events.member_role_changed(organisation, user, actor=actor, previous=previous, role=role)
     return membership
 
 
@@ -255,8 +345,7 @@ def create_api_token(*, actor: User, name: str) -> tuple[ApiToken, str]:
         raise ValidationFailed(_("请填写令牌用途。"), errors=[{"field": "name", "message": _("必填")}])
     token = tokens.new_token()
     record = ApiToken.objects.create(user=actor, name=name[:100], prefix=token[:10], key_digest=tokens.digest(token))
-    _record(AccountEventKind.API_TOKEN_CREATED, actor=actor, target_user=actor,
-            data={"token": record.pk, "name": record.name, "prefix": record.prefix})
+    events.api_token_created(record, actor=actor)
     return record, token
 
 
@@ -265,8 +354,7 @@ def revoke_api_token(*, actor: User, token: ApiToken) -> ApiToken:
     policy.require(actor, "accounts.manage_token", token)
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is None:
-        token.revoked_at = timezone.now()
+        token.revoked_at = clock.now()
         token.save(update_fields=["revoked_at"])
-        _record(AccountEventKind.API_TOKEN_REVOKED, actor=actor, target_user=token.user,
-                data={"token": token.pk, "prefix": token.prefix})
+        events.api_token_revoked(token, actor=actor)
     return token

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from pydantic import BeforeValidator, WithJsonSchema
 
@@ -89,7 +90,7 @@ def standard_relations(request, identifier: str):
     """Replacements, adoptions and normative references, both ways; unresolved references are included."""
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if standard is None:
-        raise Http404(f"No standard numbered {identifier!r}")
+        raise Http404(_("标准目录中没有编号为“%(identifier)s”的标准；请核对标准号，或先在检索页查找。") % {"identifier": identifier})
     out = [
         {"kind": r.kind, "direction": "out", "identifier": r.target_identifier, "in_catalogue": r.target_id is not None,
          "partial": r.partial, "degree": r.degree}
@@ -108,7 +109,7 @@ def standard_detail(request, identifier: str):
     """`identifier` is the canonical number, e.g. `GB/T 19001-2016` (URL-encode the space)."""
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if standard is None:
-        raise Http404(f"No standard numbered {identifier!r}")
+        raise Http404(_("标准目录中没有编号为“%(identifier)s”的标准；请核对标准号，或先在检索页查找。") % {"identifier": identifier})
     return next(records_for([standard]))
 
 
@@ -130,7 +131,9 @@ class ValidityRowOut(Schema):
     input: str
     canonical: str
     outcome: str = Field(description="valid, upcoming, replaced, abolished, not_found or error")
-    error: str
+    error: str = Field(description="what is wrong with the number, in the request's language (Accept-Language)")
+    error_code: str = Field(description="a stable code for what is wrong (e.g. year, unknown_industry_code); "
+                                        "empty unless the outcome is error")
     found: EditionOut | None
     in_force: EditionOut | None
     chain: list[str] = Field(description="editions that replaced the one found, oldest first")
@@ -149,7 +152,7 @@ def validity(request, payload: ValidityIn):
     """For each number: the edition found, its status, and the edition in force following replacements."""
     return [
         {"line": row.line, "input": row.text, "canonical": row.canonical, "outcome": row.outcome, "error": row.error,
-         "found": _edition(row.found), "in_force": _edition(row.in_force), "chain": [e.identifier for e in row.chain]}
+         "error_code": row.error_code, "found": _edition(row.found), "in_force": _edition(row.in_force), "chain": [e.identifier for e in row.chain]}
         for row in check_lines([n.strip() for n in payload.numbers])
     ]
 

@@ -246,9 +246,16 @@ class EventKind(models.TextChoices):
 
 
 class StandardEvent(AppendOnly):
-    """Append-only history of a standard: who, when, what, from, to, why."""
+    """Append-only history of a standard: who, when, what, from, to, why; written only by the constructors in
+    catalog/services/events.py. It protects its standard: an edition with a history is abolished, not deleted.
 
-    standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="events")
+    ``data`` keys by kind: created {"source"}; updated {"source", "before"}; status_changed {} (the statuses and
+    why are columns); relation_added, relation_removed {"kind", "target"}; relation_resolved {"kind", "target",
+    "target_id"}; amendment_added {"number"}; fulltext_attached {"language", "sha256", "size"}; abolished {"on"}
+    (why in ``reason``).
+    """
+
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",

@@ -1,7 +1,9 @@
 """Clean one catalogue record (docs/catalog-jsonl.md) into typed values, or say exactly what is wrong.
 
 Shared by the import pipeline and the services, so a record is judged the same way wherever it comes from.
-No Django here: the reference tables come in as plain sets.
+The reference tables come in as plain sets (no database here). Messages are in the active language (Django's
+gettext): administrators read them as `file: line N: field: what is wrong`, the field names staying as in the
+interchange format.
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from biaozhun.identifiers import CodeTables, Identifier, IdentifierError, Tier, parse
+
+from .identifier_messages import invalid_number_message
 
 FIELDS = (
     "identifier", "title_zh", "title_en", "scope", "ccs", "ics", "issued_by", "competent_department",
@@ -139,7 +145,8 @@ class RecordCleaner:
         errors: list[FieldError] = []
         unknown = sorted(k for k in raw if k not in ACCEPTED_FIELDS) if not raw.keys() <= ACCEPTED_FIELDS else ()
         if unknown:
-            errors.append(FieldError(unknown[0], f"unknown field(s) {', '.join(unknown)}; expected one of: {', '.join(FIELDS)}"))
+            errors.append(FieldError(unknown[0], message=_("未知字段 %(fields)s；可用的字段：%(expected)s") % {
+                "fields": ", ".join(unknown), "expected": ", ".join(FIELDS)}))
 
         ident = self._identifier(raw.get("identifier"), "identifier", errors)
         if ident is None:
@@ -148,17 +155,19 @@ class RecordCleaner:
         for name in ("title_zh", "title_en", "scope", "competent_department", "responsible_unit", "tc_code"):
             setattr(record, name, self._text(raw.get(name), name, errors))
         if not record.title_zh and not record.title_en:
-            errors.append(FieldError("title_zh", "a title is required (title_zh, or title_en for international standards)"))
+            errors.append(FieldError("title_zh", message=_("请填写标准名称：title_zh（国际标准可只填 title_en）")))
         elif not record.title_zh and str(ident.tier) != "international":
-            errors.append(FieldError("title_zh", "the Chinese title is required for Chinese standards"))
+            errors.append(FieldError("title_zh", message=_("中国标准须填写中文名称 title_zh")))
 
         ccs = self._text(raw.get("ccs"), "ccs", errors).upper()
         if ccs and ccs not in self.ccs_codes:
-            errors.append(FieldError("ccs", f"unknown CCS code {ccs!r}; expected a code such as A00 from the CCS table"))
+            errors.append(FieldError("ccs", message=_("中国标准文献分类号“%(code)s”不存在；应为分类表中的代码，如 A00") % {
+                "code": ccs}))
         record.ccs = ccs or None
         for code in self._list(raw.get("ics"), "ics", errors):
             if code not in self.ics_codes:
-                errors.append(FieldError("ics", f"unknown ICS code {code!r}; expected a code such as 03.120.10 from ICS edition 7"))
+                errors.append(FieldError("ics", message=_(
+                    "国际标准分类号“%(code)s”不存在；应为 ICS 第 7 版中的代码，如 03.120.10") % {"code": code}))
             record.ics.append(code)
         record.issued_by = self._list(raw.get("issued_by"), "issued_by", errors)
         record.language_versions = self._list(raw.get("language_versions"), "language_versions", errors)
@@ -168,9 +177,11 @@ class RecordCleaner:
         for name in ("published_on", "implemented_on", "abolished_on", "confirmed_on"):
             setattr(record, name, self._date(raw.get(name), name, errors))
         if record.published_on and record.implemented_on and record.implemented_on < record.published_on:
-            errors.append(FieldError("implemented_on", f"implementation date {record.implemented_on} is before publication date {record.published_on}"))
+            errors.append(FieldError("implemented_on", message=_("实施日期 %(day)s 早于发布日期 %(published)s，请核对") % {
+                "day": record.implemented_on.isoformat(), "published": record.published_on.isoformat()}))
         if record.published_on and record.abolished_on and record.abolished_on < record.published_on:
-            errors.append(FieldError("abolished_on", f"abolition date {record.abolished_on} is before publication date {record.published_on}"))
+            errors.append(FieldError("abolished_on", message=_("废止日期 %(day)s 早于发布日期 %(published)s，请核对") % {
+                "day": record.abolished_on.isoformat(), "published": record.published_on.isoformat()}))
 
         record.relations = self._relations(raw, ident, errors)
         record.amendments = self._amendments(raw.get("amendments"), errors)
@@ -179,12 +190,12 @@ class RecordCleaner:
     # --- field helpers ---------------------------------------------------------------------
     def _identifier(self, value: Any, name: str, errors: list[FieldError]) -> Identifier | None:
         if not isinstance(value, str) or not value.strip():
-            errors.append(FieldError(name, "a standard number is required, e.g. GB/T 19001-2016"))
+            errors.append(FieldError(name, message=_("请填写标准号，如 GB/T 19001-2016")))
             return None
         try:
             return parse(value, self.tables)
         except IdentifierError as exc:
-            errors.append(FieldError(name, f"{value!r} is not a valid standard number: {exc}"))
+            errors.append(FieldError(name, message=invalid_number_message(value, exc)))
             return None
 
     @staticmethod
@@ -192,12 +203,13 @@ class RecordCleaner:
         if value is None:
             return ""
         if not isinstance(value, str):
-            errors.append(FieldError(name, f"expected text, got {type(value).__name__}"))
+            errors.append(FieldError(name, message=_("应为文本，实际为 %(type)s") % {"type": type(value).__name__}))
             return ""
         value = value.strip()
         limit = MAX_LENGTHS.get(name)
         if limit and len(value) > limit:
-            errors.append(FieldError(name, f"at most {limit} characters, got {len(value)}"))
+            errors.append(FieldError(name, message=_("最多 %(limit)s 个字符，实际 %(length)s 个") % {
+                "limit": limit, "length": len(value)}))
         return value
 
     @staticmethod
@@ -207,7 +219,8 @@ class RecordCleaner:
         if isinstance(value, str):
             return [item.strip() for item in value.split(";") if item.strip()]
         if not isinstance(value, list):
-            errors.append(FieldError(name, f"expected a list, got {type(value).__name__}"))
+            errors.append(FieldError(name, message=_("应为列表（或以;分隔的文本），实际为 %(type)s") % {
+                "type": type(value).__name__}))
             return []
         return value
 
@@ -235,7 +248,7 @@ class RecordCleaner:
                 return date.fromisoformat(value.strip()[:10])
             except ValueError:
                 pass
-        errors.append(FieldError(name, f"{value!r} is not a date; expected YYYY-MM-DD, e.g. 2017-07-01"))
+        errors.append(FieldError(name, message=_("“%(value)s”不是日期；应写作 YYYY-MM-DD，如 2017-07-01") % {"value": value}))
         return None
 
     def _relations(self, raw: dict[str, Any], ident: Identifier, errors: list[FieldError]) -> list[RelationRecord]:
@@ -249,19 +262,20 @@ class RecordCleaner:
                 if isinstance(item, str):
                     item = {"identifier": item}
                 if not isinstance(item, dict):
-                    errors.append(FieldError(where, "expected a standard number or an object with 'identifier'"))
+                    errors.append(FieldError(where, message=_("应为标准号，或含 identifier 的对象")))
                     continue
                 target = self._identifier(item.get("identifier"), where, errors)
                 if target is None:
                     continue
                 if edition_key(target) == edition_key(ident):
-                    errors.append(FieldError(where, "a standard cannot refer to itself"))
+                    errors.append(FieldError(where, message=_("标准不能引用自身")))
                     continue
                 degree = ""
                 if kind == "adopts":
                     degree = str(item.get("degree") or "").upper()
                     if degree not in DEGREES:
-                        errors.append(FieldError(where, f"degree {item.get('degree')!r} must be one of IDT, MOD, NEQ"))
+                        errors.append(FieldError(where, message=_("采用程度“%(degree)s”应为 IDT、MOD 或 NEQ") % {
+                            "degree": item.get("degree") or ""}))
                         continue
                 relations[(kind, target.canonical)] = RelationRecord(
                     kind, target.canonical, target_key(target), partial=bool(item.get("partial", False)), degree=degree,
@@ -273,13 +287,15 @@ class RecordCleaner:
         for position, item in enumerate(self._list(value, "amendments", errors), start=1):
             where = f"amendments[{position}]"
             if not isinstance(item, dict):
-                errors.append(FieldError(where, "expected an object with number, published_on, implemented_on, summary"))
+                errors.append(FieldError(where, message=_(
+                    "应为含 number、published_on、implemented_on、summary 的对象")))
                 continue
             number = item.get("number")
             if isinstance(number, str) and number.strip().isdigit():
                 number = int(number)
             if not isinstance(number, int) or number < 1:
-                errors.append(FieldError(f"{where}.number", f"{number!r} is not an amendment number; expected 1, 2, ..."))
+                errors.append(FieldError(f"{where}.number", message=_("“%(number)s”不是修改单序号；应为 1、2…") % {
+                    "number": number}))
                 continue
             amendments.append(AmendmentRecord(
                 number=number,

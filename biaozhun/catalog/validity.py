@@ -1,7 +1,7 @@
 """Validity check (标准查新): for each cited number, its status and the edition in force that replaces it.
 
 Labs and enterprises paste or upload the standards they cite (up to MAX_LINES); each line gets the canonical
-number or the parse error, the edition found, its status and dates, and the edition in force reached by
+number or what is wrong with it (in the reader's language, with the parser's stable code), the edition found, its status and dates, and the edition in force reached by
 following whole replacements through as many editions as it takes. Everything is fetched in a few batched
 queries, so 10,000 numbers take well under the 2-second budget.
 """
@@ -15,6 +15,7 @@ from datetime import date
 from biaozhun.core.bulk import select_in
 from biaozhun.identifiers import Identifier, IdentifierError, parse
 
+from .identifier_messages import identifier_message
 from .models import RelationKind, Standard, StandardRelation, Status
 from .records import edition_key
 
@@ -54,7 +55,8 @@ class CheckedLine:
     line: int
     text: str
     canonical: str = ""
-    error: str = ""
+    error: str = ""  # what is wrong with the number, in the active language
+    error_code: str = ""  # IdentifierError.code (biaozhun.identifiers.ERROR_CODES)
     found: Edition | None = None
     chain: list[Edition] = field(default_factory=list)  # editions that replaced `found`, oldest first
 
@@ -109,7 +111,7 @@ def check_lines(lines: list[str]) -> list[CheckedLine]:
         try:
             ident = _identify(result.text)
         except IdentifierError as exc:
-            result.error = str(exc)
+            result.error, result.error_code = identifier_message(exc), exc.code
             continue
         idents[result.line] = ident
         result.canonical = ident.canonical

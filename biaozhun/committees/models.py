@@ -91,14 +91,22 @@ class Member(models.Model):
 
 
 class CommitteeEvent(AppendOnly):
-    """Append-only history of a committee: created, member added, member left, changed."""
+    """Append-only history of a committee, written only by the constructors in committees/events.py.
+
+    ``data`` keys by kind: created {"code"}; updated {"before", "after"} (the changed fields, old and new);
+    member_added {"member_id", "name", "stakeholder"}; member_changed {"member_id", "name", "before", "after"};
+    member_ended {"member_id", "on", "reason"}.
+    """
 
     class Kind(models.TextChoices):
+        # Values are stored and read by history pages and statistics: never rename one.
         CREATED = "created", _("成立")
+        UPDATED = "updated", _("变更委员会信息")
         MEMBER_ADDED = "member_added", _("增补委员")
+        MEMBER_CHANGED = "member_changed", _("变更委员信息")
         MEMBER_ENDED = "member_ended", _("委员离任")
 
-    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="events")
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="+")

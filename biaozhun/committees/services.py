@@ -1,89 +1,213 @@
-"""Committee writes: found a committee, seat a member, end a membership; each with its event."""
+"""Committee writes: found a committee, change its details, seat a member, change a seat, end a membership.
+
+Each service asks the policy, validates, and writes its one event (committees/events.py) in the same
+transaction; a refused call raises ``ValidationFailed`` or ``PermissionDeniedError`` and writes nothing. A change
+that asks for what is already there changes nothing and records nothing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.codes import is_canonical_tc_code, normalise_tc_code
-from biaozhun.core.actors import user_or_none
+from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
 from biaozhun.rules.committees import overweight_categories
 
-from .models import Committee, CommitteeEvent, CommitteeKind, Member, Stakeholder
+from . import events
+from .models import Committee, CommitteeKind, Member, MemberRole, Stakeholder
 
 # The balance rule applies once a committee has this many voting seats (its first seats are filled one by one).
 MIN_SEATS_FOR_BALANCE = 4
+# What an update may change; the code, kind and parent follow from the code and never change.
+COMMITTEE_FIELDS = ("name_zh", "name_en", "scope", "secretariat", "international_counterpart", "established_on",
+                    "is_active")
+# A member's committee never changes: moving someone is ending one seat and adding another.
+MEMBER_FIELDS = ("name", "organisation", "stakeholder", "role", "voting", "term_start", "term_end", "user")
+BALANCE_FIELDS = frozenset({"stakeholder", "voting", "term_start", "term_end"})
 
 
-def _kind_and_parent(code: str) -> tuple[str, Committee | None]:
+# --- Helpers --------------------------------------------------------------------------------------------
+def _problem(field: str | None, message: str, code: str) -> dict[str, Any]:
+    return {"field": field, "message": message, "code": code}
+
+
+def _problems(error: DjangoValidationError) -> list[dict[str, Any]]:
+    return [
+        _problem(None if field == NON_FIELD_ERRORS else field, str(message), "invalid")
+        for field, messages in error.message_dict.items()
+        for message in messages
+    ]
+
+
+def _json(value: Any) -> Any:
+    """A field value as event data: dates as ISO text, rows by primary key."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _apply(instance: models.Model, changes: dict[str, Any], allowed: Iterable[str]) -> tuple[dict, dict]:
+    """Set the changed fields on ``instance``; (before, after) of those that really change, as event data."""
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"{type(instance).__name__}: these fields are not changed by this service: {sorted(unknown)}")
+    before, after = {}, {}
+    for name, value in changes.items():
+        old = getattr(instance, name)
+        if old == value:
+            continue
+        before[name], after[name] = _json(old), _json(value)
+        setattr(instance, name, value)
+    return before, after
+
+
+def _choices_text(choices: type[models.TextChoices]) -> str:
+    return "、".join(str(label) for label in choices.labels)
+
+
+def _parent(code: str) -> tuple[str, Committee | None]:
     if "/SC " in code:
         parent_code = code.split("/SC ")[0]
         parent = Committee.objects.filter(code=parent_code).first()
         if parent is None:
-            raise ValidationFailed("The parent committee does not exist.",
-                                   [{"field": "code", "message": f"create {parent_code} first"}])
+            raise ValidationFailed(_("技术委员会未能创建：它的上级技术委员会尚未登记。"), [_problem(
+                "code", _("请先创建 %(parent)s，再创建它的分技术委员会。") % {"parent": parent_code}, "parent_missing")])
         return CommitteeKind.SC, parent
     return (CommitteeKind.SWG if code.startswith("SAC/SWG") else CommitteeKind.TC), None
 
 
+def voting_categories(committee: Committee, on: date, extra: Iterable[str] = (), *,
+                      exclude: Member | None = None) -> list[str]:
+    """Stakeholder categories of the voting seats in term on ``on`` (without ``exclude``), plus ``extra``."""
+    seats = committee.members.filter(voting=True, term_start__lte=on, term_end__gte=on)
+    if exclude is not None:
+        seats = seats.exclude(pk=exclude.pk)
+    return [*seats.values_list("stakeholder", flat=True), *extra]
+
+
+def _check_balance(committee: Committee, stakeholder: str, dates: Iterable[date], *, refused: str,
+                   exclude: Member | None = None) -> None:
+    """Refuse a voting seat that would give its stakeholder category more than half the voting seats on any of
+    ``dates`` (once the committee has MIN_SEATS_FOR_BALANCE of them)."""
+    for on in sorted(set(dates)):
+        categories = voting_categories(committee, on, [stakeholder], exclude=exclude)
+        if len(categories) < MIN_SEATS_FOR_BALANCE:
+            continue
+        for category, seats, total in overweight_categories(categories):
+            if category != stakeholder:
+                continue  # already over half before this seat: this seat does not make it worse
+            raise ValidationFailed(refused, [_problem("stakeholder", _(
+                "%(day)s起%(category)s将占 %(total)s 个表决席位中的 %(seats)s 个，任何一类不得超过半数。"
+                "请选择其他类别的委员，或将此席位设为无表决权。"
+            ) % {"day": on.isoformat(), "category": Stakeholder(category).label, "seats": seats, "total": total},
+                "unbalanced")])
+
+
+def _check_seat(stakeholder: str, role: str, term_start: date, term_end: date, *, refused: str) -> None:
+    problems = []
+    if stakeholder not in Stakeholder.values:
+        problems.append(_problem("stakeholder", _("请选择利益相关方类别：%(choices)s。") % {
+            "choices": _choices_text(Stakeholder)}, "invalid_choice"))
+    if role not in MemberRole.values:
+        problems.append(_problem("role", _("请选择职务：%(choices)s。") % {"choices": _choices_text(MemberRole)},
+                                 "invalid_choice"))
+    if term_end < term_start:
+        problems.append(_problem("term_end", _("任期结束日期不能早于任期开始日期（%(start)s）。") % {
+            "start": term_start.isoformat()}, "term_order"))
+    if problems:
+        raise ValidationFailed(refused, problems)
+
+
+# --- Committees -----------------------------------------------------------------------------------------
 @transaction.atomic
 def create_committee(*, actor, code: str, name_zh: str, name_en: str = "", scope: str = "",
                      international_counterpart: str = "", secretariat=None, established_on: date | None = None) -> Committee:
     policy.require(actor, "committees.create")
+    refused = _("技术委员会未能创建，请按提示修改。")
     code = normalise_tc_code(code)
     if not is_canonical_tc_code(code):
-        raise ValidationFailed("The committee was not created.",
-                               [{"field": "code", "message": f"{code!r}: expected SAC/TC 28, SAC/TC 28/SC 1 or SAC/SWG 5"}])
+        raise ValidationFailed(refused, [_problem("code", _(
+            "“%(code)s”不是技术委员会编号，应形如 SAC/TC 28、SAC/TC 28/SC 1 或 SAC/SWG 5。") % {"code": code}, "code_format")])
     if Committee.objects.filter(code=code).exists():
-        raise ValidationFailed("The committee was not created.", [{"field": "code", "message": f"{code} exists"}])
-    kind, parent = _kind_and_parent(code)
+        raise ValidationFailed(refused, [_problem("code", _(
+            "%(code)s 已经登记；如需修改，请打开该技术委员会修改。") % {"code": code}, "code_taken")])
+    if not name_zh.strip():
+        raise ValidationFailed(refused, [_problem("name_zh", _("请填写技术委员会的中文名称。"), "required")])
+    kind, parent = _parent(code)
     committee = Committee.objects.create(
-        code=code, kind=kind, parent=parent, name_zh=name_zh, name_en=name_en, scope=scope, secretariat=secretariat,
-        international_counterpart=international_counterpart, established_on=established_on,
+        code=code, kind=kind, parent=parent, name_zh=name_zh.strip(), name_en=name_en.strip(), scope=scope,
+        secretariat=secretariat, international_counterpart=international_counterpart, established_on=established_on,
     )
-    CommitteeEvent.objects.create(committee=committee, kind=CommitteeEvent.Kind.CREATED, actor=_user(actor),
-                                  data={"code": code})
+    events.committee_created(committee, actor=actor)
     return committee
 
 
-def _user(actor):
-    return user_or_none(actor)
+@transaction.atomic
+def update_committee(*, actor, committee: Committee, changes: dict[str, Any]) -> Committee:
+    """Change a committee's details (names, scope, secretariat, counterpart, founding date, active) with one
+    ``updated`` event holding the old and new values of what changed."""
+    policy.require(actor, "committees.edit", committee)
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    before, after = _apply(committee, changes, COMMITTEE_FIELDS)
+    if not after:
+        return committee
+    try:
+        committee.full_clean()
+    except DjangoValidationError as error:
+        raise ValidationFailed(_("技术委员会信息未能保存，请按提示修改。"), _problems(error)) from None
+    committee.save(update_fields=list(after))
+    events.committee_updated(committee, actor=actor, before=before, after=after)
+    return committee
 
 
-def voting_categories(committee: Committee, on: date, extra: list[str] = ()) -> list[str]:
-    seats = committee.members.filter(voting=True, term_start__lte=on, term_end__gte=on)
-    return [*seats.values_list("stakeholder", flat=True), *extra]
+# --- Members --------------------------------------------------------------------------------------------
+@transaction.atomic
+def add_member(*, actor, committee: Committee, name: str, organisation: str, stakeholder: str, term_start: date,
+               term_end: date, role: str = MemberRole.MEMBER, voting: bool = True, user=None) -> Member:
+    """Seat a member; refused if their stakeholder category would then hold more than half the voting seats."""
+    policy.require(actor, "committees.manage", committee)
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    refused = _("委员未能增补，请按提示修改。")
+    _check_seat(stakeholder, role, term_start, term_end, refused=refused)
+    if voting:
+        _check_balance(committee, stakeholder, [term_start], refused=_("委员未能增补：增补后该技术委员会的利益相关方将失衡。"))
+    member = Member.objects.create(committee=committee, name=name, organisation=organisation, stakeholder=stakeholder,
+                                   term_start=term_start, term_end=term_end, role=role, voting=voting, user=user)
+    events.member_added(member, actor=actor)
+    return member
 
 
 @transaction.atomic
-def add_member(*, actor, committee: Committee, name: str, organisation: str, stakeholder: str, term_start: date,
-               term_end: date, role: str = "member", voting: bool = True, user=None) -> Member:
-    """Seat a member; refused if a stakeholder category would then hold more than half the voting seats."""
-    policy.require(actor, "committees.manage", committee)
-    committee = Committee.objects.select_for_update().get(pk=committee.pk)
-    problems = []
-    if stakeholder not in Stakeholder.values:
-        problems.append({"field": "stakeholder", "message": f"one of {', '.join(Stakeholder.values)}"})
-    if term_end < term_start:
-        problems.append({"field": "term_end", "message": f"must not be before {term_start}"})
-    if problems:
-        raise ValidationFailed("The member was not added.", problems)
-    if voting:
-        categories = voting_categories(committee, term_start, [stakeholder])
-        for category, seats, total in overweight_categories(categories):
-            if len(categories) >= MIN_SEATS_FOR_BALANCE:
-                raise ValidationFailed("The member was not added: the committee would be unbalanced.", [{
-                    "field": "stakeholder",
-                    "message": f"{Stakeholder(category).label} would hold {seats} of {total} voting seats; "
-                               f"no category may hold more than half",
-                }])
-    member = Member.objects.create(committee=committee, name=name, organisation=organisation, stakeholder=stakeholder,
-                                   term_start=term_start, term_end=term_end, role=role, voting=voting, user=user)
-    CommitteeEvent.objects.create(committee=committee, kind=CommitteeEvent.Kind.MEMBER_ADDED, actor=_user(actor),
-                                  data={"member_id": member.pk, "name": name, "stakeholder": stakeholder})
+def update_member(*, actor, member: Member, changes: dict[str, Any]) -> Member:
+    """Change a seat (name, organisation, category, role, vote, term, account) with one ``member_changed`` event.
+    A change of category, vote or term is checked against the balance rule again, at the start of the term and
+    today if the term has begun."""
+    policy.require(actor, "committees.manage", member.committee)
+    committee = Committee.objects.select_for_update().get(pk=member.committee_id)
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    before, after = _apply(member, changes, MEMBER_FIELDS)
+    if not after:
+        return member
+    refused = _("委员信息未能保存，请按提示修改。")
+    _check_seat(member.stakeholder, member.role, member.term_start, member.term_end, refused=refused)
+    if member.voting and BALANCE_FIELDS & set(after):
+        today = clock.today()
+        dates = [member.term_start, *([today] if member.term_start <= today <= member.term_end else [])]
+        _check_balance(committee, member.stakeholder, dates, exclude=member,
+                       refused=_("委员信息未能保存：变更后该技术委员会的利益相关方将失衡。"))
+    member.save(update_fields=list(after))
+    events.member_changed(member, actor=actor, before=before, after=after)
     return member
 
 
@@ -91,11 +215,9 @@ def add_member(*, actor, committee: Committee, name: str, organisation: str, sta
 def end_membership(*, actor, member: Member, on: date, reason: str = "") -> Member:
     policy.require(actor, "committees.manage", member.committee)
     if on < member.term_start:
-        raise ValidationFailed("The membership was not ended.",
-                               [{"field": "on", "message": f"must not be before {member.term_start}"}])
+        raise ValidationFailed(_("委员离任未能登记，请按提示修改。"), [_problem("on", _(
+            "离任日期不能早于任期开始日期（%(start)s）。") % {"start": member.term_start.isoformat()}, "term_order")])
     member.term_end = min(member.term_end, on)
     member.save(update_fields=["term_end"])
-    CommitteeEvent.objects.create(committee=member.committee, kind=CommitteeEvent.Kind.MEMBER_ENDED,
-                                  actor=_user(actor), data={"member_id": member.pk, "on": on.isoformat(),
-                                                            "reason": reason})
+    events.member_ended(member, actor=actor, on=on, reason=reason)
     return member

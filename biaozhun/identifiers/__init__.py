@@ -6,12 +6,13 @@ Pure Python: no Django import here. See parser.py for the grammar and README.md 
 from .api import parse
 from .enums import Nature, Tier
 from .formatting import format_identifier
-from .model import Identifier, IdentifierError, Supplement
+from .model import ERROR_CODES, Identifier, IdentifierError, Supplement
 from .normalise import normalise
 from .sorting import sort_key
 from .tables import CodeTables, default_tables
 
 __all__ = [
+    "ERROR_CODES",
     "CodeTables",
     "Identifier",
     "IdentifierError",

@@ -3,7 +3,8 @@
     python -m biaozhun.identifiers < numbers.txt
 
 Blank lines are skipped. Success: {"input", "ok": true, "canonical", "tier", ...}; failure:
-{"input", "ok": false, "error", "position", "expected"}. Never stops on bad input.
+{"input", "ok": false, "error", "code", "position", "expected"} (``code``: model.ERROR_CODES). Never stops on
+bad input.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ def result(line: str, tables: CodeTables | None = None) -> dict[str, Any]:
     try:
         ident = parse(line, tables)
     except IdentifierError as exc:
-        return {"input": line, "ok": False, "error": str(exc), "position": exc.position, "expected": exc.expected}
+        return {"input": line, "ok": False, "error": str(exc), "code": exc.code, "position": exc.position,
+                "expected": exc.expected}
     except Exception as exc:  # a bug must not stop a batch; report it on the line
-        return {"input": line, "ok": False, "error": f"internal error: {exc!r}", "position": None, "expected": None}
+        return {"input": line, "ok": False, "error": f"internal error: {exc!r}", "code": "internal", "position": None,
+                "expected": None}
     return {"input": line, "ok": True, **ident.as_dict()}
 
 

@@ -75,7 +75,7 @@ class ChineseRules(Scanner):
         if self.at(" IDT "):
             self.i += 5
             if not starts_international(self.letters()):
-                self.fail("an ISO or IEC identifier after IDT")
+                self.fail("adoption_after_idt", "an ISO or IEC identifier after IDT")
             return self.international(nested=True)
         opening = 2 if self.at(" (") else 1 if self.at("(") else 0
         if not opening:
@@ -93,11 +93,11 @@ class ChineseRules(Scanner):
                     break
             else:
                 reason = 'expected ", IDT)": only an identical adoption (IDT) makes a double number'
-                self.fail('", IDT)"', reason=reason)
+                self.fail("adoption_not_idt", '", IDT)"', reason=reason)
         else:
             return None
         if self.char() != ")":
-            self.fail('")"')
+            self.fail("closing_parenthesis", '")"')
         self.i += 1
         return adopted
 
@@ -123,7 +123,7 @@ class ChineseRules(Scanner):
         s, start = self.s, self.i
         run = self.letters()
         if not run:
-            self.fail(STANDARD_CODE)
+            self.fail("standard_code", STANDARD_CODE)
         end = start + len(run)
         following = s[end : end + 1]
         if run in ("T", "Q") and following == "/":
@@ -143,8 +143,9 @@ class ChineseRules(Scanner):
                 code, glued = run[:-1], run[-1]
         if kind is None:
             if len(run) == 2 or (len(run) == 3 and run[-1] in "TZ"):
-                self.fail("a known industry code", start, f"unknown industry code '{run[:2]}'")
-            self.fail(STANDARD_CODE, start)
+                self.fail("unknown_industry_code", "a known industry code", start, f"unknown industry code '{run[:2]}'",
+                          industry_code=run[:2])
+            self.fail("standard_code", STANDARD_CODE, start)
         self.i = end
         if kind == "national":
             natures, scheme = NATIONAL[code]
@@ -169,12 +170,13 @@ class ChineseRules(Scanner):
                     self.i += 4
                     break
                 elif len(other) == 2 and other != code:
-                    self.fail("a known industry code", self.i + 1, f"unknown industry code '{other}'")
+                    self.fail("unknown_industry_code", "a known industry code", self.i + 1,
+                              f"unknown industry code '{other}'", industry_code=other)
                 else:
                     break
         letter = glued or self.suffix(natures)
         if letter not in natures:  # a glued suffix the code does not take: GJBT
-            self.fail(f'a number after "{code}"', end - 1)
+            self.fail("number", f'a number after "{code}"', end - 1, prefix=code)
         prefix = "/".join([code, *co_publishers, *([letter] if letter else [])])
         co = (code, *co_publishers) if co_publishers else ()
         return _Head(tier, prefix, natures[letter], scheme, industry_code=industry, co_publishers=co)
@@ -207,10 +209,11 @@ class ChineseRules(Scanner):
         pos = self.i = end + 1 if spaced else end
         region = self.digits()
         if len(region) not in (2, 4):
-            self.fail("a 2-digit province or 4-digit city code", pos)
+            self.fail("region_code_length", "a 2-digit province or 4-digit city code", pos)
         known = self.tables.province_codes if len(region) == 2 else self.tables.city_codes
         if region not in known:
-            self.fail("a known region code", pos, f"unknown region code '{region}'")
+            self.fail("unknown_region_code", "a known region code", pos, f"unknown region code '{region}'",
+                      region_code=region)
         c, letter = self.char(), ""
         if c == "/":
             self.i += 1
@@ -224,7 +227,7 @@ class ChineseRules(Scanner):
             letter = self.char(1)
             self.i += 2
         elif c != " " or spaced:
-            self.fail("'/' after the region code")
+            self.fail("slash_after_region", "'/' after the region code")
         prefix = f"DB{region}/{letter}" if letter else f"DB{region}"
         return _Head(Tier.LOCAL, prefix, INDUSTRY_NATURES[letter], PLAIN, region_code=region)
 
@@ -238,7 +241,8 @@ class ChineseRules(Scanner):
             if match:
                 region = match.group(1)
                 if region not in self.tables.province_codes:
-                    self.fail("a known province code", match.start(1), f"unknown region code '{region}'")
+                    self.fail("unknown_region_code", "a known province code", match.start(1),
+                              f"unknown region code '{region}'", region_code=region)
                 self.i = match.end()
                 prefix, scheme = f"DBJ{region}", _LOCAL_SERIAL
         letter = self.suffix(natures)
@@ -253,7 +257,7 @@ class ChineseRules(Scanner):
         start = self.i
         match = _ORG.match(self.s, start)
         if not match or not LETTERS.search(match.group()):
-            self.fail("an organisation code")
+            self.fail("organisation_code", "an organisation code")
         org, following = match.group(), self.s[match.end() : match.end() + 1]
         glued = _GLUED_ORG.fullmatch(org)
         after = self.s[match.end() + 1 : match.end() + 3]
@@ -290,7 +294,7 @@ class ChineseRules(Scanner):
                 self.i = match.end()
         digits = self.digits()
         if not digits:
-            self.fail(f'a number after "{head.prefix}"')
+            self.fail("number", f'a number after "{head.prefix}"', prefix=head.prefix)
         number = lead + digits
         if scheme.suffix_letter and self.char() in UPPER and self.char(1) not in UPPER:
             number += self.char()
@@ -302,7 +306,7 @@ class ChineseRules(Scanner):
                 self.i += 1
                 segment = self.digits()
                 if not segment:
-                    self.fail('a part number after "."')
+                    self.fail("part_number", 'a part number after "."')
                 if scheme.suffix_letter and self.char() in UPPER and self.char(1) not in UPPER:
                     segment += self.char()
                     self.i += 1
@@ -331,11 +335,11 @@ class ChineseRules(Scanner):
         supplements = []
         while self.at("/XG"):
             if year is None:
-                self.fail("a year before /XG", reason="a 修改单 (/XG) follows only a dated number")
+                self.fail("xg_undated", "a year before /XG", reason="a 修改单 (/XG) follows only a dated number")
             self.i += 3
             number = self.digits()
             if not number:
-                self.fail("the number of the 修改单 after /XG")
+                self.fail("xg_number", "the number of the 修改单 after /XG")
             year_of = None
             if self.char() == "-":
                 self.i += 1

@@ -46,7 +46,7 @@ class InternationalRules(Scanner):
             self.i += 1
         number = self.digits()
         if not number:
-            self.fail(f'a number after "{prefix}"')
+            self.fail("number", f'a number after "{prefix}"', prefix=prefix)
         parts = []
         while self.char() == "-" and self.char(1) in DIGIT:
             self.i += 1
@@ -60,7 +60,7 @@ class InternationalRules(Scanner):
         start = self.i
         supplements, supplement_stage = self.international_supplements(publishers[0] == "IEC", year)
         if supplements and stage is not None:
-            self.fail("the end of the identifier", start, "a draft stage cannot carry amendments")
+            self.fail("stage_with_amendment", "the end of the identifier", start, "a draft stage cannot carry amendments")
         all_parts = not nested and self.all_parts(year is None and not supplements)
         co_publishers = tuple(publishers) if len(publishers) > 1 else ()
         return Identifier(
@@ -73,23 +73,24 @@ class InternationalRules(Scanner):
             self.i += 1
         number = self.digits()
         if not number:
-            self.fail("the number of the amendment")
+            self.fail("amendment_number", "the number of the amendment")
         return number
 
     def international_supplements(self, iec: bool, year: int | None) -> tuple[list[Supplement], str | None]:
         supplements: list[Supplement] = []
         if self.char() == "+":
             if not iec or year is None:
-                self.fail("the end of the identifier", reason="'+AMD' consolidation follows only a dated IEC number")
+                self.fail("consolidation_undated", "the end of the identifier",
+                          reason="'+AMD' consolidation follows only a dated IEC number")
             while self.char() == "+":
                 self.i += 1
                 word = self.letters()
                 if word not in ("AMD", "A"):
-                    self.fail('AMD after "+"')
+                    self.fail("consolidation_amd", 'AMD after "+"')
                 self.i += len(word)
                 number = self.supplement_number()
                 if self.char() != ":":
-                    self.fail('":" and the year of the amendment')
+                    self.fail("amendment_year", '":" and the year of the amendment')
                 self.i += 1
                 supplements.append(Supplement("csv", number, self.year()))
             if self.at(" CSV"):
@@ -109,9 +110,10 @@ class InternationalRules(Scanner):
             if kind is None:
                 break
             if year is None:
-                self.fail("a year before the amendment", start, "an amendment follows only a dated number")
+                self.fail("amendment_undated", "a year before the amendment", start,
+                          "an amendment follows only a dated number")
             if stage is not None:
-                self.fail("the end of the identifier", start, "a draft amendment must come last")
+                self.fail("draft_amendment_last", "the end of the identifier", start, "a draft amendment must come last")
             self.i = after
             number = self.supplement_number()
             year_of = None

@@ -8,13 +8,25 @@ from typing import Any
 from . import formatting
 from .enums import Nature, Tier
 
-__all__ = ["Identifier", "IdentifierError", "Nature", "Supplement", "Tier"]
+__all__ = ["ERROR_CODES", "Identifier", "IdentifierError", "Nature", "Supplement", "Tier"]
 
 
 class IdentifierError(ValueError):
-    """Malformed identifier; `position` is a 0-based index into the normalised input."""
+    """Malformed identifier, described for programs and for people in any language.
 
-    def __init__(self, position: int, expected: str, found: str | None = None, reason: str | None = None) -> None:
+    * ``code``: a stable machine code for what is wrong (ERROR_CODES; never renamed), e.g. ``"year"``;
+    * ``position``: a 0-based index into the normalised input (normalise()), where it went wrong;
+    * ``expected``: what was expected there, in English (for the command line and logs);
+    * ``found``: the offending text there (a run of letters or digits, or one character); None at the end;
+    * ``reason``: an English explanation replacing "expected ..., found ..." when there is more to say;
+    * ``params``: the code's values, e.g. ``{"industry_code": "XX"}`` or ``{"prefix": "GB/T"}``.
+
+    ``str()`` is the English message with the position (``at position 5: expected a year ..., found "X"``).
+    Pages translate ``code`` and ``params`` in the reader's language (biaozhun.catalog.identifier_messages).
+    """
+
+    def __init__(self, position: int, expected: str, found: str | None = None, reason: str | None = None, *,
+                 code: str = "syntax", params: dict[str, str] | None = None) -> None:
         self.position = position
         self.expected = expected
         self.found = found
@@ -26,9 +38,51 @@ class IdentifierError(ValueError):
             message = f'at position {position}: expected {expected}, found "{found}"'
         super().__init__(message)
         self.reason = reason
+        self.code = code
+        self.params = dict(params or {})
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: code, position, expected, found, reason, params (the English text is ``str()``)."""
+        return {"code": self.code, "position": self.position, "expected": self.expected, "found": self.found,
+                "reason": self.reason, "params": dict(self.params)}
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.position, self.expected, self.found, self.reason))
+        return (_rebuild_error, (type(self), self.position, self.expected, self.found, self.reason, self.code,
+                                 self.params))
+
+
+def _rebuild_error(cls: type[IdentifierError], position: int, expected: str, found: str | None, reason: str | None,
+                   code: str, params: dict[str, str]) -> IdentifierError:
+    return cls(position, expected, found, reason, code=code, params=params)
+
+
+# The machine codes of IdentifierError, with what each means. Stable: pages and clients translate them.
+ERROR_CODES = {
+    "empty": "no identifier at all",
+    "trailing_text": "text after a complete identifier",
+    "standard_code": "no known standard code (GB/T, an industry code, DB, T/, Q/, ISO, IEC...) at the start",
+    "unknown_industry_code": "a 2-letter industry code that does not exist (params: industry_code)",
+    "number": "no number after the standard code (params: prefix)",
+    "part_number": 'no part number after "."',
+    "year": "no valid year (4 digits in 1900-2099, or 2 digits for 1950-1999)",
+    "region_code_length": "a local region code of other than 2 or 4 digits",
+    "unknown_region_code": "a region code that does not exist (params: region_code)",
+    "slash_after_region": 'no "/" after the region code of a local standard',
+    "organisation_code": "no organisation code after T/ or Q/",
+    "all_parts_after_dated": '"(all parts)" after a dated number',
+    "adoption_after_idt": "no ISO/IEC identifier after IDT",
+    "adoption_not_idt": "an adoption other than IDT written as a double number",
+    "closing_parenthesis": 'a missing ")"',
+    "xg_undated": "a 修改单 (/XG) after an undated number",
+    "xg_number": "no number after /XG",
+    "stage_with_amendment": "a draft stage with amendments",
+    "amendment_number": "no number for an amendment",
+    "amendment_year": 'no ":" and year after a consolidated amendment',
+    "amendment_undated": "an amendment after an undated number",
+    "consolidation_undated": '"+AMD" after anything but a dated IEC number',
+    "consolidation_amd": 'no AMD after "+"',
+    "draft_amendment_last": "a draft amendment that is not the last supplement",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,8 @@ class Parser(ChineseRules, InternationalRules):
 
     def parse(self) -> Identifier:
         if not self.s:
-            self.fail("an identifier")
+            self.fail("empty", "an identifier")
         ident = self.international(nested=False) if starts_international(self.letters()) else self.chinese()
         if self.i < len(self.s):
-            self.fail("the end of the identifier")
+            self.fail("trailing_text", "the end of the identifier")
         return ident

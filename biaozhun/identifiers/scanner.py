@@ -43,9 +43,11 @@ class Scanner:
         match = LETTERS.match(self.s, pos) or DIGITS.match(self.s, pos)
         return match.group() if match else self.s[pos]
 
-    def fail(self, expected: str, pos: int | None = None, reason: str | None = None) -> NoReturn:
+    def fail(self, code: str, expected: str, pos: int | None = None, reason: str | None = None,
+             **params: str) -> NoReturn:
+        """Raise IdentifierError ``code`` (model.ERROR_CODES) at ``pos`` (default: here)."""
         pos = self.i if pos is None else pos
-        raise IdentifierError(pos, expected, self.found(pos), reason)
+        raise IdentifierError(pos, expected, self.found(pos), reason, code=code, params=params)
 
     def letters(self, pos: int | None = None) -> str:
         match = LETTERS.match(self.s, self.i if pos is None else pos)
@@ -69,14 +71,15 @@ class Scanner:
         pos = self.i
         year = as_year(self.digits())
         if year is None:
-            self.fail(YEAR_EXPECTED, pos)
+            self.fail("year", YEAR_EXPECTED, pos)
         return year
 
     def all_parts(self, allowed: bool) -> bool:
         for text in _ALL_PARTS:
             if self.at(text):
                 if not allowed:
-                    self.fail("the end of the identifier", reason="'(all parts)' follows only an undated number")
+                    self.fail("all_parts_after_dated", "the end of the identifier",
+                              reason="'(all parts)' follows only an undated number")
                 self.i += len(text)
                 return True
         return False

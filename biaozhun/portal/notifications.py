@@ -14,10 +14,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
 from biaozhun.accounts.models import User
 from biaozhun.catalog.models import EventKind, Standard, StandardEvent, Status
+from biaozhun.core import clock
 
 from .models import FeedCursor, Watch, WatchNotification
 
@@ -113,7 +114,7 @@ def send_watch_notifications() -> int:
                 for user_id, changes in by_user.items()
             ])
             cursor.last_event_id = events[-1].pk
-            cursor.updated_at = timezone.now()
+            cursor.updated_at = clock.now()
             cursor.save(update_fields=["last_event_id", "updated_at"])
 
 

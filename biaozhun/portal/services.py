@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.catalog.models import Standard, Status, Tier
@@ -16,8 +17,8 @@ MAX_WATCHES = 500
 
 def _check_room(user) -> None:
     if user.watches.count() >= MAX_WATCHES:
-        raise ValidationFailed(f"You follow {MAX_WATCHES} items already; remove some first.",
-                               [{"field": "watch", "message": f"at most {MAX_WATCHES}"}])
+        message = _("您已关注 %(max)s 项，达到上限；请先在“我的关注”中取消一些，再添加。") % {"max": MAX_WATCHES}
+        raise ValidationFailed(message, [{"field": "watch", "message": message}])
 
 
 @transaction.atomic
@@ -44,13 +45,15 @@ def clean_search(params) -> dict[str, str]:
     query = {key: str(params.get(key, "")).strip() for key in SEARCH_KEYS if str(params.get(key, "")).strip()}
     problems = []
     if query.get("tier") and query["tier"] not in Tier.values:
-        problems.append({"field": "tier", "message": f"one of {', '.join(Tier.values)}"})
+        problems.append({"field": "tier", "message": _("请选择层级：%(choices)s") % {
+            "choices": "、".join(str(label) for label in Tier.labels)}})
     if query.get("status") and query["status"] not in Status.values:
-        problems.append({"field": "status", "message": f"one of {', '.join(Status.values)}"})
+        problems.append({"field": "status", "message": _("请选择状态：%(choices)s") % {
+            "choices": "、".join(str(label) for label in Status.labels)}})
     if not query:
-        problems.append({"field": "q", "message": "a keyword, number or filter is required"})
+        problems.append({"field": "q", "message": _("请输入关键词或标准号，或选择筛选条件")})
     if problems:
-        raise ValidationFailed("The search cannot be saved.", problems)
+        raise ValidationFailed(_("检索条件未能保存，请按提示修改。"), problems)
     return query
 
 

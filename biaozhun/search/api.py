@@ -14,6 +14,8 @@ router = Router(tags=["search"])
 
 
 class BadSearch(DomainError):
+    """A search the engine refused; ``reason`` in the problem is SearchError's code, with its values."""
+
     code = "bad_search"
     status = 400
 
@@ -76,7 +78,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         result = get_engine().search(SearchQuery(text=params.q, filters=filters, sort=params.sort,
                                                  page=1 if beyond else params.page, page_size=params.page_size))
     except SearchError as exc:
-        raise BadSearch(str(exc)) from exc
+        raise BadSearch(exc.message, reason=exc.code, **exc.data) from exc
     return {
         "total": result.total, "page": params.page, "page_size": params.page_size, "took_ms": result.took_ms,
         "hits": [] if beyond else [hit.__dict__ for hit in result.hits],

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 SortOrder = Literal["relevance", "date", "number"]
 SORT_ORDERS: tuple[str, ...] = ("relevance", "date", "number")
@@ -24,7 +25,19 @@ MAX_OFFSET = 10_000
 
 
 class SearchError(ValueError):
-    """A query the engine refuses (unknown filter, bad sort, page out of range); the message says which."""
+    """A query the engine refuses. ``code`` says why, for programs (stable: unknown_filter, unknown_sort, bad_page,
+    beyond_last_page); ``data`` holds the values involved; the message (``message``, ``str()``) is in the active
+    language and says what to do. The search page shows the message; the API returns all three."""
+
+    def __init__(self, code: str, message: str, **data: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.data = data
+
+
+class IndexStateError(RuntimeError):
+    """This machine's index cannot be used as it is (for operators; the message names the command to run)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +116,7 @@ def get_engine() -> SearchEngine:
         engine = _engines.get(key)
         if engine is None:
             if name != "tantivy":
-                raise SearchError(f'unknown search engine "{name}" in BIAOZHUN_SEARCH["ENGINE"]; use "tantivy"')
+                raise ImproperlyConfigured(f'unknown search engine "{name}" in BIAOZHUN_SEARCH["ENGINE"]; use "tantivy"')
             from .tantivy_engine import TantivyEngine
 
             engine = _engines[key] = TantivyEngine(path)

@@ -18,7 +18,7 @@ from django.db.models import Max, Q
 
 from biaozhun.catalog.models import StandardEvent
 
-from .engine import SearchError, forget_engines, search_settings
+from .engine import IndexStateError, forget_engines, search_settings
 from .rows import iter_row_batches, rows_for_ids
 from .tantivy_engine import TantivyEngine, new_directory, remove_old_directories, switch_current
 
@@ -75,7 +75,7 @@ def sync(engine: TantivyEngine, *, batch_size: int = 5000, now: float | None = N
     report = SyncReport()
     now = time.time() if now is None else now
     if int(engine.get_state().get("last_event_id", 0)) > _last_event_id():
-        raise SearchError("the index has applied events the catalogue does not have (was the database replaced?); "
+        raise IndexStateError("the index has applied events the catalogue does not have (was the database replaced?); "
                           "run manage.py search_rebuild")
     while True:
         state = engine.get_state()

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 import tantivy
+from django.utils.translation import gettext as _
 from tantivy import Occur, Query
 
 from biaozhun.text import QueryPlan, Term, query_bigrams
@@ -96,7 +97,8 @@ def filter_queries(schema: tantivy.Schema, filters: dict[str, list[str]]) -> lis
     out = []
     for name, values in filters.items():
         if name not in FACETS:
-            raise SearchError(f'unknown filter "{name}"; filters are {", ".join(FACETS)}')
+            raise SearchError("unknown_filter", message=_("不能按“%(filter)s”筛选；可用的筛选条件：%(filters)s") % {
+                "filter": name, "filters": ", ".join(FACETS)}, filter=name, filters=list(FACETS))
         values = [str(v) for v in values if str(v)]
         if values:
             out.append(Query.term_set_query(schema, name, values))

@@ -19,11 +19,21 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
+from django.utils.translation import gettext as _
 
 from biaozhun.text import QueryPlan, analyse, highlight
 
 from .documents import FACETS, META_ID, SCHEMA_VERSION, build_schema, meta_document, to_document
-from .engine import MAX_OFFSET, MAX_PAGE_SIZE, SORT_ORDERS, SearchError, SearchHit, SearchQuery, SearchResult
+from .engine import (
+    MAX_OFFSET,
+    MAX_PAGE_SIZE,
+    SORT_ORDERS,
+    IndexStateError,
+    SearchError,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+)
 from .queries import full_query
 
 logger = logging.getLogger(__name__)
@@ -113,7 +123,7 @@ class TantivyEngine:
             target = self._target()
             if self._index is None or target != self._directory:
                 if self._writer is not None:
-                    raise SearchError("the index was switched by a rebuild while this process was writing to it")
+                    raise IndexStateError("the index was switched by a rebuild while this process was writing to it")
                 target.mkdir(parents=True, exist_ok=True)
                 self._index = tantivy.Index(self.schema, path=str(target))
                 # Reloaded by _searcher() when meta.json changes, so each cached result belongs to one commit.
@@ -257,12 +267,16 @@ class TantivyEngine:
     def search(self, query: SearchQuery) -> SearchResult:
         started = time.perf_counter()
         if query.sort not in SORT_ORDERS:
-            raise SearchError(f'unknown sort "{query.sort}"; use one of {", ".join(SORT_ORDERS)}')
+            raise SearchError("unknown_sort", message=_("不能按“%(sort)s”排序；请选择：%(sorts)s") % {
+                "sort": query.sort, "sorts": ", ".join(SORT_ORDERS)}, sort=query.sort, sorts=list(SORT_ORDERS))
         if query.page < 1 or not 1 <= query.page_size <= MAX_PAGE_SIZE:
-            raise SearchError(f"page must be ≥ 1 and page_size between 1 and {MAX_PAGE_SIZE}")
+            raise SearchError("bad_page", message=_("页码应从 1 开始，每页 1 至 %(max)s 条结果") % {"max": MAX_PAGE_SIZE},
+                              page=query.page, page_size=query.page_size, max_page_size=MAX_PAGE_SIZE)
         offset = (query.page - 1) * query.page_size
         if offset > MAX_OFFSET:
-            raise SearchError(f"results beyond the first {MAX_OFFSET} are not served; narrow the query with filters")
+            raise SearchError("beyond_last_page", message=_(
+                "只能翻阅前 %(max)s 条结果；请增加筛选条件或换用更具体的检索词，缩小范围") % {"max": MAX_OFFSET},
+                max_offset=MAX_OFFSET)
         searcher, generation = self._searcher()
         filters_key = _filters_key(query.filters)
         key = (generation, query.text, filters_key, query.sort, query.page, query.page_size)

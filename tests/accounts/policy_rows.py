@@ -18,5 +18,7 @@ ROWS = [
     Row("accounts.manage_token", None, SIGNED_IN),
     Row("accounts.manage_token", Fixture("registered_users_token"), frozenset({"registered_user", "admin_user"})),
     Row("accounts.manage_users", Fixture("registered_user"), ADMIN),
+    Row("accounts.grant_superuser", Fixture("registered_user"), ADMIN),  # admin_user is a superuser
+    Row("accounts.edit_organisation", Fixture("enterprise"), ADMIN),  # not even the organisation's own admin
 ]
 assert all(row.allowed <= ALL for row in ROWS)

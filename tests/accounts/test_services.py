@@ -1,6 +1,7 @@
 """Account services: each change writes exactly one event; a refused change writes nothing."""
 
 import pytest
+from django.utils import translation
 
 from biaozhun.accounts import services
 from biaozhun.accounts.models import (
@@ -213,3 +214,131 @@ def test_a_refused_membership_change_writes_nothing(enterprise, registered_user)
         services.change_member_role(actor=registered_user, organisation=enterprise, user=member, role="admin")
     assert member.role_in(enterprise) == MembershipRole.MEMBER
     assert not AccountEvent.objects.exists()
+
+
+# --- update_user and change_user_access -------------------------------------------------------------
+def test_an_administrator_updates_details_with_one_event(admin_user, registered_user):
+    services.update_user(actor=admin_user, user=registered_user,
+                         changes={"real_name": " 王芳 ", "email": "Fang@Example.COM", "phone": registered_user.phone})
+    registered_user.refresh_from_db()
+    assert (registered_user.real_name, registered_user.email) == ("王芳", "Fang@example.com")
+    event = AccountEvent.objects.get()
+    assert (event.kind, event.actor, event.target_user) == (AccountEventKind.USER_UPDATED, admin_user, registered_user)
+    assert event.data["after"] == {"real_name": "王芳", "email": "Fang@example.com"}
+    assert set(event.data["before"]) == {"real_name", "email"}
+
+
+def test_updating_details_to_a_taken_email_writes_nothing(admin_user, registered_user, enterprise_user):
+    with pytest.raises(ValidationFailed) as caught:
+        services.update_user(actor=admin_user, user=registered_user, changes={"email": enterprise_user.email.upper()})
+    assert _fields(caught.value) == {"email"}
+    assert not AccountEvent.objects.exists()
+
+
+def test_only_administrators_change_other_peoples_accounts(enterprise_user, registered_user):
+    with pytest.raises(PermissionDeniedError):
+        services.update_user(actor=enterprise_user, user=registered_user, changes={"real_name": "改名"})
+    with pytest.raises(PermissionDeniedError):
+        services.change_user_access(actor=enterprise_user, user=registered_user, is_staff=True)
+    registered_user.refresh_from_db()
+    assert not registered_user.is_staff
+    assert not AccountEvent.objects.exists()
+
+
+def test_granting_access_records_before_and_after(admin_user, registered_user):
+    from django.contrib.auth.models import Group, Permission
+
+    editors = Group.objects.create(name="编辑")
+    view = Permission.objects.get(content_type__app_label="catalog", codename="view_standard")
+    services.change_user_access(actor=admin_user, user=registered_user, is_staff=True, is_active=True,
+                                groups=[editors], user_permissions=[view])
+    registered_user.refresh_from_db()
+    assert registered_user.is_staff and list(registered_user.groups.all()) == [editors]
+    event = AccountEvent.objects.get()
+    assert (event.kind, event.actor, event.target_user) == (
+        AccountEventKind.USER_ACCESS_CHANGED, admin_user, registered_user)
+    assert event.data == {
+        "before": {"is_staff": False, "groups": [], "user_permissions": []},
+        "after": {"is_staff": True, "groups": ["编辑"], "user_permissions": ["catalog.view_standard"]},
+    }
+
+
+def test_granting_what_is_already_there_records_nothing(admin_user, registered_user):
+    services.change_user_access(actor=admin_user, user=registered_user, is_active=True, groups=[])
+    assert not AccountEvent.objects.exists()
+
+
+def test_only_a_superuser_grants_superuser_status(national_administration, registered_user):
+    administrator = UserFactory(is_staff=True, member_of=national_administration,
+                                member_of__role=MembershipRole.ADMIN)  # an administrator, not a superuser
+    services.change_user_access(actor=administrator, user=registered_user, is_active=False)  # allowed
+    with pytest.raises(PermissionDeniedError, match="超级用户"):
+        services.change_user_access(actor=administrator, user=registered_user, is_superuser=True)
+    registered_user.refresh_from_db()
+    assert not registered_user.is_superuser
+    assert AccountEvent.objects.count() == 1
+
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    with pytest.raises(PermissionDeniedError):
+        services.change_user_access(actor=administrator, user=superuser, is_active=False)
+    superuser.refresh_from_db()
+    assert superuser.is_active
+
+
+@pytest.mark.parametrize("change", [{"is_active": False}, {"is_staff": False}])
+def test_an_administrator_cannot_withdraw_their_own_administrator_access(admin_user, change):
+    with pytest.raises(ValidationFailed) as caught:
+        services.change_user_access(actor=admin_user, user=admin_user, **change)
+    assert caught.value.errors[0]["code"] == "own_admin_access"
+    admin_user.refresh_from_db()
+    assert admin_user.is_active and admin_user.is_staff
+    assert not AccountEvent.objects.exists()
+
+
+def test_an_administrator_by_membership_may_drop_superuser_status(admin_user):
+    """admin_user stays an administrator through the national administration, so this is not their last access."""
+    services.change_user_access(actor=admin_user, user=admin_user, is_superuser=False)
+    admin_user.refresh_from_db()
+    assert not admin_user.is_superuser and admin_user.is_administrator
+
+
+def test_a_superuser_only_by_flag_cannot_drop_it_themself(registered_user):
+    registered_user.is_staff = registered_user.is_superuser = True
+    registered_user.save()
+    with pytest.raises(ValidationFailed):
+        services.change_user_access(actor=registered_user, user=registered_user, is_superuser=False)
+    with translation.override("en"), pytest.raises(ValidationFailed) as caught:
+        services.change_user_access(actor=registered_user, user=registered_user, is_superuser=False)
+    assert "another administrator" in caught.value.message
+
+
+# --- update_organisation ------------------------------------------------------------------------------
+def test_an_administrator_corrects_an_organisation_with_one_event(admin_user, bureau):
+    services.update_organisation(actor=admin_user, organisation=bureau,
+                                 changes={"name": "江苏省市场监管局", "region_code": "32"})
+    bureau.refresh_from_db()
+    assert bureau.name == "江苏省市场监管局"
+    event = AccountEvent.objects.get()
+    assert (event.kind, event.actor, event.organisation, event.data) == (
+        AccountEventKind.ORGANISATION_UPDATED, admin_user, bureau,
+        {"before": {"name": "江苏省市场监督管理局"}, "after": {"name": "江苏省市场监管局"}},
+    )
+
+
+def test_an_invalid_organisation_change_writes_nothing(admin_user, bureau):
+    with pytest.raises(ValidationFailed) as caught:
+        services.update_organisation(actor=admin_user, organisation=bureau, changes={"tc_code": "SAC/TC 28"})
+    assert _fields(caught.value) == {"tc_code"}
+    assert Organisation.objects.get(pk=bureau.pk).tc_code == ""
+    assert not AccountEvent.objects.exists()
+
+
+def test_an_organisations_own_admin_does_not_change_its_codes(enterprise, enterprise_user):
+    with pytest.raises(PermissionDeniedError):
+        services.update_organisation(actor=enterprise_user, organisation=enterprise, changes={"uscc": make_uscc(99)})
+    assert not AccountEvent.objects.exists()
+
+
+def test_an_organisations_kind_never_changes(admin_user, enterprise):
+    with pytest.raises(ValueError, match="kind"):
+        services.update_organisation(actor=admin_user, organisation=enterprise, changes={"kind": "bureau"})

@@ -36,6 +36,22 @@ def test_unknown_filter_value_and_bad_sort(client, indexed):
     assert response["Content-Type"] == "application/problem+json"
 
 
+def test_a_search_the_engine_refuses_is_problem_json_with_the_reason(client, monkeypatch):
+    from biaozhun.search import api
+    from biaozhun.search.engine import SearchError
+
+    class Refusing:
+        def search(self, query):
+            raise SearchError("unknown_filter", message="不能按“colour”筛选", filter="colour")
+
+    monkeypatch.setattr(api, "get_engine", lambda: Refusing())
+    response = client.get("/api/v1/search/", {"q": "电池"})
+    assert response.status_code == 400
+    body = response.json()
+    assert (body["code"], body["reason"], body["filter"], body["title"]) == (
+        "bad_search", "unknown_filter", "colour", "不能按“colour”筛选")
+
+
 def test_pages_past_ten_thousand_results_are_empty_not_errors(client, indexed):
     body = client.get("/api/v1/search/", {"page": 200, "page_size": 100}).json()
     assert body["hits"] == [] and body["total"] == 3

@@ -75,12 +75,16 @@ def site(tmp_path_factory):
     url = Site(f"http://127.0.0.1:{port}")
     url.db = var / "site.sqlite3"
     url.manage = manage
-    for _ in range(100):
+    deadline = time.monotonic() + 90  # a loaded machine (two suites at once on two cores) starts it slowly
+    while True:
         try:
-            urllib.request.urlopen(url + "/", timeout=1)  # noqa: S310 (our own server)
+            urllib.request.urlopen(url + "/", timeout=5)  # noqa: S310 (our own server)
             break
         except OSError:
-            time.sleep(0.1)
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.terminate()
+                pytest.fail(f"the test site did not start (runserver exit code {server.poll()})")
+            time.sleep(0.2)
     yield url
     server.terminate()
     server.wait(timeout=10)

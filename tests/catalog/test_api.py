@@ -23,6 +23,7 @@ def test_unknown_number_is_problem_json(client):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["code"] == "not_found"
+    assert "标准目录中没有编号为“GB/T 99999-2020”的标准" in response.json()["detail"]
 
 
 def test_openapi_is_served(client):
@@ -36,7 +37,12 @@ def test_batch_validity_check(client):
     assert response.status_code == 200
     first, second = response.json()
     assert (first["outcome"], first["in_force"]["identifier"], first["chain"]) == ("replaced", "GB/T 1-2020", ["GB/T 1-2020"])
-    assert second["outcome"] == "error" and second["error"]
+    assert (second["outcome"], second["error_code"]) == ("error", "standard_code")
+    assert second["error"].startswith("第 1 个字符处应为标准代号")
+    english = client.post("/api/v1/catalog/validity", {"numbers": ["GB/T 1-20"]}, content_type="application/json",
+                          HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english[0]["error"].startswith("at character 8: expected a year")
+    assert english[0]["error_code"] == "year" and first["error_code"] == ""
 
 
 def test_validity_check_validation_error_is_problem_json(client):

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from biaozhun.catalog import exporting
 from biaozhun.catalog.importing import run_import
 from biaozhun.catalog.models import Standard
+from biaozhun.core.actors import SYSTEM
 from tests.fixtures.catalog import make_standard, wipe_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -35,13 +36,13 @@ def test_round_trip_reproduces_every_record(fmt, tmp_path, catalogue):
     before = list(exporting.iter_records(Standard.objects.all()))
     path = _export(fmt, tmp_path)
     wipe_catalogue()
-    job = run_import(path, actor=None)
+    job = run_import(path, actor=SYSTEM)
     assert job.created == 3
     assert list(exporting.iter_records(Standard.objects.all())) == before
 
 
 def test_reimporting_an_export_changes_nothing(tmp_path, catalogue):
-    job = run_import(_export("jsonl", tmp_path), actor=None)
+    job = run_import(_export("jsonl", tmp_path), actor=SYSTEM)
     assert (job.created, job.updated, job.unchanged) == (0, 0, 3)
 
 
@@ -70,5 +71,5 @@ def test_a_title_that_looks_like_a_formula_is_text_in_csv_and_xlsx_and_round_tri
             assert row[1].data_type == "s" and row[1].value.startswith("=HYPERLINK")
         before = list(exporting.iter_records(Standard.objects.all()))
         wipe_catalogue()
-        run_import(path, actor=None)
+        run_import(path, actor=SYSTEM)
         assert list(exporting.iter_records(Standard.objects.all())) == before

@@ -4,10 +4,12 @@ import csv
 import json
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from biaozhun.catalog.importing import ImportRejected, run_import
 from biaozhun.catalog.models import ImportJob, Standard, StandardEvent
+from biaozhun.core.actors import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +29,7 @@ def write_jsonl(path, records):
 
 
 def test_jsonl_import_creates_every_record_and_links_them(tmp_path):
-    job = run_import(write_jsonl(tmp_path / "a.jsonl", GOOD), actor=None)
+    job = run_import(write_jsonl(tmp_path / "a.jsonl", GOOD), actor=SYSTEM)
     assert (job.state, job.total_records, job.created) == ("done", 5, 5)
     old = Standard.objects.get(identifier="GB/T 19001-2008")
     assert old.status == "replaced"
@@ -36,18 +38,18 @@ def test_jsonl_import_creates_every_record_and_links_them(tmp_path):
 
 def test_rerun_of_the_same_file_changes_nothing(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", GOOD)
-    run_import(path, actor=None)
+    run_import(path, actor=SYSTEM)
     events_before = StandardEvent.objects.count()
-    job = run_import(path, actor=None)
+    job = run_import(path, actor=SYSTEM)
     assert (job.created, job.updated, job.unchanged) == (0, 0, 5)
     assert Standard.objects.count() == 5
     assert StandardEvent.objects.count() == events_before
 
 
 def test_changed_file_updates_in_place(tmp_path):
-    run_import(write_jsonl(tmp_path / "a.jsonl", GOOD), actor=None)
+    run_import(write_jsonl(tmp_path / "a.jsonl", GOOD), actor=SYSTEM)
     changed = [dict(GOOD[3], title_zh="数字乡村建设规范（修订）")] + GOOD[:3]
-    job = run_import(write_jsonl(tmp_path / "b.jsonl", changed), actor=None)
+    job = run_import(write_jsonl(tmp_path / "b.jsonl", changed), actor=SYSTEM)
     assert (job.created, job.updated, job.unchanged) == (0, 1, 3)
     assert Standard.objects.get(identifier="DB33/T 1303-2023").title_zh == "数字乡村建设规范（修订）"
 
@@ -64,18 +66,44 @@ def test_every_problem_is_reported_by_line_and_field_and_nothing_is_written(tmp_
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ImportRejected) as caught:
-        run_import(path, actor=None)
+        run_import(path, actor=SYSTEM)
     found = {(e["line"], e["field"]) for e in caught.value.errors}
     assert (3, "(line)") in found
     assert (4, "identifier") in found
     assert (5, "implemented_on") in found
     assert (5, "colour") in found
     assert (6, "identifier") in found  # duplicate of line 1
-    messages = {e["line"]: e["message"] for e in caught.value.errors}
-    assert "line 1" in messages[6]
-    assert "YYYY-MM-DD" in {e["message"] for e in caught.value.errors if e["line"] == 5 and e["field"] == "implemented_on"}.pop()
+    messages = {(e["line"], e["field"]): e["message"] for e in caught.value.errors}
+    assert "第 1 行" in messages[6, "identifier"]
+    assert "YYYY-MM-DD" in messages[5, "implemented_on"]
+    assert messages[4, "identifier"] == "“XX/T 1-2020”不是有效的标准号：第 1 个字符处的行业标准代号“XX”不存在，请核对代号"
+    assert caught.value.message == "发现 5 处问题，未导入任何记录。请逐条改正后重新导入。"
     assert not Standard.objects.exists()
     assert ImportJob.objects.get().state == "rejected"
+
+
+def test_import_problems_are_reported_in_the_operators_language(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"identifier": "GB/T 19001-20", "title_zh": "年代号不全"}, ensure_ascii=False),
+        json.dumps({"identifier": "GB/T 3-2020", "title_zh": "甲", "published_on": "2020-05-01",
+                    "implemented_on": "2020-01-01"}, ensure_ascii=False),
+        "[1, 2]",
+        json.dumps({"identifier": "GB/T 2-2020", "title_zh": "乙"}, ensure_ascii=False),
+        json.dumps({"identifier": "GB/T 2-2020", "title_zh": "丙"}, ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+    with translation.override("en"), pytest.raises(ImportRejected) as caught:
+        run_import(path, actor=SYSTEM)
+    messages = [(e["line"], e["field"], e["message"]) for e in caught.value.errors]
+    assert messages == [
+        (1, "identifier", "“GB/T 19001-20” is not a valid standard number: at character 12: expected a year "
+                          "(e.g. 2016; two-digit years only for 1950-1999), found “20”"),
+        (2, "implemented_on", "the implementation date 2020-01-01 is before the publication date 2020-05-01; "
+                              "check the dates"),
+        (3, "(line)", "each line must be one JSON object ({…}); found: list"),
+        (5, "identifier", "GB/T 2-2020 repeats line 4; each edition may appear only once"),
+    ]
+    assert caught.value.message.startswith("Problems found: 4; nothing was imported.")
 
 
 def test_csv_import_reads_lists_and_adoptions(tmp_path):
@@ -84,7 +112,7 @@ def test_csv_import_reads_lists_and_adoptions(tmp_path):
         writer = csv.writer(handle)
         writer.writerow(["identifier", "title_zh", "ics", "adopts", "published_on", "implemented_on"])
         writer.writerow(["GB/T 24001-2016", "环境管理体系 要求及使用指南", "13.020.10;03.100.70", "ISO 14001:2015 IDT", "2016-10-13", "2017-05-01"])
-    run_import(path, actor=None)
+    run_import(path, actor=SYSTEM)
     standard = Standard.objects.get()
     assert standard.ics_codes == ["13.020.10", "03.100.70"]
     assert standard.relations_out.get().degree == "IDT"
@@ -94,7 +122,7 @@ def test_csv_errors_name_the_physical_line(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text("identifier,title_zh\nGB/T 1-2020,甲\nGB/T ABC,乙\n", encoding="utf-8")
     with pytest.raises(ImportRejected) as caught:
-        run_import(path, actor=None)
+        run_import(path, actor=SYSTEM)
     assert [(e["line"], e["field"]) for e in caught.value.errors] == [(3, "identifier")]
 
 
@@ -102,7 +130,7 @@ def test_csv_with_an_unknown_column_is_rejected_at_the_header(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text("identifier,titel\nGB/T 1-2020,甲\n", encoding="utf-8")
     with pytest.raises(ImportRejected) as caught:
-        run_import(path, actor=None)
+        run_import(path, actor=SYSTEM)
     assert caught.value.errors[0]["line"] == 1
     assert "titel" in caught.value.errors[0]["message"]
 
@@ -115,7 +143,7 @@ def test_xlsx_import(tmp_path):
     sheet.append(["Q/ABC 001-2021", "企业标准", None, None])
     path = tmp_path / "a.xlsx"
     workbook.save(path)
-    job = run_import(path, actor=None)
+    job = run_import(path, actor=SYSTEM)
     assert job.created == 2
     assert set(Standard.objects.values_list("tier", flat=True)) == {"local", "enterprise"}
 

@@ -7,6 +7,7 @@ import pytest
 from biaozhun.catalog.importing import jobs, parallel, run_import
 from biaozhun.catalog.models import Amendment, ImportJob, Standard, StandardEvent, StandardRelation
 from biaozhun.catalog.selectors import record_cleaner
+from biaozhun.core.actors import SYSTEM
 from tests.fixtures.catalog import wipe_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +53,8 @@ def test_parallel_validation_reports_exactly_what_the_serial_one_does(tmp_path, 
     assert total == len(errors) == 8
     assert {(e["line"], e["field"]) for e in errors} >= {(6, "(line)"), (10, "identifier"), (21, "implemented_on"),
                                                          (21, "colour"), (41, "(line)"), (51, "identifier")}
-    assert "also appears on line 3" in next(e["message"] for e in errors if e["line"] == 10)
-    assert "GB/T 22-2020/ISO 9001:2015 also appears on line 22" in next(e["message"] for e in errors if e["line"] == 51)
+    assert "与第 3 行重复" in next(e["message"] for e in errors if e["line"] == 10)
+    assert "GB/T 22-2020/ISO 9001:2015 与第 22 行重复" in next(e["message"] for e in errors if e["line"] == 51)
     assert [e["line"] for e in errors] == sorted(e["line"] for e in errors)
 
 
@@ -90,16 +91,16 @@ def good_records():
 def test_reader_process_writes_the_same_catalogue(tmp_path, small_chunks, monkeypatch):
     path = tmp_path / "good.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in good_records()), encoding="utf-8")
-    job = run_import(path, actor=None, batch_size=7)
+    job = run_import(path, actor=SYSTEM, batch_size=7)
     assert (job.state, job.created, job.committed_records) == ("done", 40, 40)
     in_parallel = catalogue()
     assert StandardEvent.objects.filter(kind="created").count() == 40
-    assert run_import(path, actor=None, batch_size=7).unchanged == 40  # the rerun writes nothing
+    assert run_import(path, actor=SYSTEM, batch_size=7).unchanged == 40  # the rerun writes nothing
 
     wipe_catalogue()
     ImportJob.objects.all().delete()
     monkeypatch.setenv("BIAOZHUN_IMPORT_WORKERS", "0")
-    run_import(path, actor=None, batch_size=7)
+    run_import(path, actor=SYSTEM, batch_size=7)
     assert catalogue() == in_parallel
 
 
@@ -112,6 +113,6 @@ def test_a_failing_reader_process_stops_the_import(tmp_path, small_chunks, monke
 
     monkeypatch.setattr("biaozhun.catalog.services.upsert.prepare", broken)
     with pytest.raises(RuntimeError, match="broken on purpose"):
-        run_import(path, actor=None, batch_size=7)
+        run_import(path, actor=SYSTEM, batch_size=7)
     assert not Standard.objects.exists()
     assert ImportJob.objects.get().state == "running"  # a rerun resumes it

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from biaozhun.catalog.demo.pdf import render_standard_pdf
 from biaozhun.catalog.services import attach_full_text
@@ -82,9 +83,13 @@ def test_full_text_is_served_as_pdf(client, chain):
 
 def test_full_text_upload_rejects_non_pdf(chain):
     _, new = chain
-    with pytest.raises(ValidationFailed, match="not attached") as caught:
+    with pytest.raises(ValidationFailed, match="全文未能上传") as caught:
         attach_full_text(actor=SYSTEM, standard=new, content=b"<html>", language="zh")
     assert caught.value.errors[0]["field"] == "file"
+    with translation.override("en"), pytest.raises(ValidationFailed, match="not attached") as caught:
+        attach_full_text(actor=SYSTEM, standard=new, content=b"<html>", language="xx")
+    assert [e["field"] for e in caught.value.errors] == ["language", "file"]
+    assert "PDF" in caught.value.errors[1]["message"]
 
 
 def test_generated_pdf_has_pages(chain):

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from biaozhun.catalog.models import EventKind, Standard, StandardEvent
 from biaozhun.catalog.services import (
@@ -68,7 +69,10 @@ def test_update_records_changed_fields_with_old_values(admin_user):
 def test_update_with_stale_version_is_refused_and_keeps_the_other_edit(admin_user):
     standard = make_standard("GB/T 4-2020")
     update_standard(actor=admin_user, standard=standard, changes={"title_zh": "甲的修改"}, expected_version=1)
-    with pytest.raises(StaleEdit, match="changed by someone else"):
+    with pytest.raises(StaleEdit, match="已有其他人修改了它") as caught:
+        update_standard(actor=admin_user, standard=standard, changes={"title_zh": "乙的修改"}, expected_version=1)
+    assert (caught.value.code, caught.value.data["version"]) == ("stale_edit", 2)
+    with translation.override("en"), pytest.raises(StaleEdit, match="was changed by someone else"):
         update_standard(actor=admin_user, standard=standard, changes={"title_zh": "乙的修改"}, expected_version=1)
     standard.refresh_from_db()
     assert standard.title_zh == "甲的修改"

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from biaozhun.catalog.validity import MAX_LINES, check_lines
@@ -94,3 +95,19 @@ def test_the_result_xlsx_keeps_a_formula_someone_typed_as_text(client, catalogue
     download = client.post("/validity/", {"numbers": f"{typed}\nGB/T 1234-2005\n", "format": "xlsx"})
     row = next(load_workbook(io.BytesIO(download.content)).worksheets[0].iter_rows(min_row=2))
     assert (row[1].value, row[1].data_type) == (typed, "s")
+
+
+def test_a_number_that_cannot_be_read_says_where_and_what_in_the_readers_language(client, catalogue):
+    [row] = check_lines(["GB/T 1234-20"])
+    assert (row.outcome, row.error_code) == ("error", "year")
+    assert row.error == "第 11 个字符处应为年代号（如 2016；两位数年代号只用于 1950—1999 年），实际为“20”"
+    page = client.post("/validity/", {"numbers": "GB/T 1234-20\n", "format": "html"}).content.decode()
+    assert "第 11 个字符处应为年代号" in page and "at position" not in page
+    download = client.post("/validity/", {"numbers": "GB/T 1234-20\n", "format": "xlsx"})
+    last_column = list(load_workbook(io.BytesIO(download.content)).worksheets[0].iter_rows(values_only=True))[1][-1]
+    assert last_column == "无法识别的标准号：第 11 个字符处应为年代号（如 2016；两位数年代号只用于 1950—1999 年），实际为“20”"
+    with translation.override("en"):
+        [row] = check_lines(["GB/T 1234-20"])
+    assert row.error == "at character 11: expected a year (e.g. 2016; two-digit years only for 1950-1999), found “20”"
+    english = client.post("/validity/", {"numbers": "XX/T 1-2020\n", "format": "html"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "there is no industry code “XX”" in english.content.decode()

@@ -28,10 +28,12 @@ def test_code_is_normalised_and_subcommittees_need_their_parent(tc28_committee):
     assert (tc28_committee.code, tc28_committee.kind) == ("SAC/TC 28", "TC")
     sc = create_committee(actor=SYSTEM, code="SAC/TC 28/SC 1", name_zh="分委会")
     assert (sc.kind, sc.parent) == ("SC", tc28_committee)
-    with pytest.raises(ValidationFailed, match="parent"):
+    with pytest.raises(ValidationFailed) as caught:
         create_committee(actor=SYSTEM, code="SAC/TC 99/SC 2", name_zh="无上级")
-    with pytest.raises(ValidationFailed):
+    assert caught.value.errors[0]["message"] == "请先创建 SAC/TC 99，再创建它的分技术委员会。"
+    with pytest.raises(ValidationFailed) as caught:
         create_committee(actor=SYSTEM, code="TC 28", name_zh="格式错误")
+    assert "SAC/TC 28/SC 1" in caught.value.errors[0]["message"]
 
 
 def test_no_category_may_hold_more_than_half_the_voting_seats(tc28_committee):

@@ -5,8 +5,11 @@ from datetime import date
 import pytest
 import time_machine
 from django.core import mail
+from django.utils import translation
 
+from biaozhun.core.errors import ValidationFailed
 from biaozhun.feedback.models import Feedback
+from biaozhun.feedback.services import submit_feedback
 from tests.fixtures.catalog import make_standard
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +49,16 @@ def test_empty_feedback_is_refused_with_field_errors(client, registered_user, st
 
 def test_detail_page_links_to_the_form(client, standard):
     assert 'href="/std/GB/T%2019001-2016/feedback"' in client.get("/std/GB/T 19001-2016").content.decode()
+
+
+def test_refused_feedback_says_what_to_do_in_the_readers_language(registered_user, standard):
+    with pytest.raises(ValidationFailed) as caught:
+        submit_feedback(actor=registered_user, standard=standard, category="praise", text="短")
+    assert caught.value.message == "反馈未能提交，请按提示修改。"
+    assert [p["field"] for p in caught.value.errors] == ["category", "text"]
+    assert "技术内容问题" in caught.value.errors[0]["message"]
+    with translation.override("en"), pytest.raises(ValidationFailed) as caught:
+        submit_feedback(actor=registered_user, standard=standard, category="content", text="短")
+    assert caught.value.message == "The feedback was not sent; please correct what is shown."
+    assert caught.value.errors[0]["message"] == "Write at least 10 characters: say what is wrong and in which clause."
+    assert not Feedback.objects.exists()

@@ -125,8 +125,8 @@ def test_run_skips_blank_lines_and_reports_errors() -> None:
     ok, bad = (json.loads(line) for line in lines)
     assert ok["ok"] and ok["canonical"] == "GB/T 1.1-2020" and ok["input"] == "GB/T 1.1—2020"
     assert bad == {
-        "input": "XX/T 1", "ok": False, "error": "at position 0: unknown industry code 'XX'", "position": 0,
-        "expected": "a known industry code",
+        "input": "XX/T 1", "ok": False, "error": "at position 0: unknown industry code 'XX'",
+        "code": "unknown_industry_code", "position": 0, "expected": "a known industry code",
     }  # fmt: skip
 
 
@@ -153,7 +153,7 @@ def test_command_line() -> None:
         and rows[2]["org_code"] == "CAS"
         and rows[2]["input"] == "Ｔ／ＣＡＳ　１１５－２００５"
     )
-    assert set(rows[3]) == {"input", "ok", "error", "position", "expected"}
+    assert set(rows[3]) == {"input", "ok", "error", "code", "position", "expected"}
 
 
 @pytest.mark.slow

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from biaozhun.identifiers import Nature, Supplement, Tier, default_tables, parse
+from biaozhun.identifiers import ERROR_CODES, IdentifierError, Nature, Supplement, Tier, default_tables, parse
 
 DATA = Path(__file__).resolve().parents[2] / "biaozhun" / "reference" / "data"
 
@@ -399,6 +399,38 @@ def test_error(row: list[str]) -> None:
 def test_surrounding_space_and_punctuation_are_ignored() -> None:
     for text in ("  GB/T 19001-2016  ", "\tGB/T 19001-2016\n", "GB/T 19001-2016 ;", "\u3000GB/T 19001-2016。"):
         assert parse(text).canonical == "GB/T 19001-2016"
+
+
+@pytest.mark.parametrize("text, code, position, found, params", [
+    ("", "empty", 0, None, {}),
+    ("GB/T 19001-2016 X", "trailing_text", 15, " ", {}),
+    ("GB/T 19001-20", "year", 11, "20", {}),
+    ("XX/T 1234-2020", "unknown_industry_code", 0, "XX", {"industry_code": "XX"}),
+    ("GB/T X", "number", 5, "X", {"prefix": "GB/T"}),
+    ("ISO X", "number", 4, "X", {"prefix": "ISO"}),
+    ("DB99/T 1-2020", "unknown_region_code", 2, "99", {"region_code": "99"}),
+    ("GB/T 1.-2020", "part_number", 7, "-", {}),
+    ("GB 2762/XG1-2021", "xg_undated", 7, "/", {}),
+    ("ISO 9001/Amd 1:2020", "amendment_undated", 8, "/", {}),
+    ("GB/T 1-2020 (ISO 1:2015, MOD)", "adoption_not_idt", 23, ",", {}),
+    ("ISO/DIS 9001:2015/Amd 1", "stage_with_amendment", 17, "/", {}),
+])
+def test_errors_carry_a_stable_code_and_their_parameters(text, code, position, found, params) -> None:
+    with pytest.raises(IdentifierError) as info:
+        parse(text)
+    error = info.value
+    assert (error.code, error.position, error.found, error.params) == (code, position, found, params), str(error)
+    assert code in ERROR_CODES
+    assert error.as_dict()["code"] == code
+
+
+def test_errors_survive_pickling_with_their_code() -> None:
+    import pickle
+
+    with pytest.raises(IdentifierError) as info:
+        parse("XX/T 1")
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.code, again.params, str(again)) == ("unknown_industry_code", {"industry_code": "XX"}, str(info.value))
 
 
 def test_error_message_names_position_expected_and_found() -> None:

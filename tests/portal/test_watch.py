@@ -5,11 +5,14 @@ from datetime import date
 import pytest
 import time_machine
 from django.core import mail
+from django.utils import translation
 
 from biaozhun.catalog.services import abolish_standard, refresh_due_statuses
 from biaozhun.core.actors import SYSTEM
+from biaozhun.core.errors import ValidationFailed
 from biaozhun.portal.models import FeedCursor, Watch, WatchNotification
 from biaozhun.portal.notifications import send_watch_notifications
+from biaozhun.portal.services import save_search, watch_standard
 from tests.factories.accounts import UserFactory
 from tests.fixtures.catalog import make_standard
 
@@ -97,4 +100,23 @@ def test_email_in_the_persons_language(registered_user, edition, started_feed, a
 def test_saved_search_needs_a_condition(client, registered_user):
     client.force_login(registered_user)
     client.post("/watch/search/", {"q": ""})
+    assert not Watch.objects.exists()
+
+
+def test_a_search_that_cannot_be_saved_says_why_in_the_readers_language(registered_user):
+    with pytest.raises(ValidationFailed) as caught:
+        save_search(actor=registered_user, params={"tier": "galactic"})
+    assert caught.value.message == "检索条件未能保存，请按提示修改。"
+    assert "国家标准" in caught.value.errors[0]["message"]
+    with translation.override("en"), pytest.raises(ValidationFailed) as caught:
+        save_search(actor=registered_user, params={})
+    assert caught.value.errors == [{"field": "q", "message": "Enter a keyword or a standard number, or choose a filter."}]
+
+
+def test_the_watch_list_has_room_for_five_hundred(registered_user, edition, monkeypatch):
+    from biaozhun.portal import services
+
+    monkeypatch.setattr(services, "MAX_WATCHES", 0)
+    with translation.override("en"), pytest.raises(ValidationFailed, match="You follow 0 items, the most allowed"):
+        watch_standard(actor=registered_user, standard=edition, all_editions=False)
     assert not Watch.objects.exists()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from biaozhun.core.actors import SYSTEM
 from biaozhun.search.engine import forget_engines
 from biaozhun.search.tantivy_engine import TantivyEngine
 
@@ -42,7 +43,7 @@ def generated_catalogue(db, tmp_path):
     path = tmp_path / "tiny.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in generate("tiny")), encoding="utf-8")
     root = tmp_path / "search"
-    run_import(path, actor=None)
+    run_import(path, actor=SYSTEM)
     rebuild(root=root)
     engine = TantivyEngine(root)
     yield Catalogue(engine=engine, root=root)

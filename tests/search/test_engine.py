@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from biaozhun.catalog.models import Standard
 from biaozhun.core.actors import SYSTEM
@@ -105,13 +106,20 @@ def test_pages_and_filters(engine):
     assert dict(engine.search(SearchQuery(text="要求")).facets["status"]) == {"current": 3, "replaced": 1}
 
 
-def test_bad_queries_are_refused_with_a_reason(engine):
-    with pytest.raises(SearchError, match="unknown filter"):
+def test_bad_queries_are_refused_with_a_code_and_a_reason_in_the_readers_language(engine):
+    with pytest.raises(SearchError, match="不能按“colour”筛选") as caught:
         engine.search(SearchQuery(filters={"colour": ["red"]}))
-    with pytest.raises(SearchError, match="unknown sort"):
+    assert (caught.value.code, caught.value.data["filter"]) == ("unknown_filter", "colour")
+    with pytest.raises(SearchError) as caught:
         engine.search(SearchQuery(sort="title"))
-    with pytest.raises(SearchError, match="page"):
-        engine.search(SearchQuery(page=0))
+    assert caught.value.code == "unknown_sort"
+    with translation.override("en"):
+        with pytest.raises(SearchError, match="Page numbers start at 1") as caught:
+            engine.search(SearchQuery(page=0))
+        assert caught.value.code == "bad_page"
+        with pytest.raises(SearchError, match="narrow") as caught:
+            engine.search(SearchQuery(page=10_000, page_size=100))
+        assert (caught.value.code, caught.value.data) == ("beyond_last_page", {"max_offset": 10_000})
 
 
 def test_delete_and_clear(engine):

@@ -16,13 +16,14 @@ from datetime import date
 from pathlib import Path
 
 from django.db import OperationalError, connection, transaction
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.catalog.models import ImportJob
 from biaozhun.catalog.records import RecordCleaner
 from biaozhun.catalog.selectors import record_cleaner
 from biaozhun.catalog.services.upsert import Prepared, upsert_prepared
+from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
 
 from . import parallel
@@ -36,7 +37,7 @@ class ImportRejected(ValidationFailed):
     code = "import_rejected"
 
     def __init__(self, job: ImportJob, errors: list[dict], total_errors: int) -> None:
-        super().__init__(f"{total_errors} problem(s) found; nothing was imported. Correct them and run again.", errors)
+        super().__init__(_("发现 %(count)s 处问题，未导入任何记录。请逐条改正后重新导入。") % {"count": total_errors}, errors)
         self.job = job
         self.total_errors = total_errors
 
@@ -68,8 +69,7 @@ def validate_file(path: Path, fmt: str, cleaner: RecordCleaner, progress: Progre
         if record is not None:
             key = hash(record.edition)
             if key in seen:
-                problems.append({"line": line, "field": "identifier",
-                                 "message": f"{record.identifier} also appears on line {seen[key]}"})
+                problems.append(parallel.duplicate_problem(line, record.identifier, seen[key]))
             else:
                 seen[key] = line
         total_errors += len(problems)
@@ -85,12 +85,12 @@ def run_import(
     path: Path, *, actor, fmt: str | None = None, batch_size: int = 2000, progress: Progress = _noop,
     today: date | None = None, source: str = "import",
 ) -> ImportJob:
-    """Import `path`; resumes an unfinished job for the same file. Raises ImportRejected on invalid input."""
-    if actor is not None:
-        policy.require(actor, "catalog.import")
+    """Import `path`; resumes an unfinished job for the same file. Raises ImportRejected on invalid input.
+    `actor`: the user the changes are recorded under, or SYSTEM (an operator's command without --user)."""
+    policy.require(actor, "catalog.import")
     path = Path(path)
     fmt = detect_format(path, fmt)
-    today = today or timezone.localdate()
+    today = today or clock.today()
     cleaner = record_cleaner()
     digest = file_sha256(path)
     job = ImportJob.objects.filter(sha256=digest, state=ImportJob.State.RUNNING).order_by("-started_at").first()
@@ -101,7 +101,7 @@ def run_import(
     if job.total_records == 0:  # not validated yet
         total, errors, total_errors = validate_file(path, fmt, cleaner, progress)
         if total_errors:
-            job.state, job.errors, job.finished_at = ImportJob.State.REJECTED, errors, timezone.now()
+            job.state, job.errors, job.finished_at = ImportJob.State.REJECTED, errors, clock.now()
             job.total_records = total
             job.save(update_fields=["state", "errors", "finished_at", "total_records"])
             raise ImportRejected(job, errors, total_errors)
@@ -113,7 +113,7 @@ def run_import(
         for batch in batches(path, fmt, job.committed_records, batch_size, cleaner, today):
             _commit(job, batch, actor, today, source)
             progress("write", job.committed_records)
-    job.state, job.finished_at = ImportJob.State.DONE, timezone.now()
+    job.state, job.finished_at = ImportJob.State.DONE, clock.now()
     job.save(update_fields=["state", "finished_at"])
     return job
 

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from biaozhun.catalog.records import RecordCleaner, StandardRecord
 from biaozhun.catalog.services.upsert import Prepared
 
@@ -44,6 +46,13 @@ def workers_for(path: Path) -> int:
     if setting:
         return max(0, int(setting))
     return max(2, min(os.cpu_count() or 1, 4))
+
+
+def duplicate_problem(line, identifier: str, first_line) -> dict:
+    """The problem of a record whose edition an earlier line of the file already has."""
+    return {"line": line, "field": "identifier",
+            "message": _("%(identifier)s 与第 %(first)s 行重复；同一版本只能出现一次") % {
+                "identifier": identifier, "first": first_line}}
 
 
 def check_record(raw: dict | RowError, line, cleaner: RecordCleaner) -> tuple[list[dict], StandardRecord | None]:
@@ -99,9 +108,7 @@ def validate_jsonl(
             for line, key, identifier in zip(key_lines, key_hashes, identifiers, strict=True):
                 first = seen.setdefault(key, line)
                 if first != line:
-                    duplicates.append(
-                        {"line": line, "field": "identifier", "message": f"{identifier} also appears on line {first}"}
-                    )
+                    duplicates.append(duplicate_problem(line, identifier, first))
             total_errors += chunk_errors + len(duplicates)
             if len(errors) < MAX_STORED_ERRORS and (problems or duplicates):
                 merged = sorted(problems + duplicates, key=lambda e: e["line"])

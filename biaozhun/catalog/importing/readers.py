@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from biaozhun.catalog.records import DEGREES, DERIVED_FIELDS, FIELDS
 from biaozhun.core.spreadsheets import csv_unescape
 
@@ -32,7 +34,8 @@ def detect_format(path: Path, declared: str | None = None) -> str:
     if fmt == "json":
         fmt = "jsonl"
     if fmt not in FORMATS:
-        raise ValueError(f"cannot tell the format of {path.name}: use a .jsonl, .csv or .xlsx file, or --format")
+        raise ValueError(_("无法判断 %(name)s 的格式：请使用 .jsonl、.csv 或 .xlsx 文件，或用 --format 指明") % {
+            "name": path.name})
     return fmt
 
 
@@ -57,9 +60,11 @@ def parse_jsonl_line(line: str) -> dict[str, Any] | RowError | None:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        return RowError("(line)", f"not valid JSON at column {exc.colno}: {exc.msg}")
+        return RowError("(line)", message=_("不是有效的 JSON：第 %(column)s 列处 %(error)s") % {
+            "column": exc.colno, "error": exc.msg})
     if not isinstance(value, dict):
-        return RowError("(line)", f"expected a JSON object, got {type(value).__name__}")
+        return RowError("(line)", message=_("每行应为一个 JSON 对象（{…}），实际为 %(type)s") % {
+            "type": type(value).__name__})
     return value
 
 
@@ -75,9 +80,10 @@ def _check_header(header: list[str]) -> RowError | None:
     allowed = set(FIELDS) | set(DERIVED_FIELDS)
     unknown = [name for name in header if name and name not in allowed]
     if unknown:
-        return RowError("(header)", f"unknown column(s) {', '.join(unknown)}; expected: {', '.join(FIELDS)}")
+        return RowError("(header)", message=_("未知的列 %(columns)s；可用的列：%(expected)s") % {
+            "columns": ", ".join(unknown), "expected": ", ".join(FIELDS)})
     if "identifier" not in header:
-        return RowError("(header)", "the header row has no 'identifier' column")
+        return RowError("(header)", message=_("表头缺少 identifier 列（标准号）"))
     return None
 
 
@@ -95,7 +101,7 @@ def _cell_value(name: str, value: Any) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            return _Invalid(f"looks like JSON but is not valid at column {exc.colno}: {exc.msg}")
+            return _Invalid(_("像是 JSON，但第 %(column)s 列处有误：%(error)s") % {"column": exc.colno, "error": exc.msg})
     items = [item.strip() for item in text.split(";") if item.strip()]
     if name == "adopts":
         return [_adoption(item) for item in items]

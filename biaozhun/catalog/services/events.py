@@ -11,9 +11,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.utils import timezone
-
 from biaozhun.catalog.models import EventKind, StandardEvent
+from biaozhun.core import clock
 from biaozhun.core.bulk import insert_rows
 
 
@@ -30,7 +29,7 @@ class EventRow(NamedTuple):
 
 def _event(standard_id: int, kind: str, actor, *, from_status: str = "", to_status: str = "", reason: str = "",
            data: dict[str, Any] | None = None, at: datetime | None = None) -> EventRow:
-    return EventRow(standard_id, str(kind), getattr(actor, "pk", None), at or timezone.now(), from_status, to_status,
+    return EventRow(standard_id, str(kind), getattr(actor, "pk", None), at or clock.now(), from_status, to_status,
                     reason, data or {})
 
 

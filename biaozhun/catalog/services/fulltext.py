@@ -8,6 +8,7 @@ import re
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.catalog.models import FullText, Standard
@@ -33,13 +34,15 @@ def attach_full_text(*, actor, standard: Standard, content: bytes, language: str
     limit = settings.BIAOZHUN_MAX_FULLTEXT_BYTES
     problems = []
     if language not in LANGUAGES:
-        problems.append({"field": "language", "message": f"{language!r} is not one of {', '.join(sorted(LANGUAGES))}"})
+        problems.append({"field": "language", "message": _("“%(language)s”不是可用的语种，可选：%(choices)s") % {
+            "language": language, "choices": ", ".join(sorted(LANGUAGES))}})
     if not content.startswith(b"%PDF-"):
-        problems.append({"field": "file", "message": "the file is not a PDF (it does not start with %PDF-)"})
+        problems.append({"field": "file", "message": _("文件不是 PDF，请上传 PDF 格式的全文")})
     if len(content) > limit:
-        problems.append({"field": "file", "message": f"the file is {len(content)} bytes; at most {limit} are accepted"})
+        problems.append({"field": "file", "message": _("文件大小为 %(size)s 字节，最大 %(limit)s 字节；请压缩后再上传") % {
+            "size": len(content), "limit": limit}})
     if problems:
-        raise ValidationFailed("The full text was not attached.", problems)
+        raise ValidationFailed(_("全文未能上传，请按提示修改。"), problems)
     digest = hashlib.sha256(content).hexdigest()
     full_text = FullText.objects.filter(standard=standard, language=language).first() or FullText(
         standard=standard, language=language

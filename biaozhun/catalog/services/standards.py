@@ -6,11 +6,12 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.catalog.models import Standard
 from biaozhun.catalog.serialise import records_for
+from biaozhun.core import clock
 from biaozhun.core.errors import DomainError, ValidationFailed
 
 from . import events
@@ -30,8 +31,13 @@ class StaleEdit(DomainError):
     status = 409
 
 
+class AlreadyAbolished(DomainError):
+    code = "already_abolished"
+    status = 409
+
+
 def _today() -> date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def _clean(raw: dict[str, Any]):
@@ -39,7 +45,7 @@ def _clean(raw: dict[str, Any]):
 
     record, errors = record_cleaner().clean(raw)
     if errors:
-        raise ValidationFailed("The standard was not saved: please correct the fields listed.", [e.as_dict() for e in errors])
+        raise ValidationFailed(_("标准未能保存，请按所列字段的提示修改。"), [e.as_dict() for e in errors])
     return record
 
 
@@ -49,7 +55,8 @@ def create_standard(*, actor, data: dict[str, Any], source: str = "manual") -> S
     policy.require(actor, "catalog.edit")
     record = _clean(data)
     if Standard.objects.filter(edition=record.edition).exists():
-        raise DuplicateStandard(f"{record.identifier} is already in the catalogue", identifier=record.identifier)
+        raise DuplicateStandard(_("%(identifier)s 已在标准目录中；如需修改，请打开该标准修改。") % {
+            "identifier": record.identifier}, identifier=record.identifier)
     result = upsert_records([record], actor=actor, today=_today(), source=source)
     return Standard.objects.get(pk=result.ids[record.edition])
 
@@ -85,17 +92,18 @@ def _update(actor, standard: Standard, changes: dict[str, Any], expected_version
     current = Standard.objects.select_for_update().get(pk=standard.pk)
     if current.version != expected_version:
         raise StaleEdit(
-            f"{current.identifier} was changed by someone else after you opened it (version {expected_version}, "
-            f"now {current.version}); reload it and apply your changes again.",
-            identifier=current.identifier,
+            _("您打开 %(identifier)s 之后，已有其他人修改了它（您打开的是第 %(expected)s 版，现为第 %(current)s 版）。"
+              "请重新打开，再次填写您的修改。") % {
+                "identifier": current.identifier, "expected": expected_version, "current": current.version},
+            identifier=current.identifier, expected_version=expected_version, version=current.version,
         )
     raw = next(records_for([current]))
     raw.pop("status"), raw.pop("status_since")
     raw.update(changes)
     record = _clean(raw)
     if record.edition != current.edition:
-        raise ValidationFailed("The number of an edition cannot change; create a new edition instead.",
-                               [{"field": "identifier", "message": f"must stay {current.edition}"}])
+        raise ValidationFailed(_("版本的标准号不能修改；新版本请另行新建。"), [{
+            "field": "identifier", "message": _("应保持为 %(edition)s") % {"edition": current.edition}}])
     upsert_records([record], actor=actor, today=_today(), source="manual")
     return Standard.objects.get(pk=current.pk)
 
@@ -106,13 +114,15 @@ def abolish_standard(*, actor, standard: Standard, on: date, reason: str) -> Sta
     policy.require(actor, "catalog.review", standard)
     current = Standard.objects.select_for_update().get(pk=standard.pk)
     if current.abolished_on is not None:
-        raise DomainError(f"{current.identifier} was already abolished on {current.abolished_on}")
+        raise AlreadyAbolished(_("%(identifier)s 已于 %(day)s 废止，无需再次废止。") % {
+            "identifier": current.identifier, "day": current.abolished_on.isoformat()},
+            identifier=current.identifier, abolished_on=current.abolished_on.isoformat())
     if current.published_on and on < current.published_on:
-        raise ValidationFailed("The abolition date is before publication.",
-                               [{"field": "on", "message": f"must be on or after {current.published_on}"}])
+        raise ValidationFailed(_("废止日期早于发布日期，请核对日期。"), [{
+            "field": "on", "message": _("应不早于发布日期 %(day)s") % {"day": current.published_on.isoformat()}}])
     current.abolished_on = on
     current.version += 1
-    current.updated_at = timezone.now()
+    current.updated_at = clock.now()
     current.save(update_fields=["abolished_on", "version", "updated_at"])
     events.record([events.abolished(current.pk, actor=actor, on=on.isoformat(), reason=reason)])
     refresh_statuses([current.pk], actor=actor, today=_today())

@@ -15,10 +15,10 @@ from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import DateField, JSONField
-from django.utils import timezone
 
 from biaozhun.catalog.models import Amendment, RelationKind, Standard, StandardRelation
 from biaozhun.catalog.records import StandardRecord, edition_key, encode_sort_key
+from biaozhun.core import clock
 from biaozhun.core.bulk import insert_rows, select_in, update_rows
 
 from . import events
@@ -129,7 +129,7 @@ def upsert_records(records: list[StandardRecord], *, actor, today: date, source:
 def upsert_prepared(records: list[Prepared], *, actor, today: date, source: str) -> UpsertResult:
     """`upsert_records` for records already prepared (e.g. by the import's reader process)."""
     result = UpsertResult()
-    now = timezone.now()
+    now = clock.now()
     by_edition = {record.values[_EDITION]: record for record in records}
     existing_ids = [row[0] for row in select_in(Standard, "edition", by_edition, ["id"])]
     existing = {

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from biaozhun.accounts import policy
 from biaozhun.catalog import selectors
+from biaozhun.catalog.identifier_messages import identifier_message
 from biaozhun.catalog.models import RelationKind, Status, Tier
 from biaozhun.catalog.status_text import status_explanation
 from biaozhun.identifiers import IdentifierError, parse
@@ -44,7 +45,7 @@ def standard_detail(request, identifier: str):
         try:
             ident = parse(identifier)
         except IdentifierError as exc:
-            raise Http404(str(exc)) from exc
+            raise Http404(identifier_message(exc)) from exc
         if ident.canonical != identifier:
             return redirect("portal:standard_detail", identifier=ident.canonical)
         if ident.year is None:  # an undated number shows the edition in force, else the newest

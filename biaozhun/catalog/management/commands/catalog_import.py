@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from biaozhun.catalog.importing import ImportRejected, run_import
+from biaozhun.core.actors import SYSTEM
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, format=None, batch_size=2000, user=None, no_progress=False, **options):
         if not file.exists():
             raise CommandError(f"{file}: no such file")
-        actor = None
+        actor = SYSTEM
         if user:
             actor = get_user_model().objects.filter(username=user).first()
             if actor is None:

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         with open(path, "w", encoding="utf-8") as handle:
             for record in generate(scale, seed=seed):
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        job = run_import(path, actor=None, source="demo")
+        job = run_import(path, actor=SYSTEM, source="demo")
         self.stdout.write(f"demo catalogue: {job.total_records} records ({job.created} new, {job.updated} updated)")
         attached = 0
         national = Standard.objects.filter(tier=Tier.NATIONAL, title_en__gt="").order_by("id")[:FULL_TEXTS]

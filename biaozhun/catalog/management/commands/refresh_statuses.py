@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, all=False, today=None, **options):
         today = today or timezone.localdate()
         if all:
-            changed = refresh_statuses(Standard.objects.values_list("pk", flat=True).iterator(), actor=None, today=today)
+            changed = refresh_statuses(Standard.objects.values_list("pk", flat=True).iterator(), actor=SYSTEM, today=today)
         else:
             changed = refresh_due_statuses(actor=SYSTEM, today=today)
         self.stdout.write(f"{changed} status(es) changed")

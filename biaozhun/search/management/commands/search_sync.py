@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from biaozhun.search.engine import SearchError
+from biaozhun.search.engine import IndexStateError
 from biaozhun.search.feed import sync, sync_engine
 
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         while True:
             try:
                 report = sync(engine, batch_size=batch_size)
-            except SearchError as exc:
+            except IndexStateError as exc:
                 raise CommandError(str(exc)) from exc
             if report.events or not follow:
                 self.stdout.write(

@@ -1,0 +1,91 @@
+"""One constructor per kind of account event; the account services record their history only through these.
+
+Each writes one append-only ``AccountEvent``: who acted (a user; None for the system), when (core.clock, so
+replayed history keeps its dates), whom and which organisation it concerns, and ``data`` with the keys its
+docstring lists. Values in ``data`` are JSON: dates as ISO text, related rows by primary key or a stable name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
+
+from .models import AccountEvent, AccountEventKind, Organisation, User
+
+Kind = AccountEventKind
+
+
+def _record(kind: str, *, actor: Any, target_user: User | None = None,
+            organisation: Organisation | None = None, data: dict[str, Any]) -> AccountEvent:
+    """``actor``: the acting user; SYSTEM and anonymous visitors are recorded as no user."""
+    return AccountEvent.objects.create(kind=kind, actor=user_or_none(actor), at=clock.now(), target_user=target_user,
+                                       organisation=organisation, data=data)
+
+
+# --- Users ------------------------------------------------------------------------------------------------
+def user_registered(user: User, *, actor: Any, self_registered: bool) -> AccountEvent:
+    """data: {"username", "self_registered"} (False when an administrator registered the account)."""
+    return _record(Kind.USER_REGISTERED, actor=actor, target_user=user,
+                   data={"username": user.username, "self_registered": self_registered})
+
+
+def user_updated(user: User, *, actor: Any, before: dict[str, Any], after: dict[str, Any]) -> AccountEvent:
+    """data: {"before", "after"}: the changed details (username, real_name, email, phone, language) only."""
+    return _record(Kind.USER_UPDATED, actor=actor, target_user=user, data={"before": before, "after": after})
+
+
+def user_access_changed(user: User, *, actor: Any, before: dict[str, Any],
+                        after: dict[str, Any]) -> AccountEvent:
+    """data: {"before", "after"}: the changed access only: is_active, is_staff, is_superuser (booleans), groups
+    (sorted group names) and user_permissions (sorted "app_label.codename")."""
+    return _record(Kind.USER_ACCESS_CHANGED, actor=actor, target_user=user, data={"before": before, "after": after})
+
+
+# --- Organisations ----------------------------------------------------------------------------------------
+def organisation_created(organisation: Organisation, *, actor: Any, founder: User | None,
+                         founder_role: str | None) -> AccountEvent:
+    """data: {"kind", "name", "uscc", "founder_role"} (founder_role None when nobody joined as its admin)."""
+    return _record(Kind.ORGANISATION_CREATED, actor=actor, target_user=founder, organisation=organisation,
+                   data={"kind": organisation.kind, "name": organisation.name, "uscc": organisation.uscc,
+                         "founder_role": founder_role})
+
+
+def organisation_updated(organisation: Organisation, *, actor: Any, before: dict[str, Any],
+                         after: dict[str, Any]) -> AccountEvent:
+    """data: {"before", "after"}: the changed fields (name, name_en, uscc, industry_code, region_code, tc_code)."""
+    return _record(Kind.ORGANISATION_UPDATED, actor=actor, organisation=organisation,
+                   data={"before": before, "after": after})
+
+
+# --- Memberships ------------------------------------------------------------------------------------------
+def member_added(organisation: Organisation, user: User, *, actor: Any, role: str) -> AccountEvent:
+    """data: {"role"}."""
+    return _record(Kind.MEMBER_ADDED, actor=actor, target_user=user, organisation=organisation, data={"role": role})
+
+
+def member_removed(organisation: Organisation, user: User, *, actor: Any, role: str) -> AccountEvent:
+    """data: {"role"}: the role the member had."""
+    return _record(Kind.MEMBER_REMOVED, actor=actor, target_user=user, organisation=organisation,
+                   data={"role": role})
+
+
+def member_role_changed(organisation: Organisation, user: User, *, actor: Any, previous: str,
+                        role: str) -> AccountEvent:
+    """data: {"from", "to"}: the old and the new role."""
+    return _record(Kind.MEMBER_ROLE_CHANGED, actor=actor, target_user=user, organisation=organisation,
+                   data={"from": previous, "to": role})
+
+
+# --- API tokens -------------------------------------------------------------------------------------------
+def api_token_created(token: Any, *, actor: Any) -> AccountEvent:
+    """data: {"token", "name", "prefix"}: the token's id, what it is for and its first characters."""
+    return _record(Kind.API_TOKEN_CREATED, actor=actor, target_user=token.user,
+                   data={"token": token.pk, "name": token.name, "prefix": token.prefix})
+
+
+def api_token_revoked(token: Any, *, actor: Any) -> AccountEvent:
+    """data: {"token", "prefix"}."""
+    return _record(Kind.API_TOKEN_REVOKED, actor=actor, target_user=token.user,
+                   data={"token": token.pk, "prefix": token.prefix})

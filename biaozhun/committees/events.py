@@ -1,0 +1,52 @@
+"""One constructor per kind of committee event; committee services record their history only through these.
+
+Each writes one append-only ``CommitteeEvent`` (the acting user, or no user for the system; the time from
+core.clock, so replayed history keeps its dates) and documents the keys of its ``data``. Values in ``data`` are
+JSON: dates as ISO text, related rows by primary key.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
+
+from .models import Committee, CommitteeEvent, Member
+
+Kind = CommitteeEvent.Kind
+
+
+def _record(committee: Committee, kind: str, *, actor: Any, data: dict[str, Any]) -> CommitteeEvent:
+    return CommitteeEvent.objects.create(committee=committee, kind=kind, actor=user_or_none(actor), at=clock.now(),
+                                         data=data)
+
+
+def committee_created(committee: Committee, *, actor: Any) -> CommitteeEvent:
+    """data: {"code"}."""
+    return _record(committee, Kind.CREATED, actor=actor, data={"code": committee.code})
+
+
+def committee_updated(committee: Committee, *, actor: Any, before: dict[str, Any],
+                      after: dict[str, Any]) -> CommitteeEvent:
+    """data: {"before", "after"}: the changed fields only, each with its old and its new value."""
+    return _record(committee, Kind.UPDATED, actor=actor, data={"before": before, "after": after})
+
+
+def member_added(member: Member, *, actor: Any) -> CommitteeEvent:
+    """data: {"member_id", "name", "stakeholder"}."""
+    return _record(member.committee, Kind.MEMBER_ADDED, actor=actor,
+                   data={"member_id": member.pk, "name": member.name, "stakeholder": member.stakeholder})
+
+
+def member_changed(member: Member, *, actor: Any, before: dict[str, Any], after: dict[str, Any]) -> CommitteeEvent:
+    """data: {"member_id", "name", "before", "after"}: the changed fields only (``user`` as a user id)."""
+    return _record(member.committee, Kind.MEMBER_CHANGED, actor=actor,
+                   data={"member_id": member.pk, "name": member.name, "before": before, "after": after})
+
+
+def member_ended(member: Member, *, actor: Any, on: date, reason: str) -> CommitteeEvent:
+    """data: {"member_id", "on", "reason"}: the last day of the seat and why it ended."""
+    return _record(member.committee, Kind.MEMBER_ENDED, actor=actor,
+                   data={"member_id": member.pk, "on": on.isoformat(), "reason": reason})
