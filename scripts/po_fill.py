@@ -3,8 +3,9 @@
     python scripts/po_fill.py biaozhun/locale/en/LC_MESSAGES/django.po            # print untranslated msgids
     python scripts/po_fill.py biaozhun/locale/en/LC_MESSAGES/django.po FILE.tsv   # fill them from FILE.tsv
 
-FILE.tsv holds one `msgid<TAB>msgstr` per line (a literal \\n in either stands for a newline). Only empty
-translations are filled; then run `manage.py compilemessages -l en --ignore=.venv`.
+FILE.tsv holds one `msgid<TAB>msgstr` per line (a literal \\n in either stands for a newline). Only empty and
+fuzzy translations are filled (a fuzzy one is gettext's guess from a similar string, usually wrong; it is listed
+with "FUZZY "); then run `manage.py compilemessages -l en --ignore=.venv`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 
 def _unquote(lines: list[str]) -> str:
     text = "".join(re.fullmatch(r'"(.*)"', line.strip()).group(1) for line in lines)
-    return text.encode("latin-1", "backslashreplace").decode("unicode_escape").encode("latin-1").decode("utf-8") \
-        if "\\" in text else text
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+    return re.sub(r"\\(.)", lambda match: escapes.get(match.group(1), match.group(0)), text)
 
 
 def _quote(text: str) -> str:
@@ -49,6 +50,13 @@ def field(lines: list[str], spans, name: str) -> str:
     return _unquote([first, *lines[start + 1:end]])
 
 
+def _unfuzzy(line: str) -> str:
+    if not line.startswith("#,"):
+        return line
+    flags = [flag.strip() for flag in line[2:].split(",") if flag.strip() and flag.strip() != "fuzzy"]
+    return "#, " + ", ".join(flags) if flags else "#,"
+
+
 def main(path: str, tsv: str | None = None) -> int:
     catalogue = Path(path)
     text = catalogue.read_text(encoding="utf-8")
@@ -64,14 +72,16 @@ def main(path: str, tsv: str | None = None) -> int:
         if "msgid" in spans:
             msgid = field(lines, spans, "msgid")
             key = "msgstr[0]" if "msgstr[0]" in spans else "msgstr"
-            if msgid and key in spans and not field(lines, spans, key):
+            fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+            if msgid and key in spans and (fuzzy or not field(lines, spans, key)):
                 if msgid in wanted:
                     start, end = spans[key]
                     lines = [*lines[:start], f"{key} {_quote(wanted[msgid])}", *lines[end:]]
-                    if "#, fuzzy" in lines:
-                        lines.remove("#, fuzzy")
+                    lines = [line for line in lines if not line.startswith("#|")]
+                    lines = [_unfuzzy(line) for line in lines]
+                    lines = [line for line in lines if line != "#,"]
                 else:
-                    missing.append(msgid)
+                    missing.append(("FUZZY " if fuzzy else "") + msgid)
         out.append("\n".join(lines))
     catalogue.write_text("\n\n".join(out) + "\n", encoding="utf-8")
     for msgid in missing:
