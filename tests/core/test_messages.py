@@ -107,7 +107,6 @@ NOT_YET = {
     "catalog/services/fulltext.py": 4,
     "catalog/services/standards.py": 8,
     "committees/services.py": 13,
-    "development/services/projects.py": 2,
     "feedback/services.py": 4,
     "portal/services.py": 6,
     "search/engine.py": 1,
