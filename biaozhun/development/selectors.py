@@ -342,6 +342,27 @@ def overdue_for_review(*, committee: Committee, today: date) -> QuerySet[Standar
         review_base__lte=review_rules.overdue_cutoff(today, years=years, grace_months=grace))
 
 
+# The periodic review lists by key: due (overdue included) and overdue.
+REVIEW_LISTS = {"due": due_for_review, "overdue": overdue_for_review}
+
+
+def review_counts(*, committee: Committee, today: date) -> dict[str, int]:
+    """How many standards each periodic review list of the committee holds today."""
+    return {key: query(committee=committee, today=today).count() for key, query in REVIEW_LISTS.items()}
+
+
+def review_list(*, key: str, committee: Committee, today: date) -> QuerySet[Standard]:
+    """One periodic review list, with what its rows show."""
+    return REVIEW_LISTS[key](committee=committee, today=today).only(
+        "identifier", "title_zh", "title_en", "published_on", "confirmed_on")
+
+
+def overdue_among(*, committee: Committee, today: date, standards: Iterable[Standard]) -> set[int]:
+    """Which of these standards are overdue for review today (ids)."""
+    return set(overdue_for_review(committee=committee, today=today).filter(pk__in=[s.pk for s in standards])
+               .values_list("pk", flat=True))
+
+
 def committee_of(*, standard: Standard) -> Committee | None:
     """The committee responsible for a standard (by its tc_code), if it is one of ours."""
     return Committee.objects.filter(code=normalise_tc_code(standard.tc_code)).first() if standard.tc_code else None

@@ -53,6 +53,7 @@ def dashboard(request):
 
 def _board(committee, today, reminder_days: int) -> dict:
     projects = selectors.board_projects(committee=committee)
+    reviews = selectors.review_counts(committee=committee, today=today)
     groups: dict[str, list[Project]] = defaultdict(list)
     for project in projects:
         project.deadline_status = _deadline(project, today, reminder_days)
@@ -63,8 +64,8 @@ def _board(committee, today, reminder_days: int) -> dict:
         "comments": [p for p in projects if p.open_comments],
         "ballots": selectors.board_ballots(committee=committee),
         "extensions": selectors.board_extensions(committee=committee),
-        "reviews_due": selectors.due_for_review(committee=committee, today=today).count(),
-        "reviews_overdue": selectors.overdue_for_review(committee=committee, today=today).count(),
+        "reviews_due": reviews["due"],
+        "reviews_overdue": reviews["overdue"],
     }
 
 

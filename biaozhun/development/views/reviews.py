@@ -29,8 +29,7 @@ from ..models import ReviewConclusion
 from ..services.reviews import conclude_review
 
 PAGE_SIZE = 20
-TABS = {"due": (gettext_lazy("到期"), selectors.due_for_review),
-        "overdue": (gettext_lazy("逾期"), selectors.overdue_for_review)}
+TABS = {"due": gettext_lazy("到期"), "overdue": gettext_lazy("逾期")}  # selectors.REVIEW_LISTS
 
 
 def _render(request, params, *, status: int = 200, refusal: dict | None = None):
@@ -50,15 +49,13 @@ def _render(request, params, *, status: int = 200, refusal: dict | None = None):
                "tabs": [], "tab": params.get("tab") if params.get("tab") in TABS else "due"}
     if committee is not None:
         today = clock.today()
-        querysets = {key: query(committee=committee, today=today) for key, (_label, query) in TABS.items()}
-        counts = {key: qs.count() for key, qs in querysets.items()}
-        paginator = Paginator(querysets[context["tab"]].only(
-            "identifier", "title_zh", "title_en", "published_on", "confirmed_on"), PAGE_SIZE)
+        counts = selectors.review_counts(committee=committee, today=today)
+        paginator = Paginator(selectors.review_list(key=context["tab"], committee=committee, today=today), PAGE_SIZE)
         paginator.count = counts[context["tab"]]  # counted above; not again
         page = paginator.get_page(params.get("page"))
-        overdue = set(querysets["overdue"].filter(pk__in=[s.pk for s in page]).values_list("pk", flat=True))
+        overdue = selectors.overdue_among(committee=committee, today=today, standards=page)
         context.update({
-            "tabs": [(key, label, counts[key]) for key, (label, _query) in TABS.items()], "page": page,
+            "tabs": [(key, label, counts[key]) for key, label in TABS.items()], "page": page,
             "rows": _rows(page, overdue), "today": today,
             "may_conclude": policy.can(user, "development.review_standard", committee),
             "conclusions": ReviewConclusion.choices,
