@@ -68,12 +68,11 @@ def vote_all(ballot, members, choices, on=DAY):
 
 
 # --- Opening ------------------------------------------------------------------------------------------
-def test_opening_fixes_the_roll_of_voting_members_in_term_and_emails_them(project, members, secretariat_user, django_capture_on_commit_callbacks, letter):
+def test_opening_fixes_the_roll_of_voting_members_in_term_and_emails_them(
+        project, members, secretariat_user, letter, django_capture_on_commit_callbacks):
     committee = project.committee
-    Member.objects.create(committee=committee, name="观察员", user=UserFactory(), organisation="甲", stakeholder="user",
-                          voting=False, term_start=date(2020, 1, 1), term_end=date(2035, 12, 31))
-    Member.objects.create(committee=committee, name="已离任", user=UserFactory(), organisation="乙",
-                          stakeholder="user", term_start=date(2020, 1, 1), term_end=date(2025, 12, 31))
+    MemberFactory(committee=committee, name="观察员", user=UserFactory(), voting=False)
+    MemberFactory(committee=committee, name="已离任", user=UserFactory(), term_end=date(2025, 12, 31))
     newest = add_document(project)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -88,8 +87,7 @@ def test_opening_fixes_the_roll_of_voting_members_in_term_and_emails_them(projec
 
 def test_a_member_seated_after_opening_cannot_vote(project, tc28_committee, letter):
     ballot = letter(project)
-    late = Member.objects.create(committee=tc28_committee, name="新委员", user=UserFactory(), organisation="丙",
-                                 stakeholder="consumer", term_start=date(2026, 1, 1), term_end=date(2030, 12, 31))
+    late = MemberFactory(committee=tc28_committee, name="新委员", user=UserFactory(), term_start=date(2026, 1, 1))
     with time_machine.travel(DAY, tick=False), pytest.raises(PermissionDeniedError):
         cast_vote(actor=late.user, ballot=ballot, choice="approve")
     assert ballot.votes.count() == 4
@@ -172,8 +170,7 @@ def test_the_secretariat_records_meeting_votes_of_members_on_the_roll(project, m
         vote = record_vote(actor=secretariat_user, ballot=ballot, member=members[2], choice="reject",
                            reason="与GB/T 1.1不一致")
         assert (vote.member, vote.choice, vote.recorded_by) == (members[2], "reject", secretariat_user)
-        stranger = Member.objects.create(committee=project.committee, name="外人", organisation="丁",
-                                         stakeholder="user", term_start=DAY, term_end=DAY)
+        stranger = MemberFactory(committee=project.committee, name="外人", term_start=DAY, term_end=DAY)
         with pytest.raises(ValidationFailed) as caught:
             record_vote(actor=secretariat_user, ballot=ballot, member=stranger, choice="approve")
         assert caught.value.errors[0]["field"] == "member"

@@ -86,6 +86,22 @@ def test_the_deadline_badge_warns_before_the_deadline(client, tc28_committee, se
         assert "今日到期" in client.get("/projects/dashboard/").content.decode()
 
 
+def test_a_suspended_project_shows_where_its_deadline_stands(client, tc28_committee, secretariat_user, walk):
+    """Suspension keeps the deadline (Project.deadline_shown): the board shows it, though no reminder is sent."""
+    project = walk(new_project(secretariat_user, tc28_committee, "信息技术 数据治理"), Stage.DRAFTING)
+    with time_machine.travel(date(2027, 7, 1), tick=False):
+        move_project(actor=secretariat_user, project=project, to=Stage.SUSPENDED, expected_version=project.version,
+                     reason="等待基础标准")
+    with time_machine.travel(TODAY, tick=False):
+        client.force_login(secretariat_user)
+        page = client.get("/projects/dashboard/").content.decode()
+    assertInHTML(f"""<tr><td class="text-nowrap">{project.plan_number}</td>
+        <td><a href="{project.get_absolute_url()}">信息技术 数据治理</a></td><td class="text-nowrap">2027-08-05</td>
+        <td class="text-nowrap"><span class="badge text-bg-danger">已超期 23 日</span></td></tr>""", page)
+    project.refresh_from_db()
+    assert not project.frozen
+
+
 def test_the_dashboard_is_for_secretariats_and_administrators(client, board, registered_user, secretariat_user,
                                                               admin_user):
     client.force_login(registered_user)

@@ -127,3 +127,7 @@ def test_demo_projects_cover_every_stage_with_their_records(tc28_committee):
     commenting = Project.objects.get(stage="comment", committee=tc28_committee)
     assert commenting.period_open and commenting.comments.count() == 3
     assert Project.objects.get(stage="review", committee=tc28_committee).ballots.get().is_open
+    # People act as themselves; the platform (no user) only for what the daily sweep does.
+    by_platform = ProjectEvent.objects.filter(actor__isnull=True)
+    assert not by_platform.exclude(kind__in=["period_closed", "deadline_reminder", "overdue"]).exclude(
+        kind="moved", to_stage__in=[Stage.DISPOSITION, Stage.IN_FORCE]).exists()
