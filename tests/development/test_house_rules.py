@@ -43,6 +43,7 @@ ALLOWED: dict[tuple[str, str], int] = {
     ("development/services/comments.py", "disposition"): 2,
     ("development/services/comments.py", "proposal"): 1,
     ("development/services/events.py", "disposition"): 1,
+    ("development/templates/development/comments.html", "disposition"): 1,
     ("development/timeline.py", "disposition"): 1,
     # "in force" as a catalogue status reason and a validity-check field, not a project stage.
     ("rules/status.py", "in_force"): 2,
@@ -58,7 +59,6 @@ ALLOWED: dict[tuple[str, str], int] = {
 }
 # The one place the codes are written, and history that is never rewritten.
 EXEMPT = {"rules/stages.py"}
-TEMPLATE_CODE = re.compile(r"{%.*?%}|{{.*?}}", re.DOTALL)
 QUOTED = re.compile(r"""(["'])([a-z_]+)\1""")
 
 
@@ -68,12 +68,10 @@ def _python_literals(source: str) -> list[tuple[int, str]]:
 
 
 def _template_literals(source: str) -> list[tuple[int, str]]:
-    """Quoted stage codes inside template tags and variables (comparisons, arguments); HTML text is not code."""
-    found = []
-    for tag in TEMPLATE_CODE.finditer(source):
-        line = source.count("\n", 0, tag.start()) + 1
-        found += [(line, match.group(2)) for match in QUOTED.finditer(tag.group()) if match.group(2) in CODES]
-    return found
+    """Quoted stage codes in a template: in its tags and variables (comparisons, arguments) and in its attributes
+    (a hard-coded form value); the text people read is not code."""
+    return [(source.count("\n", 0, match.start()) + 1, match.group(2)) for match in QUOTED.finditer(source)
+            if match.group(2) in CODES]
 
 
 def bare_stage_literals(root: Path = ROOT, allowed: dict[tuple[str, str], int] | None = None) -> list[str]:
@@ -104,13 +102,14 @@ def test_the_check_catches_a_literal_in_code_and_in_templates(tmp_path):
     enum, plain text, and an allowed place are not."""
     (tmp_path / "views.py").write_text('if project.stage == "review":\n    label = "审查"\n', encoding="utf-8")
     (tmp_path / "fine.py").write_text("if project.stage == Stage.REVIEW:\n    text = 'in review'\n", encoding="utf-8")
-    (tmp_path / "page.html").write_text("<p>review</p>\n{% if p.stage == 'drafting' %}x{% endif %}\n",
-                                        encoding="utf-8")
+    (tmp_path / "page.html").write_text("<p>review</p>\n{% if p.stage == 'drafting' %}x{% endif %}\n"
+                                        '<input type="hidden" name="to" value="{{ move.to }}">\n'
+                                        '<option value="approval">报批</option>\n', encoding="utf-8")
     (tmp_path / "kind.py").write_text('KIND = "published"\n', encoding="utf-8")
     assert bare_stage_literals(tmp_path, {("kind.py", "published"): 1}) == [
-        'page.html:2: "drafting"', 'views.py:1: "review"']
+        'page.html:2: "drafting"', 'page.html:4: "approval"', 'views.py:1: "review"']
     assert bare_stage_literals(tmp_path, {}) == ['kind.py:1: "published"', 'page.html:2: "drafting"',
-                                                 'views.py:1: "review"']
+                                                 'page.html:4: "approval"', 'views.py:1: "review"']
 
 
 # --- History ---------------------------------------------------------------------------------------------
