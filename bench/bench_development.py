@@ -130,8 +130,9 @@ def main() -> None:
 
     from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, User
     from biaozhun.catalog.models import Standard
+    from biaozhun.core.actors import SYSTEM
     from biaozhun.development.models import Project
-    from biaozhun.development.services.deadlines import sweep
+    from biaozhun.development.sweep import sweep
 
     call_command("migrate", verbosity=0)
     load(args)
@@ -145,10 +146,10 @@ def main() -> None:
                                      defaults={"role": MembershipRole.SECRETARY})
 
     first_start = time.perf_counter()
-    counts = sweep(date.today())
+    counts = sweep(actor=SYSTEM, today=date.today())
     first = time.perf_counter() - first_start
     print(f"first sweep (catch-up): {first:.2f} s, {counts}")
-    steady, counts = timed(lambda: sweep(date.today() + timedelta(days=1)), args.runs)
+    steady, counts = timed(lambda: sweep(actor=SYSTEM, today=date.today() + timedelta(days=1)), args.runs)
     print(f"next day's sweep: median {steady * 1000:.0f} ms, {counts}")
 
     client = Client()

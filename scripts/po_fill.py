@@ -2,6 +2,7 @@
 
     python scripts/po_fill.py biaozhun/locale/en/LC_MESSAGES/django.po            # print untranslated msgids
     python scripts/po_fill.py biaozhun/locale/en/LC_MESSAGES/django.po FILE.tsv   # fill them from FILE.tsv
+    python scripts/po_fill.py CATALOGUE.po OTHER.po ...    # ... or from other catalogues (e.g. both sides of a merge)
 
 FILE.tsv holds one `msgid<TAB>msgstr` per line (a literal \\n in either stands for a newline). Only empty and
 fuzzy translations are filled (a fuzzy one is gettext's guess from a similar string, usually wrong; it is listed
@@ -57,15 +58,32 @@ def _unfuzzy(line: str) -> str:
     return "#, " + ", ".join(flags) if flags else "#,"
 
 
-def main(path: str, tsv: str | None = None) -> int:
+def translations(path: Path) -> dict[str, str]:
+    """msgid → msgstr from a TSV file, or the non-fuzzy translations of another catalogue."""
+    wanted = {}
+    if path.suffix == ".po":
+        for lines in blocks(path.read_text(encoding="utf-8")):
+            spans = parse(lines)
+            key = "msgstr[0]" if "msgstr[0]" in spans else "msgstr"
+            fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+            if "msgid" in spans and key in spans and not fuzzy and "msgid_plural" not in spans:
+                msgid, msgstr = field(lines, spans, "msgid"), field(lines, spans, key)
+                if msgid and msgstr:
+                    wanted[msgid] = msgstr
+        return wanted
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            source, target = line.split("\t", 1)
+            wanted[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
+    return wanted
+
+
+def main(path: str, *sources: str) -> int:
     catalogue = Path(path)
     text = catalogue.read_text(encoding="utf-8")
     wanted = {}
-    if tsv:
-        for line in Path(tsv).read_text(encoding="utf-8").splitlines():
-            if "\t" in line:
-                source, target = line.split("\t", 1)
-                wanted[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
+    for source in sources:
+        wanted.update(translations(Path(source)))
     out, missing = [], []
     for lines in blocks(text):
         spans = parse(lines)

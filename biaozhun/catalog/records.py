@@ -177,11 +177,11 @@ class RecordCleaner:
         for name in ("published_on", "implemented_on", "abolished_on", "confirmed_on"):
             setattr(record, name, self._date(raw.get(name), name, errors))
         if record.published_on and record.implemented_on and record.implemented_on < record.published_on:
-            errors.append(FieldError("implemented_on", message=_("实施日期 %(day)s 早于发布日期 %(published)s，请核对") % {
-                "day": record.implemented_on.isoformat(), "published": record.published_on.isoformat()}))
+            errors.append(FieldError("implemented_on", message=_("实施日期 %(day)s 早于发布日期 %(publication)s，请核对") % {
+                "day": record.implemented_on.isoformat(), "publication": record.published_on.isoformat()}))
         if record.published_on and record.abolished_on and record.abolished_on < record.published_on:
-            errors.append(FieldError("abolished_on", message=_("废止日期 %(day)s 早于发布日期 %(published)s，请核对") % {
-                "day": record.abolished_on.isoformat(), "published": record.published_on.isoformat()}))
+            errors.append(FieldError("abolished_on", message=_("废止日期 %(day)s 早于发布日期 %(publication)s，请核对") % {
+                "day": record.abolished_on.isoformat(), "publication": record.published_on.isoformat()}))
 
         record.relations = self._relations(raw, ident, errors)
         record.amendments = self._amendments(raw.get("amendments"), errors)

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from biaozhun.rules.stages import OPEN_STAGES, STAGES
+from biaozhun.rules.stages import ACTIVE_STAGES, STAGES
 
 from . import selectors
 from .models import Committee
@@ -34,7 +34,7 @@ def committee_detail(request, code: str):
 
 def _open_projects(committee: Committee) -> list[tuple[str, list]]:
     """The committee's open development projects grouped by stage, in workflow order."""
-    stages = [stage.code for stage in STAGES if stage.code in OPEN_STAGES or stage.code == "suspended"]
+    stages = [stage.code for stage in STAGES if stage.code in ACTIVE_STAGES]
     projects = committee.projects.filter(stage__in=stages).only(
         "pk", "plan_number", "title_zh", "stage", "deadline", "committee_id")
     groups: dict[str, list] = {code: [] for code in stages}

@@ -1,4 +1,12 @@
-from django.contrib import admin
+"""Back-office admin. Every write goes through the development services, so each change records its event; history
+and the records the workflow writes are read-only here."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+
+from biaozhun.core.errors import DomainError
+from biaozhun.rules.stages import BEFORE_PLAN_STAGES, OPEN_STAGES
 
 from .models import (
     Ballot,
@@ -12,6 +20,7 @@ from .models import (
     TimeLimit,
     Vote,
 )
+from .services.projects import DETAILS_BEFORE_PLAN, FREE_DETAILS, propose_project, update_project_details
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -27,15 +36,107 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+def _refusal(exc: DomainError) -> str:
+    """A service's refusal as an admin message: what happened, then each field's problem under its name."""
+    names = {field.name: str(field.verbose_name) for field in Project._meta.get_fields()
+             if hasattr(field, "verbose_name")}
+    problems = [f"{names.get(e['field'], e['field'])}：{e['message']}" for e in getattr(exc, "errors", [])]
+    return " ".join([exc.message, *problems])
+
+
+# What a proposal made in the admin gives (the rest follows from the workflow).
+PROPOSAL_FIELDS = ["committee", "title_zh", "title_en", "kind", "nature", "revises", "adopts", "degree", "drafters",
+                   "trade_relevant"]
+
+
+class ProjectAdminForm(forms.ModelForm):
+    # The version the form was rendered with, so that a change made meanwhile by someone else is refused.
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Project
+        fields = PROPOSAL_FIELDS  # the admin passes the fields of each page (get_fields)
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
+    """Projects are proposed here through `propose_project`; afterwards only their free details (titles, drafters;
+    what is adopted before the plan) are edited, through `update_project_details`, which records the change.
+    Everything else follows from the workflow and is read-only; projects are never deleted."""
+
+    form = ProjectAdminForm
     list_display = ["plan_number", "title_zh", "committee", "kind", "nature", "stage", "deadline", "frozen"]
     list_filter = ["stage", "kind", "nature", "frozen", "trade_relevant"]
     search_fields = ["plan_number", "title_zh", "committee__code"]
-    raw_id_fields = ["committee", "revises", "proposer", "standard"]
-    readonly_fields = ["stage", "suspended_from", "plan_number", "plan_issued_on", "deadline", "extension_months",
-                       "period_opened_on", "period_ends_on", "period_closed", "deadline_notice", "frozen",
-                       "tbt_notification", "tbt_notified_on", "standard", "version"]
+    raw_id_fields = ["committee", "revises"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # history cannot be skipped: terminate the project instead
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return PROPOSAL_FIELDS
+        return [*(f.name for f in Project._meta.get_fields() if f.concrete and not f.auto_created
+                  and f.name not in ("id",)), "expected_version"]
+
+    def editable_details(self, obj: Project) -> list[str]:
+        if obj.stage not in OPEN_STAGES:
+            return []
+        return [*FREE_DETAILS, *(DETAILS_BEFORE_PLAN if obj.stage in BEFORE_PLAN_STAGES else ())]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        editable = {*self.editable_details(obj), "expected_version"}
+        return [name for name in self.get_fields(request, obj) if name not in editable]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            form.base_fields["expected_version"].initial = obj.version
+        return form
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        try:
+            if change:
+                changes = {name: data[name] for name in form.changed_data if name in self.editable_details(obj)}
+                version = data.get("expected_version") or obj.version
+                update_project_details(actor=request.user, project=obj, changes=changes, expected_version=version)
+            else:
+                project = propose_project(
+                    actor=request.user, committee=data["committee"], title_zh=data["title_zh"],
+                    title_en=data.get("title_en", ""), kind=data["kind"], nature=data["nature"],
+                    adopts=data.get("adopts", ""), degree=data.get("degree", ""), drafters=data.get("drafters", ""),
+                    revises=list(data.get("revises") or ()), trade_relevant=data.get("trade_relevant", False))
+                obj.pk = project.pk
+        except DomainError as exc:
+            request._development_refusal = _refusal(exc)
+
+    def save_related(self, request, form, formsets, change):
+        pass  # what a project revises is set when it is proposed
+
+    def log_addition(self, request, obj, message):
+        if not getattr(request, "_development_refusal", None):
+            super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        if not getattr(request, "_development_refusal", None):
+            super().log_change(request, obj, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        refusal = getattr(request, "_development_refusal", None)
+        if refusal:
+            self.message_user(request, refusal, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        refusal = getattr(request, "_development_refusal", None)
+        if refusal:
+            self.message_user(request, refusal, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
 
 @admin.register(ProjectEvent)

@@ -7,19 +7,21 @@ policy as the pages.
 
 from datetime import date, datetime
 
-from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from biaozhun.accounts import policy
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.core.errors import ValidationFailed
 from biaozhun.rules import ballots as ballot_rules
-from biaozhun.rules.stages import BY_CODE, allowed_moves
+from biaozhun.rules.stages import BY_CODE, OWN_SERVICE_STAGES, allowed_moves
 
-from .models import Ballot, Comment, DocumentKind, Project
+from . import selectors
+from .models import Ballot, Project
+from .services import move_project
+from .services.ballots import cast_vote
+from .services.comments import dispose_comment, submit_comment
 
 router = Router(tags=["development"])
 WRITE_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, **ERRORS}
@@ -186,28 +188,29 @@ def _detail(project: Project) -> dict:
     return {
         **_project(project),
         "adopts": project.adopts, "degree": project.degree, "drafters": project.drafters,
-        "revises": [s.identifier for s in project.revises.only("identifier")],
+        "revises": [s.identifier for s in selectors.revised_standards(project=project)],
         "trade_relevant": project.trade_relevant, "tbt_notification": project.tbt_notification,
         "tbt_notified_on": project.tbt_notified_on, "plan_issued_on": project.plan_issued_on,
         "extension_months": project.extension_months,
         "standard": project.standard.identifier if project.standard_id else None,
         "version": project.version,
-        "allowed_moves": [m for m in moves if m not in ("published", "in_force")],
-        "comments": project.comments.count(),
-        "events": list(project.events.order_by("at", "id").values("at", "kind", "from_stage", "to_stage", "reason",
-                                                                   "data")),
+        "allowed_moves": [m for m in moves if m not in OWN_SERVICE_STAGES],
+        "comments": selectors.comment_counts(project=project)["total"],
+        "events": list(selectors.project_events(project=project).values(
+            "at", "kind", "from_stage", "to_stage", "reason", "data")),
+        # What the policy shows the public, whoever asks (the field is documented as the public drafts).
         "documents": [{"kind": d.kind, "label": d.label, "version": d.version, "stage": d.stage, "size": d.size,
                        "sha256": d.sha256, "uploaded_at": d.uploaded_at}
-                      for d in project.documents.filter(kind=DocumentKind.DRAFT).order_by("version")],
-        "ballots": list(project.ballots.order_by("opened_at").values("id", "method", "opened_at", "closes_on",
-                                                                     "closed_at", "passed", "outcome")),
+                      for d in sorted(selectors.documents_for(viewer=AnonymousUser(), project=project),
+                                      key=lambda d: (d.version, d.pk))],
+        "ballots": [{"id": b.pk, "method": b.method, "opened_at": b.opened_at, "closes_on": b.closes_on,
+                     "closed_at": b.closed_at, "passed": b.passed, "outcome": b.outcome}
+                    for b in reversed(selectors.ballots_of(project=project))],
     }
 
 
 def _ballot(ballot: Ballot) -> dict:
-    from .services.ballots import live_tally
-
-    tally = live_tally(ballot)
+    tally = selectors.live_tally(ballot=ballot)
     closed = ballot.closed_at is not None
     eligible = ballot.members - ballot.recused
     return {
@@ -223,62 +226,48 @@ def _ballot(ballot: Ballot) -> dict:
     }
 
 
-def _projects():
-    return Project.objects.select_related("committee", "standard")
-
-
 @router.get("/", response={200: ProjectPage, **ERRORS}, summary="Projects, newest first")
 def project_list(request, stage: str = "", committee: str = "", q: str = "",
                  limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     """Filter by stage code(s) (comma-separated), committee code and a text in the title or plan number."""
-    projects = _projects().order_by("-created_at", "-id")
     stage, committee, q = (value.replace("\x00", "") for value in (stage, committee, q))  # PostgreSQL refuses NUL
-    if stage:
-        projects = projects.filter(stage__in=[s.strip() for s in stage.split(",")])
-    if committee:
-        projects = projects.filter(committee__code=committee)
-    if q:
-        projects = projects.filter(Q(title_zh__icontains=q) | Q(title_en__icontains=q) | Q(plan_number__icontains=q))
+    projects = selectors.project_search(stages=stage.split(","), committee=committee, text=q)
     return {"count": projects.count(), "items": [_project(p) for p in projects[offset:offset + limit]]}
 
 
 @router.get("/{int:project_id}", response={200: ProjectDetailOut, **NOT_FOUND, **ERRORS}, summary="One project")
 def project_detail(request, project_id: int):
-    return _detail(get_object_or_404(_projects(), pk=project_id))
+    return _detail(selectors.project_for_page(pk=project_id))
 
 
 @router.post("/{int:project_id}/moves", auth=SIGNED_IN, response={200: ProjectDetailOut, **WRITE_ERRORS},
              summary="Move a project to another stage")
 def project_move(request, project_id: int, payload: MoveIn):
-    from .services import move_project
-
-    project = get_object_or_404(_projects(), pk=project_id)
-    project = move_project(request.user, project, to=payload.to, expected_version=payload.expected_version,
-                           reason=payload.reason, plan_number=payload.plan_number, period_days=payload.period_days)
-    return _detail(_projects().get(pk=project.pk))
+    project = selectors.project_for_page(pk=project_id)
+    project = move_project(actor=request.user, project=project, to=payload.to,
+                           expected_version=payload.expected_version, reason=payload.reason,
+                           plan_number=payload.plan_number, period_days=payload.period_days)
+    return _detail(selectors.project_for_page(pk=project.pk))
 
 
 @router.get("/{int:project_id}/comments", response={200: list[CommentOut], **NOT_FOUND, **ERRORS},
             summary="The comments on a project you may read")
 def comment_list(request, project_id: int):
-    project = get_object_or_404(Project.objects.select_related("committee"), pk=project_id)
-    return list(policy.visible("development.comments", request.user, project).order_by("number"))
+    project = selectors.project_for_page(pk=project_id)
+    return list(selectors.comments_for(viewer=request.user, project=project))
 
 
 @router.post("/{int:project_id}/comments", auth=SIGNED_IN, response={201: CommentOut, **WRITE_ERRORS},
              summary="Comment on a project under your real name")
 def comment_submit(request, project_id: int, payload: CommentIn):
-    from .services.comments import submit_comment
-
-    project = get_object_or_404(Project.objects.select_related("committee"), pk=project_id)
+    project = selectors.project_for_page(pk=project_id)
     organisation = None
     if payload.organisation:
-        organisation = next((m.organisation for m in request.user.memberships.select_related("organisation")
-                             if m.organisation.uscc == payload.organisation.strip().upper()), None)
+        organisation = selectors.organisation_by_uscc(user=request.user, uscc=payload.organisation)
         if organisation is None:
             raise ValidationFailed(_("您不属于该组织。"), [{"field": "organisation",
                                                             "message": _("须为您所属组织的统一社会信用代码")}])
-    comment = submit_comment(request.user, project, text=payload.text, clause=payload.clause,
+    comment = submit_comment(actor=request.user, project=project, text=payload.text, clause=payload.clause,
                              proposal=payload.proposal, organisation=organisation)
     return 201, comment
 
@@ -286,24 +275,21 @@ def comment_submit(request, project_id: int, payload: CommentIn):
 @router.post("/comments/{int:comment_id}/disposition", auth=SIGNED_IN, response={200: CommentOut, **WRITE_ERRORS},
              summary="Record the disposition of a comment")
 def comment_dispose(request, comment_id: int, payload: DispositionIn):
-    from .services.comments import dispose_comment
-
-    comment = get_object_or_404(Comment.objects.select_related("project__committee"), pk=comment_id)
-    return dispose_comment(request.user, comment, disposition=payload.disposition, reason=payload.reason)
+    comment = selectors.comment_for_page(pk=comment_id)
+    return dispose_comment(actor=request.user, comment=comment, disposition=payload.disposition,
+                           reason=payload.reason)
 
 
 @router.get("/ballots/{int:ballot_id}", response={200: BallotOut, **NOT_FOUND, **ERRORS},
             summary="A review ballot with its tally")
 def ballot_detail(request, ballot_id: int):
-    return _ballot(get_object_or_404(Ballot, pk=ballot_id))
+    return _ballot(selectors.ballot_for_page(pk=ballot_id))
 
 
 @router.post("/ballots/{int:ballot_id}/votes", auth=SIGNED_IN, response={200: VoteOut, **WRITE_ERRORS},
              summary="Vote on a ballot whose roll you are on")
 def ballot_vote(request, ballot_id: int, payload: VoteIn):
-    from .services.ballots import cast_vote
-
-    ballot = get_object_or_404(Ballot.objects.select_related("project__committee"), pk=ballot_id)
-    vote = cast_vote(request.user, ballot, choice=payload.choice, reason=payload.reason)
+    ballot = selectors.ballot_for_page(pk=ballot_id)
+    vote = cast_vote(actor=request.user, ballot=ballot, choice=payload.choice, reason=payload.reason)
     return {"ballot": ballot.pk, "choice": vote.choice, "reason": vote.reason, "cast_at": vote.cast_at}
 

@@ -51,8 +51,8 @@ def _row(comment: Comment) -> list:
     ]
 
 
-def build(project: Project) -> bytes:
-    comments = list(project.comments.order_by("number"))
+def build(project: Project, comments: list[Comment]) -> bytes:
+    """The workbook of `comments` (all of the project's, in number order: selectors.comments_for)."""
     workbook = Workbook()
     table = workbook.sheet(_("意见汇总处理表"))
     sheet = table.worksheet  # styling only: every value goes in through table.append

@@ -1,17 +1,27 @@
-"""Email the people the routing table names for a project event, each in their own language."""
+"""Email the people the routing table names for a project event, each in their own language: the background task
+that services/events.py queues once an event's transaction commits, and the routing it follows."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
+from django_tasks import task
 
 from biaozhun.accounts.codes import normalise_tc_code
 from biaozhun.accounts.models import SECRETARIAT_ROLES, MembershipRole, OrganisationKind, User
+from biaozhun.core import clock
 
-from .models import STAGE_LABELS, NotificationRule, ProjectEvent, Recipient
+from .models import NotificationRule, ProjectEvent, Recipient, stage_label
 from .timeline import describe
+
+
+@task()
+def notify_project_event(event_id: int) -> int:
+    """Email the people the routing table names for one project event (queued by services/events.py)."""
+    event = ProjectEvent.objects.select_related("project__committee", "actor").filter(pk=event_id).first()
+    return notify(event) if event else 0
 
 
 def recipients(event: ProjectEvent, recipient: str) -> set[User]:
@@ -25,7 +35,7 @@ def recipients(event: ProjectEvent, recipient: str) -> set[User]:
     elif recipient == Recipient.PROPOSER:
         users = users.filter(pk=project.proposer_id) if project.proposer_id else users.none()
     elif recipient == Recipient.VOTING_MEMBERS:
-        today = timezone.localdate()
+        today = clock.today()
         if "ballot" in event.data:  # the ballot's roll, fixed when it opened
             users = users.filter(committee_seats__votes__ballot_id=event.data["ballot"])
         else:
@@ -63,7 +73,7 @@ def _send(user: User, event: ProjectEvent) -> None:
         context = {
             "user": user, "event": event, "project": event.project, "site": settings.BIAOZHUN_SITE_URL,
             "kind": ProjectEvent.Kind(event.kind).label,
-            "to_stage": str(STAGE_LABELS[event.to_stage]) if event.to_stage else "",
+            "to_stage": stage_label(event.to_stage) if event.to_stage else "",
             "detail": describe(event, event.project.documents.in_bulk()),
         }
         subject = render_to_string("development/email/event_subject.txt", context).strip()

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from biaozhun.accounts.policy import can, everyone, is_signed_in_and_active
+from biaozhun.accounts.policy import administrator, can, everyone, is_signed_in_and_active
 
 from .models import DocumentKind
 
@@ -99,6 +99,7 @@ RULES = {
     "development.view_documents": _view_all_documents,
     "development.review_standard": _review_standard,
     "development.queue": _queue,
+    "development.sweep": administrator,  # the daily sweep: the platform (SYSTEM) runs it; administrators may too
 }
 FILTERS = {
     "development.comments": _comments,
@@ -113,4 +114,5 @@ DENIALS = {
     "development.view_comments": _("全部意见仅供本项目的技术委员会秘书处和国家标准委查看；您可以在项目页面查看自己提出的意见。"),
     "development.review_standard": _("复审结论由该标准所属技术委员会的秘书处作出。"),
     "development.queue": _("审核队列供国家标准委审核人员使用。"),
+    "development.sweep": _("每日期限处理由系统自动运行；需要手动运行时，请联系系统管理员。"),
 }

@@ -1,22 +1,15 @@
-"""Background work of the development workflow."""
+"""Background work of the development workflow that the scheduler runs daily (settings.BIAOZHUN_DAILY_TASKS).
+The emails of each event are a task of their own, beside the routing they follow (notify.notify_project_event)."""
 
 from django_tasks import task
 
-from . import notify
+from biaozhun.core.actors import SYSTEM
 
-
-@task()
-def notify_project_event(event_id: int) -> int:
-    """Email the people the routing table names for one project event."""
-    from .models import ProjectEvent
-
-    event = ProjectEvent.objects.select_related("project__committee", "actor").filter(pk=event_id).first()
-    return notify.notify(event) if event else 0
+from .sweep import sweep
 
 
 @task()
 def sweep_projects() -> dict[str, int]:
-    """The daily sweep: ended public periods, deadline reminders, overdue freezing, entry into force, ballots."""
-    from .services.deadlines import sweep
-
-    return sweep()
+    """The daily sweep, by the platform: ended public periods, deadline reminders, overdue freezing, entry into
+    force, due ballots."""
+    return sweep(actor=SYSTEM)

@@ -3,7 +3,10 @@ Events migrated from older systems may lack the data: they get no detail line.""
 
 from django.utils.translation import gettext as _
 
-from .models import Ballot, Disposition, DocumentKind, DraftDocument, ProjectEvent
+from biaozhun.rules.stages import PERIOD_STAGES, Stage
+
+from . import selectors
+from .models import Ballot, Disposition, DocumentKind, DraftDocument, Project, ProjectEvent
 
 Kind = ProjectEvent.Kind
 
@@ -24,14 +27,16 @@ def describe(event: ProjectEvent, documents: dict[int, DraftDocument]) -> str:
     if event.kind == Kind.TBT_NOTIFIED and "number" in data:
         return f"{data['number']} ({data['notified_on']})"
     if event.kind == Kind.DISPOSED and "number" in data:
-        return _("第 %(number)d 号意见：%(disposition)s") % {
-            "number": data["number"], "disposition": Disposition(data["disposition"]).label}
+        return _("第 %(number)d 号意见：%(label)s") % {
+            "number": data["number"], "label": Disposition(data["disposition"]).label}
     if event.kind == Kind.PUBLISHED:
         return data.get("identifier", "")
-    if event.kind == Kind.MOVED and event.to_stage == "planned" and "plan_number" in data:
+    if event.kind == Kind.MOVED and event.to_stage == Stage.PLANNED and "plan_number" in data:
         return _("计划号 %(plan)s，报批期限 %(deadline)s") % {"plan": data["plan_number"], "deadline": data["deadline"]}
-    if event.kind == Kind.MOVED and data.get("period_ends_on") and event.to_stage in ("notice", "comment"):
+    if event.kind == Kind.MOVED and data.get("period_ends_on") and event.to_stage in PERIOD_STAGES:
         return _("至 %(end)s 截止") % {"end": data["period_ends_on"]}
+    if event.kind == Kind.DETAILS_CHANGED and "changes" in data:
+        return _("、").join(str(Project._meta.get_field(name).verbose_name) for name in data["changes"])
     if event.kind == Kind.EXTENSION_DECIDED:
         if "approved" not in data:
             return ""
@@ -40,6 +45,7 @@ def describe(event: ProjectEvent, documents: dict[int, DraftDocument]) -> str:
 
 
 def timeline(project) -> list[tuple[ProjectEvent, str]]:
-    events = list(project.events.order_by("at", "id"))
-    documents = project.documents.in_bulk()
+    """The project's history, oldest first, each event with its line of detail."""
+    events = list(selectors.project_events(project=project))
+    documents = selectors.project_documents_by_id(project=project)
     return [(event, describe(event, documents)) for event in events]

@@ -90,6 +90,9 @@ PERIOD_STAGES = frozenset(PERIOD_LIMITS)
 # The approval deadline (报批期限) runs from the plan until the package goes to approval: reminders, overdue
 # freezing and extension requests. A suspended project keeps its deadline but is not swept while suspended.
 DEADLINE_STAGES = frozenset({Stage.PLANNED, Stage.DRAFTING, Stage.COMMENT, Stage.DISPOSITION, Stage.REVIEW})
+# Before the plan is issued (提案, 立项公示): what is adopted, and how closely, may still be corrected, since the
+# plan's cycle follows from it.
+BEFORE_PLAN_STAGES = frozenset({Stage.PROPOSAL, Stage.NOTICE})
 # Published by the national administration: the edition (or amendment sheet) is in the catalogue.
 PUBLISHED_STAGES = frozenset({Stage.PUBLISHED, Stage.IN_FORCE})
 # Side exits from any open stage; both need a reason.

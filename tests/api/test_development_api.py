@@ -5,10 +5,14 @@ from datetime import date
 import pytest
 import time_machine
 
+from biaozhun.core.actors import SYSTEM
 from biaozhun.development.models import Comment
 from biaozhun.development.services.ballots import open_ballot
 from biaozhun.development.services.comments import submit_comment
+from biaozhun.development.sweep import sweep
+from biaozhun.rules.stages import Stage
 from tests.development.helpers import advance, voting_members
+from tests.factories.committees import MemberFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 1)
@@ -19,9 +23,10 @@ def post(client, url, body):
 
 
 @pytest.fixture
-def commenting(tc28_project):
+def commenting(tc28_project, secretariat_user, reviewer_user):
     """tc28_project in public comment from 2026-05-20 (60 days)."""
-    return advance(tc28_project, "comment", start=date(2026, 3, 1))
+    return advance(tc28_project, Stage.COMMENT, secretariat=secretariat_user, reviewer=reviewer_user,
+                   start=date(2026, 3, 1))
 
 
 def test_the_list_filters_by_stage_and_committee(client, tc28_project, commenting):
@@ -70,7 +75,7 @@ def test_a_person_comments_and_reads_only_their_own(client, commenting, register
     assert created.status_code == 201
     assert created.json()["author_name"] == registered_user.real_name and created.json()["number"] == 1
     with time_machine.travel(TODAY, tick=False):
-        submit_comment(enterprise_user, commenting, text="别人的意见")
+        submit_comment(actor=enterprise_user, project=commenting, text="别人的意见")
     assert [c["text"] for c in client.get(url).json()] == ["建议补充测试条件。"]
     client.logout()
     assert client.get(url).json() == []
@@ -96,7 +101,7 @@ def test_an_organisation_is_named_by_its_uscc(client, commenting, enterprise_use
 
 def test_the_secretariat_records_a_disposition(client, commenting, registered_user, secretariat_user):
     with time_machine.travel(TODAY, tick=False):
-        comment = submit_comment(registered_user, commenting, text="建议删除第6章。")
+        comment = submit_comment(actor=registered_user, project=commenting, text="建议删除第6章。")
     advance_to_disposition(commenting)
     client.force_login(secretariat_user)
     url = f"/api/v1/projects/comments/{comment.pk}/disposition"
@@ -108,19 +113,18 @@ def test_the_secretariat_records_a_disposition(client, commenting, registered_us
 
 
 def advance_to_disposition(project):
-    from biaozhun.development.services.deadlines import sweep
-
-    sweep(date(2026, 7, 20))  # the day after the 60-day period: the sweep closes it
+    sweep(actor=SYSTEM, today=date(2026, 7, 20))  # the day after the 60-day period: the sweep closes it
     project.refresh_from_db()
-    assert project.stage == "disposition"
+    assert project.stage == Stage.DISPOSITION
 
 
-def test_a_ballot_with_its_tally_and_a_members_vote(client, tc28_project, registered_user, secretariat_user):
-    members = voting_members(tc28_project.committee, 4)
-    members[0].user = registered_user
-    members[0].save()
-    project = advance(tc28_project, "review", start=date(2026, 1, 5))
-    ballot = open_ballot(secretariat_user, project, method="letter")
+def test_a_ballot_with_its_tally_and_a_members_vote(client, tc28_project, registered_user, secretariat_user,
+                                                    reviewer_user):
+    MemberFactory(committee=tc28_project.committee, user=registered_user)
+    voting_members(tc28_project.committee, 3)
+    project = advance(tc28_project, Stage.REVIEW, secretariat=secretariat_user, reviewer=reviewer_user,
+                      start=date(2026, 1, 5))
+    ballot = open_ballot(actor=secretariat_user, project=project, method="letter")
     client.force_login(registered_user)
     voted = post(client, f"/api/v1/projects/ballots/{ballot.pk}/votes", {"choice": "approve"})
     assert voted.status_code == 200 and voted.json()["choice"] == "approve"

@@ -38,11 +38,13 @@ def test_a_token_needs_a_name(client, registered_user):
     assert not ApiToken.objects.exists()
 
 
-def test_a_program_comments_with_a_token_and_no_session_or_csrf(client, tc28_project, registered_user):
+def test_a_program_comments_with_a_token_and_no_session_or_csrf(client, tc28_project, registered_user,
+                                                              secretariat_user, reviewer_user):
     from django.test import Client
 
     _record, token = create_api_token(actor=registered_user, name="脚本")
-    project = advance(tc28_project, "comment", start=date(2026, 3, 1))
+    project = advance(tc28_project, "comment", secretariat=secretariat_user, reviewer=reviewer_user,
+                      start=date(2026, 3, 1))
     program = Client(enforce_csrf_checks=True)
     with time_machine.travel(date(2026, 6, 1), tick=False):
         response = program.post(f"/api/v1/projects/{project.pk}/comments", {"text": "建议补充试验条件。"},

@@ -47,11 +47,15 @@ office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, name=
 secretary = User.objects.create_user(username="tc997-secretary", email="secretary997@example.com",
                                      real_name="钱秘书", password=%r)
 Membership.objects.create(user=secretary, organisation=office, role=MembershipRole.SECRETARY)
+administration = Organisation.objects.create(kind=OrganisationKind.NATIONAL_ADMINISTRATION, name="国家标准化管理委员会")
+reviewer = User.objects.create_user(username="tc997-reviewer", email="reviewer997@example.com", real_name="审核丙",
+                                    password=%r)
+Membership.objects.create(user=reviewer, organisation=administration, role=MembershipRole.REVIEWER)
 committee = create_committee(actor=SYSTEM, code="SAC/TC 997", name_zh="全国无障碍测试标准化技术委员会", secretariat=office)
-project = propose_project(None, committee=committee, title_zh="信息无障碍 网页内容 技术要求", kind="new",
+project = propose_project(actor=secretary, committee=committee, title_zh="信息无障碍 网页内容 技术要求", kind="new",
                           nature="recommended")
-project = advance(project, "comment", start=date.today() - timedelta(days=80))
-submit_comment(User.objects.get(username="browser"), project, clause="4.2", text="建议补充对比度要求。")
+project = advance(project, "comment", secretariat=secretary, reviewer=reviewer, start=date.today() - timedelta(days=80))
+submit_comment(actor=User.objects.get(username="browser"), project=project, clause="4.2", text="建议补充对比度要求。")
 print(project.pk)
 """
 
@@ -59,7 +63,7 @@ print(project.pk)
 def test_the_working_pages_of_development_have_no_wcag_violations(browser, site):
     from .conftest import PASSWORD
 
-    project = site.shell(WORKING_SETUP % PASSWORD).strip().splitlines()[-1]
+    project = site.shell(WORKING_SETUP % (PASSWORD, PASSWORD)).strip().splitlines()[-1]
     problems = {}
     for locale in ("zh-CN", "en-US"):  # the public project page, in both languages
         context = browser.new_context(locale=locale, base_url=site)

@@ -25,6 +25,10 @@ office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, name=
 secretary = User.objects.create_user(username="tc998-secretary", email="secretary998@example.com",
                                      real_name="赵秘书", password="{PASSWORD}")
 Membership.objects.create(user=secretary, organisation=office, role=MembershipRole.SECRETARY)
+administration = Organisation.objects.create(kind=OrganisationKind.NATIONAL_ADMINISTRATION, name="国家标准化管理委员会")
+reviewer = User.objects.create_user(username="tc998-reviewer", email="reviewer998@example.com", real_name="审核甲",
+                                    password="{PASSWORD}")
+Membership.objects.create(user=reviewer, organisation=administration, role=MembershipRole.REVIEWER)
 member = User.objects.create_user(username="tc998-member", email="member998@example.com", real_name="孙委员",
                                   password="{PASSWORD}")
 committee = create_committee(actor=SYSTEM, code="SAC/TC 998", name_zh="全国浏览器测试标准化技术委员会", secretariat=office)
@@ -34,9 +38,9 @@ for name, organisation, category, user in [
         ("周委员", "某大学", "research", None), ("孙委员", "某检测中心", "testing", member)]:
     add_member(actor=SYSTEM, committee=committee, name=name, organisation=organisation, stakeholder=category,
                term_start=today - timedelta(days=400), term_end=today + timedelta(days=1400), user=user)
-project = propose_project(None, committee=committee, title_zh="家用电器 待机功耗 测量方法", kind="new",
+project = propose_project(actor=secretary, committee=committee, title_zh="家用电器 待机功耗 测量方法", kind="new",
                           nature="recommended")
-project = advance(project, "review", start=today - timedelta(days=150))
+project = advance(project, "review", secretariat=secretary, reviewer=reviewer, start=today - timedelta(days=150))
 print(project.pk)
 """
 

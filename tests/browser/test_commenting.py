@@ -26,6 +26,7 @@ from biaozhun.committees.services import create_committee
 from biaozhun.core import clock
 from biaozhun.development.models import DocumentKind, DraftDocument
 from biaozhun.development.services import move_project, propose_project
+from biaozhun.rules.stages import Stage
 
 committee = create_committee(actor=SYSTEM, code="SAC/TC 999", name_zh="全国浏览器测试标准化技术委员会")
 office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, tc_code="SAC/TC 999",
@@ -33,34 +34,41 @@ office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, tc_co
 secretary = User.objects.create_user(username="{SECRETARY}", email="tc999@example.com", real_name="秘书甲",
                                      password="{PASSWORD}")
 Membership.objects.create(user=secretary, organisation=office, role=MembershipRole.SECRETARY)
+administration = Organisation.objects.create(kind=OrganisationKind.NATIONAL_ADMINISTRATION, name="国家标准化管理委员会")
+reviewer = User.objects.create_user(username="tc999-reviewer", email="reviewer999@example.com", real_name="审核乙",
+                                    password="{PASSWORD}")
+Membership.objects.create(user=reviewer, organisation=administration, role=MembershipRole.REVIEWER)
 now = timezone.now()
 with clock.as_of(now - timedelta(days=61)):
-    project = propose_project(None, committee=committee, title_zh="信息技术 云服务 术语", kind="new",
+    project = propose_project(actor=secretary, committee=committee, title_zh="信息技术 云服务 术语", kind="new",
                               nature="recommended")
-for days_ago, stage in ((60, "notice"), (25, "planned"), (20, "drafting"), (10, "comment")):
+for days_ago, stage in ((60, Stage.NOTICE), (25, Stage.PLANNED), (20, Stage.DRAFTING), (10, Stage.COMMENT)):
     with clock.as_of(now - timedelta(days=days_ago)):
-        if stage == "comment":
+        if stage == Stage.COMMENT:
             pdf = b"%PDF-1.4\\n1 0 obj <<>> endobj\\ntrailer <<>>\\n%%EOF\\n"
-            draft = DraftDocument(project=project, kind=DocumentKind.DRAFT, version=1, stage="drafting",
+            draft = DraftDocument(project=project, kind=DocumentKind.DRAFT, version=1, stage=Stage.DRAFTING,
                                   filename="征求意见稿.pdf", content_type="application/pdf", size=len(pdf),
                                   sha256=DraftDocument.digest(pdf), uploaded_at=clock.now())
             draft.file.save("draft.pdf", ContentFile(pdf), save=False)
             draft.save()
-        project = move_project(None, project, to=stage, expected_version=project.version,
-                               plan_number=f"{{now.year}}9990-T-999" if stage == "planned" else "")
+        project = move_project(actor=reviewer if stage == Stage.PLANNED else secretary, project=project, to=stage,
+                               expected_version=project.version,
+                               plan_number=f"{{now.year}}9990-T-999" if stage == Stage.PLANNED else "")
 print(project.pk)
 """
 
-# The daily sweep's closing of the period, without waiting fifty days.
+# The daily sweep's closing of the period (the platform acts), without waiting fifty days.
 CLOSE = """
 from django.db import transaction
 
+from biaozhun.core.actors import SYSTEM
 from biaozhun.development.models import Project
 from biaozhun.development.services.projects import enter_stage
+from biaozhun.rules.stages import Stage
 
 with transaction.atomic():
     project = Project.objects.select_for_update().get(pk={pk})
-    enter_stage(project, to="disposition", actor=None)
+    enter_stage(actor=SYSTEM, project=project, to=Stage.DISPOSITION)
 """
 
 

@@ -14,4 +14,5 @@ ROWS = [
     Row("development.view_documents", Fixture("tc28_project"), SECRETARIAT | NATIONAL),
     Row("development.review_standard", Fixture("tc28_committee"), SECRETARIAT),
     Row("development.queue", None, NATIONAL),
+    Row("development.sweep", None, frozenset({"admin_user"})),
 ]

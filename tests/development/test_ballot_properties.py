@@ -2,7 +2,6 @@
 the votes-needed figure shown on the ballot page is exactly the threshold."""
 
 import functools
-from datetime import date
 from itertools import count
 
 import pytest
@@ -10,38 +9,39 @@ from django.db import transaction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biaozhun.committees.models import Committee, Member
-from biaozhun.development.models import Project
+from biaozhun.accounts.models import MembershipRole
 from biaozhun.development.services.ballots import close_ballot, open_ballot, record_vote
 from biaozhun.rules.ballots import Tally, decide, votes_needed_to_pass
+from biaozhun.rules.stages import Stage
+from tests.factories.accounts import OrganisationFactory, UserFactory
+from tests.factories.committees import CommitteeFactory, MemberFactory
+from tests.factories.development import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
 CHOICES = ["approve", "reject", "abstain", "recuse", ""]  # "" = did not vote
-CATEGORIES = ["producer", "user", "research", "testing", "consumer", "government"]
 _numbers = count(900)
 
 
 def _meeting_ballot(size: int):
-    """A project in review (written directly, as a fixture) whose committee has `size` voting members."""
-    number = next(_numbers)
-    committee = Committee.objects.create(code=f"SAC/TC {number}", kind="TC", name_zh=f"测试委员会{number}")
-    Member.objects.bulk_create([
-        Member(committee=committee, name=f"委员{i}", organisation=f"单位{i}", stakeholder=CATEGORIES[i % 6],
-               term_start=date(2020, 1, 1), term_end=date(2035, 12, 31)) for i in range(size)])
-    project = Project.objects.create(committee=committee, title_zh="测试项目", kind="new", nature="recommended",
-                                     stage="review")
-    ballot = open_ballot(None, project, method="meeting")
-    return ballot, list(committee.members.order_by("pk"))
+    """A project in review (set as a scene) whose committee has `size` voting members, and the ballot its
+    secretary opened."""
+    committee = CommitteeFactory(code=f"SAC/TC {next(_numbers)}")
+    secretary = UserFactory(member_of=OrganisationFactory(tc_secretariat=True, tc_code=committee.code),
+                            member_of__role=MembershipRole.SECRETARY)
+    MemberFactory.create_batch(size, committee=committee)
+    project = ProjectFactory(committee=committee, stage=Stage.REVIEW)
+    ballot = open_ballot(actor=secretary, project=project, method="meeting")
+    return ballot, list(committee.members.order_by("pk")), secretary
 
 
 def _close_with(choices: list[str]):
     """Open a meeting ballot for len(choices) members, record their votes, close it; the stored ballot."""
-    ballot, members = _meeting_ballot(len(choices))
+    ballot, members, secretary = _meeting_ballot(len(choices))
     for member, choice in zip(members, choices, strict=True):
         if choice:
-            record_vote(None, ballot, member=member, choice=choice, reason="理由")
-    return close_ballot(None, ballot)
+            record_vote(actor=secretary, ballot=ballot, member=member, choice=choice, reason="理由")
+    return close_ballot(actor=secretary, ballot=ballot)
 
 
 def _rolled_back(test):

@@ -5,8 +5,10 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from django.core import mail
+from pytest_django.asserts import assertInHTML
 
 from biaozhun.committees.models import Member
+from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import (
     InvalidTransition,
     PermissionDeniedError,
@@ -15,17 +17,14 @@ from biaozhun.core.errors import (
     ValidationFailed,
 )
 from biaozhun.development.models import Ballot, DocumentKind, ProjectEvent
+from biaozhun.development.selectors import live_tally
 from biaozhun.development.services import move_project, propose_project
-from biaozhun.development.services.ballots import (
-    cast_vote,
-    close_ballot,
-    close_due_ballots,
-    live_tally,
-    open_ballot,
-    record_vote,
-)
-from tests.development.helpers import add_document, advance, voting_members
+from biaozhun.development.services.ballots import cast_vote, close_ballot, open_ballot, record_vote
+from biaozhun.development.sweep import close_due_ballots
+from biaozhun.rules.stages import Stage
+from tests.development.helpers import add_document, at
 from tests.factories.accounts import UserFactory
+from tests.factories.committees import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,46 +34,49 @@ DAY = date(2026, 5, 4)  # advance() reaches 审查 on 2026-04-28
 @pytest.fixture
 def members(tc28_committee):
     """Four voting members in term, each linked to an account of their own."""
-    seats = voting_members(tc28_committee, 4)
-    for seat in seats:
-        seat.user = UserFactory(real_name=seat.name)
-        seat.save()
-    return seats
+    return [MemberFactory(committee=tc28_committee, user=UserFactory()) for _seat in range(4)]
 
 
 @pytest.fixture
-def project(tc28_project, members):
-    return advance(tc28_project, "review")
+def project(tc28_project, members, walk):
+    return walk(tc28_project, Stage.REVIEW)
 
 
-def letter(project, actor=None, **kwargs):
-    with time_machine.travel(DAY, tick=False):
-        return open_ballot(actor, project, method="letter", **kwargs)
+@pytest.fixture
+def letter(secretariat_user):
+    """letter(project, **kwargs): the secretariat opens a letter ballot on DAY."""
+    def open_letter(project, actor=secretariat_user, **kwargs):
+        with time_machine.travel(DAY, tick=False):
+            return open_ballot(actor=actor, project=project, method="letter", **kwargs)
+    return open_letter
 
 
-def meeting(project, actor=None):
-    with time_machine.travel(DAY, tick=False):
-        return open_ballot(actor, project, method="meeting")
+@pytest.fixture
+def meeting(secretariat_user):
+    """meeting(project): the secretariat opens a meeting ballot on DAY."""
+    def open_meeting(project, actor=secretariat_user):
+        with time_machine.travel(DAY, tick=False):
+            return open_ballot(actor=actor, project=project, method="meeting")
+    return open_meeting
 
 
 def vote_all(ballot, members, choices, on=DAY):
     with time_machine.travel(on, tick=False):
         for member, choice in zip(members, choices, strict=True):
-            cast_vote(member.user, ballot, choice=choice, reason="理由" if choice in ("reject", "recuse") else "")
+            cast_vote(actor=member.user, ballot=ballot, choice=choice,
+                      reason="理由" if choice in ("reject", "recuse") else "")
 
 
 # --- Opening ------------------------------------------------------------------------------------------
 def test_opening_fixes_the_roll_of_voting_members_in_term_and_emails_them(
-        project, members, secretariat_user, django_capture_on_commit_callbacks):
+        project, members, secretariat_user, letter, django_capture_on_commit_callbacks):
     committee = project.committee
-    Member.objects.create(committee=committee, name="观察员", user=UserFactory(), organisation="甲", stakeholder="user",
-                          voting=False, term_start=date(2020, 1, 1), term_end=date(2035, 12, 31))
-    Member.objects.create(committee=committee, name="已离任", user=UserFactory(), organisation="乙",
-                          stakeholder="user", term_start=date(2020, 1, 1), term_end=date(2025, 12, 31))
+    MemberFactory(committee=committee, name="观察员", user=UserFactory(), voting=False)
+    MemberFactory(committee=committee, name="已离任", user=UserFactory(), term_end=date(2025, 12, 31))
     newest = add_document(project)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        ballot = letter(project, secretariat_user)
+        ballot = letter(project)
     assert sorted(ballot.votes.values_list("member__name", flat=True)) == sorted(m.name for m in members)
     assert (ballot.members, ballot.closes_on, ballot.document, ballot.opened_by) == (
         4, DAY + timedelta(days=30), newest, secretariat_user)
@@ -83,30 +85,30 @@ def test_opening_fixes_the_roll_of_voting_members_in_term_and_emails_them(
     assert sorted(address for m in mail.outbox for address in m.to) == sorted(m.user.email for m in members)
 
 
-def test_a_member_seated_after_opening_cannot_vote(project, tc28_committee):
+def test_a_member_seated_after_opening_cannot_vote(project, tc28_committee, letter):
     ballot = letter(project)
-    late = Member.objects.create(committee=tc28_committee, name="新委员", user=UserFactory(), organisation="丙",
-                                 stakeholder="consumer", term_start=date(2026, 1, 1), term_end=date(2030, 12, 31))
+    late = MemberFactory(committee=tc28_committee, name="新委员", user=UserFactory(), term_start=date(2026, 1, 1))
     with time_machine.travel(DAY, tick=False), pytest.raises(PermissionDeniedError):
-        cast_vote(late.user, ballot, choice="approve")
+        cast_vote(actor=late.user, ballot=ballot, choice="approve")
     assert ballot.votes.count() == 4
 
 
-def test_only_members_on_the_roll_vote(project, registered_user, secretariat_user):
+def test_only_members_on_the_roll_vote(project, registered_user, secretariat_user, letter):
     ballot = letter(project)
     for outsider in (registered_user, secretariat_user):
         with pytest.raises(PermissionDeniedError):
-            cast_vote(outsider, ballot, choice="approve")
+            cast_vote(actor=outsider, ballot=ballot, choice="approve")
     assert not ballot.votes.exclude(choice="").exists()
 
 
-def test_opening_is_refused_outside_review_twice_without_voters_or_with_a_past_date(project, members, registered_user):
-    proposal = propose_project(None, committee=project.committee, title_zh="信息技术 术语", kind="new",
+def test_opening_is_refused_outside_review_twice_without_voters_or_with_a_past_date(
+        project, members, registered_user, secretariat_user, letter, meeting):
+    proposal = propose_project(actor=secretariat_user, committee=project.committee, title_zh="信息技术 术语", kind="new",
                                nature="recommended")
     with pytest.raises(InvalidTransition):
-        open_ballot(None, proposal, method="meeting")
+        open_ballot(actor=secretariat_user, project=proposal, method="meeting")
     with pytest.raises(PermissionDeniedError):
-        open_ballot(registered_user, project, method="meeting")
+        open_ballot(actor=registered_user, project=project, method="meeting")
     with pytest.raises(ValidationFailed) as caught:
         letter(project, closes_on=DAY)
     assert caught.value.errors[0]["field"] == "closes_on"
@@ -114,91 +116,91 @@ def test_opening_is_refused_outside_review_twice_without_voters_or_with_a_past_d
     with pytest.raises(InvalidTransition):
         meeting(project)
     Member.objects.filter(pk__in=[m.pk for m in members]).update(voting=False)
-    Ballot.objects.update(closed_at=DAY)
+    Ballot.objects.update(closed_at=at(DAY))
     with pytest.raises(RequirementsUnmet) as caught:
         meeting(project)
     assert caught.value.missing[0]["requirement"] == "voting_members"
 
 
 # --- Voting -------------------------------------------------------------------------------------------
-def test_against_and_recusal_need_a_reason_abstention_does_not(project, members):
+def test_against_and_recusal_need_a_reason_abstention_does_not(project, members, letter):
     ballot = letter(project)
     for choice in ("reject", "recuse"):
         with time_machine.travel(DAY, tick=False), pytest.raises(ValidationFailed) as caught:
-            cast_vote(members[0].user, ballot, choice=choice, reason="  ")
+            cast_vote(actor=members[0].user, ballot=ballot, choice=choice, reason="  ")
         assert caught.value.errors == [{"field": "reason", "message": caught.value.errors[0]["message"]}]
     with time_machine.travel(DAY, tick=False):
-        vote = cast_vote(members[0].user, ballot, choice="abstain")
+        vote = cast_vote(actor=members[0].user, ballot=ballot, choice="abstain")
     assert (vote.choice, vote.recorded_by) == ("abstain", members[0].user)
 
 
-def test_a_late_vote_is_refused_citing_the_rule_and_the_closing_date(project, members):
+def test_a_late_vote_is_refused_citing_the_rule_and_the_closing_date(project, members, letter):
     ballot = letter(project)
     with time_machine.travel(ballot.closes_on, tick=False):
-        cast_vote(members[0].user, ballot, choice="approve")  # the closing day itself still counts
+        cast_vote(actor=members[0].user, ballot=ballot, choice="approve")  # the closing day itself still counts
     with time_machine.travel(ballot.closes_on + timedelta(days=1), tick=False), pytest.raises(TimeLimitPassed) as caught:
-        cast_vote(members[1].user, ballot, choice="approve")
-    assert caught.value.data["rule"] == "ballot_days"
-    assert "2026-06-03" in caught.value.message and "ballot_days" in caught.value.message
-    assert live_tally(ballot).approve == 1
+        cast_vote(actor=members[1].user, ballot=ballot, choice="approve")
+    assert caught.value.data["rule"] == "ballot_days"  # the code is for programs; the message says what happened
+    assert caught.value.message == "审查投票已于 2026-06-03 截止，不再接受表决。"
+    assert live_tally(ballot=ballot).approve == 1
 
 
-def test_a_new_vote_replaces_the_earlier_one(project, members):
+def test_a_new_vote_replaces_the_earlier_one(project, members, letter):
     ballot = letter(project)
     vote_all(ballot, members[:1], ["approve"])
     with time_machine.travel(DAY + timedelta(days=2), tick=False):
-        cast_vote(members[0].user, ballot, choice="reject", reason="第5章的试验方法不可复现")
+        cast_vote(actor=members[0].user, ballot=ballot, choice="reject", reason="第5章的试验方法不可复现")
     assert ballot.votes.exclude(choice="").count() == 1
-    tally = live_tally(ballot)
+    tally = live_tally(ballot=ballot)
     assert (tally.approve, tally.reject) == (0, 1)
 
 
-def test_no_vote_after_the_ballot_closed(project, members):
+def test_no_vote_after_the_ballot_closed(project, members, meeting, secretariat_user):
     ballot = meeting(project)
     vote_all(ballot, members, ["approve"] * 4)
     with time_machine.travel(DAY, tick=False):
-        close_ballot(None, ballot)
+        close_ballot(actor=secretariat_user, ballot=ballot)
         with pytest.raises(InvalidTransition):
-            cast_vote(members[0].user, ballot, choice="reject", reason="改变主意")
+            cast_vote(actor=members[0].user, ballot=ballot, choice="reject", reason="改变主意")
 
 
-def test_the_secretariat_records_meeting_votes_of_members_on_the_roll(project, members, secretariat_user):
+def test_the_secretariat_records_meeting_votes_of_members_on_the_roll(project, members, secretariat_user, meeting):
     ballot = meeting(project)
     with time_machine.travel(DAY, tick=False):
-        vote = record_vote(secretariat_user, ballot, member=members[2], choice="reject", reason="与GB/T 1.1不一致")
+        vote = record_vote(actor=secretariat_user, ballot=ballot, member=members[2], choice="reject",
+                           reason="与GB/T 1.1不一致")
         assert (vote.member, vote.choice, vote.recorded_by) == (members[2], "reject", secretariat_user)
-        stranger = Member.objects.create(committee=project.committee, name="外人", organisation="丁",
-                                         stakeholder="user", term_start=DAY, term_end=DAY)
+        stranger = MemberFactory(committee=project.committee, name="外人", term_start=DAY, term_end=DAY)
         with pytest.raises(ValidationFailed) as caught:
-            record_vote(secretariat_user, ballot, member=stranger, choice="approve")
+            record_vote(actor=secretariat_user, ballot=ballot, member=stranger, choice="approve")
         assert caught.value.errors[0]["field"] == "member"
         with pytest.raises(PermissionDeniedError):
-            record_vote(members[0].user, ballot, member=members[0], choice="approve")
+            record_vote(actor=members[0].user, ballot=ballot, member=members[0], choice="approve")
 
 
-def test_letter_votes_are_cast_by_members_themselves(project, members, secretariat_user):
+def test_letter_votes_are_cast_by_members_themselves(project, members, secretariat_user, letter):
     ballot = letter(project)
     with time_machine.travel(DAY, tick=False), pytest.raises(InvalidTransition):
-        record_vote(secretariat_user, ballot, member=members[0], choice="approve")
+        record_vote(actor=secretariat_user, ballot=ballot, member=members[0], choice="approve")
 
 
 # --- Closing ------------------------------------------------------------------------------------------
-def test_a_letter_ballot_closes_early_only_when_everyone_has_voted(project, members, secretariat_user):
+def test_a_letter_ballot_closes_early_only_when_everyone_has_voted(project, members, secretariat_user, letter):
     ballot = letter(project)
     vote_all(ballot, members[:3], ["approve", "approve", "abstain"])
     with time_machine.travel(DAY, tick=False), pytest.raises(RequirementsUnmet) as caught:
-        close_ballot(secretariat_user, ballot)
+        close_ballot(actor=secretariat_user, ballot=ballot)
     assert "1" in caught.value.message and "2026-06-03" in caught.value.message
     vote_all(ballot, members[3:], ["approve"])
     with time_machine.travel(DAY, tick=False):
-        assert close_ballot(secretariat_user, ballot).passed is True
+        assert close_ballot(actor=secretariat_user, ballot=ballot).passed is True
 
 
-def test_closing_stores_the_result_and_records_it(project, members, secretariat_user):
+def test_closing_stores_the_result_and_records_it(project, members, secretariat_user, letter):
     ballot = letter(project)
     vote_all(ballot, members, ["approve", "approve", "reject", "recuse"])
     with time_machine.travel(ballot.closes_on, tick=False):
-        ballot = close_ballot(secretariat_user, ballot)
+        ballot = close_ballot(actor=secretariat_user, ballot=ballot)
     ballot.refresh_from_db()
     # 2 of 3 eligible for (= 2/3), 1 of 3 against (≥ 1/4): refused for too many against.
     assert (ballot.members, ballot.approve, ballot.reject, ballot.abstain, ballot.recused) == (4, 2, 1, 0, 1)
@@ -207,15 +209,15 @@ def test_closing_stores_the_result_and_records_it(project, members, secretariat_
     assert event.data == {"ballot": ballot.pk, "members": 4, "approve": 2, "reject": 1, "abstain": 0, "recused": 1,
                           "passed": False, "outcome": "too_many_against"}
     with pytest.raises(InvalidTransition):
-        close_ballot(secretariat_user, ballot)
+        close_ballot(actor=secretariat_user, ballot=ballot)
 
 
-def test_the_daily_sweep_closes_ballots_past_their_closing_day(project, members):
+def test_the_daily_sweep_closes_ballots_past_their_closing_day(project, members, letter):
     ballot = letter(project)
     vote_all(ballot, members[:1], ["approve"])
-    assert close_due_ballots(ballot.closes_on) == 0
+    assert close_due_ballots(actor=SYSTEM, today=ballot.closes_on) == 0
     with time_machine.travel(ballot.closes_on + timedelta(days=1), tick=False):
-        assert close_due_ballots(ballot.closes_on + timedelta(days=1)) == 1
+        assert close_due_ballots(actor=SYSTEM, today=ballot.closes_on + timedelta(days=1)) == 1
     ballot.refresh_from_db()
     assert (ballot.passed, ballot.outcome, ballot.closed_by) == (False, "no_quorum", None)
 
@@ -229,41 +231,51 @@ def _approval_package(project):
     (["approve", "approve", "approve", "abstain"], True),
     (["approve", "approve", "reject", "reject"], False),
 ])
-def test_approval_needs_the_latest_ballot_passed(project, members, choices, reaches_approval):
+def test_approval_needs_the_latest_ballot_passed(project, members, meeting, secretariat_user, choices,
+                                                 reaches_approval):
     _approval_package(project)
     ballot = meeting(project)
     vote_all(ballot, members, choices)
     with time_machine.travel(DAY, tick=False):
-        close_ballot(None, ballot)
+        close_ballot(actor=secretariat_user, ballot=ballot)
         project.refresh_from_db()
+        move = {"actor": secretariat_user, "project": project, "to": Stage.APPROVAL,
+                "expected_version": project.version}
         if reaches_approval:
-            assert move_project(None, project, to="approval", expected_version=project.version).stage == "approval"
+            assert move_project(**move).stage == Stage.APPROVAL
         else:
             with pytest.raises(RequirementsUnmet) as caught:
-                move_project(None, project, to="approval", expected_version=project.version)
+                move_project(**move)
             assert [m["requirement"] for m in caught.value.missing] == ["ballot"]
 
 
 # --- Pages --------------------------------------------------------------------------------------------
-def test_the_ballot_page_shows_the_live_tally(client, project, members):
+def test_the_ballot_page_shows_the_live_tally(client, project, members, letter):
     ballot = letter(project)
     vote_all(ballot, members[:3], ["approve", "approve", "abstain"])
     with time_machine.travel(DAY, tick=False):
         page = client.get(f"/projects/ballots/{ballot.pk}/").content.decode()
-    assert '<div class="fs-4 fw-semibold text-success">2</div>' in page
-    assert '<div class="fs-4 fw-semibold">1</div>' in page  # abstain
-    assert "未投票（共 4 人）" in page and "还需 1 票赞成" in page  # 3 of 4 needed
+
+    def counter(name: str, css: str, count: int, label: str) -> str:
+        return (f'<div class="border rounded py-2" id="tally-{name}"><div class="fs-4 fw-semibold{css}">{count}</div>'
+                f'<div class="small">{label}</div></div>')
+
+    assertInHTML(counter("approve", " text-success", 2, "赞成"), page)
+    assertInHTML(counter("abstain", "", 1, "弃权"), page)
+    assertInHTML(counter("pending", " text-muted", 1, "未投票（共 4 人）"), page)
+    assertInHTML("<strong>还需 1 票赞成。</strong>", page)  # 3 of 4 needed
     vote_all(ballot, members[3:], ["reject"])
     with time_machine.travel(DAY, tick=False):
         page = client.get(f"/projects/ballots/{ballot.pk}/").content.decode()
-    assert '<div class="fs-4 fw-semibold text-danger">1</div>' in page
-    assert "反对票已达到 1/4，本次投票不能通过" in page and "还需" not in page
+    assertInHTML(counter("reject", " text-danger", 1, "反对"), page)
+    assertInHTML('<strong class="text-danger">反对票已达到 1/4，本次投票不能通过。</strong>', page)
+    assert "还需" not in page
 
 
-def test_choices_are_hidden_from_the_public_until_the_ballot_closes(client, project, members, secretariat_user):
+def test_choices_are_hidden_from_the_public_until_the_ballot_closes(client, project, members, secretariat_user, letter):
     ballot = letter(project)
     with time_machine.travel(DAY, tick=False):
-        cast_vote(members[0].user, ballot, choice="reject", reason="术语与GB/T 5271冲突")
+        cast_vote(actor=members[0].user, ballot=ballot, choice="reject", reason="术语与GB/T 5271冲突")
         public = client.get(f"/projects/ballots/{ballot.pk}/").content.decode()
         client.force_login(secretariat_user)
         secretariat = client.get(f"/projects/ballots/{ballot.pk}/").content.decode()
@@ -271,14 +283,14 @@ def test_choices_are_hidden_from_the_public_until_the_ballot_closes(client, proj
     assert "术语与GB/T 5271冲突" in secretariat
     vote_all(ballot, members[1:], ["approve"] * 3)
     with time_machine.travel(DAY, tick=False):
-        close_ballot(secretariat_user, ballot)
+        close_ballot(actor=secretariat_user, ballot=ballot)
         client.logout()
         closed = client.get(f"/projects/ballots/{ballot.pk}/").content.decode()
     assert "术语与GB/T 5271冲突" in closed
     assert "赞成 3/4 = 75.0% ≥ 2/3，反对 1/4 = 25.0% ≥ 1/4，投票率 4/4 = 100.0% ≥ 3/4：未通过：反对票达到 1/4" in closed
 
 
-def test_a_member_votes_on_the_page_and_is_told_what_is_missing(client, project, members):
+def test_a_member_votes_on_the_page_and_is_told_what_is_missing(client, project, members, letter):
     ballot = letter(project)
     client.force_login(members[0].user)
     url = f"/projects/ballots/{ballot.pk}/vote/"

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core import mail
 from openpyxl import load_workbook
+from pytest_django.asserts import assertInHTML
 
 from biaozhun.core import clock
 from biaozhun.core.errors import (
@@ -21,7 +22,8 @@ from biaozhun.development import disposition_table
 from biaozhun.development.models import ProjectEvent
 from biaozhun.development.services import move_project
 from biaozhun.development.services.comments import dispose_comment, normalise_clause, submit_comment
-from tests.development.helpers import add_document, advance, at
+from biaozhun.rules.stages import Stage
+from tests.development.helpers import add_document, at
 from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,39 +33,45 @@ DURING, LAST_DAY, AFTER = date(2026, 3, 2), date(2026, 4, 20), date(2026, 4, 21)
 
 
 @pytest.fixture
-def commenting(tc28_project):
-    return advance(tc28_project, "comment")
+def commenting(tc28_project, walk):
+    return walk(tc28_project, Stage.COMMENT)
 
 
 # The days advance() would take the later steps on, so the comment period again ends on 2026-04-20.
-ONWARD = {"planned": date(2026, 2, 5), "drafting": date(2026, 2, 12), "comment": date(2026, 2, 19)}
+ONWARD = {Stage.PLANNED: date(2026, 2, 5), Stage.DRAFTING: date(2026, 2, 12), Stage.COMMENT: date(2026, 2, 19)}
 
 
-def onward(project, *stages):
-    """Move a project on from public notice through `stages`, on the days advance() uses."""
-    for stage in stages:
-        with clock.as_of(at(ONWARD[stage])):
-            if stage == "comment":
-                add_document(project)
-            project = move_project(None, project, to=stage, expected_version=project.version,
-                                   plan_number=f"2026{project.pk:04d}-T-469" if stage == "planned" else "")
-    return project
+@pytest.fixture
+def onward(secretariat_user, reviewer_user):
+    """onward(project, *stages): move a project on from public notice through `stages`, on the days advance()
+    uses, the reviewer issuing the plan and the secretariat making the other moves."""
+    def move_on(project, *stages):
+        for stage in stages:
+            with clock.as_of(at(ONWARD[stage])):
+                if stage == Stage.COMMENT:
+                    add_document(project)
+                planning = stage == Stage.PLANNED
+                project = move_project(actor=reviewer_user if planning else secretariat_user, project=project,
+                                       to=stage, expected_version=project.version,
+                                       plan_number=f"2026{project.pk:04d}-T-469" if planning else "")
+        return project
+    return move_on
 
 
 def comment(user, project, day=DURING, **fields):
     fields.setdefault("text", "术语定义不清楚。")
     with time_machine.travel(day, tick=False):
-        return submit_comment(user, project, **fields)
+        return submit_comment(actor=user, project=project, **fields)
 
 
 def dispose(user, item, disposition="accepted", reason="", day=AFTER):
     with time_machine.travel(day, tick=False):
-        return dispose_comment(user, item, disposition=disposition, reason=reason)
+        return dispose_comment(actor=user, comment=item, disposition=disposition, reason=reason)
 
 
-def move(project, to, day=AFTER):
+def move(project, to, actor, day=AFTER):
     with time_machine.travel(day, tick=False):
-        return move_project(None, project, to=to, expected_version=project.version)
+        return move_project(actor=actor, project=project, to=to, expected_version=project.version)
 
 
 # --- Submitting ------------------------------------------------------------------------------------
@@ -90,13 +98,12 @@ def test_the_last_day_is_in_the_period_and_the_next_is_refused_citing_the_rule(c
         comment(registered_user, commenting, day=AFTER)
     assert caught.value.data["rule"] == "comment_days"
     assert caught.value.data["ends_on"] == "2026-04-20"
-    assert "2026-04-20" in caught.value.message and "comment_days" in caught.value.message
-    assert "60" in caught.value.message
+    assert caught.value.message == "征求意见期（60 日）已于 2026-04-20 截止，不再接受意见。"  # no setting names
     assert commenting.comments.count() == 1
 
 
-def test_public_notice_takes_comments_for_thirty_days(tc28_project, registered_user):
-    project = advance(tc28_project, "notice")  # 2026-01-05 to 2026-02-04
+def test_public_notice_takes_comments_for_thirty_days(tc28_project, registered_user, walk):
+    project = walk(tc28_project, Stage.NOTICE)  # 2026-01-05 to 2026-02-04
     taken = comment(registered_user, project, day=date(2026, 1, 20))
     assert (taken.period, taken.document) == ("notice", None)
     with pytest.raises(TimeLimitPassed) as caught:
@@ -143,10 +150,10 @@ def test_comments_need_a_real_name_and_a_text(commenting, registered_user):
     assert not commenting.comments.exists()
 
 
-def test_numbers_continue_across_periods(tc28_project, registered_user):
-    project = advance(tc28_project, "notice")
+def test_numbers_continue_across_periods(tc28_project, registered_user, walk, onward):
+    project = walk(tc28_project, Stage.NOTICE)
     first = comment(registered_user, project, day=date(2026, 1, 20))
-    project = onward(project, "planned", "drafting", "comment")
+    project = onward(project, Stage.PLANNED, Stage.DRAFTING, Stage.COMMENT)
     assert (first.number, comment(registered_user, project).number) == (1, 2)
 
 
@@ -173,7 +180,7 @@ def test_dispositions_wait_for_the_end_of_the_period(commenting, registered_user
 
 def test_the_latest_disposition_wins_until_the_draft_goes_to_review(commenting, registered_user, secretariat_user):
     item = comment(registered_user, commenting)
-    project = move(commenting, "disposition")
+    project = move(commenting, Stage.DISPOSITION, secretariat_user)
     dispose(secretariat_user, item, "not_accepted", reason="与GB/T 1.1不一致")
     item = dispose(secretariat_user, item, "partly", reason="采纳第一句")
     assert (item.disposition, item.disposition_reason) == ("partly", "采纳第一句")
@@ -182,7 +189,7 @@ def test_the_latest_disposition_wins_until_the_draft_goes_to_review(commenting, 
         {"comments": [item.pk], "disposition": "not_accepted", "number": 1},
         {"comments": [item.pk], "disposition": "partly", "number": 1}]
     assert events[-1].actor == secretariat_user and "采纳第一句" in events[-1].reason
-    project = move(project, "review")
+    project = move(project, Stage.REVIEW, secretariat_user)
     with pytest.raises(InvalidTransition):
         dispose(secretariat_user, item, "accepted")
     item.refresh_from_db()
@@ -192,33 +199,34 @@ def test_the_latest_disposition_wins_until_the_draft_goes_to_review(commenting, 
 def test_the_review_move_succeeds_once_every_comment_is_disposed(commenting, registered_user, secretariat_user):
     first = comment(registered_user, commenting)
     second = comment(registered_user, commenting, clause="3.1")
-    project = move(commenting, "disposition")
+    project = move(commenting, Stage.DISPOSITION, secretariat_user)
     dispose(secretariat_user, first, "accepted")
     with pytest.raises(RequirementsUnmet):
-        move(project, "review")
+        move(project, Stage.REVIEW, secretariat_user)
     dispose(secretariat_user, second, "not_accepted", reason="超出范围")
-    assert move(project, "review").stage == "review"
+    assert move(project, Stage.REVIEW, secretariat_user).stage == Stage.REVIEW
 
 
-def test_notice_comments_are_processed_after_the_notice(tc28_project, registered_user, secretariat_user):
-    project = advance(tc28_project, "notice")
+def test_notice_comments_are_processed_after_the_notice(tc28_project, registered_user, secretariat_user, walk,
+                                                        onward):
+    project = walk(tc28_project, Stage.NOTICE)
     item = comment(registered_user, project, day=date(2026, 1, 20))
     with pytest.raises(RequirementsUnmet):
         dispose(secretariat_user, item, day=date(2026, 1, 21))
     dispose(secretariat_user, item, "accepted", day=date(2026, 2, 5))  # notice over, not yet planned
-    project = onward(project, "planned")
+    project = onward(project, Stage.PLANNED)
     assert dispose(secretariat_user, item, "partly", reason="计划下达时调整了范围").disposition == "partly"
-    project = onward(project, "drafting", "comment")
+    project = onward(project, Stage.DRAFTING, Stage.COMMENT)
     with pytest.raises(InvalidTransition):  # processed before the comment stage: no longer changed
         dispose(secretariat_user, item, "not_accepted", reason="改变主意")
 
 
 def test_a_notice_comment_left_unprocessed_can_still_be_processed_later(tc28_project, registered_user,
-                                                                       secretariat_user):
+                                                                       secretariat_user, walk, onward):
     """Otherwise the review guard, which counts every comment, could never be met."""
-    project = advance(tc28_project, "notice")
+    project = walk(tc28_project, Stage.NOTICE)
     item = comment(registered_user, project, day=date(2026, 1, 20))
-    onward(project, "planned", "drafting", "comment")
+    onward(project, Stage.PLANNED, Stage.DRAFTING, Stage.COMMENT)
     assert dispose(secretariat_user, item, "accepted").disposition == "accepted"
 
 
@@ -260,7 +268,7 @@ def test_the_disposition_table_lists_every_comment_with_totals(commenting, regis
     first = comment(registered_user, commenting, clause="5.2", text="第一条意见", proposal="改写")
     comment(enterprise_user, commenting, text="第二条意见", organisation=enterprise)
     dispose(secretariat_user, first, "partly", reason="部分采纳的理由")
-    sheet = load_workbook(io.BytesIO(disposition_table.build(commenting))).active
+    sheet = load_workbook(io.BytesIO(disposition_table.build(commenting, list(commenting.comments.all())))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert "信息技术 云计算 参考架构" in rows[0][0] and commenting.plan_number in rows[0][0]
     assert "SAC/TC 28" in rows[0][0]
@@ -279,8 +287,24 @@ def test_visitors_are_asked_to_sign_in_and_see_no_comments(client, commenting, r
     with time_machine.travel(DURING, tick=False):
         page = client.get(commenting.get_absolute_url()).content.decode()
     assert f"/accounts/login/?next=%2Fprojects%2F{commenting.pk}%2F%23comments" in page
-    assert "2026-04-20" in page and "还有 49 天" in page
+    assertInHTML('<p><span class="badge text-bg-success">征求意见期</span> 欢迎提出意见，2026-04-20 截止（还有 50 天）。</p>',
+                 page)  # 2 March to 20 April, both days counted
     assert "只给秘书处看的意见" not in page and 'name="text"' not in page
+
+
+@pytest.mark.parametrize(("day", "shown"), [
+    (date(2026, 2, 19), "欢迎提出意见，2026-04-20 截止（还有 60 天）。"),  # opened today: the 60 days all ahead
+    (date(2026, 2, 20), "欢迎提出意见，2026-04-20 截止（还有 60 天）。"),  # the first day of the 60
+    (date(2026, 4, 19), "欢迎提出意见，2026-04-20 截止（还有 2 天）。"),
+    (date(2026, 4, 20), "欢迎提出意见，今天截止。"),  # the last day: until its end
+])
+def test_the_days_left_are_counted_as_the_civil_code_counts_them(client, commenting, day, shown):
+    """Art. 201: the day the period opens is not counted; it ends at the end of its last day. A 60-day period
+    opened on 19 February runs from the 20th to the end of 20 April."""
+    assert (commenting.period_opened_on, commenting.period_ends_on) == (date(2026, 2, 19), LAST_DAY)
+    with time_machine.travel(day, tick=False):
+        page = client.get(commenting.get_absolute_url()).content.decode()
+    assertInHTML(f'<p><span class="badge text-bg-success">征求意见期</span> {shown}</p>', page)
 
 
 def test_a_signed_in_reader_comments_on_the_page_and_sees_only_their_own(client, commenting, registered_user):

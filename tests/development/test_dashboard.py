@@ -1,18 +1,22 @@
 """The secretariat's dashboard and the reviewers' queue: what each shows, to whom, in a bounded number of queries."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
+from pytest_django.asserts import assertContains, assertInHTML
 
 from biaozhun.accounts.models import MembershipRole
 from biaozhun.committees.services import create_committee
 from biaozhun.core.actors import SYSTEM
 from biaozhun.development.models import Comment, ExtensionRequest, Project
+from biaozhun.development.selectors import QUEUE_ROWS
 from biaozhun.development.services import move_project, propose_project
-from tests.development.helpers import add_document, advance
+from biaozhun.rules.stages import Stage
+from tests.development.helpers import add_document
 from tests.factories.accounts import OrganisationFactory, UserFactory
+from tests.factories.development import ProjectFactory
 from tests.fixtures.catalog import make_standard
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +24,8 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2027, 8, 28)  # the projects below were planned on 2026-02-05: recommended ones are due 2027-08-05
 
 
-def new_project(committee, title, **fields):
-    return propose_project(None, committee=committee, title_zh=title, kind=fields.pop("kind", "new"),
+def new_project(actor, committee, title, **fields):
+    return propose_project(actor=actor, committee=committee, title_zh=title, kind=fields.pop("kind", "new"),
                            nature=fields.pop("nature", "recommended"), **fields)
 
 
@@ -31,14 +35,14 @@ def comment_on(project, author, number, disposition=""):
 
 
 @pytest.fixture
-def board(tc28_committee, tc28_ballot, registered_user):
+def board(tc28_committee, tc28_ballot, registered_user, secretariat_user, walk):
     """SAC/TC 28 with a project in each of drafting (overdue), disposition (two comments to process, one done),
     approval; a pending extension; an open ballot (on tc28_project); a standard due for review."""
-    overdue = advance(new_project(tc28_committee, "信息技术 数据治理"), "drafting")
-    disposition = advance(new_project(tc28_committee, "信息技术 大数据 术语"), "disposition")
+    overdue = walk(new_project(secretariat_user, tc28_committee, "信息技术 数据治理"), Stage.DRAFTING)
+    disposition = walk(new_project(secretariat_user, tc28_committee, "信息技术 大数据 术语"), Stage.DISPOSITION)
     for number, done in ((1, ""), (2, ""), (3, "accepted")):
         comment_on(disposition, registered_user, number, done)
-    approval = advance(new_project(tc28_committee, "信息技术 云服务 质量"), "approval")
+    approval = walk(new_project(secretariat_user, tc28_committee, "信息技术 云服务 质量"), Stage.APPROVAL)
     ExtensionRequest.objects.create(project=overdue, months=6, reason="试验验证需要延长", deadline_before=overdue.deadline)
     make_standard("GB/T 20001-2020", title_zh="到期复审的标准", tc_code="SAC/TC 28", published_on="2022-06-01",
                   implemented_on="2022-12-01")
@@ -51,28 +55,51 @@ def test_the_dashboard_shows_the_secretariats_work(client, board, secretariat_us
         response = client.get("/projects/dashboard/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "SAC/TC 28" in page and "全国信息技术标准化技术委员会" in page
+    assertContains(response, '<h2 class="h4" id="board-1"><a href="/committees/SAC/TC%2028/">SAC/TC 28</a> '
+                             '全国信息技术标准化技术委员会</h2>', html=True)
     # projects grouped by stage in workflow order, with plan numbers, deadlines and their state
     captions = re.findall(r'<caption[^>]*>(\S+) <span class="badge[^"]*">(\d+)</span>', page)
     assert captions == [("提案", "1"), ("起草", "1"), ("意见处理", "1"), ("报批", "1")]
-    assert board["overdue"].plan_number in page and "2027-08-05" in page
-    assert "已超期 23 日" in page
+    overdue = board["overdue"]
+    assertInHTML(f"""<tr><td class="text-nowrap">{overdue.plan_number}</td>
+        <td><a href="{overdue.get_absolute_url()}">信息技术 数据治理</a></td><td class="text-nowrap">2027-08-05</td>
+        <td class="text-nowrap"><span class="badge text-bg-danger">已超期 23 日</span></td></tr>""", page)
     # comments to process, with a link to the disposition page
-    assert f'href="/projects/{board["disposition"].pk}/comments/"' in page and "2 条待处理" in page
+    assertInHTML(f'<li><a href="/projects/{board["disposition"].pk}/comments/">信息技术 大数据 术语</a> · 2 条待处理</li>',
+                 page)
     # the open ballot: closing date, votes cast of the roll, a link
-    assert f'href="/projects/ballots/{board["ballot"].pk}/"' in page and "已投 0/1" in page
+    ballot = board["ballot"]
+    assertInHTML(f'<li><a href="/projects/ballots/{ballot.pk}/">信息技术 云计算 参考架构</a> · 函审 · '
+                 f'{ballot.closes_on:%Y-%m-%d} 截止，已投 0/1</li>', page)
     assert "延期 6 个月" in page
-    assert "到期待复审 1 项，其中逾期 0 项。" in page and 'href="/projects/reviews/?committee=SAC/TC%2028"' in page
+    assertInHTML('<p class="small">到期待复审 1 项，其中逾期 0 项。 '
+                 '<a href="/projects/reviews/?committee=SAC/TC%2028">复审清单</a></p>', page)
 
 
-def test_the_deadline_badge_warns_before_the_deadline(client, tc28_committee, secretariat_user):
-    project = advance(new_project(tc28_committee, "信息技术 数据治理"), "drafting")
+def test_the_deadline_badge_warns_before_the_deadline(client, tc28_committee, secretariat_user, walk):
+    project = walk(new_project(secretariat_user, tc28_committee, "信息技术 数据治理"), Stage.DRAFTING)
     with time_machine.travel(date(2027, 7, 31), tick=False):
         client.force_login(secretariat_user)
         assert "还剩 5 日" in client.get("/projects/dashboard/").content.decode()
     with time_machine.travel(project.deadline, tick=False):
         client.force_login(secretariat_user)
         assert "今日到期" in client.get("/projects/dashboard/").content.decode()
+
+
+def test_a_suspended_project_shows_where_its_deadline_stands(client, tc28_committee, secretariat_user, walk):
+    """Suspension keeps the deadline (Project.deadline_shown): the board shows it, though no reminder is sent."""
+    project = walk(new_project(secretariat_user, tc28_committee, "信息技术 数据治理"), Stage.DRAFTING)
+    with time_machine.travel(date(2027, 7, 1), tick=False):
+        move_project(actor=secretariat_user, project=project, to=Stage.SUSPENDED, expected_version=project.version,
+                     reason="等待基础标准")
+    with time_machine.travel(TODAY, tick=False):
+        client.force_login(secretariat_user)
+        page = client.get("/projects/dashboard/").content.decode()
+    assertInHTML(f"""<tr><td class="text-nowrap">{project.plan_number}</td>
+        <td><a href="{project.get_absolute_url()}">信息技术 数据治理</a></td><td class="text-nowrap">2027-08-05</td>
+        <td class="text-nowrap"><span class="badge text-bg-danger">已超期 23 日</span></td></tr>""", page)
+    project.refresh_from_db()
+    assert not project.frozen
 
 
 def test_the_dashboard_is_for_secretariats_and_administrators(client, board, registered_user, secretariat_user,
@@ -95,7 +122,7 @@ def test_the_dashboard_is_for_secretariats_and_administrators(client, board, reg
 def test_the_dashboard_queries_do_not_grow_with_projects(client, board, tc28_committee, secretariat_user,
                                                          django_assert_max_num_queries):
     for n in range(5):
-        project = new_project(tc28_committee, f"项目{n}")
+        project = new_project(secretariat_user, tc28_committee, f"项目{n}")
         comment_on(project, secretariat_user, 1)
     client.force_login(secretariat_user)
     with django_assert_max_num_queries(14):
@@ -104,18 +131,20 @@ def test_the_dashboard_queries_do_not_grow_with_projects(client, board, tc28_com
 
 # --- The reviewer queue ---------------------------------------------------------------------------
 @pytest.fixture
-def queue(tc28_committee):
+def queue(tc28_committee, secretariat_user, walk):
+    def new(title, **fields):
+        return new_project(secretariat_user, tc28_committee, title, **fields)
+
     with time_machine.travel(date(2026, 1, 5), tick=False):
-        notice = move_project(None, new_project(tc28_committee, "公示期满的项目"), to="notice", expected_version=1)
-        move_project(None, new_project(tc28_committee, "仍在公示的项目"), to="notice", expected_version=1,
+        notice = move_project(actor=secretariat_user, project=new("公示期满的项目"), to=Stage.NOTICE,
+                              expected_version=1)
+        move_project(actor=secretariat_user, project=new("仍在公示的项目"), to=Stage.NOTICE, expected_version=1,
                      period_days=400)
-    complete = advance(new_project(tc28_committee, "材料齐全的项目"), "approval")
-    trade = advance(new_project(tc28_committee, "电动自行车安全技术规范", nature="mandatory", trade_relevant=True),
-                    "approval")
-    adoption = advance(new_project(tc28_committee, "采用国际标准的项目", kind="adoption", adopts="ISO/IEC 27001:2022",
-                                   degree="IDT"), "approval")
+    complete = walk(new("材料齐全的项目"), Stage.APPROVAL)
+    trade = walk(new("电动自行车安全技术规范", nature="mandatory", trade_relevant=True), Stage.APPROVAL)
+    adoption = walk(new("采用国际标准的项目", kind="adoption", adopts="ISO/IEC 27001:2022", degree="IDT"), Stage.APPROVAL)
     adoption.documents.filter(kind="international_text").delete()  # as if the package had lost the original text
-    frozen = advance(new_project(tc28_committee, "信息技术 数据中心 能效"), "drafting")
+    frozen = walk(new("信息技术 数据中心 能效"), Stage.DRAFTING)
     Project.objects.filter(pk=frozen.pk).update(frozen=True)
     ExtensionRequest.objects.create(project=frozen, months=3, reason="原因", deadline_before=frozen.deadline)
     return {"notice": notice, "complete": complete, "trade": trade, "adoption": adoption, "frozen": frozen}
@@ -157,10 +186,10 @@ def test_the_queue_is_for_reviewers(client, queue, secretariat_user):
     assert "公示期满的项目" not in response.content.decode()
 
 
-def test_the_queue_queries_do_not_grow_with_projects(client, queue, tc28_committee, reviewer_user,
-                                                     django_assert_max_num_queries):
+def test_the_queue_queries_do_not_grow_with_projects(client, queue, tc28_committee, reviewer_user, secretariat_user,
+                                                     walk, django_assert_max_num_queries):
     for n in range(3):
-        project = advance(new_project(tc28_committee, f"报批项目{n}"), "approval")
+        project = walk(new_project(secretariat_user, tc28_committee, f"报批项目{n}"), Stage.APPROVAL)
         add_document(project)
     client.force_login(reviewer_user)
     with django_assert_max_num_queries(10):
@@ -168,15 +197,9 @@ def test_the_queue_queries_do_not_grow_with_projects(client, queue, tc28_committ
 
 
 def test_a_long_queue_shows_its_oldest_rows_and_the_total(client, reviewer_user, tc28_committee):
-    from datetime import date, timedelta
-
-    from biaozhun.development.models import Project
-    from biaozhun.development.views.dashboard import QUEUE_ROWS
-
-    Project.objects.bulk_create([
-        Project(committee=tc28_committee, title_zh=f"超期项目{i:03d}", kind="new", nature="recommended",
-                stage="drafting", frozen=True, deadline=date(2026, 1, 1) + timedelta(days=i))
-        for i in range(QUEUE_ROWS + 2)])
+    for i in range(QUEUE_ROWS + 2):
+        ProjectFactory(committee=tc28_committee, title_zh=f"超期项目{i:03d}", stage=Stage.DRAFTING, frozen=True,
+                       deadline=date(2026, 1, 1) + timedelta(days=i))
     client.force_login(reviewer_user)
     page = client.get("/projects/queue/").content.decode()
     assert f"共 {QUEUE_ROWS + 2} 项" in page

@@ -12,7 +12,8 @@ from biaozhun.core.errors import InvalidTransition, PermissionDeniedError, TimeL
 from biaozhun.development.models import ProjectEvent
 from biaozhun.development.services import documents, move_project
 from biaozhun.development.services.documents import DOCX, PDF, XLSX, upload_document
-from tests.development.helpers import advance
+from biaozhun.rules.stages import Stage
+from tests.factories.development import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +39,14 @@ def pdf(name: str = "草案.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedF
 
 
 @pytest.fixture
-def drafting(tc28_project):
-    return advance(tc28_project, "drafting")
+def drafting(tc28_project, walk):
+    return walk(tc28_project, Stage.DRAFTING)
 
 
 def test_each_upload_is_a_new_version_of_its_kind(drafting, secretariat_user):
-    first = upload_document(secretariat_user, drafting, kind="draft", upload=pdf(), note="工作组讨论稿")
-    second = upload_document(secretariat_user, drafting, kind="draft", upload=pdf("草案2.pdf", PDF_BYTES + b"v2"))
-    explanation = upload_document(secretariat_user, drafting, kind="explanation", upload=pdf("说明.pdf"))
+    first = upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf(), note="工作组讨论稿")
+    second = upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf("草案2.pdf", PDF_BYTES + b"v2"))
+    explanation = upload_document(actor=secretariat_user, project=drafting, kind="explanation", upload=pdf("说明.pdf"))
     assert [(d.kind, d.version) for d in (first, second, explanation)] == [
         ("draft", 1), ("draft", 2), ("explanation", 1)]
     first.refresh_from_db()
@@ -60,10 +61,10 @@ def test_each_upload_is_a_new_version_of_its_kind(drafting, secretariat_user):
 
 def test_the_type_is_judged_by_content_not_by_name(drafting, secretariat_user):
     with pytest.raises(ValidationFailed) as caught:
-        upload_document(secretariat_user, drafting, kind="draft", upload=pdf("草案.pdf", b"just text, named .pdf"))
+        upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf("草案.pdf", b"just text, named .pdf"))
     [problem] = caught.value.errors
     assert problem["field"] == "upload" and "PDF" in problem["message"] and "Word" in problem["message"]
-    word = upload_document(secretariat_user, drafting, kind="draft",
+    word = upload_document(actor=secretariat_user, project=drafting, kind="draft",
                            upload=SimpleUploadedFile("草案.bin", office("word/document.xml")))
     assert word.content_type == DOCX and word.file.name.endswith(".docx")
     assert drafting.documents.count() == 1
@@ -71,27 +72,27 @@ def test_the_type_is_judged_by_content_not_by_name(drafting, secretariat_user):
 
 def test_a_workbook_is_accepted_only_as_the_disposition_table(drafting, secretariat_user):
     with pytest.raises(ValidationFailed) as caught:
-        upload_document(secretariat_user, drafting, kind="draft", upload=SimpleUploadedFile("表.xlsx", xlsx()))
+        upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=SimpleUploadedFile("表.xlsx", xlsx()))
     assert caught.value.errors[0]["field"] == "upload"
-    table = upload_document(secretariat_user, drafting, kind="disposition_table",
+    table = upload_document(actor=secretariat_user, project=drafting, kind="disposition_table",
                             upload=SimpleUploadedFile("表.xlsx", xlsx()))
     assert table.content_type == XLSX
 
 
 def test_a_zip_that_is_not_a_word_document_is_refused(drafting, secretariat_user):
     with pytest.raises(ValidationFailed) as caught:
-        upload_document(secretariat_user, drafting, kind="draft",
+        upload_document(actor=secretariat_user, project=drafting, kind="draft",
                         upload=SimpleUploadedFile("草案.docx", office("content.xml")))
     assert caught.value.errors[0]["field"] == "upload"
 
 
 def test_empty_and_oversized_files_are_refused_with_a_field_error(drafting, secretariat_user, monkeypatch):
     with pytest.raises(ValidationFailed) as caught:
-        upload_document(secretariat_user, drafting, kind="draft", upload=pdf(content=b""))
+        upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf(content=b""))
     assert caught.value.errors[0]["field"] == "upload" and "为空" in caught.value.errors[0]["message"]
     monkeypatch.setattr(documents, "MAX_UPLOAD_BYTES", 10)
     with pytest.raises(ValidationFailed) as caught:
-        upload_document(secretariat_user, drafting, kind="draft", upload=pdf())
+        upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf())
     assert caught.value.errors[0]["field"] == "upload" and "过大" in caught.value.errors[0]["message"]
     assert not drafting.documents.exists()
 
@@ -99,28 +100,30 @@ def test_empty_and_oversized_files_are_refused_with_a_field_error(drafting, secr
 def test_only_the_secretariat_uploads_and_only_while_the_project_runs(drafting, secretariat_user,
                                                                          registered_user):
     with pytest.raises(PermissionDeniedError):
-        upload_document(registered_user, drafting, kind="draft", upload=pdf())
+        upload_document(actor=registered_user, project=drafting, kind="draft", upload=pdf())
     drafting.frozen = True  # past the approval deadline
     drafting.save()
     with pytest.raises(TimeLimitPassed):
-        upload_document(secretariat_user, drafting, kind="draft", upload=pdf())
-    project = move_project(None, drafting, to="terminated", expected_version=drafting.version, reason="合并立项")
+        upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf())
+    project = move_project(actor=secretariat_user, project=drafting, to=Stage.TERMINATED,
+                           expected_version=drafting.version, reason="合并立项")
     with pytest.raises(InvalidTransition):
-        upload_document(secretariat_user, project, kind="draft", upload=pdf())
+        upload_document(actor=secretariat_user, project=project, kind="draft", upload=pdf())
     assert not project.documents.exists()
 
 
 def test_moving_to_public_comment_succeeds_once_a_draft_is_uploaded(drafting, secretariat_user):
-    upload_document(secretariat_user, drafting, kind="draft", upload=pdf())
-    project = move_project(secretariat_user, drafting, to="comment", expected_version=drafting.version)
-    assert project.stage == "comment"
+    upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf())
+    project = move_project(actor=secretariat_user, project=drafting, to=Stage.COMMENT,
+                           expected_version=drafting.version)
+    assert project.stage == Stage.COMMENT
 
 
 # --- Pages -----------------------------------------------------------------------------------------
 @pytest.fixture
 def with_files(drafting, secretariat_user):
-    draft = upload_document(secretariat_user, drafting, kind="draft", upload=pdf())
-    explanation = upload_document(secretariat_user, drafting, kind="explanation", upload=pdf("说明.pdf"))
+    draft = upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf())
+    explanation = upload_document(actor=secretariat_user, project=drafting, kind="explanation", upload=pdf("说明.pdf"))
     return drafting, draft, explanation
 
 
@@ -160,10 +163,8 @@ def test_the_download_has_the_type_and_a_readable_file_name(client, with_files):
 
 
 def test_a_document_of_another_project_is_not_found(client, with_files, tc28_committee):
-    from biaozhun.development.services import propose_project
-
     project, draft, _explanation = with_files
-    other = propose_project(None, committee=tc28_committee, title_zh="另一个项目", kind="new", nature="recommended")
+    other = ProjectFactory(committee=tc28_committee, title_zh="另一个项目")
     assert client.get(download_url(other, draft)).status_code == 404
 
 

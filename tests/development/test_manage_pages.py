@@ -4,17 +4,18 @@ from datetime import date
 
 import pytest
 import time_machine
+from pytest_django.asserts import assertContains, assertInHTML
 
 from biaozhun.development.models import Project, ProjectEvent
 from biaozhun.development.services import move_project, propose_project
-from tests.development.helpers import advance
+from biaozhun.rules.stages import Stage
 from tests.fixtures.catalog import make_standard
 
 pytestmark = pytest.mark.django_db
 
 
-def move(project, to, **kwargs):
-    return move_project(None, project, to=to, expected_version=project.version, **kwargs)
+def move(project, to, actor, **kwargs):
+    return move_project(actor=actor, project=project, to=to, expected_version=project.version, **kwargs)
 
 
 def page_of(client, user, project) -> str:
@@ -25,8 +26,10 @@ def page_of(client, user, project) -> str:
 
 
 def manage_section(page: str) -> str:
-    start = page.index('id="manage-heading"')
-    return page[start:page.index("</section>", start)]
+    """The manage section's HTML, whole (for assertInHTML)."""
+    start = page.rindex("<section", 0, page.index('id="manage-heading"'))
+    end = page.index("</section>", start) + len("</section>")
+    return page[start:end]
 
 
 def post_move(client, project, to, version=None, **fields):
@@ -35,28 +38,32 @@ def post_move(client, project, to, version=None, **fields):
 
 
 # --- Moves ----------------------------------------------------------------------------------------
-def test_each_move_form_lists_what_is_still_missing(client, tc28_project, secretariat_user):
-    project = advance(tc28_project, "drafting")
+def test_each_move_form_lists_what_is_still_missing(client, tc28_project, secretariat_user, walk):
+    project = walk(tc28_project, Stage.DRAFTING)
     page = manage_section(page_of(client, secretariat_user, project))
-    assert 'value="comment"' in page and "请先上传征求意见稿（标准草案）。" in page
-    assert 'name="period_days"' in page and 'value="60"' in page  # the comment period's default
+    assertInHTML('<input type="hidden" name="to" value="comment">', page)
+    assertInHTML('<ul class="small text-danger mb-2"><li>请先上传征求意见稿（标准草案）。</li></ul>', page)
+    assertInHTML('<label class="form-label small" for="move-comment-days">征求意见期（日）</label>', page)
+    assertInHTML('<input class="form-control form-control-sm" id="move-comment-days" name="period_days" type="number"'
+                 ' min="60" value="60">', page)  # the comment period's default
     assert page.count('name="reason"') == 2  # suspend and terminate need a reason
 
 
 def test_the_plan_form_shows_the_notice_period_still_running(client, tc28_project, secretariat_user, reviewer_user):
     with time_machine.travel(date(2026, 1, 5), tick=False):
-        project = move(tc28_project, "notice")
+        project = move(tc28_project, Stage.NOTICE, secretariat_user)
         assert 'name="plan_number"' not in page_of(client, secretariat_user, project)  # not the committee's decision
         page = page_of(client, reviewer_user, project)
     assert 'name="plan_number"' in page
-    assert "立项公示期至 2026-02-04 截止，期满后方可进入下一阶段。" in page
+    assertInHTML('<ul class="small text-danger mb-2"><li>立项公示期至 2026-02-04 截止，期满后方可进入下一阶段。</li></ul>', page)
 
 
-def test_the_section_is_for_the_secretariat_and_reviewers_only(client, tc28_project, registered_user, reviewer_user):
+def test_the_section_is_for_the_secretariat_and_reviewers_only(client, tc28_project, registered_user, reviewer_user,
+                                                               secretariat_user):
     assert "项目管理" not in page_of(client, registered_user, tc28_project)
     assert "项目管理" not in client.get(tc28_project.get_absolute_url()).content.decode()
     with time_machine.travel(date(2026, 1, 5), tick=False):
-        project = move(tc28_project, "notice")
+        project = move(tc28_project, Stage.NOTICE, secretariat_user)
     with time_machine.travel(date(2026, 2, 5), tick=False):
         page = page_of(client, reviewer_user, project)
     assert 'value="planned"' in page and 'name="plan_number"' in page
@@ -72,7 +79,7 @@ def test_a_move_redirects_to_the_project_with_its_event(client, tc28_project, se
     # 45 days end on 2026-02-19, in the Spring Festival holiday: the period ends on the first working day after.
     assert (tc28_project.stage, tc28_project.period_ends_on) == ("notice", date(2026, 2, 24))
     assert tc28_project.events.latest("id").actor == secretariat_user
-    assert "项目已转入「立项公示」。" in client.get(response["Location"]).content.decode()
+    assertContains(client.get(response["Location"]), "项目已转入「立项公示」。")
 
 
 def test_a_refused_move_shows_the_allowed_steps(client, tc28_project, secretariat_user):
@@ -80,12 +87,13 @@ def test_a_refused_move_shows_the_allowed_steps(client, tc28_project, secretaria
     response = post_move(client, tc28_project, "review")
     page = response.content.decode()
     assert response.status_code == 409
-    assert "不能从「提案」转入「审查」" in page and "当前可转入：立项公示 · 暂缓 · 终止" in page
+    assert "不能从「提案」转入「审查」。可转入：立项公示、暂缓、终止" in page
+    assertInHTML('<p class="mb-1">当前可转入：立项公示 · 暂缓 · 终止</p>', page)
     assert tc28_project.events.count() == 1
 
 
-def test_a_move_with_missing_requirements_lists_them(client, tc28_project, secretariat_user):
-    project = advance(tc28_project, "drafting")
+def test_a_move_with_missing_requirements_lists_them(client, tc28_project, secretariat_user, walk):
+    project = walk(tc28_project, Stage.DRAFTING)
     client.force_login(secretariat_user)
     response = post_move(client, project, "comment")
     assert response.status_code == 409
@@ -105,7 +113,7 @@ def test_a_stale_form_asks_to_reload(client, tc28_project, secretariat_user):
     client.force_login(secretariat_user)
     version = tc28_project.version
     with time_machine.travel(date(2026, 1, 5), tick=False):
-        move(tc28_project, "notice")
+        move(tc28_project, Stage.NOTICE, secretariat_user)
     response = post_move(client, tc28_project, "terminated", version=version, reason="重复立项")
     page = response.content.decode()
     assert response.status_code == 409
@@ -124,10 +132,10 @@ def test_someone_else_cannot_move_the_project(client, tc28_project, registered_u
 
 # --- TBT and publication --------------------------------------------------------------------------
 @pytest.fixture
-def trade_project(tc28_committee):
-    project = propose_project(None, committee=tc28_committee, title_zh="电动自行车安全技术规范", kind="new",
-                              nature="mandatory", trade_relevant=True)
-    return advance(project, "approval")
+def trade_project(tc28_committee, secretariat_user, walk):
+    project = propose_project(actor=secretariat_user, committee=tc28_committee, title_zh="电动自行车安全技术规范",
+                              kind="new", nature="mandatory", trade_relevant=True)
+    return walk(project, Stage.APPROVAL)
 
 
 def test_reviewers_get_the_tbt_and_publication_forms_in_approval(client, trade_project, reviewer_user,
@@ -153,7 +161,9 @@ def test_publishing_too_early_cites_the_rule_and_the_date(client, trade_project,
     with time_machine.travel(date(2026, 5, 30), tick=False):
         response = client.post(f"/projects/{trade_project.pk}/publish/", form)
     assert response.status_code == 409
-    assert "tbt_days" in response.content.decode() and "2026-05-31" in response.content.decode()
+    assertInHTML('<p class="mb-1">WTO/TBT通报（G/TBT/N/CHN/1234，2026-04-01）后须满 60 日方可批准发布，最早 2026-05-31。</p>',
+                 response.content.decode())
+    assert "tbt_days" not in response.content.decode()
     with time_machine.travel(date(2026, 5, 31), tick=False):
         response = client.post(f"/projects/{trade_project.pk}/publish/", {**form, "published_on": "2026-05-31"})
     assert response.status_code == 302
@@ -161,8 +171,8 @@ def test_publishing_too_early_cites_the_rule_and_the_date(client, trade_project,
     assert (trade_project.stage, trade_project.standard.identifier) == ("published", "GB 45003-2026")
 
 
-def test_a_wrong_number_is_shown_on_its_field(client, tc28_project, reviewer_user):
-    project = advance(tc28_project, "approval")
+def test_a_wrong_number_is_shown_on_its_field(client, tc28_project, reviewer_user, walk):
+    project = walk(tc28_project, Stage.APPROVAL)
     client.force_login(reviewer_user)
     with time_machine.travel(date(2026, 6, 1), tick=False):
         response = client.post(f"/projects/{project.pk}/publish/", {
@@ -228,11 +238,12 @@ def test_a_proposal_redirects_to_the_new_project(client, tc28_committee, registe
 
 
 # --- The committee page ---------------------------------------------------------------------------
-def test_the_committee_page_lists_its_open_projects_by_stage(client, tc28_project, tc28_committee):
-    drafting = advance(propose_project(None, committee=tc28_committee, title_zh="信息技术 数据治理", kind="new",
-                                       nature="recommended"), "drafting")
-    move(propose_project(None, committee=tc28_committee, title_zh="已终止的项目", kind="new", nature="recommended"),
-         "terminated", reason="重复")
+def test_the_committee_page_lists_its_open_projects_by_stage(client, tc28_project, tc28_committee, secretariat_user,
+                                                             walk):
+    drafting = walk(propose_project(actor=secretariat_user, committee=tc28_committee, title_zh="信息技术 数据治理",
+                                    kind="new", nature="recommended"), Stage.DRAFTING)
+    move(propose_project(actor=secretariat_user, committee=tc28_committee, title_zh="已终止的项目", kind="new",
+                         nature="recommended"), Stage.TERMINATED, secretariat_user, reason="重复")
     page = client.get(tc28_committee.get_absolute_url()).content.decode()
     assert "在研制修订项目" in page
     assert f'href="{tc28_project.get_absolute_url()}"' in page and f'href="{drafting.get_absolute_url()}"' in page

@@ -11,8 +11,10 @@ from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import InvalidTransition, TimeLimitPassed, ValidationFailed
 from biaozhun.development.models import DocumentKind
 from biaozhun.development.services import move_project
-from biaozhun.development.services.deadlines import decide_extension, request_extension, sweep
-from tests.development.helpers import add_document, advance, passed_ballot
+from biaozhun.development.services.deadlines import decide_extension, request_extension
+from biaozhun.development.sweep import sweep
+from biaozhun.rules.stages import Stage
+from tests.development.helpers import add_document, passed_ballot
 
 pytestmark = pytest.mark.django_db
 
@@ -22,20 +24,20 @@ DEADLINE = date(2027, 8, 5)  # advance(): planned on 2026-02-05, recommended, 18
 def move(project, to, actor, on, **kwargs):
     with time_machine.travel(on, tick=False):
         project.refresh_from_db()
-        return move_project(actor, project, to=to, expected_version=project.version, **kwargs)
+        return move_project(actor=actor, project=project, to=to, expected_version=project.version, **kwargs)
 
 
 def sweep_on(day):
     with time_machine.travel(day, tick=False):
-        return sweep()
+        return sweep(actor=SYSTEM)
 
 
 def stages(project) -> list[str]:
     return list(project.events.filter(kind="moved").order_by("id").values_list("to_stage", flat=True))
 
 
-def test_returned_from_review_goes_round_again_to_approval(tc28_project, secretariat_user):
-    project = advance(tc28_project, "review")  # in review since 2026-04-28
+def test_returned_from_review_goes_round_again_to_approval(tc28_project, secretariat_user, walk):
+    project = walk(tc28_project, Stage.REVIEW)  # in review since 2026-04-28
     with pytest.raises(ValidationFailed):
         move(project, "drafting", secretariat_user, date(2026, 5, 5))
     project = move(project, "drafting", secretariat_user, date(2026, 5, 5), reason="审查意见较多，须修改后重新征求意见")
@@ -59,8 +61,8 @@ def test_returned_from_review_goes_round_again_to_approval(tc28_project, secreta
 
 
 @pytest.mark.parametrize("stage", ["proposal", "notice", "planned", "comment", "review", "approval"])
-def test_terminated_from_any_open_stage_is_the_end(tc28_project, secretariat_user, stage):
-    project = advance(tc28_project, stage) if stage != "proposal" else tc28_project
+def test_terminated_from_any_open_stage_is_the_end(tc28_project, secretariat_user, walk, stage):
+    project = walk(tc28_project, stage) if stage != Stage.PROPOSAL else tc28_project
     day = date(2026, 9, 1)
     with pytest.raises(ValidationFailed):
         move(project, "terminated", secretariat_user, day)
@@ -75,8 +77,8 @@ def test_terminated_from_any_open_stage_is_the_end(tc28_project, secretariat_use
 
 
 @pytest.mark.parametrize("stage", ["drafting", "comment", "review"])
-def test_suspended_resumes_where_it_stopped(tc28_project, secretariat_user, stage):
-    project = advance(tc28_project, stage)
+def test_suspended_resumes_where_it_stopped(tc28_project, secretariat_user, walk, stage):
+    project = walk(tc28_project, stage)
     project = move(project, "suspended", secretariat_user, date(2026, 6, 1), reason="等待相关强制性标准发布")
     assert set(sweep_on(date(2027, 8, 6)).values()) == {0}  # a suspended project is left alone
     other = "review" if stage == "drafting" else "drafting"
@@ -90,8 +92,8 @@ def test_suspended_resumes_where_it_stopped(tc28_project, secretariat_user, stag
     assert sweep_on(date(2027, 9, 2))["overdue"] == 1
 
 
-def test_overdue_freezes_until_it_is_terminated(tc28_project, secretariat_user):
-    project = advance(tc28_project, "drafting")
+def test_overdue_freezes_until_it_is_terminated(tc28_project, secretariat_user, walk):
+    project = walk(tc28_project, Stage.DRAFTING)
     sweep_on(date(2027, 7, 29))
     sweep_on(DEADLINE)
     sweep_on(date(2027, 8, 6))
@@ -102,17 +104,19 @@ def test_overdue_freezes_until_it_is_terminated(tc28_project, secretariat_user):
     with pytest.raises(TimeLimitPassed):
         move(project, "comment", secretariat_user, date(2027, 8, 10))
     with time_machine.travel(date(2027, 8, 10), tick=False), pytest.raises(TimeLimitPassed):
-        request_extension(secretariat_user, project, months=6, reason="补救")
+        request_extension(actor=secretariat_user, project=project, months=6, reason="补救")
     project = move(project, "terminated", secretariat_user, date(2027, 8, 10), reason="超期未报批")
     assert project.stage == "terminated"
 
 
-def test_an_approved_extension_is_the_new_deadline_the_sweep_keeps(tc28_project, secretariat_user, reviewer_user):
-    project = advance(tc28_project, "drafting")
+def test_an_approved_extension_is_the_new_deadline_the_sweep_keeps(tc28_project, secretariat_user, reviewer_user,
+                                                                   walk):
+    project = walk(tc28_project, Stage.DRAFTING)
     with time_machine.travel(date(2027, 6, 1), tick=False):
-        request = request_extension(secretariat_user, project, months=6, reason="需要完成一个完整周期的验证试验")
+        request = request_extension(actor=secretariat_user, project=project, months=6,
+                                    reason="需要完成一个完整周期的验证试验")
     with time_machine.travel(date(2027, 6, 10), tick=False):
-        decide_extension(reviewer_user, request, approve=True)
+        decide_extension(actor=reviewer_user, request=request, approve=True)
     assert sweep_on(date(2027, 8, 6))["overdue"] == 0
     with time_machine.travel(date(2027, 9, 1), tick=False):
         add_document(project)
@@ -138,20 +142,19 @@ def test_the_happy_path_through_every_service_to_in_force(tc28_committee, secret
     from biaozhun.development.services.documents import upload_document
     from biaozhun.development.services.publication import publish_project, record_tbt_notification
     from tests.development.helpers import PDF, voting_members
+    from tests.factories.committees import MemberFactory
 
     old = standard_maker("GB 4943.1-2011", title_zh="信息技术设备 安全 第1部分：通用要求", nature="mandatory",
                          published_on="2011-12-30", implemented_on="2012-12-01", tc_code="SAC/TC 28")
-    members = voting_members(tc28_committee, 4)
-    members[0].user = registered_user
-    members[0].save()
+    members = [MemberFactory(committee=tc28_committee, user=registered_user), *voting_members(tc28_committee, 3)]
 
     def upload(project, kind, on):
         with time_machine.travel(on, tick=False):
-            return upload_document(secretariat_user, project, kind=kind,
+            return upload_document(actor=secretariat_user, project=project, kind=kind,
                                    upload=SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf"))
 
     with time_machine.travel(date(2026, 1, 5), tick=False):
-        project = propose_project(registered_user, committee=tc28_committee, title_zh="信息技术设备 安全 第1部分：通用要求",
+        project = propose_project(actor=registered_user, committee=tc28_committee, title_zh="信息技术设备 安全 第1部分：通用要求",
                                   kind="revision", nature="mandatory", revises=[old], trade_relevant=True)
     project = move(project, "notice", secretariat_user, date(2026, 1, 6))
     project = move(project, "planned", reviewer_user, date(2026, 2, 10), plan_number="20260101-Q-339")
@@ -160,33 +163,33 @@ def test_the_happy_path_through_every_service_to_in_force(tc28_committee, secret
     upload(project, DocumentKind.DRAFT, date(2026, 6, 1))
     project = move(project, "comment", secretariat_user, date(2026, 6, 2))
     with time_machine.travel(date(2026, 7, 1), tick=False):
-        comment = submit_comment(registered_user, project, clause="4.1", text="建议增加电池安全要求。")
+        comment = submit_comment(actor=registered_user, project=project, clause="4.1", text="建议增加电池安全要求。")
     assert sweep_on(date(2026, 8, 3))["comment_closed"] == 0  # 60 days end on Saturday 08-01: open to Monday
     assert sweep_on(date(2026, 8, 4))["comment_closed"] == 1
     with time_machine.travel(date(2026, 8, 10), tick=False):
-        dispose_comment(secretariat_user, comment, disposition="partly", reason="电池另有专门标准，仅增加引用。")
+        dispose_comment(actor=secretariat_user, comment=comment, disposition="partly", reason="电池另有专门标准，仅增加引用。")
     project = move(project, "review", secretariat_user, date(2026, 8, 20))
     upload(project, DocumentKind.DRAFT, date(2026, 8, 20))  # 送审稿
     with time_machine.travel(date(2026, 9, 1), tick=False):
-        ballot = open_ballot(secretariat_user, project, method="meeting")
+        ballot = open_ballot(actor=secretariat_user, project=project, method="meeting")
         for member in members[1:]:
-            record_vote(secretariat_user, ballot, member=member, choice="approve")
-        cast_vote(registered_user, ballot, choice="abstain")
-        ballot = close_ballot(secretariat_user, ballot)
+            record_vote(actor=secretariat_user, ballot=ballot, member=member, choice="approve")
+        cast_vote(actor=registered_user, ballot=ballot, choice="abstain")
+        ballot = close_ballot(actor=secretariat_user, ballot=ballot)
     assert (ballot.passed, ballot.approve, ballot.abstain) == (True, 3, 1)
     for kind in (DocumentKind.DRAFT, DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES):
         upload(project, kind, date(2026, 9, 10))
     project = move(project, "approval", secretariat_user, date(2026, 9, 10))
     with time_machine.travel(date(2026, 9, 15), tick=False):
-        project = record_tbt_notification(reviewer_user, project, number="G/TBT/N/CHN/2001",
+        project = record_tbt_notification(actor=reviewer_user, project=project, number="G/TBT/N/CHN/2001",
                                           notified_on=date(2026, 9, 15))
     with time_machine.travel(date(2026, 11, 20), tick=False):
         project.refresh_from_db()
-        edition = publish_project(reviewer_user, project, expected_version=project.version,
+        edition = publish_project(actor=reviewer_user, project=project, expected_version=project.version,
                                   identifier="GB 4943.1-2026", published_on=date(2026, 11, 20),
                                   implemented_on=date(2027, 11, 1))
     assert edition.relations_out.get(kind="replaces").target == old
-    assert sweep_on(date(2027, 11, 1))["in_force"] == 1
+    assert sweep_on(date(2027, 11, 1))["into_force"] == 1
     refresh_due_statuses(actor=SYSTEM, today=date(2027, 11, 1))  # the catalogue's own daily sweep
     project.refresh_from_db()
     old.refresh_from_db()

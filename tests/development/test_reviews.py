@@ -18,7 +18,8 @@ from biaozhun.core.errors import (
     ValidationFailed,
 )
 from biaozhun.development.models import PeriodicReview
-from biaozhun.development.services.reviews import conclude_review, due_for_committee, overdue_for_committee
+from biaozhun.development.selectors import due_for_review, overdue_for_review
+from biaozhun.development.services.reviews import conclude_review
 from biaozhun.rules.reviews import review_state
 from tests.fixtures.catalog import make_standard
 
@@ -39,18 +40,18 @@ def leap_day(tc28_committee):
 
 def conclude(actor, standard, on=TODAY, **kwargs):
     with time_machine.travel(on, tick=False):
-        return conclude_review(actor, standard, **kwargs)
+        return conclude_review(actor=actor, standard=standard, **kwargs)
 
 
 def test_due_and_overdue_from_the_day_the_rules_say(tc28_committee, leap_day):
     def due(day):
-        return list(due_for_committee(tc28_committee, day))
+        return list(due_for_review(committee=tc28_committee, today=day))
 
     assert due(date(2025, 2, 27)) == []
     assert due(date(2025, 2, 28)) == [leap_day]  # five years after 29 Feb 2020
     assert due(date(2025, 2, 28))[0].review_due_on == date(2025, 2, 28)
-    assert list(overdue_for_committee(tc28_committee, date(2026, 2, 27))) == []
-    assert list(overdue_for_committee(tc28_committee, date(2026, 2, 28))) == [leap_day]
+    assert list(overdue_for_review(committee=tc28_committee, today=date(2026, 2, 27))) == []
+    assert list(overdue_for_review(committee=tc28_committee, today=date(2026, 2, 28))) == [leap_day]
 
 
 def test_only_the_committees_standards_in_force_oldest_first(tc28_committee):
@@ -59,7 +60,7 @@ def test_only_the_committees_standards_in_force_oldest_first(tc28_committee):
     tc28_standard(30004, date(2019, 6, 1), abolished_on=date(2024, 1, 1))
     make_standard("GB/T 30005-2019", tc_code="SAC/TC 29", published_on=date(2019, 6, 1),
                   implemented_on=date(2019, 6, 1))
-    assert list(due_for_committee(tc28_committee, TODAY)) == [older, newer]
+    assert list(due_for_review(committee=tc28_committee, today=TODAY)) == [older, newer]
 
 
 def test_the_lists_agree_with_the_rules_on_every_day(tc28_committee):
@@ -81,14 +82,14 @@ def test_the_lists_agree_with_the_rules_on_every_day(tc28_committee):
     @example(date(2026, 2, 28))
     def agree(today):
         states = {s.pk: review_state(s.published_on, s.confirmed_on, today).code for s in standards}
-        due = set(due_for_committee(tc28_committee, today).values_list("pk", flat=True))
-        overdue = set(overdue_for_committee(tc28_committee, today).values_list("pk", flat=True))
+        due = set(due_for_review(committee=tc28_committee, today=today).values_list("pk", flat=True))
+        overdue = set(overdue_for_review(committee=tc28_committee, today=today).values_list("pk", flat=True))
         assert due == {pk for pk, code in states.items() if code != "not_due"}
         assert overdue == {pk for pk, code in states.items() if code == "overdue"}
 
     agree()
     for today in (date(2025, 2, 28), date(2025, 4, 30), date(2026, 2, 28), date(2025, 9, 30)):
-        due = {s.pk: s.review_due_on for s in due_for_committee(tc28_committee, today)}
+        due = {s.pk: s.review_due_on for s in due_for_review(committee=tc28_committee, today=today)}
         assert due == {s.pk: review_state(s.published_on, s.confirmed_on, today).due_on for s in standards
                        if s.pk in due}
 
@@ -99,7 +100,7 @@ def test_confirming_restarts_the_five_years(tc28_committee, leap_day, secretaria
     assert leap_day.confirmed_on == TODAY and leap_day.status == "current"
     assert (review.conclusion, review.committee, review.concluded_on, review.actor) == (
         "confirm", tc28_committee, TODAY, secretariat_user)
-    assert list(due_for_committee(tc28_committee, TODAY)) == []
+    assert list(due_for_review(committee=tc28_committee, today=TODAY)) == []
 
 
 @pytest.mark.parametrize(("conclusion", "kind"), [("revise", "revision"), ("amend", "amendment")])

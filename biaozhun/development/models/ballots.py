@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from biaozhun.core import clock
 
 
 class Ballot(models.Model):
@@ -18,7 +19,7 @@ class Ballot(models.Model):
     document = models.ForeignKey("development.DraftDocument", verbose_name=_("送审稿"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="ballots")
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    opened_at = models.DateTimeField(_("发起时间"), default=timezone.now)
+    opened_at = models.DateTimeField(_("发起时间"), default=clock.now)
     closes_on = models.DateField(_("投票截止日期"), db_index=True)
     closed_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,

@@ -2,8 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from biaozhun.core import clock
+
+from .stages import PERIOD_CHOICES
 
 
 class Disposition(models.TextChoices):
@@ -17,7 +20,7 @@ class Comment(models.Model):
 
     project = models.ForeignKey("development.Project", on_delete=models.PROTECT, related_name="comments")
     number = models.PositiveIntegerField(_("序号"))  # 1, 2, ... within the project
-    period = models.CharField(_("阶段"), max_length=12)  # "notice" or "comment"
+    period = models.CharField(_("阶段"), max_length=12, choices=PERIOD_CHOICES)  # the public period it was made in
     document = models.ForeignKey("development.DraftDocument", verbose_name=_("所评草案"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="comments")
     clause = models.CharField(_("章条编号"), max_length=40, blank=True)
@@ -28,7 +31,7 @@ class Comment(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="project_comments")
     organisation_name = models.CharField(_("提出单位"), max_length=200, blank=True)
-    submitted_at = models.DateTimeField(_("提出时间"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("提出时间"), default=clock.now)
 
     disposition = models.CharField(_("处理意见"), max_length=12, choices=Disposition.choices, blank=True)
     disposition_reason = models.TextField(_("处理理由"), blank=True)

@@ -4,10 +4,12 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .projects import STAGE_CHOICES
+from biaozhun.core import clock
+from biaozhun.rules.stages import APPROVAL_DRAFT_STAGES, COMMENT_DRAFT_STAGES, REVIEW_DRAFT_STAGES
+
+from .stages import STAGE_CHOICES
 
 
 class DocumentKind(models.TextChoices):
@@ -19,16 +21,16 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("其他材料")
 
 
-# A draft is named for what it is prepared for, which is the stage after the one it was uploaded in: the
-# draft written in 起草 goes out for comment (征求意见稿), the one revised after comments goes to review
-# (送审稿), the one revised after review goes to approval (报批稿).
-DRAFT_NAMES = {
-    "drafting": _("征求意见稿"),
-    "comment": _("送审稿"),
-    "disposition": _("送审稿"),
-    "review": _("报批稿"),
-    "approval": _("报批稿"),
-}
+def draft_name(stage: str) -> str:
+    """A draft is named for what it is prepared for, which follows from the stage it was uploaded in (the groups of
+    rules/stages.py say which): 征求意见稿, 送审稿 or 报批稿; a draft uploaded with the proposal is a 标准草案."""
+    if stage in COMMENT_DRAFT_STAGES:
+        return str(_("征求意见稿"))
+    if stage in REVIEW_DRAFT_STAGES:
+        return str(_("送审稿"))
+    if stage in APPROVAL_DRAFT_STAGES:
+        return str(_("报批稿"))
+    return str(DocumentKind.DRAFT.label)
 
 
 def _document_path(instance: "DraftDocument", filename: str) -> str:
@@ -50,7 +52,7 @@ class DraftDocument(models.Model):
     sha256 = models.CharField(max_length=64)
     note = models.CharField(_("说明"), max_length=300, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["project", "kind", "-version"]
@@ -65,7 +67,7 @@ class DraftDocument(models.Model):
     @property
     def label(self) -> str:
         if self.kind == DocumentKind.DRAFT:
-            return str(DRAFT_NAMES.get(self.stage, DocumentKind.DRAFT.label))
+            return draft_name(self.stage)
         return str(DocumentKind(self.kind).label)
 
     @staticmethod

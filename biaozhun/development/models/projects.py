@@ -3,30 +3,14 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from biaozhun.catalog.models import Nature
+from biaozhun.core import clock
 from biaozhun.core.models import AppendOnly
-from biaozhun.rules.stages import STAGES
+from biaozhun.rules.stages import DEADLINE_STAGES, PERIOD_STAGES, Stage
 
-# The stage names of rules/stages.py, as literals so that they are translated.
-STAGE_LABELS = {
-    "proposal": _("提案"),
-    "notice": _("立项公示"),
-    "planned": _("计划下达"),
-    "drafting": _("起草"),
-    "comment": _("征求意见"),
-    "disposition": _("意见处理"),
-    "review": _("审查"),
-    "approval": _("报批"),
-    "published": _("批准发布"),
-    "in_force": _("实施"),
-    "suspended": _("暂缓"),
-    "terminated": _("终止"),
-}
-assert set(STAGE_LABELS) == {stage.code for stage in STAGES}
-STAGE_CHOICES = list(STAGE_LABELS.items())
+from .stages import STAGE_CHOICES
 
 
 class ProjectKind(models.TextChoices):
@@ -52,7 +36,8 @@ class Project(models.Model):
                                  on_delete=models.PROTECT, related_name="proposed_projects")
     trade_relevant = models.BooleanField(_("涉及贸易（须WTO/TBT通报）"), default=False)
 
-    stage = models.CharField(_("阶段"), max_length=12, choices=STAGE_CHOICES, default="proposal", db_index=True)
+    stage = models.CharField(_("阶段"), max_length=12, choices=STAGE_CHOICES, default=Stage.PROPOSAL.value,
+                             db_index=True)
     suspended_from = models.CharField(max_length=12, blank=True)
     # The open public period of the current stage (立项公示 or 征求意见): comments are taken until it ends.
     period_opened_on = models.DateField(_("公示/征求意见开始日期"), null=True, blank=True)
@@ -75,7 +60,7 @@ class Project(models.Model):
     published_identifier = models.CharField(_("发布的标准号"), max_length=120, blank=True)
     implemented_on = models.DateField(_("实施日期"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -91,15 +76,59 @@ class Project(models.Model):
     @property
     def period_open(self) -> bool:
         """Comments are taken: the public notice or the public comment period is running."""
-        return self.stage in ("notice", "comment") and self.period_ends_on is not None and not self.period_closed
+        return self.stage in PERIOD_STAGES and self.period_ends_on is not None and not self.period_closed
+
+    @property
+    def deadline_runs(self) -> bool:
+        """The approval deadline (报批期限) runs: the project has a plan and is in one of DEADLINE_STAGES. Only then
+        does the daily sweep send reminders and freeze an overdue project, and may an extension be asked for."""
+        return self.deadline is not None and self.stage in DEADLINE_STAGES
+
+    @property
+    def deadline_shown(self) -> bool:
+        """Pages show the state of the approval deadline (on track, reminder, due, overdue) while it runs, and also
+        while the project is suspended from a stage in which it ran.
+
+        This is the one rule for suspended projects: suspension keeps the deadline (it is not extended), so pages
+        keep showing where it stands; but the sweep leaves a suspended project alone (no reminder, no freezing)
+        and only acts on it again once it has resumed."""
+        if self.stage == Stage.SUSPENDED:
+            return self.deadline is not None and self.suspended_from in DEADLINE_STAGES
+        return self.deadline_runs
 
 
 class ProjectEvent(AppendOnly):
-    """Append-only history: every change to a project, who made it, when and why (ARCHITECTURE rule 2)."""
+    """Append-only history: every change to a project, who made it, when and why (ARCHITECTURE rule 2).
+
+    Rows are written only by the constructors of development/services/events.py, one per kind, each with the
+    same few `data` keys (dates as ISO strings; ids of the rows the event is about):
+
+    ===================  ==========================================================================================
+    proposed             (none); `to_stage` is the first stage
+    moved                `from_stage`/`to_stage`; to planned: plan_number, deadline; into a public period:
+                         period_ends_on, period_days; out of comment by the sweep: period_ends_on; to published:
+                         identifier; to in_force: implemented_on; resuming and other moves: (none)
+    details_changed      changes: {field: [before, after]}
+    document_added       document, kind, version
+    period_closed        period_ends_on
+    disposed             comments (ids), disposition, number; `reason` is the disposition's reason
+    ballot_opened        ballot, members, method, closes_on
+    ballot_closed        ballot, members, approve, reject, abstain, recused, passed, outcome
+    tbt_notified         number, notified_on
+    deadline_reminder    state (reminder, due_today), deadline, days_left
+    overdue              state (overdue), deadline, days_left (negative)
+    extension_requested  request, months, deadline (the one to extend); `reason` is the request's
+    extension_decided    request, approved, months, deadline (after the decision); `reason` is the decision's
+    published            identifier, standard (the edition's id; null for an amendment sheet)
+    ===================  ==========================================================================================
+
+    Events migrated from older systems may lack the data; readers (timeline.describe) allow for that.
+    """
 
     class Kind(models.TextChoices):
         PROPOSED = "proposed", _("提出")
         MOVED = "moved", _("阶段变更")
+        DETAILS_CHANGED = "details_changed", _("修改项目信息")
         DOCUMENT_ADDED = "document_added", _("上传文件")
         PERIOD_CLOSED = "period_closed", _("公示/征求意见截止")
         DISPOSED = "disposed", _("处理意见")
@@ -117,7 +146,7 @@ class ProjectEvent(AppendOnly):
     from_stage = models.CharField(max_length=12, choices=STAGE_CHOICES, blank=True)
     to_stage = models.CharField(max_length=12, choices=STAGE_CHOICES, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    at = models.DateTimeField(default=clock.now, db_index=True)
     reason = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
 
@@ -145,7 +174,7 @@ class ExtensionRequest(models.Model):
     months = models.PositiveSmallIntegerField(_("延期月数"))
     reason = models.TextField(_("延期理由"))
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    requested_at = models.DateTimeField(default=timezone.now)
+    requested_at = models.DateTimeField(default=clock.now)
     deadline_before = models.DateField(_("原报批期限"))
     state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from biaozhun.core import clock
 from biaozhun.core.models import AppendOnly
 
 
@@ -27,7 +27,7 @@ class PeriodicReview(AppendOnly):
     project = models.ForeignKey("development.Project", null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="periodic_reviews")  # the revision or amendment project started
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["-concluded_on", "-id"]

@@ -7,6 +7,7 @@ is decided by rules/ballots.py from the counts and stored on the ballot when it 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,20 +15,19 @@ from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import InvalidTransition, RequirementsUnmet, TimeLimitPassed, ValidationFailed
-from biaozhun.rules.ballots import Tally, decide
+from biaozhun.rules.ballots import decide
+from biaozhun.rules.stages import Stage
 
 from .. import limits
-from ..models import Ballot, DocumentKind, Project, ProjectEvent, Vote, VoteChoice
+from ..models import Ballot, DocumentKind, Project, Vote, VoteChoice, stage_label
+from ..selectors import live_tally
 from . import events
 from .projects import frozen_error
 
 # Choices that must be explained (理由) on the record.
-NEEDS_REASON = {VoteChoice.REJECT, VoteChoice.RECUSE}
-
-
-def _actor(actor):
-    return actor if getattr(actor, "pk", None) else None
+REASONED_CHOICES = {VoteChoice.REJECT, VoteChoice.RECUSE}
 
 
 def _lock(ballot: Ballot) -> Ballot:
@@ -35,14 +35,13 @@ def _lock(ballot: Ballot) -> Ballot:
 
 
 @transaction.atomic
-def open_ballot(actor, project: Project, *, method: str, closes_on: date | None = None) -> Ballot:
+def open_ballot(*, actor: Any, project: Project, method: str, closes_on: date | None = None) -> Ballot:
     """Open a meeting (会议审查) or letter (函审) ballot on a project in review, its roll fixed from today."""
-    if actor is not None:
-        policy.require(actor, "development.manage", project)
+    policy.require(actor, "development.manage", project)
     project = Project.objects.select_for_update().select_related("committee").get(pk=project.pk)
-    if project.stage != "review":
+    if project.stage != Stage.REVIEW:
         raise InvalidTransition(_("只有处于审查阶段的项目才能发起审查投票（当前阶段：%(stage)s）。") % {
-            "stage": project.get_stage_display()}, current=project.stage)
+            "stage": stage_label(project.stage)}, current=project.stage)
     if project.ballots.filter(closed_at__isnull=True).exists():
         raise InvalidTransition(_("本项目已有一次审查投票正在进行，须先结束该投票。"), current=project.stage)
     if project.frozen:
@@ -67,11 +66,10 @@ def open_ballot(actor, project: Project, *, method: str, closes_on: date | None 
             "committee": project.committee.code},
             [{"requirement": "voting_members", "message": _("须先增补有表决权的委员")}])
     document = project.documents.filter(kind=DocumentKind.DRAFT).order_by("-version").first()
-    ballot = Ballot.objects.create(project=project, method=method, document=document, opened_by=_actor(actor),
+    ballot = Ballot.objects.create(project=project, method=method, document=document, opened_by=user_or_none(actor),
                                    opened_at=clock.now(), closes_on=closes_on, members=len(roll))
     Vote.objects.bulk_create([Vote(ballot=ballot, member=member) for member in roll])
-    events.record(project, ProjectEvent.Kind.BALLOT_OPENED, actor=actor, data={
-        "ballot": ballot.pk, "members": len(roll), "method": method, "closes_on": closes_on.isoformat()})
+    events.ballot_opened(project, actor=actor, ballot=ballot)
     return ballot
 
 
@@ -82,7 +80,7 @@ def _check_open(ballot: Ballot) -> None:
             "closed": timezone.localdate(ballot.closed_at).isoformat()}, closed_at=ballot.closed_at.isoformat())
     today = clock.today()
     if today > ballot.closes_on:
-        raise TimeLimitPassed(_("审查投票已于 %(end)s 截止（时限 ballot_days），不再接受表决。") % {
+        raise TimeLimitPassed(_("审查投票已于 %(end)s 截止，不再接受表决。") % {
             "end": ballot.closes_on.isoformat()}, rule="ballot_days", closes_on=ballot.closes_on.isoformat(),
             today=today.isoformat())
 
@@ -90,22 +88,22 @@ def _check_open(ballot: Ballot) -> None:
 def _check_choice(choice: str, reason: str) -> None:
     if choice not in VoteChoice.values:
         raise ValidationFailed(_("表决未能记录。"), [{"field": "choice", "message": _("请选择赞成、反对、弃权或回避")}])
-    if choice in NEEDS_REASON and not reason.strip():
+    if choice in REASONED_CHOICES and not reason.strip():
         raise ValidationFailed(_("表决未能记录。"), [{"field": "reason", "message": _(
             "投「%(choice)s」票须说明理由") % {"choice": VoteChoice(choice).label}}])
 
 
-def _save_vote(vote: Vote, actor, choice: str, reason: str) -> Vote:
+def _save_vote(vote: Vote, actor: Any, choice: str, reason: str) -> Vote:
     vote.choice = choice
     vote.reason = reason.strip()
     vote.cast_at = clock.now()
-    vote.recorded_by = _actor(actor)
+    vote.recorded_by = user_or_none(actor)
     vote.save(update_fields=["choice", "reason", "cast_at", "recorded_by"])
     return vote
 
 
 @transaction.atomic
-def cast_vote(actor, ballot: Ballot, *, choice: str, reason: str = "") -> Vote:
+def cast_vote(*, actor: Any, ballot: Ballot, choice: str, reason: str = "") -> Vote:
     """A member on the roll votes through their own account; a later vote replaces an earlier one."""
     policy.require(actor, "development.vote", ballot)  # always a person: the system never votes
     ballot = _lock(ballot)
@@ -116,10 +114,9 @@ def cast_vote(actor, ballot: Ballot, *, choice: str, reason: str = "") -> Vote:
 
 
 @transaction.atomic
-def record_vote(actor, ballot: Ballot, *, member, choice: str, reason: str = "") -> Vote:
+def record_vote(*, actor: Any, ballot: Ballot, member, choice: str, reason: str = "") -> Vote:
     """The secretariat records a vote a member gave at the review meeting."""
-    if actor is not None:
-        policy.require(actor, "development.manage", ballot.project)
+    policy.require(actor, "development.manage", ballot.project)
     ballot = _lock(ballot)
     if ballot.method != Ballot.Method.MEETING:
         raise InvalidTransition(_("函审由委员本人投票，秘书处不能代为记录。"), method=ballot.method)
@@ -131,25 +128,15 @@ def record_vote(actor, ballot: Ballot, *, member, choice: str, reason: str = "")
     return _save_vote(vote, actor, choice, reason)
 
 
-def live_tally(ballot: Ballot) -> Tally:
-    """The counts of the votes cast so far, over the roll fixed when the ballot opened."""
-    counts = dict.fromkeys(VoteChoice.values, 0)
-    for choice in ballot.votes.exclude(choice="").values_list("choice", flat=True):
-        counts[choice] += 1
-    return Tally(members=ballot.members, approve=counts[VoteChoice.APPROVE], reject=counts[VoteChoice.REJECT],
-                 abstain=counts[VoteChoice.ABSTAIN], recused=counts[VoteChoice.RECUSE])
-
-
 @transaction.atomic
-def close_ballot(actor, ballot: Ballot) -> Ballot:
+def close_ballot(*, actor: Any, ballot: Ballot) -> Ballot:
     """Close the ballot and store its result. A letter ballot closes before its closing day only when every
-    member on the roll has voted."""
-    if actor is not None:
-        policy.require(actor, "development.manage", ballot.project)
+    member on the roll has voted. The daily sweep closes ballots past their closing day as SYSTEM."""
+    policy.require(actor, "development.manage", ballot.project)
     ballot = _lock(ballot)
     if not ballot.is_open:
         raise InvalidTransition(_("本次审查投票已经结束。"), closed_at=ballot.closed_at.isoformat())
-    tally = live_tally(ballot)
+    tally = live_tally(ballot=ballot)
     missing = tally.members - tally.cast - tally.recused
     if ballot.method == Ballot.Method.LETTER and clock.today() < ballot.closes_on and missing:
         raise RequirementsUnmet(_("函审投票至 %(end)s 截止；提前结束须全部委员表决，尚有 %(missing)d 人未投票。") % {
@@ -161,21 +148,8 @@ def close_ballot(actor, ballot: Ballot) -> Ballot:
     ballot.passed = outcome.passed
     ballot.outcome = outcome.reason
     ballot.closed_at = clock.now()
-    ballot.closed_by = _actor(actor)
+    ballot.closed_by = user_or_none(actor)
     ballot.save()
-    events.record(ballot.project, ProjectEvent.Kind.BALLOT_CLOSED, actor=actor, data={
-        "ballot": ballot.pk, "members": tally.members, "approve": tally.approve, "reject": tally.reject,
-        "abstain": tally.abstain, "recused": tally.recused, "passed": outcome.passed, "outcome": outcome.reason})
+    events.ballot_closed(ballot.project, actor=actor, ballot=ballot)
     return ballot
 
-
-def close_due_ballots(today: date) -> int:
-    """Close every open ballot whose closing day is before `today` (the daily sweep); returns how many."""
-    closed = 0
-    for ballot in Ballot.objects.filter(closed_at__isnull=True, closes_on__lt=today).order_by("closes_on", "pk"):
-        try:
-            close_ballot(None, ballot)
-        except InvalidTransition:  # closed by the secretariat since the query ran
-            continue
-        closed += 1
-    return closed

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from pathlib import PurePath
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -14,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
 from biaozhun.rules.stages import OPEN_STAGES
 
-from ..models import DocumentKind, DraftDocument, Project, ProjectEvent
+from ..models import DocumentKind, DraftDocument, Project, stage_label
 from . import events
 from .projects import frozen_error
 
@@ -92,16 +94,16 @@ def _check(kind: str, upload: UploadedFile | None, note: str) -> str:
 
 
 @transaction.atomic
-def upload_document(actor, project: Project, *, kind: str, upload: UploadedFile, note: str = "") -> DraftDocument:
+def upload_document(*, actor: Any, project: Project, kind: str, upload: UploadedFile | None,
+                    note: str = "") -> DraftDocument:
     """Add the next version of a document of `kind` to an open project (提案 … 报批)."""
-    if actor is not None:
-        policy.require(actor, "development.manage", project)
+    policy.require(actor, "development.manage", project)
     note = note.strip()
     content_type = _check(kind, upload, note)
     project = Project.objects.select_for_update().get(pk=project.pk)  # one version number per upload
     if project.stage not in OPEN_STAGES:
         raise InvalidTransition(_("项目处于「%(stage)s」阶段，不能再上传文件。") % {
-            "stage": project.get_stage_display()}, current=project.stage)
+            "stage": stage_label(project.stage)}, current=project.stage)
     if project.frozen:
         raise frozen_error(project)
     latest = project.documents.filter(kind=kind).aggregate(latest=Max("version"))["latest"] or 0
@@ -109,10 +111,9 @@ def upload_document(actor, project: Project, *, kind: str, upload: UploadedFile,
         project=project, kind=kind, version=latest + 1, stage=project.stage, content_type=content_type,
         filename=PurePath(upload.name or "").name[-200:] or f"{kind}.{EXTENSIONS[content_type]}",
         size=upload.size, sha256=_digest(upload), note=note,
-        uploaded_by=actor if getattr(actor, "pk", None) else None, uploaded_at=clock.now(),
+        uploaded_by=user_or_none(actor), uploaded_at=clock.now(),
     )
     document.file.save(f"{kind}.{EXTENSIONS[content_type]}", upload, save=False)
     document.save()
-    events.record(project, ProjectEvent.Kind.DOCUMENT_ADDED, actor=actor, data={
-        "document": document.pk, "kind": kind, "version": document.version})
+    events.document_added(project, actor=actor, document=document)
     return document

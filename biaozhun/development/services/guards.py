@@ -5,17 +5,28 @@ everything still to do."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from ..models import DocumentKind, Project, ProjectKind
+from biaozhun.rules.stages import PERIOD_STAGES, Stage
+
+from ..models import DocumentKind, Project, ProjectKind, period_label
 
 Missing = list[dict[str, str]]
 
 
 def _has_document(project: Project, kind: str) -> bool:
     return project.documents.filter(kind=kind).exists()
+
+
+def period_still_running(project: Project, today: date) -> Missing:
+    """A public period runs to its last day: the project moves on (other than by a side exit) only after it."""
+    if project.stage in PERIOD_STAGES and project.period_ends_on and today <= project.period_ends_on:
+        return [{"requirement": "period", "message": _("%(period)s至 %(end)s 截止，期满后方可进入下一阶段。") % {
+            "period": period_label(project.stage), "end": project.period_ends_on.isoformat()}}]
+    return []
 
 
 def comment_draft(project: Project) -> Missing:
@@ -79,11 +90,11 @@ def approval_package(project: Project) -> Missing:
 
 
 # Target stage → the guards that must pass to enter it.
-GUARDS: dict[str, tuple[Callable[[Project], Missing], ...]] = {
-    "comment": (comment_draft,),
-    "review": (all_comments_disposed,),
-    "drafting": (no_open_ballot,),
-    "approval": (ballot_passed, approval_package),
+GUARDS: dict[Stage, tuple[Callable[[Project], Missing], ...]] = {
+    Stage.COMMENT: (comment_draft,),
+    Stage.REVIEW: (all_comments_disposed,),
+    Stage.DRAFTING: (no_open_ballot,),
+    Stage.APPROVAL: (ballot_passed, approval_package),
 }
 
 

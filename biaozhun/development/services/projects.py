@@ -1,36 +1,53 @@
-"""Project writes: propose, and move between stages. `enter_stage` alone assigns `stage`, always with its event."""
+"""Project writes: propose, move between stages, edit the free details. `enter_stage` alone assigns `stage`, always
+with its event."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from biaozhun.accounts import policy
+from biaozhun.catalog.models import Nature
 from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import DomainError, InvalidTransition, RequirementsUnmet, TimeLimitPassed, ValidationFailed
 from biaozhun.rules.cycles import approval_deadline, cycle_kind
 from biaozhun.rules.plan_numbers import PlanNumberError, parse_plan_number
-from biaozhun.rules.stages import BY_CODE, TransitionRefused, check_move
+from biaozhun.rules.stages import (
+    BEFORE_PLAN_STAGES,
+    BY_CODE,
+    DECISION_STAGES,
+    OPEN_STAGES,
+    OWN_SERVICE_STAGES,
+    PERIOD_LIMITS,
+    RETURN_SOURCES,
+    SIDE_EXITS,
+    Stage,
+    TransitionRefused,
+    check_move,
+)
 
 from .. import limits
-from ..models import STAGE_LABELS, Project, ProjectEvent, ProjectKind
+from ..models import Project, ProjectEvent, ProjectKind, stage_label
 from . import events
-from .guards import missing_for
+from .guards import missing_for, period_still_running
 
-# Stages entered by their own services, never by a plain move.
-OWN_SERVICE = {
-    "published": gettext_lazy("批准发布（由国家标准委审核人员填写标准号和日期）"),  # publish_project creates the edition
-    "in_force": gettext_lazy("实施日期到达时由系统自动转入"),  # the daily sweep
+# How the stages that no plain move enters are entered instead.
+HOW_ENTERED = {
+    Stage.PUBLISHED: gettext_lazy("批准发布（由国家标准委审核人员填写标准号和日期）"),  # publish_project
+    Stage.IN_FORCE: gettext_lazy("实施日期到达时由系统自动转入"),  # the daily sweep
 }
-# Moves that need a reason on the record: side exits, and returns to drafting.
-NEEDS_REASON = {"suspended", "terminated"}
-RETURNS = {"disposition", "review", "approval"}
-# Decisions of the national administration rather than of the committee's secretariat.
-DECISIONS = {"planned"}
-PERIOD_LIMITS = {"notice": "notice_days", "comment": "comment_days"}
+assert set(HOW_ENTERED) == OWN_SERVICE_STAGES
+# The natures a national standard project may have.
+NATURES = (Nature.MANDATORY, Nature.RECOMMENDED, Nature.GUIDANCE)
+# The details that may be edited outside the workflow (the admin), and until when: always while the project is
+# open, or only before the plan is issued (what is adopted, and how closely, decides the cycle and the plan).
+FREE_DETAILS = ("title_zh", "title_en", "drafters")
+DETAILS_BEFORE_PLAN = ("adopts", "degree")
 
 
 class StaleProject(DomainError):
@@ -38,26 +55,33 @@ class StaleProject(DomainError):
     status = 409
 
 
-def stage_name(code: str) -> str:
-    return str(STAGE_LABELS[code])
+def move_action(target: str) -> str:
+    """The policy action a move to `target` needs: a decision of the national administration, or the committee's."""
+    return "development.decide" if target in DECISION_STAGES else "development.move"
+
+
+def move_needs_reason(current: str, target: str) -> bool:
+    """Side exits (suspension, termination) and returns to drafting are explained on the record."""
+    return target in SIDE_EXITS or (target == Stage.DRAFTING and current in RETURN_SOURCES)
 
 
 @transaction.atomic
-def propose_project(actor, *, committee, title_zh: str, kind: str, nature: str, title_en: str = "",
+def propose_project(*, actor: Any, committee, title_zh: str, kind: str, nature: str, title_en: str = "",
                     adopts: str = "", degree: str = "", drafters: str = "", revises=(),
                     trade_relevant: bool = False) -> Project:
-    if actor is not None:
-        policy.require(actor, "development.propose", committee)
+    policy.require(actor, "development.propose", committee)
     problems = []
     if kind not in ProjectKind.values:
-        problems.append({"field": "kind", "message": f"one of {', '.join(ProjectKind.values)}"})
-    if nature not in ("mandatory", "recommended", "guidance"):
-        problems.append({"field": "nature", "message": "one of mandatory, recommended, guidance"})
+        problems.append({"field": "kind", "message": _("请选择：%(choices)s") % {
+            "choices": _("、").join(str(label) for label in ProjectKind.labels)}})
+    if nature not in NATURES:
+        problems.append({"field": "nature", "message": _("请选择：%(choices)s") % {
+            "choices": _("、").join(str(n.label) for n in NATURES)}})
     if kind == ProjectKind.ADOPTION and not adopts:
         problems.append({"field": "adopts", "message": _("须填写所采用的国际标准")})
     if kind in (ProjectKind.REVISION, ProjectKind.AMENDMENT) and not revises:
         problems.append({"field": "revises", "message": _("修订或修改单项目须指明被修订的标准")})
-    if trade_relevant and nature != "mandatory":
+    if trade_relevant and nature != Nature.MANDATORY:
         problems.append({"field": "trade_relevant", "message": _("只有强制性国家标准需要WTO/TBT通报")})
     if not title_zh.strip():
         problems.append({"field": "title_zh", "message": _("必填")})
@@ -66,11 +90,11 @@ def propose_project(actor, *, committee, title_zh: str, kind: str, nature: str, 
     project = Project.objects.create(
         committee=committee, title_zh=title_zh.strip(), title_en=title_en, kind=kind, nature=nature, adopts=adopts,
         degree=degree, drafters=drafters, trade_relevant=trade_relevant, created_at=clock.now(),
-        proposer=actor if getattr(actor, "pk", None) else None,
+        proposer=user_or_none(actor),
     )
     if revises:
         project.revises.set(revises)
-    events.record(project, ProjectEvent.Kind.PROPOSED, actor=actor, to_stage=project.stage)
+    events.proposed(project, actor=actor)
     return project
 
 
@@ -82,7 +106,7 @@ def frozen_error(project: Project) -> TimeLimitPassed:
         deadline=project.deadline.isoformat() if project.deadline else None)
 
 
-def lock(project: Project, expected_version: int) -> Project:
+def lock(project: Project, *, expected_version: int) -> Project:
     """The project re-read under a row lock; StaleProject if someone changed it since `expected_version`."""
     current = Project.objects.select_for_update().select_related("committee").get(pk=project.pk)
     if current.version != expected_version:
@@ -92,49 +116,47 @@ def lock(project: Project, expected_version: int) -> Project:
 
 
 @transaction.atomic
-def move_project(actor, project: Project, *, to: str, expected_version: int, reason: str = "",
+def move_project(*, actor: Any, project: Project, to: str, expected_version: int, reason: str = "",
                  plan_number: str = "", period_days: int | None = None) -> Project:
     """Move to `to` if the workflow allows it now; every refusal says what is allowed or missing."""
-    if actor is not None:
-        policy.require(actor, "development.decide" if to in DECISIONS else "development.move", project)
-    project = lock(project, expected_version)
-    if to in OWN_SERVICE:
+    policy.require(actor, move_action(to), project)
+    project = lock(project, expected_version=expected_version)
+    if to in OWN_SERVICE_STAGES:
         raise InvalidTransition(_("「%(stage)s」不能直接转入：%(how)s。") % {
-            "stage": stage_name(to), "how": OWN_SERVICE[to]}, current=project.stage, allowed=[])
+            "stage": stage_label(to), "how": HOW_ENTERED[Stage(to)]}, current=project.stage, allowed=[])
     try:
         check_move(project.stage, to, suspended_from=project.suspended_from or None)
     except TransitionRefused as exc:
-        allowed = [a for a in exc.allowed if a not in OWN_SERVICE]
-        names = _("、").join(f"{stage_name(a)} ({a})" for a in allowed) or _("无（项目已结束）")
+        allowed = [a for a in exc.allowed if a not in OWN_SERVICE_STAGES]
+        names = _("、").join(stage_label(a) for a in allowed) or _("无（项目已结束）")
         raise InvalidTransition(_("不能从「%(current)s」转入「%(target)s」。可转入：%(allowed)s") % {
-            "current": stage_name(project.stage), "target": stage_name(to) if to in BY_CODE else to,
+            "current": stage_label(project.stage), "target": stage_label(to) if to in BY_CODE else to,
             "allowed": names}, current=exc.current, allowed=allowed) from None
-    if project.frozen and to not in ("suspended", "terminated"):
+    if project.frozen and to not in SIDE_EXITS:
         raise frozen_error(project)
-    if (to in NEEDS_REASON or (to == "drafting" and project.stage in RETURNS)) and not reason.strip():
+    if move_needs_reason(project.stage, to) and not reason.strip():
         raise ValidationFailed(_("请说明理由。"), [{"field": "reason", "message": _("转入「%(stage)s」须说明理由") % {
-            "stage": stage_name(to)}}])
+            "stage": stage_label(to)}}])
     today = clock.today()
-    if project.stage in PERIOD_LIMITS and to not in ("suspended", "terminated") and project.period_ends_on \
-            and today <= project.period_ends_on:
-        raise RequirementsUnmet(_("%(stage)s期至 %(end)s 截止，期满后方可进入下一阶段。") % {
-            "stage": stage_name(project.stage), "end": project.period_ends_on},
-            [{"requirement": "period", "message": str(project.period_ends_on)}])
+    if to not in SIDE_EXITS:
+        running = period_still_running(project, today)
+        if running:
+            raise RequirementsUnmet(running[0]["message"], running)
     missing = missing_for(project, to)
     if missing:
-        raise RequirementsUnmet(_("转入「%(stage)s」的条件尚未满足：") % {"stage": stage_name(to)}
+        raise RequirementsUnmet(_("转入「%(stage)s」的条件尚未满足：") % {"stage": stage_label(to)}
                                 + "；".join(item["message"] for item in missing), missing)
     data: dict = {}
-    resuming = project.stage == "suspended"  # back where it stopped: plan, deadline and period stay as they were
-    if to == "planned" and not resuming:
+    resuming = project.stage == Stage.SUSPENDED  # back where it stopped: plan, deadline and period stay as they were
+    if to in DECISION_STAGES and not resuming:
         data.update(_plan(project, plan_number, today))
     if to in PERIOD_LIMITS and not resuming:
         data.update(_open_period(project, to, today, period_days))
-    enter_stage(project, to=to, actor=actor, reason=reason, data=data)
+    enter_stage(actor=actor, project=project, to=to, reason=reason, data=data)
     return project
 
 
-def _plan(project: Project, plan_number: str, today) -> dict:
+def _plan(project: Project, plan_number: str, today: date) -> dict:
     try:
         parsed = parse_plan_number(plan_number, nature=project.nature)
     except PlanNumberError as exc:
@@ -151,27 +173,63 @@ def _plan(project: Project, plan_number: str, today) -> dict:
     return {"plan_number": number, "deadline": project.deadline.isoformat()}
 
 
-def _open_period(project: Project, stage: str, today, period_days: int | None) -> dict:
-    minimum = limits.current()[PERIOD_LIMITS[stage]]
+def _open_period(project: Project, stage: str, today: date, period_days: int | None) -> dict:
+    rule = PERIOD_LIMITS[Stage(stage)]
+    minimum = limits.current()[rule]
     days = minimum if period_days is None else period_days
     if days < minimum:
         raise ValidationFailed(_("期限过短。"), [{"field": "period_days", "message": _(
-            "不少于 %(days)d 日（%(rule)s）") % {"days": minimum, "rule": PERIOD_LIMITS[stage]}}])
+            "%(period)s不少于 %(days)d 日") % {"period": limits.label(rule), "days": minimum}}])
     project.period_opened_on = today
     project.period_ends_on = limits.period_end(today + timedelta(days=days))
     return {"period_ends_on": project.period_ends_on.isoformat(), "period_days": days}
 
 
-def enter_stage(project: Project, *, to: str, actor, reason: str = "", data: dict | None = None) -> ProjectEvent:
-    """Assign the stage and write its event; callers hold the row lock and have checked the move."""
+def enter_stage(*, actor: Any, project: Project, to: str, reason: str = "", data: dict | None = None) -> ProjectEvent:
+    """Assign the stage and write its event; callers hold the row lock and have checked the move and the policy."""
     before = project.stage
-    project.suspended_from = before if to == "suspended" else ""
-    if before in PERIOD_LIMITS and to != "suspended":
+    project.suspended_from = before if to == Stage.SUSPENDED else ""
+    if before in PERIOD_LIMITS and to != Stage.SUSPENDED:
         project.period_closed = True
     if to in PERIOD_LIMITS:
         project.period_closed = False
     project.stage = to
     project.version += 1
     project.save()
-    return events.record(project, ProjectEvent.Kind.MOVED, actor=actor, reason=reason, data=data or {},
-                         from_stage=before, to_stage=to)
+    return events.moved(project, actor=actor, from_stage=before, to_stage=to, reason=reason, data=data)
+
+
+@transaction.atomic
+def update_project_details(*, actor: Any, project: Project, changes: dict[str, Any],
+                           expected_version: int) -> Project:
+    """Edit the free details of a project (FREE_DETAILS while it is open; DETAILS_BEFORE_PLAN only before the
+    plan). Everything else follows from the workflow and changes only through its services. Writes one
+    details_changed event with each field's value before and after; a change to nothing writes nothing."""
+    policy.require(actor, "development.move", project)
+    project = lock(project, expected_version=expected_version)
+    unknown = sorted(set(changes) - set(FREE_DETAILS) - set(DETAILS_BEFORE_PLAN))
+    if unknown:
+        raise ValidationFailed(_("项目信息未能修改。"), [
+            {"field": name, "message": _("该项由标准制修订流程决定，不能直接修改")} for name in unknown])
+    if project.stage not in OPEN_STAGES:
+        raise InvalidTransition(_("项目已「%(stage)s」，其信息不能再修改。") % {"stage": stage_label(project.stage)},
+                                current=project.stage, allowed=[])
+    late = [name for name in changes if name in DETAILS_BEFORE_PLAN and project.stage not in BEFORE_PLAN_STAGES]
+    if late:
+        raise InvalidTransition(_("计划已下达：采用的国际标准及一致性程度不能再修改。"), current=project.stage,
+                                allowed=[], fields=late)
+    values = {name: (value.strip() if isinstance(value, str) else value) for name, value in changes.items()}
+    if "title_zh" in values and not values["title_zh"]:
+        raise ValidationFailed(_("项目信息未能修改。"), [{"field": "title_zh", "message": _("必填")}])
+    if values.get("adopts", project.adopts) == "" and project.kind == ProjectKind.ADOPTION:
+        raise ValidationFailed(_("项目信息未能修改。"), [{"field": "adopts", "message": _("须填写所采用的国际标准")}])
+    changed = {name: (getattr(project, name), value) for name, value in values.items()
+               if getattr(project, name) != value}
+    if not changed:
+        return project
+    for name, (_before, after) in changed.items():
+        setattr(project, name, after)
+    project.version += 1
+    project.save(update_fields=[*changed, "version"])
+    events.details_changed(project, actor=actor, changes=changed)
+    return project

@@ -7,32 +7,33 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
-from biaozhun.catalog.models import Standard
+from biaozhun.catalog.models import Nature, Standard
 from biaozhun.catalog.services import add_amendment, create_standard
 from biaozhun.core import clock
 from biaozhun.core.errors import InvalidTransition, RequirementsUnmet, TimeLimitPassed, ValidationFailed
 from biaozhun.identifiers import Identifier, IdentifierError, Tier, parse
-from biaozhun.rules.stages import OPEN_STAGES
+from biaozhun.rules.stages import OPEN_STAGES, Stage
 
 from .. import limits
-from ..models import Project, ProjectEvent, ProjectKind
+from ..models import Project, ProjectKind, stage_label
 from . import events
-from .projects import enter_stage, lock, stage_name
+from .projects import enter_stage, lock
 
 ISSUED_BY = ["国家市场监督管理总局", "国家标准化管理委员会"]
 # The national prefix each nature publishes under.
-PREFIXES = {"mandatory": "GB", "recommended": "GB/T", "guidance": "GB/Z"}
+PREFIXES = {Nature.MANDATORY: "GB", Nature.RECOMMENDED: "GB/T", Nature.GUIDANCE: "GB/Z"}
 # China's notifications to the WTO TBT committee: G/TBT/N/CHN/1234.
 _TBT_NUMBER = re.compile(r"G/TBT/N/CHN/0*(\d{1,6})")
 
 
 def needs_tbt(project: Project) -> bool:
-    return project.nature == "mandatory" and project.trade_relevant
+    return project.nature == Nature.MANDATORY and project.trade_relevant
 
 
 def tbt_earliest(project: Project, days: int | None = None) -> date | None:
@@ -52,16 +53,15 @@ def normalise_tbt_number(text: str) -> str:
 
 
 @transaction.atomic
-def record_tbt_notification(actor, project: Project, *, number: str, notified_on: date) -> Project:
+def record_tbt_notification(*, actor: Any, project: Project, number: str, notified_on: date) -> Project:
     """Record China's WTO/TBT notification of a mandatory, trade-relevant project (the enquiry point's act)."""
-    if actor is not None:
-        policy.require(actor, "development.decide", project)
+    policy.require(actor, "development.decide", project)
     project = Project.objects.select_for_update().select_related("committee").get(pk=project.pk)
     if not needs_tbt(project):
         raise RequirementsUnmet(_("只有涉及贸易的强制性国家标准项目需要WTO/TBT通报。"), [
             {"requirement": "trade_relevant", "message": _("本项目不是涉及贸易的强制性国家标准项目。")}])
     if project.stage not in OPEN_STAGES:
-        raise InvalidTransition(_("项目已「%(stage)s」，不能再登记WTO/TBT通报。") % {"stage": stage_name(project.stage)},
+        raise InvalidTransition(_("项目已「%(stage)s」，不能再登记WTO/TBT通报。") % {"stage": stage_label(project.stage)},
                                 current=project.stage, allowed=[])
     number = normalise_tbt_number(number)
     if notified_on > clock.today():
@@ -70,21 +70,20 @@ def record_tbt_notification(actor, project: Project, *, number: str, notified_on
     project.tbt_notification, project.tbt_notified_on = number, notified_on
     project.version += 1
     project.save()
-    events.record(project, ProjectEvent.Kind.TBT_NOTIFIED, actor=actor,
-                  data={"number": number, "notified_on": notified_on.isoformat()})
+    events.tbt_notified(project, actor=actor)
     return project
 
 
 @transaction.atomic
-def publish_project(actor, project: Project, *, expected_version: int, identifier: str, published_on: date,
+def publish_project(*, actor: Any, project: Project, expected_version: int, identifier: str, published_on: date,
                     implemented_on: date, title_en: str = "") -> Standard | None:
-    """Approve and publish: the new edition (or the amendment sheet of the revised one), then 批准发布."""
-    if actor is not None:
-        policy.require(actor, "development.decide", project)
-    project = lock(project, expected_version)
-    if project.stage != "approval":
+    """Approve and publish: the new edition (or the amendment sheet of the revised one), then 批准发布. The
+    reviewer who approves is the actor the catalogue records for the edition or sheet."""
+    policy.require(actor, "development.decide", project)
+    project = lock(project, expected_version=expected_version)
+    if project.stage != Stage.APPROVAL:
         raise InvalidTransition(_("只有「报批」阶段的项目可以批准发布（当前：%(stage)s）。") % {
-            "stage": stage_name(project.stage)}, current=project.stage, allowed=[])
+            "stage": stage_label(project.stage)}, current=project.stage, allowed=[])
     _check_dates(published_on, implemented_on)
     if needs_tbt(project):
         _check_tbt(project, published_on)
@@ -99,9 +98,8 @@ def publish_project(actor, project: Project, *, expected_version: int, identifie
     project.implemented_on = implemented_on
     if title_en.strip():
         project.title_en = title_en.strip()
-    enter_stage(project, to="published", actor=actor, data={"identifier": ident.canonical})
-    events.record(project, ProjectEvent.Kind.PUBLISHED, actor=actor,
-                  data={"identifier": ident.canonical, "standard": standard.pk if standard else None})
+    enter_stage(actor=actor, project=project, to=Stage.PUBLISHED, data={"identifier": ident.canonical})
+    events.published(project, actor=actor)
     return standard
 
 
@@ -111,8 +109,8 @@ def _check_dates(published_on: date, implemented_on: date) -> None:
         problems.append({"field": "published_on", "message": _("发布日期 %(day)s 晚于今天") % {
             "day": published_on.isoformat()}})
     if implemented_on < published_on:
-        problems.append({"field": "implemented_on", "message": _("实施日期 %(implemented)s 早于发布日期 %(published)s") % {
-            "implemented": implemented_on.isoformat(), "published": published_on.isoformat()}})
+        problems.append({"field": "implemented_on", "message": _("实施日期 %(implemented_on)s 早于发布日期 %(published_on)s") % {
+            "implemented_on": implemented_on.isoformat(), "published_on": published_on.isoformat()}})
     if problems:
         raise ValidationFailed(_("发布日期或实施日期有误。"), problems)
 
@@ -125,7 +123,7 @@ def _check_tbt(project: Project, published_on: date) -> None:
         raise RequirementsUnmet(_("涉及贸易的强制性国家标准须先进行WTO/TBT通报，通报满 %(days)d 日后方可批准发布。") % {
             "days": days}, [{"requirement": "tbt_notification", "message": _("尚未登记WTO/TBT通报。")}])
     if published_on < earliest:
-        raise TimeLimitPassed(_("WTO/TBT通报（%(number)s，%(notified)s）后须满 %(days)d 日（tbt_days）方可批准发布，"
+        raise TimeLimitPassed(_("WTO/TBT通报（%(number)s，%(notified)s）后须满 %(days)d 日方可批准发布，"
                                 "最早 %(earliest)s。") % {
             "number": project.tbt_notification, "notified": project.tbt_notified_on.isoformat(), "days": days,
             "earliest": earliest.isoformat()},
@@ -197,13 +195,13 @@ def _check_amendment_number(project: Project, ident: Identifier, published_on: d
     return ident
 
 
-def _add_amendment(actor, project: Project, ident: Identifier, published_on: date, implemented_on: date) -> None:
+def _add_amendment(actor: Any, project: Project, ident: Identifier, published_on: date, implemented_on: date) -> None:
     """The amendment sheet joins the revised edition's record; catalog.services writes it with its event."""
     add_amendment(actor=actor, standard=_amended(project, ident), number=int(ident.supplements[0].number),
                   published_on=published_on, implemented_on=implemented_on, summary=project.title_zh)
 
 
-def _create_edition(actor, project: Project, ident: Identifier, published_on: date, implemented_on: date,
+def _create_edition(actor: Any, project: Project, ident: Identifier, published_on: date, implemented_on: date,
                     title_en: str) -> Standard:
     revises = list(project.revises.order_by("id"))
     data = {

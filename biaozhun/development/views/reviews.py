@@ -8,74 +8,54 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from biaozhun.accounts import policy
-from biaozhun.accounts.codes import normalise_tc_code
 from biaozhun.accounts.forms import field_messages, form_problems
-from biaozhun.accounts.models import OrganisationKind
-from biaozhun.catalog.models import Standard
-from biaozhun.committees.models import Committee
 from biaozhun.core import clock
 from biaozhun.core.errors import DomainError
 
-from ..models import PeriodicReview, ReviewConclusion
-from ..services.reviews import conclude_review, due_for_committee, overdue_for_committee
+from .. import selectors
+from ..forms import ConclusionForm
+from ..models import ReviewConclusion
+from ..services.reviews import conclude_review
 
 PAGE_SIZE = 20
-TABS = {"due": (gettext_lazy("到期"), due_for_committee), "overdue": (gettext_lazy("逾期"), overdue_for_committee)}
-
-
-class ConclusionForm(forms.Form):
-    conclusion = forms.ChoiceField(label=gettext_lazy("复审结论"), choices=ReviewConclusion.choices)
-    reason = forms.CharField(label=gettext_lazy("理由"), required=False, max_length=2000)
-    abolish_on = forms.DateField(label=gettext_lazy("废止日期"), required=False)
-
-
-def _own_committees(user) -> list[Committee]:
-    """The committees whose secretariat the user works in (and so reviews for), by code."""
-    codes = {m.organisation.tc_code for m in user.memberships_of_kind(OrganisationKind.TC_SECRETARIAT)}
-    return [c for c in Committee.objects.filter(code__in=codes).order_by("code")
-            if policy.can(user, "development.review_standard", c)]
+TABS = {"due": gettext_lazy("到期"), "overdue": gettext_lazy("逾期")}  # selectors.REVIEW_LISTS
 
 
 def _render(request, params, *, status: int = 200, refusal: dict | None = None):
     user = request.user
     oversee = policy.can(user, "development.queue")
-    own = _own_committees(user)
+    own = selectors.own_committees(viewer=user)
     if not own and not oversee:
         raise PermissionDenied(_("复审清单供技术委员会秘书处和国家标准委使用。"))
-    code = normalise_tc_code(params.get("committee", "").replace("\x00", "")) or (own[0].code if own else "")
-    committee = Committee.objects.filter(code=code).first() if code else None
+    committee = selectors.committee_by_code(code=params.get("committee", "") or (own[0].code if own else ""))
     if committee is not None and not (oversee or committee in own):
         raise PermissionDenied(_("您不能查看该技术委员会的复审清单。"))
     others = []
     if oversee:
         own_codes = {c.code for c in own}
-        others = [row for row in Committee.objects.order_by("code").values_list("code", "name_zh")
-                  if row[0] not in own_codes]
+        others = [row for row in selectors.committee_codes() if row[0] not in own_codes]
     context = {"own": own, "others": others, "committee": committee, "refusal": refusal or {},
                "tabs": [], "tab": params.get("tab") if params.get("tab") in TABS else "due"}
     if committee is not None:
         today = clock.today()
-        querysets = {key: query(committee, today) for key, (_label, query) in TABS.items()}
-        counts = {key: qs.count() for key, qs in querysets.items()}
-        paginator = Paginator(querysets[context["tab"]].only(
-            "identifier", "title_zh", "title_en", "published_on", "confirmed_on"), PAGE_SIZE)
+        counts = selectors.review_counts(committee=committee, today=today)
+        paginator = Paginator(selectors.review_list(key=context["tab"], committee=committee, today=today), PAGE_SIZE)
         paginator.count = counts[context["tab"]]  # counted above; not again
         page = paginator.get_page(params.get("page"))
-        overdue = set(querysets["overdue"].filter(pk__in=[s.pk for s in page]).values_list("pk", flat=True))
+        overdue = selectors.overdue_among(committee=committee, today=today, standards=page)
         context.update({
-            "tabs": [(key, label, counts[key]) for key, (label, _query) in TABS.items()], "page": page,
+            "tabs": [(key, label, counts[key]) for key, label in TABS.items()], "page": page,
             "rows": _rows(page, overdue), "today": today,
             "may_conclude": policy.can(user, "development.review_standard", committee),
             "conclusions": ReviewConclusion.choices,
@@ -85,10 +65,7 @@ def _render(request, params, *, status: int = 200, refusal: dict | None = None):
 
 def _rows(page, overdue: set[int]) -> list[dict]:
     """Each standard with its overdue flag and the conclusion already given since it fell due (if any)."""
-    latest: dict[int, PeriodicReview] = {}
-    for review in PeriodicReview.objects.filter(standard__in=[s.pk for s in page]).select_related("project") \
-            .order_by("standard_id", "-concluded_on", "-id"):
-        latest.setdefault(review.standard_id, review)
+    latest = selectors.latest_conclusions(standards=page)
     rows = []
     for standard in page:
         done = latest.get(standard.pk)
@@ -106,12 +83,12 @@ def reviews(request):
 @login_required
 @require_POST
 def review_conclude(request, standard_pk: int):
-    standard = get_object_or_404(Standard, pk=standard_pk)
+    standard = selectors.standard_for_review(pk=standard_pk)
     form = ConclusionForm(request.POST)
     try:
         if not form.is_valid():
             raise form_problems(form)
-        review = conclude_review(request.user, standard, **form.cleaned_data)
+        review = conclude_review(actor=request.user, standard=standard, **form.cleaned_data)
     except DomainError as exc:
         refusal = {"standard": standard.pk, "message": exc.message, "values": request.POST.dict(),
                    "fields": field_messages(exc)}

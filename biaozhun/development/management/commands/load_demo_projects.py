@@ -4,6 +4,10 @@ Everything goes through the services on a backdated clock (core/clock.as_of), so
 really elapsed, its deadline is counted from its plan, its drafts are real PDFs, its comments and ballots are
 real records. One committee (the first with an international counterpart) gets a project in every stage and
 the demo secretary; a few more committees get one project each. Idempotent: does nothing when projects exist.
+
+Who acts is who would: the demo secretary runs the showcase committee's projects (the demo administrator runs
+the other committees', which have no demo secretary), the reviewer issues plans, notifications and publication,
+the commenter comments and proposes, the member votes; the platform (SYSTEM) only runs the daily sweep.
 """
 
 import os
@@ -17,17 +21,19 @@ from django.utils import timezone
 from biaozhun.accounts.models import MembershipRole, OrganisationKind, User
 from biaozhun.accounts.services import add_member, create_organisation, register_user
 from biaozhun.catalog.demo.pdf import render_standard_pdf
-from biaozhun.catalog.models import Standard
+from biaozhun.catalog.models import Nature, Standard, Status, Tier
 from biaozhun.committees.models import Committee
 from biaozhun.core import clock
 from biaozhun.core.actors import SYSTEM
-from biaozhun.development.models import DocumentKind, Project
+from biaozhun.development.models import Ballot, Disposition, DocumentKind, Project, ProjectKind, VoteChoice
 from biaozhun.development.services import move_project, propose_project
 from biaozhun.development.services.ballots import cast_vote, close_ballot, open_ballot, record_vote
 from biaozhun.development.services.comments import dispose_comment, submit_comment
-from biaozhun.development.services.deadlines import request_extension, sweep
+from biaozhun.development.services.deadlines import request_extension
 from biaozhun.development.services.documents import upload_document
 from biaozhun.development.services.publication import publish_project, record_tbt_notification
+from biaozhun.development.sweep import sweep
+from biaozhun.rules.stages import PERIOD_STAGES, PUBLISHED_STAGES, Stage
 
 PASSWORD = os.environ.get("BIAOZHUN_DEMO_PASSWORD", "biaozhun-demo-2026")
 ACCOUNTS = {  # username: (real name, role)
@@ -43,10 +49,11 @@ COMMENTS = [("5.2", "建议明确试验温度的允许偏差。", "改为“23 �
             ("3.1", "术语定义与 GB/T 20000.1 不一致。", "引用 GB/T 20000.1 的定义。"),
             ("", "建议增加资料性附录，给出典型应用示例。", ""),
             ("表2", "限值偏严，中小企业难以达到。", "放宽至 0.5 级。")]
-# The showcase committee's projects: the stage each ends in, and what else happens to it.
-SHOWCASE = ["proposal", "notice", "planned", "drafting", "comment", "disposition", "review", "approval",
-            "published", "in_force", "suspended", "terminated", "overdue", "extension"]
-PATH = ["notice", "planned", "drafting", "comment", "disposition", "review", "approval"]
+# The showcase committee's projects: the stage each ends in, or what else happens to it (OVERDUE: frozen in
+# drafting; EXTENSION: in drafting with an extension requested).
+OVERDUE, EXTENSION = "overdue", "extension"
+SHOWCASE = [*Stage, OVERDUE, EXTENSION]
+PATH = [Stage.NOTICE, Stage.PLANNED, Stage.DRAFTING, Stage.COMMENT, Stage.DISPOSITION, Stage.REVIEW, Stage.APPROVAL]
 
 
 def at(day: date) -> datetime:
@@ -72,7 +79,7 @@ class Command(BaseCommand):
             self._project(showcase, index, target)
         for index, committee in enumerate(committees[1:11], start=len(SHOWCASE)):
             self._project(committee, index, PATH[index % len(PATH)])
-        sweep(self.today)
+        sweep(actor=SYSTEM, today=self.today)
         self.stdout.write(f"demo projects created: {Project.objects.count()}; sign in as "
                           + ", ".join(ACCOUNTS) + f" with the password {PASSWORD} (secretary runs {showcase.code})")
 
@@ -95,89 +102,94 @@ class Command(BaseCommand):
                                           join_as_admin=False)
         add_member(actor=admin, organisation=secretariat, user=users["secretary"], role=MembershipRole.SECRETARY)
         Committee.objects.filter(pk=committee.pk).update(secretariat=secretariat)
+        committee.secretariat = secretariat
         seat = committee.members.filter(voting=True).order_by("id").first()
         seat.user = users["member"]
         seat.save(update_fields=["user"])
         return users
 
     # --- projects -----------------------------------------------------------------------------
+    def _secretariat(self, committee: Committee) -> User:
+        """Who runs a committee's projects: the demo secretary for the showcase committee (the one with a
+        secretariat), the demo administrator for the others."""
+        return self.users["secretary"] if committee.secretariat_id else self.users["admin"]
+
     def _project(self, committee: Committee, index: int, target: str) -> Project:
         # Far enough back for the whole path; published ones older still so they can be in force.
-        days_back = {"in_force": 700, "overdue": 900, "published": 250}.get(target, 330)
+        days_back = {Stage.IN_FORCE: 700, OVERDUE: 900, Stage.PUBLISHED: 250}.get(target, 330)
         day = self.today - timedelta(days=days_back - index)
         topic = committee.name_zh.removeprefix("全国").removesuffix("标准化技术委员会")
         adoption = index % 4 == 1
-        mandatory = target == "approval" or index % 5 == 0
-        revises = list(Standard.objects.filter(tc_code=committee.code, status="current", tier="national")
+        mandatory = target == Stage.APPROVAL or index % 5 == 0
+        revises = list(Standard.objects.filter(tc_code=committee.code, status=Status.CURRENT, tier=Tier.NATIONAL)
                        .order_by("published_on")[index % 3: index % 3 + 1]) if index % 3 == 0 else []
-        kind = "adoption" if adoption else ("revision" if revises else "new")
+        kind = ProjectKind.ADOPTION if adoption else (ProjectKind.REVISION if revises else ProjectKind.NEW)
         counterpart = committee.international_counterpart.split("/")[0] or "ISO"
         with clock.as_of(at(day)):
             project = propose_project(
-                self.users["commenter"] if index % 2 else None, committee=committee,
+                actor=self.users["commenter"] if index % 2 else self._secretariat(committee), committee=committee,
                 title_zh=f"{topic} {SUBJECTS[index % len(SUBJECTS)]}", kind=kind,
-                nature="mandatory" if mandatory else "recommended", revises=revises,
+                nature=Nature.MANDATORY if mandatory else Nature.RECOMMENDED, revises=revises,
                 adopts=f"{counterpart} {21000 + index}:2024" if adoption else "", degree="IDT" if adoption else "",
                 drafters=f"{topic}研究院、{topic}检验检测中心、有关企业", trade_relevant=mandatory,
             )
-        steps = {"overdue": PATH[:3], "extension": PATH[:3], "suspended": PATH[:3] + ["suspended"],
-                 "terminated": PATH[:2] + ["terminated"], "published": PATH, "in_force": PATH}.get(target)
+        steps = {OVERDUE: PATH[:3], EXTENSION: PATH[:3], Stage.SUSPENDED: [*PATH[:3], Stage.SUSPENDED],
+                 Stage.TERMINATED: [*PATH[:2], Stage.TERMINATED], Stage.PUBLISHED: PATH, Stage.IN_FORCE: PATH}.get(target)
         if steps is None:
-            steps = [] if target == "proposal" else PATH[: PATH.index(target) + 1]
+            steps = [] if target == Stage.PROPOSAL else PATH[: PATH.index(target) + 1]
         for step in steps:
             day = self._step(project, step, day, index, target)
             project.refresh_from_db()
-        if target in ("published", "in_force"):
+        if target in PUBLISHED_STAGES:
             self._publish(project, day, index)
-        if target == "approval" and project.trade_relevant:  # notified long enough ago: ready to publish
+        if target == Stage.APPROVAL and project.trade_relevant:  # notified long enough ago: ready to publish
             with clock.as_of(at(self.today - timedelta(days=70))):
-                record_tbt_notification(self.users["reviewer"], project, number=f"G/TBT/N/CHN/{1800 + index}",
+                record_tbt_notification(actor=self.users["reviewer"], project=project,
+                                        number=f"G/TBT/N/CHN/{1800 + index}",
                                         notified_on=self.today - timedelta(days=70))
-        if target == "extension":
+        if target == EXTENSION:
             with clock.as_of(at(self.today - timedelta(days=2))):
-                request_extension(self.users["secretary"], project, months=6, reason="关键试验数据需补充一个周期的验证。")
-        if target in ("notice", "comment"):
-            self._comments(project, self.today - timedelta(days=3), count=1 if target == "notice" else 3)
+                request_extension(actor=self._secretariat(committee), project=project, months=6,
+                                  reason="关键试验数据需补充一个周期的验证。")
+        if target in PERIOD_STAGES:
+            self._comments(project, self.today - timedelta(days=3), count=1 if target == Stage.NOTICE else 3)
         return project
 
-    def _step(self, project: Project, step: str, day: date, index: int, target: str) -> date:
+    def _step(self, project: Project, step: Stage, day: date, index: int, target: str) -> date:
         """Prepare what the step needs, take it, and return the day the next step may come."""
-        secretary = None  # the system acts for the secretariat of committees without a demo account
-        if project.committee.secretariat_id:
-            secretary = self.users["secretary"]
-        if step == "comment":
+        if step == Stage.COMMENT:
             self._upload(project, day, DocumentKind.DRAFT)
-        if step == "disposition":
+        if step == Stage.DISPOSITION:
             self._comments(project, day - timedelta(days=20), count=3)
-        if step == "review":
+        if step == Stage.REVIEW:
             self._dispose(project, day)
-        if step == "approval":
+        if step == Stage.APPROVAL:
             day = self._ballot(project, day)
             for kind in (DocumentKind.DRAFT, DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES):
                 self._upload(project, day, kind)
-            if project.kind == "adoption":
+            if project.kind == ProjectKind.ADOPTION:
                 self._upload(project, day, DocumentKind.INTERNATIONAL_TEXT)
-        if target == "comment" and step == "comment":  # an open period: started three weeks ago
+        if step == target == Stage.COMMENT:  # an open period: started three weeks ago
             day = self.today - timedelta(days=21)
-        if target == "notice" and step == "notice":
+        if step == target == Stage.NOTICE:
             day = self.today - timedelta(days=10)
-        if target == "review" and step == "review":
+        if step == target == Stage.REVIEW:
             day = self.today - timedelta(days=5)
         with clock.as_of(at(day)):
             project.refresh_from_db()
-            letter = "Q" if project.nature == "mandatory" else "T"
-            actor = self.users["reviewer"] if step == "planned" else secretary
-            reason = {"suspended": "等待相关基础标准发布后再继续起草。", "terminated": "与现行标准内容重复，经研究终止。"}
-            move_project(actor, project, to=step, expected_version=project.version,
-                         plan_number=f"{day.year}{index + 1:04d}-{letter}-469" if step == "planned" else "",
+            letter = "Q" if project.nature == Nature.MANDATORY else "T"
+            actor = self.users["reviewer"] if step == Stage.PLANNED else self._secretariat(project.committee)
+            reason = {Stage.SUSPENDED: "等待相关基础标准发布后再继续起草。", Stage.TERMINATED: "与现行标准内容重复，经研究终止。"}
+            move_project(actor=actor, project=project, to=step, expected_version=project.version,
+                         plan_number=f"{day.year}{index + 1:04d}-{letter}-469" if step == Stage.PLANNED else "",
                          reason=reason.get(step, ""))
-        if target == "disposition" and step == "disposition":
+        if step == target == Stage.DISPOSITION:
             self._dispose(project, day + timedelta(days=1), leave_open=1)
-        if target == "review" and step == "review":
+        if step == target == Stage.REVIEW:
             self._ballot(project, day + timedelta(days=1), finish=False)
-        if step == "planned" and target == "overdue":
+        if step == Stage.PLANNED and target == OVERDUE:
             return day + timedelta(days=20)
-        if step in ("notice", "comment"):  # the day after the public period ends (on a working day)
+        if step in PERIOD_STAGES:  # the day after the public period ends (on a working day)
             project.refresh_from_db()
             return project.period_ends_on + timedelta(days=1)
         return day + timedelta(days=20)
@@ -188,55 +200,60 @@ class Command(BaseCommand):
                         issued_by=[], published_on=day, implemented_on=day)
         content = render_standard_pdf(fake, references=[s.identifier for s in project.revises.all()])
         with clock.as_of(at(day)):
-            upload_document(None, project, kind=kind,
+            upload_document(actor=self._secretariat(project.committee), project=project, kind=kind,
                             upload=SimpleUploadedFile(f"{kind}.pdf", content, content_type="application/pdf"))
 
     def _comments(self, project: Project, day: date, *, count: int) -> None:
         with clock.as_of(at(day)):
             for clause, text, proposal in COMMENTS[:count]:
-                submit_comment(self.users["commenter"], project, clause=clause, text=text, proposal=proposal)
+                submit_comment(actor=self.users["commenter"], project=project, clause=clause, text=text,
+                               proposal=proposal)
 
     def _dispose(self, project: Project, day: date, *, leave_open: int = 0) -> None:
-        choices = [("accepted", ""), ("partly", "采纳前半部分，限值保持不变。"), ("not_accepted", "与产品安全要求冲突。")]
+        choices = [(Disposition.ACCEPTED, ""), (Disposition.PARTLY, "采纳前半部分，限值保持不变。"),
+                   (Disposition.NOT_ACCEPTED, "与产品安全要求冲突。")]
         with clock.as_of(at(day)):
             pending = list(project.comments.filter(disposition="").order_by("number"))
             for i, comment in enumerate(pending[: len(pending) - leave_open]):
                 disposition, reason = choices[i % len(choices)]
-                dispose_comment(None, comment, disposition=disposition, reason=reason)
+                dispose_comment(actor=self._secretariat(project.committee), comment=comment, disposition=disposition,
+                                reason=reason)
 
     def _ballot(self, project: Project, day: date, *, finish: bool = True) -> date:
         """A meeting ballot (closed, passed) or, with finish=False, an open letter ballot with a few votes."""
+        secretariat = self._secretariat(project.committee)
         with clock.as_of(at(day)):
-            ballot = open_ballot(None, project, method="meeting" if finish else "letter")
+            ballot = open_ballot(actor=secretariat, project=project,
+                                 method=Ballot.Method.MEETING if finish else Ballot.Method.LETTER)
             votes = list(ballot.votes.select_related("member").order_by("id"))
             for i, vote in enumerate(votes):
                 if vote.member.user_id:  # the demo member votes in person
                     if finish:
-                        cast_vote(vote.member.user, ballot, choice="approve")
+                        cast_vote(actor=vote.member.user, ballot=ballot, choice=VoteChoice.APPROVE)
                     continue
                 if not finish and i >= len(votes) // 2:
                     break
-                choice = "abstain" if i == len(votes) - 1 else "approve"
+                choice = VoteChoice.ABSTAIN if i == len(votes) - 1 else VoteChoice.APPROVE
                 if finish:
-                    record_vote(None, ballot, member=vote.member, choice=choice)
+                    record_vote(actor=secretariat, ballot=ballot, member=vote.member, choice=choice)
                 else:  # a letter ballot: members without demo accounts return their forms, entered as received
                     vote.choice, vote.cast_at = choice, clock.now()
                     vote.save(update_fields=["choice", "cast_at"])
             if finish:
-                close_ballot(None, ballot)
+                close_ballot(actor=secretariat, ballot=ballot)
         return day + timedelta(days=1)
 
     def _publish(self, project: Project, day: date, index: int) -> None:
         if project.trade_relevant:
             with clock.as_of(at(day)):
-                record_tbt_notification(self.users["reviewer"], project, number=f"G/TBT/N/CHN/{1800 + index}",
-                                        notified_on=day)
+                record_tbt_notification(actor=self.users["reviewer"], project=project,
+                                        number=f"G/TBT/N/CHN/{1800 + index}", notified_on=day)
             day += timedelta(days=61)
-        prefix = "GB" if project.nature == "mandatory" else "GB/T"
+        prefix = "GB" if project.nature == Nature.MANDATORY else "GB/T"
         number = f"{prefix} {46000 + index}-{day.year}"
-        if project.kind == "adoption":
+        if project.kind == ProjectKind.ADOPTION:
             number += f"/{project.adopts}"
         with clock.as_of(at(day)):
             project.refresh_from_db()
-            publish_project(self.users["reviewer"], project, expected_version=project.version, identifier=number,
-                            published_on=day, implemented_on=day + timedelta(days=180))
+            publish_project(actor=self.users["reviewer"], project=project, expected_version=project.version,
+                            identifier=number, published_on=day, implemented_on=day + timedelta(days=180))
