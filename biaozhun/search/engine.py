@@ -21,6 +21,8 @@ SortOrder = Literal["relevance", "date", "number"]
 SORT_ORDERS: tuple[str, ...] = ("relevance", "date", "number")
 MAX_PAGE_SIZE = 100
 MAX_OFFSET = 10_000
+# The longest query accepted (characters): longer ones are refused with a message, never cut or passed on.
+MAX_QUERY_LENGTH = 200
 
 
 class SearchError(ValueError):

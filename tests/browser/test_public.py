@@ -102,3 +102,19 @@ def test_pages_fit_a_phone(browser, site):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} is {overflow}px wider than a phone screen"
     context.close()
+
+
+def test_the_site_runs_as_its_users_get_it(page, site):
+    """DEBUG off: the friendly 404 with a search box (no URL patterns); hashed static files served by WhiteNoise."""
+    response = page.goto("/no-such-page/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("未找到该页面或标准")
+    assert "URLconf" not in page.content() and "standard_list" not in page.content()
+    stylesheet = page.locator("link[rel=stylesheet]").last.get_attribute("href")
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", stylesheet)
+    served = page.request.get(stylesheet, headers={"Accept-Encoding": "gzip"})
+    assert served.ok and "immutable" in served.headers["cache-control"]
+    page.get_by_label("在标准目录中检索").fill("质量")
+    page.get_by_role("button", name="检索").click()
+    page.wait_for_url(re.compile(r"/standards/\?q="))
+    expect(page.get_by_role("status")).to_contain_text("共")
