@@ -26,7 +26,8 @@ MAX_QUERY_LENGTH = 200
 
 
 class SearchError(ValueError):
-    """A query the engine refuses (unknown filter, bad sort, page out of range); the message says which."""
+    """A query the engine refuses (unknown filter, bad sort, page out of range, text too long); the message says
+    which."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class SearchResult:
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, int]]]  # facet name -> [(value, count)], most frequent first
     took_ms: float
+    # The text had nothing to search for (`%`, `*`, `(((`): no results, rather than everything.
+    nothing_to_search: bool = False
 
 
 class SearchEngine(Protocol):

@@ -23,7 +23,16 @@ import tantivy
 from biaozhun.text import QueryPlan, analyse, highlight
 
 from .documents import FACETS, META_ID, SCHEMA_VERSION, build_schema, meta_document, to_document
-from .engine import MAX_OFFSET, MAX_PAGE_SIZE, SORT_ORDERS, SearchError, SearchHit, SearchQuery, SearchResult
+from .engine import (
+    MAX_OFFSET,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    SORT_ORDERS,
+    SearchError,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+)
 from .queries import full_query
 
 logger = logging.getLogger(__name__)
@@ -263,12 +272,17 @@ class TantivyEngine:
         offset = (query.page - 1) * query.page_size
         if offset > MAX_OFFSET:
             raise SearchError(f"results beyond the first {MAX_OFFSET} are not served; narrow the query with filters")
+        if len(query.text) > MAX_QUERY_LENGTH:
+            raise SearchError(f"the query is longer than {MAX_QUERY_LENGTH} characters; shorten it")
         searcher, generation = self._searcher()
         filters_key = _filters_key(query.filters)
         key = (generation, query.text, filters_key, query.sort, query.page, query.page_size)
         cached = self._results.get_(key)
         if cached is None:
             plan = analyse(query.text)
+            if plan.has_nothing_to_search:  # not the empty query: never "everything" for `%`
+                return SearchResult(total=0, hits=[], facets={}, took_ms=(time.perf_counter() - started) * 1000,
+                                    nothing_to_search=True)
             tquery = full_query(self.schema, plan, query.filters)
             if query.sort == "relevance":
                 found = searcher.search(tquery, query.page_size, offset=offset, weight_by_field="tie")
