@@ -69,7 +69,8 @@ def _search_conditions(query: dict) -> tuple[str, ...]:
 
 def watch_rows(*, user) -> list[WatchRow]:
     """The person's watches, editions and numbers first, each with the title to show."""
-    watches = list(user.watches.select_related("standard").order_by("kind", "-created_at"))
+    order = {Watch.Kind.EDITION: 0, Watch.Kind.SERIES: 1, Watch.Kind.SEARCH: 2}
+    watches = sorted(user.watches.select_related("standard").order_by("-created_at"), key=lambda w: order[w.kind])
     undated = [w.undated for w in watches if w.kind == Watch.Kind.SERIES]
     newest: dict[str, Standard] = {}
     if undated:

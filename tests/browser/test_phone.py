@@ -44,9 +44,12 @@ def test_tables_become_cards_with_labels_on_a_phone(phone, site):
     phone.get_by_role("button", name="查新", exact=True).click()
     cell = phone.locator("table.table-stack tbody tr").first.locator("td[data-label='标准号']")
     expect(cell).to_be_visible()
-    assert cell.evaluate("td => getComputedStyle(td).display") == "grid"
+    assert cell.evaluate("td => getComputedStyle(td).display") == "flow-root"
     label = cell.evaluate("td => getComputedStyle(td, '::before').content")
     assert label == '"标准号"'
+    label_box = cell.evaluate("td => parseFloat(getComputedStyle(td, '::before').width)")
+    link = cell.locator("a").bounding_box()
+    assert link["x"] > label_box  # the value beside its label, not under it
     widths = phone.locator("table.table-stack tbody td[data-label]").evaluate_all(
         "cells => cells.map(td => td.getBoundingClientRect().width)")
     assert min(widths) > 300  # a cell spans the card, not one character per line
@@ -80,3 +83,12 @@ def test_the_facets_sit_beside_the_results_on_a_desktop(page, site):
     page.goto("/standards/?q=%E8%A6%81%E6%B1%82")
     expect(page.locator("#facets")).to_be_visible()
     expect(page.locator("#facets-button")).to_be_hidden()
+
+
+def test_a_long_double_number_wraps_instead_of_widening_the_home_page(phone, site):
+    site.shell("from tests.fixtures.catalog import make_standard; "
+               "make_standard('GB/T 20397.3-2014/ISO/IEC 26318-3:2012', title_zh='长双编号换行测试', "
+               "published_on='2099-01-01', implemented_on='2099-06-01')")
+    phone.goto("/")
+    expect(phone.get_by_role("link", name="GB/T 20397.3-2014/ISO/IEC 26318-3:2012").first).to_be_visible()
+    assert _overflow(phone) <= 1
