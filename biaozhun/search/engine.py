@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 SortOrder = Literal["relevance", "date", "number"]
 SORT_ORDERS: tuple[str, ...] = ("relevance", "date", "number")
@@ -23,6 +24,12 @@ MAX_PAGE_SIZE = 100
 MAX_OFFSET = 10_000
 # The longest query accepted (characters): longer ones are refused with a message, never cut or passed on.
 MAX_QUERY_LENGTH = 200
+
+
+def query_too_long(length: int) -> str:
+    """What a person reads about a query over MAX_QUERY_LENGTH characters (the search page, the engine)."""
+    return _("检索词过长：您输入了 %(length)s 个字符，最多 %(max)s 个。请缩短后再试，例如只保留标准号，或两三个关键词。") % {
+        "length": length, "max": MAX_QUERY_LENGTH}
 
 
 class SearchError(ValueError):

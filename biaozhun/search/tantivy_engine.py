@@ -32,6 +32,7 @@ from .engine import (
     SearchHit,
     SearchQuery,
     SearchResult,
+    query_too_long,
 )
 from .queries import full_query
 
@@ -273,7 +274,7 @@ class TantivyEngine:
         if offset > MAX_OFFSET:
             raise SearchError(f"results beyond the first {MAX_OFFSET} are not served; narrow the query with filters")
         if len(query.text) > MAX_QUERY_LENGTH:
-            raise SearchError(f"the query is longer than {MAX_QUERY_LENGTH} characters; shorten it")
+            raise SearchError(query_too_long(len(query.text)))
         searcher, generation = self._searcher()
         filters_key = _filters_key(query.filters)
         key = (generation, query.text, filters_key, query.sort, query.page, query.page_size)

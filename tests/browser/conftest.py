@@ -83,12 +83,20 @@ def site(tmp_path_factory):
     url = Site(f"http://127.0.0.1:{port}")
     url.db = var / "site.sqlite3"
     url.manage = manage
-    for _ in range(100):
+    for _ in range(600):  # a minute: the whole suite may be running beside it
         try:
             urllib.request.urlopen(url + "/", timeout=1)  # noqa: S310 (our own server)
             break
         except OSError:
+            if server.poll() is not None:
+                break
             time.sleep(0.1)
+    else:
+        server.terminate()
+        server.wait(timeout=10)
+    if server.poll() is not None:
+        log.close()
+        pytest.fail(f"the test server did not start:\n{(var / 'server.log').read_text(errors='replace')[-3000:]}")
     yield url
     server.terminate()
     server.wait(timeout=10)

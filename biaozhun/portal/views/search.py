@@ -9,7 +9,15 @@ from django.views.decorators.http import require_GET
 from biaozhun.catalog.models import Degree, Nature, Status, Tier
 from biaozhun.reference.models import CcsCode, IcsCode, IndustryCode, RegionCode
 from biaozhun.search.documents import FACETS
-from biaozhun.search.engine import MAX_OFFSET, MAX_QUERY_LENGTH, SORT_ORDERS, SearchError, SearchQuery, get_engine
+from biaozhun.search.engine import (
+    MAX_OFFSET,
+    MAX_QUERY_LENGTH,
+    SORT_ORDERS,
+    SearchError,
+    SearchQuery,
+    get_engine,
+    query_too_long,
+)
 
 PAGE_SIZE = 20
 # Facets shown, in order, with their heading.
@@ -56,8 +64,7 @@ def search(request):
     page = min(page, MAX_OFFSET // PAGE_SIZE)
     error, guidance, result = "", "", None
     if len(text) > MAX_QUERY_LENGTH:  # refused with a message, not cut: the reader decides what to keep
-        guidance = _("检索词过长：您输入了 %(length)s 个字符，最多 %(max)s 个。请缩短后再试，例如只保留标准号，或两三个关键词。") % {
-            "length": len(text), "max": MAX_QUERY_LENGTH}
+        guidance = query_too_long(len(text))
     else:
         try:
             result = get_engine().search(SearchQuery(text=text, filters=filters, sort=sort, page=page,
