@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.deps-stamp
 HOST ?= 127.0.0.1:8000
+# Where the embedded database, the secret key and the collected static files live (settings: BIAOZHUN_VAR_DIR).
+VAR := $(or $(BIAOZHUN_VAR_DIR),var)
+# The local site is served on plain http://127.0.0.1 with DEBUG off, as users get it: cookies without the Secure
+# flag (production keeps them secure: docs/deployment.md) and emails printed to the console.
+LOCAL_ENV := SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 
 .PHONY: run test test-pg setup deps system-deps lint messages bench-identifiers bench-import clean-db
 
@@ -20,19 +25,26 @@ system-deps:
 	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk; }
 
-# Migrate the database, load the reference tables and the demo catalogue (all idempotent).
-setup: $(STAMP)
-	mkdir -p var
+# A secret key of this checkout's own, made once and never committed (var/ is ignored by git). Production sets
+# SECRET_KEY (or SECRET_KEY_FILE) instead.
+$(VAR)/secret_key:
+	mkdir -p $(VAR)
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@.tmp && mv $@.tmp $@
+
+# Migrate the database, load the reference tables and the demo catalogue, collect the static files (all idempotent).
+setup: $(STAMP) $(VAR)/secret_key
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_reference
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py load_demo_committees
 	$(BIN)/python manage.py load_demo_projects
 	$(BIN)/python manage.py search_sync
+	$(BIN)/python manage.py collectstatic --noinput -v 0
 
 # The site, with the search index following the catalogue's changes, a task worker (emails, daily sweeps) and the
-# scheduler of the daily sweeps in the background. With DEBUG (the default here) emails print to this console.
+# scheduler of the daily sweeps in the background. Emails print to this console.
 run: setup
+	export $(LOCAL_ENV); \
 	$(BIN)/python manage.py search_sync --follow --interval 2 & sync=$$!; \
 	$(BIN)/python manage.py db_worker --no-reload --interval 2 & worker=$$!; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
@@ -52,7 +64,7 @@ lint: $(STAMP)
 
 # Refresh the English catalogues from the source and list what is still untranslated; fill translations with
 # `scripts/po_fill.py CATALOGUE FILE.tsv`, then `make messages` again compiles them.
-messages: $(STAMP)
+messages: $(STAMP) $(VAR)/secret_key
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench \
 	  --no-obsolete --no-location
 	for po in $$(find biaozhun -path '*/locale/en/LC_MESSAGES/django.po'); do \

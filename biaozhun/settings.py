@@ -1,14 +1,17 @@
 """Settings, read from the environment with safe defaults for local use.
 
-Variables: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
+Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-DEFAULT_FROM_EMAIL), MEDIA_ROOT, BIAOZHUN_VAR_DIR. See docs/deployment.md.
+DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR. See docs/deployment.md.
+
+DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,15 +29,32 @@ def _env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = _env_bool("DEBUG", True)
-# The development key is only accepted with DEBUG on; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105 (DEBUG only)
+DEBUG = _env_bool("DEBUG", False)
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment, else from the file SECRET_KEY_FILE (default var/secret_key, which
+    `make setup` writes once: never committed). Only DEBUG falls back to a fixed development key."""
+    if key := os.environ.get("SECRET_KEY", "").strip():
+        return key
+    key_file = Path(os.environ.get("SECRET_KEY_FILE", VAR_DIR / "secret_key"))
+    try:
+        key = key_file.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        key = ""
+    if key:
+        return key
+    if DEBUG:
+        return "dev-only-insecure-key-do-not-use-in-production"
+    raise ImproperlyConfigured(
+        f"No secret key: set SECRET_KEY (or SECRET_KEY_FILE), or run `make setup`, which writes {key_file}."
+    )
+
+
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "biaozhun.portal.views.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -42,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",  # runserver leaves static files to WhiteNoise, as in production
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
@@ -59,11 +80,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "biaozhun.core.middleware.PolicyRefusalMiddleware",
     "biaozhun.api.security.ApiTokenMiddleware",
     "biaozhun.api.ratelimit.AnonymousApiRateLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -84,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "biaozhun.portal.context_processors.search_limits",
             ],
         },
     },
@@ -138,6 +162,8 @@ LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 # --- Mail -----------------------------------------------------------------------------------
+# SMTP unless EMAIL_BACKEND says otherwise; `make run` prints emails to its console
+# (EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend).
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
@@ -181,13 +207,21 @@ BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": Path(os.environ.get("BIAOZHUN_SE
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = VAR_DIR / "static"  # `manage.py collectstatic` (in `make setup`) fills it; WhiteNoise serves it
 STATICFILES_DIRS = [BASE_DIR / "biaozhun" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Content-hashed names (cached for a year) and gzip copies; the unhashed files stay beside them for the
+    # relative imports of the vendored pdf.js modules and its cmaps/ and standard_fonts/ directories.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Full-text uploads: PDF only, at most this many bytes.
 BIAOZHUN_MAX_FULLTEXT_BYTES = int(os.environ.get("BIAOZHUN_MAX_FULLTEXT_BYTES", str(200 * 1024 * 1024)))
 
+# Secure cookies whenever DEBUG is off (production is served over https); `make run` on plain
+# http://127.0.0.1 turns them off with SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0.
 if not DEBUG:
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", True)

@@ -16,4 +16,6 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-handler404 = "biaozhun.api.views.not_found"
+handler403 = "biaozhun.portal.views.errors.permission_denied"
+handler404 = "biaozhun.api.views.not_found"  # problem+json under /api/, the portal's page elsewhere
+# handler500: Django's, which renders the self-contained templates/500.html (no database, no template tags).

@@ -4,7 +4,7 @@
     python scripts/po_fill.py biaozhun/locale/en/LC_MESSAGES/django.po FILE.tsv   # fill them from FILE.tsv
     python scripts/po_fill.py CATALOGUE.po OTHER.po ...    # ... or from other catalogues (e.g. both sides of a merge)
 
-FILE.tsv holds one `msgid<TAB>msgstr` per line (a literal \\n in either stands for a newline). Only empty and
+FILE.tsv holds one `msgid<TAB>msgstr` per line (or `msgctxt<TAB>msgid<TAB>msgstr` for a string with a context) (a literal \\n in either stands for a newline). Only empty and
 fuzzy translations are filled (a fuzzy one is gettext's guess from a similar string, usually wrong; it is listed
 with "FUZZY "); then run `manage.py compilemessages -l en --ignore=.venv`.
 """
@@ -69,13 +69,20 @@ def translations(path: Path) -> dict[str, str]:
             if "msgid" in spans and key in spans and not fuzzy and "msgid_plural" not in spans:
                 msgid, msgstr = field(lines, spans, "msgid"), field(lines, spans, key)
                 if msgid and msgstr:
-                    wanted[msgid] = msgstr
+                    wanted[_key(lines, spans, msgid)] = msgstr
         return wanted
     for line in path.read_text(encoding="utf-8").splitlines():
-        if "\t" in line:
-            source, target = line.split("\t", 1)
-            wanted[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
+        parts = [part.replace("\\n", "\n") for part in line.split("\t")]
+        if len(parts) == 2:
+            wanted[parts[0]] = parts[1]
+        elif len(parts) == 3:
+            wanted[f"{parts[0]}\x04{parts[1]}"] = parts[2]
     return wanted
+
+
+def _key(lines: list[str], spans, msgid: str) -> str:
+    """gettext's key: the context and the msgid joined by EOT, or the msgid alone."""
+    return f"{field(lines, spans, 'msgctxt')}\x04{msgid}" if "msgctxt" in spans else msgid
 
 
 def main(path: str, *sources: str) -> int:
@@ -91,15 +98,16 @@ def main(path: str, *sources: str) -> int:
             msgid = field(lines, spans, "msgid")
             key = "msgstr[0]" if "msgstr[0]" in spans else "msgstr"
             fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+            lookup = _key(lines, spans, msgid) if msgid else ""
             if msgid and key in spans and (fuzzy or not field(lines, spans, key)):
-                if msgid in wanted:
+                if lookup in wanted:
                     start, end = spans[key]
-                    lines = [*lines[:start], f"{key} {_quote(wanted[msgid])}", *lines[end:]]
+                    lines = [*lines[:start], f"{key} {_quote(wanted[lookup])}", *lines[end:]]
                     lines = [line for line in lines if not line.startswith("#|")]
                     lines = [_unfuzzy(line) for line in lines]
                     lines = [line for line in lines if line != "#,"]
                 else:
-                    missing.append(("FUZZY " if fuzzy else "") + msgid)
+                    missing.append(("FUZZY " if fuzzy else "") + lookup.replace("\x04", " | "))
         out.append("\n".join(lines))
     catalogue.write_text("\n\n".join(out) + "\n", encoding="utf-8")
     for msgid in missing:

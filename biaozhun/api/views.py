@@ -1,6 +1,6 @@
 """The 404 page: problem+json under /api/, the site's page elsewhere."""
 
-from django.views.defaults import page_not_found
+from biaozhun.portal.views.errors import page_not_found
 
 from .errors import problem
 

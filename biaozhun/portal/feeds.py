@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from biaozhun.accounts import policy
 from biaozhun.catalog.models import Standard, Status, Tier
 from biaozhun.catalog.status_text import status_explanation
+from biaozhun.core.bilingual import in_language
 from biaozhun.reference.models import CcsCode, IcsCode
 
 ITEMS = 50
@@ -72,7 +73,8 @@ class StandardsFeed(Feed):
         return standards.order_by(order, "-id")[:ITEMS]
 
     def item_title(self, item: Standard) -> str:
-        return f"{item.identifier} {item.title}"
+        """In the request's language, like the feed's own title (English when the standard has an English title)."""
+        return f"{item.identifier} {in_language(item)}"
 
     def item_description(self, item: Standard) -> str:
         return status_explanation(item)

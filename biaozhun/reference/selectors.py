@@ -3,7 +3,7 @@
 from biaozhun.identifiers import CodeTables
 from biaozhun.rules.workdays import WorkingCalendar
 
-from .models import CalendarDay, CalendarYear, IndustryCode, RegionCode
+from .models import CalendarDay, CalendarYear, IcsCode, IndustryCode, RegionCode
 
 
 def working_calendar() -> WorkingCalendar:
@@ -24,3 +24,10 @@ def code_tables() -> CodeTables:
         province_codes=frozenset(c for c, lvl in regions.items() if lvl == RegionCode.Level.PROVINCE),
         city_codes=frozenset(c for c, lvl in regions.items() if lvl == RegionCode.Level.CITY),
     )
+
+
+def ics_classes(codes: list[str]) -> list[tuple[str, str]]:
+    """(code, English name) of each ICS code, in the order given; "" for a code the table does not know.
+    The reference table has English names only (ISO publishes no Chinese ones), so every reader sees those."""
+    names = dict(IcsCode.objects.filter(code__in=codes).values_list("code", "name_en"))
+    return [(code, names.get(code, "")) for code in codes]

@@ -8,7 +8,7 @@ from biaozhun.api.schemas import ERRORS
 from biaozhun.core.errors import DomainError
 
 from .documents import FACETS
-from .engine import MAX_OFFSET, MAX_PAGE_SIZE, SearchError, SearchQuery, get_engine
+from .engine import MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchError, SearchQuery, get_engine
 
 router = Router(tags=["search"])
 
@@ -21,7 +21,9 @@ class BadSearch(DomainError):
 
 
 class SearchParams(Schema):
-    q: str = Field("", max_length=200, description="words, pinyin, initials or a (partial) standard number")
+    q: str = Field("", max_length=MAX_QUERY_LENGTH,
+                   description=f"words, pinyin, initials or a (partial) standard number; at most {MAX_QUERY_LENGTH} "
+                               "characters (longer: 422)")
     sort: str = Field("relevance", pattern="^(relevance|date|number)$")
     page: int = Field(1, ge=1, le=MAX_OFFSET // 20)
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
@@ -58,6 +60,10 @@ class FacetValueOut(BaseModel):
     count: int
 
 
+NOTHING_TO_SEARCH = ("The query has nothing to search for: type a standard number, Chinese or English words, pinyin "
+                     "or initials. Punctuation and symbols alone (% * ( ...) are not searched.")
+
+
 class SearchOut(BaseModel):
     total: int
     page: int
@@ -65,12 +71,15 @@ class SearchOut(BaseModel):
     took_ms: float
     hits: list[HitOut]
     facets: dict[str, list[FacetValueOut]]
+    note: str | None = Field(None, description="why there are no results when the query had nothing to search for "
+                                               "(`%`, `*`, `(((`): such a query finds nothing, never everything")
 
 
 @router.get("/", response={200: SearchOut, **ERRORS}, summary="Search the catalogue")
 def search(request: HttpRequest, params: Query[SearchParams]):
     """Ranked results with the exact total and facet counts. Filters of one facet are alternatives (OR);
-    different facets combine (AND). Only the first 10,000 results can be paged through; later pages are empty."""
+    different facets combine (AND). Only the first 10,000 results can be paged through; later pages are empty.
+    A query of punctuation or symbols alone finds nothing (with a `note`); an empty `q` browses everything."""
     filters = {name: values for name in FACETS if (values := getattr(params, name, None))}
     # Pages past the first 10,000 results are not served: they come back empty, with the total.
     beyond = (params.page - 1) * params.page_size >= MAX_OFFSET
@@ -83,6 +92,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         "total": result.total, "page": params.page, "page_size": params.page_size, "took_ms": result.took_ms,
         "hits": [] if beyond else [hit.__dict__ for hit in result.hits],
         "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()},
+        "note": NOTHING_TO_SEARCH if result.nothing_to_search else None,
     }
 
 

@@ -17,11 +17,20 @@ from typing import Any, Literal, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext as _
 
 SortOrder = Literal["relevance", "date", "number"]
 SORT_ORDERS: tuple[str, ...] = ("relevance", "date", "number")
 MAX_PAGE_SIZE = 100
 MAX_OFFSET = 10_000
+# The longest query accepted (characters): longer ones are refused with a message, never cut or passed on.
+MAX_QUERY_LENGTH = 200
+
+
+def query_too_long(length: int) -> str:
+    """What a person reads about a query over MAX_QUERY_LENGTH characters (the search page, the engine)."""
+    return _("检索词过长：您输入了 %(length)s 个字符，最多 %(max)s 个。请缩短后再试，例如只保留标准号，或两三个关键词。") % {
+        "length": length, "max": MAX_QUERY_LENGTH}
 
 
 class SearchError(ValueError):
@@ -73,6 +82,8 @@ class SearchResult:
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, int]]]  # facet name -> [(value, count)], most frequent first
     took_ms: float
+    # The text had nothing to search for (`%`, `*`, `(((`): no results, rather than everything.
+    nothing_to_search: bool = False
 
 
 class SearchEngine(Protocol):

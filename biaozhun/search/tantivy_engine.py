@@ -27,12 +27,14 @@ from .documents import FACETS, META_ID, SCHEMA_VERSION, build_schema, meta_docum
 from .engine import (
     MAX_OFFSET,
     MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
     SORT_ORDERS,
     IndexStateError,
     SearchError,
     SearchHit,
     SearchQuery,
     SearchResult,
+    query_too_long,
 )
 from .queries import full_query
 
@@ -277,12 +279,18 @@ class TantivyEngine:
             raise SearchError("beyond_last_page", message=_(
                 "只能翻阅前 %(max)s 条结果；请增加筛选条件或换用更具体的检索词，缩小范围") % {"max": MAX_OFFSET},
                 max_offset=MAX_OFFSET)
+        if len(query.text) > MAX_QUERY_LENGTH:
+            raise SearchError("query_too_long", message=query_too_long(len(query.text)), length=len(query.text),
+                              max_length=MAX_QUERY_LENGTH)
         searcher, generation = self._searcher()
         filters_key = _filters_key(query.filters)
         key = (generation, query.text, filters_key, query.sort, query.page, query.page_size)
         cached = self._results.get_(key)
         if cached is None:
             plan = analyse(query.text)
+            if plan.has_nothing_to_search:  # not the empty query: never "everything" for `%`
+                return SearchResult(total=0, hits=[], facets={}, took_ms=(time.perf_counter() - started) * 1000,
+                                    nothing_to_search=True)
             tquery = full_query(self.schema, plan, query.filters)
             if query.sort == "relevance":
                 found = searcher.search(tquery, query.page_size, offset=offset, weight_by_field="tie")

@@ -3,6 +3,7 @@
 analyse("锂离子电池 安全") -> every term must match: two CJK runs.
 analyse("GB/T 19001") -> a number query.
 analyse("lizidianchi") -> one Latin term, read as an English word, pinyin (li zi dian chi) or initials.
+analyse("%") -> nothing to search for (has_nothing_to_search): punctuation and symbols alone are not a query.
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ class QueryPlan:
     def is_empty(self) -> bool:
         return self.number is None and not self.terms
 
+    @property
+    def has_nothing_to_search(self) -> bool:
+        """Something was typed, but no word, number, character, pinyin or initials in it (`%`, `*`, `(((`):
+        not the empty query that browses everything."""
+        return bool(self.text) and self.is_empty
+
     def highlight_needles(self) -> tuple[list[str], list[str], list[list[str]]]:
         """(CJK substrings, Latin words, pinyin syllable sequences) to mark in a title."""
         runs = [r for t in self.terms for r in t.runs]
@@ -76,7 +83,9 @@ def analyse(text: str) -> QueryPlan:
     terms = []
     for part in text.split():
         if _LATIN_ONLY.fullmatch(part):
-            terms.append(_latin_term(part))
+            term = _latin_term(part)
+            if term.words or term.syllables or term.initials:  # not for a lone apostrophe
+                terms.append(term)
             continue
         number = read_number(part)
         words = (part.lower(),) if number is not None else tuple(latin_words(part))

@@ -55,3 +55,23 @@ def test_a_search_the_engine_refuses_is_problem_json_with_the_reason(client, mon
 def test_pages_past_ten_thousand_results_are_empty_not_errors(client, indexed):
     body = client.get("/api/v1/search/", {"page": 200, "page_size": 100}).json()
     assert body["hits"] == [] and body["total"] == 3
+
+
+def test_a_query_longer_than_the_limit_is_a_422_problem(client, indexed):
+    response = client.get("/api/v1/search/", {"q": "锂" * 201})
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["field"].endswith("q")
+    assert client.get("/api/v1/search/", {"q": "锂" * 200}).status_code == 200
+
+
+@pytest.mark.parametrize("text", ["%", "*", "(((", "％", "- / ?", "《》", "'"])
+def test_punctuation_alone_finds_nothing_with_a_note(client, indexed, text):
+    body = client.get("/api/v1/search/", {"q": text}).json()
+    assert body["total"] == 0 and body["hits"] == [] and body["facets"] == {}
+    assert "nothing to search" in body["note"]
+
+
+def test_an_empty_query_still_browses_everything(client, indexed):
+    body = client.get("/api/v1/search/", {"q": "  "}).json()
+    assert body["total"] == 3 and body["note"] is None

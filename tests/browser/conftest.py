@@ -1,5 +1,8 @@
 """Browser tests: a real server (manage.py runserver on a fresh SQLite database with the tiny demo catalogue)
-driven by Playwright through Debian's chromium. Never a downloaded browser."""
+driven by Playwright through Debian's chromium. Never a downloaded browser.
+
+The server runs as `make run` serves the site: DEBUG off, static files collected (hashed, compressed) and served
+by WhiteNoise, cookies without the Secure flag on plain http://127.0.0.1. Its log is in the site's var/server.log."""
 
 import os
 import socket
@@ -56,7 +59,10 @@ def site(tmp_path_factory):
         pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium fonts-noto-cjk)")
     var = tmp_path_factory.mktemp("site")
     env = {**os.environ, "BIAOZHUN_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'site.sqlite3'}",
-           "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "DEBUG": "1", "BIAOZHUN_API_ANON_RATE": "100000/minute"}
+           "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "DEBUG": "0", "SECRET_KEY": "browser-tests-only",
+           "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0",
+           "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+           "BIAOZHUN_API_ANON_RATE": "100000/minute"}
     env.pop("PYTEST_XDIST_WORKER", None)
 
     def manage(*args):
@@ -67,11 +73,13 @@ def site(tmp_path_factory):
     manage("seed_reference")
     manage("load_demo", "--scale", "tiny")
     manage("search_sync")
+    manage("collectstatic", "--noinput")
     manage("shell", "-c", f"from biaozhun.accounts.models import User; User.objects.create_user("
                           f"username='{USER}', email='browser@example.com', real_name='浏览器测试', password='{PASSWORD}')")
     port = _free_port()
+    log = open(var / "server.log", "wb")  # noqa: SIM115 (open while the server runs)
     server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = Site(f"http://127.0.0.1:{port}")
     url.db = var / "site.sqlite3"
     url.manage = manage
@@ -83,11 +91,15 @@ def site(tmp_path_factory):
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.terminate()
-                pytest.fail(f"the test site did not start (runserver exit code {server.poll()})")
+                server.wait(timeout=10)
+                log.close()
+                pytest.fail(f"the test site did not start (runserver exit code {server.poll()}):\n"
+                            f"{(var / 'server.log').read_text(errors='replace')[-3000:]}")
             time.sleep(0.2)
     yield url
     server.terminate()
     server.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="session")

@@ -87,3 +87,55 @@ def test_the_working_pages_of_development_have_no_wcag_violations(browser, site)
             problems[path] = found
     context.close()
     assert not problems, problems
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en-US"])
+def test_the_phone_layouts_have_no_wcag_violations(browser, site, locale):
+    """Tables as cards, the facets behind their button (opened), the follow state: at 390 px too."""
+    numbers = "\n".join(row[0] for row in site.query("SELECT identifier FROM catalog_standard LIMIT 3"))
+    context = browser.new_context(locale=locale, base_url=site, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    problems = {}
+    page.goto("/standards/?q=%E8%A6%81%E6%B1%82")
+    page.locator("#facets-button").click()
+    page.locator("#facets").wait_for(state="visible")
+    problems["/standards/ (facets open)"] = _violations(page)
+    page.goto("/committees/")
+    problems["/committees/"] = _violations(page)
+    page.goto("/validity/")
+    page.locator("#numbers").fill(numbers + "\n不是标准号")
+    page.locator("button[name=format][value=html]").click()
+    page.locator("table.table-stack").wait_for()
+    problems["/validity/ (results)"] = _violations(page)
+    page.goto("/no-such-page/")
+    problems["404"] = _violations(page)
+    context.close()
+    problems = {path: found for path, found in problems.items() if found}
+    assert not problems, problems
+
+
+def test_a_readers_follow_state_and_watch_list_have_no_wcag_violations(browser, site):
+    from .conftest import PASSWORD, USER
+
+    identifier = site.query("SELECT identifier FROM catalog_standard WHERE tier='industry' LIMIT 1")[0][0]
+    problems = {}
+    for locale in ("zh-CN", "en-US"):
+        context = browser.new_context(locale=locale, base_url=site)
+        page = context.new_page()
+        page.goto("/accounts/login/")
+        page.locator("input[name=username]").fill(USER)
+        page.locator("input[name=password]").fill(PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        page.goto(f"/std/{identifier}")
+        for scope in ("edition", "series"):
+            button = page.locator(f"button[name=scope][value={scope}]")
+            if button.count():
+                button.click()
+                page.wait_for_load_state()
+        problems[f"{locale} /std/{identifier} (followed)"] = _violations(page)
+        page.goto("/watch/")
+        problems[f"{locale} /watch/"] = _violations(page)
+        context.close()
+    problems = {path: found for path, found in problems.items() if found}
+    assert not problems, problems

@@ -90,8 +90,29 @@ def test_sign_in_and_follow_a_standard(page, site):
     page.goto(f"/std/{identifier}")
     page.get_by_role("button", name="关注本版本").click()
     expect(page.get_by_role("alert")).to_contain_text(identifier)
+    expect(page.get_by_text("已关注本版本")).to_be_visible()  # the state, not the same button again
+    expect(page.get_by_role("button", name="关注本版本", exact=True)).to_have_count(0)
     page.goto("/watch/")
     expect(page.get_by_role("link", name=identifier)).to_be_visible()
+    page.goto(f"/std/{identifier}")
+    page.get_by_role("button", name="取消关注本版本").click()
+    expect(page).to_have_url(re.compile(re.escape(identifier.replace(" ", "%20")) + "$"))
+    expect(page.get_by_role("button", name="关注本版本", exact=True)).to_be_visible()
+
+
+def test_register_from_a_standard_page_and_come_back_to_it(page, site):
+    identifier = site.query("SELECT identifier FROM catalog_standard WHERE tier='group' LIMIT 1")[0][0]
+    page.goto(f"/std/{identifier}")
+    page.get_by_role("link", name="登录后可关注此标准，变化时邮件通知。").click()
+    page.locator("main").get_by_role("link", name="注册").click()
+    page.locator("#id_real_name").fill("新用户")
+    page.locator("#id_username").fill("newcomer")
+    page.locator("#id_email").fill("newcomer@example.com")
+    page.locator("#id_password1").fill("a-long-newcomer-password")
+    page.locator("#id_password2").fill("a-long-newcomer-password")
+    page.get_by_role("button", name="注册并登录").click()
+    expect(page.locator("h1")).to_contain_text(identifier)  # back on the standard's page, signed in
+    expect(page.get_by_role("button", name="关注本版本", exact=True)).to_be_visible()
 
 
 def test_pages_fit_a_phone(browser, site):
@@ -102,3 +123,19 @@ def test_pages_fit_a_phone(browser, site):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} is {overflow}px wider than a phone screen"
     context.close()
+
+
+def test_the_site_runs_as_its_users_get_it(page, site):
+    """DEBUG off: the friendly 404 with a search box (no URL patterns); hashed static files served by WhiteNoise."""
+    response = page.goto("/no-such-page/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("未找到该页面或标准")
+    assert "URLconf" not in page.content() and "standard_list" not in page.content()
+    stylesheet = page.locator("link[rel=stylesheet]").last.get_attribute("href")
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", stylesheet)
+    served = page.request.get(stylesheet, headers={"Accept-Encoding": "gzip"})
+    assert served.ok and "immutable" in served.headers["cache-control"]
+    page.get_by_label("在标准目录中检索").fill("质量")
+    page.get_by_role("button", name="检索").click()
+    page.wait_for_url(re.compile(r"/standards/\?q="))
+    expect(page.get_by_role("status")).to_contain_text("共")

@@ -92,9 +92,11 @@ def test_public_lists_and_timeline(client, tc28_project, secretariat_user, revie
     project = move(project, Stage.PLANNED, reviewer_user, plan_number="20260003-T-469")
     project = move(project, Stage.DRAFTING, secretariat_user)
     drafting = client.get("/projects/?list=drafting")
-    row = (f'<tr><td class="text-nowrap">20260003-T-469</td><td><a href="{project.get_absolute_url()}">'
-           f'信息技术 云计算 参考架构</a></td><td class="text-nowrap"><a href="/committees/SAC/TC%2028/">SAC/TC 28</a>'
-           f'</td><td>起草</td><td class="text-nowrap">{project.deadline:%Y-%m-%d}</td></tr>')
+    row = (f'<tr><td class="text-nowrap" data-label="计划号">20260003-T-469</td><td data-label="项目名称">'
+           f'<a href="{project.get_absolute_url()}">信息技术 云计算 参考架构</a></td>'
+           f'<td class="text-nowrap" data-label="技术委员会"><a href="/committees/SAC/TC%2028/">SAC/TC 28</a></td>'
+           f'<td data-label="阶段">起草</td><td class="text-nowrap" data-label="报批期限">{project.deadline:%Y-%m-%d}</td>'
+           f'</tr>')
     assertContains(drafting, row, html=True)
     assertContains(drafting, '<a class="nav-link active" aria-current="page" href="?list=drafting">正在起草</a>',
                    html=True)

@@ -13,6 +13,9 @@ from biaozhun.catalog.identifier_messages import identifier_message
 from biaozhun.catalog.models import RelationKind, Status, Tier
 from biaozhun.catalog.status_text import status_explanation
 from biaozhun.identifiers import IdentifierError, parse
+from biaozhun.reference.selectors import ics_classes
+
+from ..selectors import follow_state
 
 COUNT_TTL = 300  # seconds a count over the catalogue is reused; counts of millions of rows cost a table scan
 
@@ -71,7 +74,9 @@ def standard_detail(request, identifier: str):
         "referenced_by": standard.relations_in.filter(kind=RelationKind.REFERENCES).select_related("source")[:50],
         "adopted_by": standard.relations_in.filter(kind=RelationKind.ADOPTS).select_related("source")[:50],
         "amendments": standard.amendments.all(),
-        "full_texts": standard.full_texts.all(),
+        "full_texts": sorted(standard.full_texts.all(), key=lambda text: (text.language != "zh", text.language)),
+        "ics": ics_classes(list(standard.ics_codes or ([standard.ics_id] if standard.ics_id else []))),
+        "following": follow_state(user=request.user, standard=standard),
         "editions": selectors.editions_of(standard).only("identifier", "status", "year")[:20],
         "events": standard.events.select_related("actor").order_by("-at", "-id")[:50],
     }

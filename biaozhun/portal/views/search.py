@@ -9,7 +9,15 @@ from django.views.decorators.http import require_GET
 from biaozhun.catalog.models import Degree, Nature, Status, Tier
 from biaozhun.reference.models import CcsCode, IcsCode, IndustryCode, RegionCode
 from biaozhun.search.documents import FACETS
-from biaozhun.search.engine import MAX_OFFSET, SORT_ORDERS, SearchError, SearchQuery, get_engine
+from biaozhun.search.engine import (
+    MAX_OFFSET,
+    MAX_QUERY_LENGTH,
+    SORT_ORDERS,
+    SearchError,
+    SearchQuery,
+    get_engine,
+    query_too_long,
+)
 
 PAGE_SIZE = 20
 # Facets shown, in order, with their heading.
@@ -54,11 +62,19 @@ def search(request):
     except ValueError:
         page = 1
     page = min(page, MAX_OFFSET // PAGE_SIZE)
-    error = ""
-    try:
-        result = get_engine().search(SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE))
-    except SearchError as exc:
-        result, error = None, str(exc)
+    error, guidance, result = "", "", None
+    if len(text) > MAX_QUERY_LENGTH:  # refused with a message, not cut: the reader decides what to keep
+        guidance = query_too_long(len(text))
+    else:
+        try:
+            result = get_engine().search(SearchQuery(text=text, filters=filters, sort=sort, page=page,
+                                                     page_size=PAGE_SIZE))
+        except SearchError as exc:
+            error = str(exc)
+    if result is not None and result.nothing_to_search:
+        guidance = _("“%(query)s”中没有可以检索的字词。请输入标准号（如 GB/T 19001）、中文或英文关键词、拼音或拼音首字母（如 lzdc）；"
+                     "单独的标点和符号（如 %% * ( ）不参与检索。") % {"query": text}
+        result = None
     labels = _labels()
     facets = []
     if result is not None:
@@ -73,10 +89,11 @@ def search(request):
     if result is not None:
         pages = min((result.total + PAGE_SIZE - 1) // PAGE_SIZE, MAX_OFFSET // PAGE_SIZE)
     context = {
-        "query": text, "sort": sort, "filters": filters, "result": result, "facets": facets, "error": error,
+        "query": text[:MAX_QUERY_LENGTH], "sort": sort, "filters": filters, "result": result, "facets": facets,
+        "error": error, "guidance": guidance,
         "hits": [(hit, labels["status"].get(hit.status, hit.status)) for hit in result.hits] if result else [],
         "page": page, "pages": pages, "sorts": [("relevance", _("相关度")), ("date", _("发布日期")), ("number", _("标准号"))],
-        "savable": bool(text or filters),
+        "savable": result is not None and bool(text or filters),
         "chosen": [(name, value, labels.get(name, {}).get(value, value)) for name, values in filters.items()
                    for value in values],
     }

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from biaozhun.catalog.validity import MAX_LINES, check_lines, split_lines
@@ -57,6 +58,6 @@ def _summary(results) -> list[tuple[str, str, int]]:
     labels = [
         ("valid", _("现行有效"), "success"), ("upcoming", _("尚未实施"), "primary"),
         ("replaced", _("已被代替"), "warning"), ("abolished", _("已废止"), "danger"),
-        ("not_found", _("未收录"), "secondary"), ("error", _("无法识别"), "dark"),
+        ("not_found", pgettext("validity summary", "未收录"), "secondary"), ("error", _("无法识别"), "dark"),
     ]
     return [(label, css, counts[code]) for code, label, css in labels if counts.get(code)]

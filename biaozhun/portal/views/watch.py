@@ -5,22 +5,21 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from biaozhun.accounts import policy
 from biaozhun.core.errors import DomainError
 
-from .. import services
+from .. import selectors, services
 from ..models import Watch
 
 
 @login_required
 @require_GET
 def watch_list(request):
-    watches = request.user.watches.select_related("standard").order_by("kind", "-created_at")
-    return render(request, "portal/watch_list.html", {"watches": watches})
+    return render(request, "portal/watch_list.html", {"rows": selectors.watch_rows(user=request.user)})
 
 
 @login_required
@@ -58,6 +57,9 @@ def unwatch(request, watch_id: int):
         raise Http404(watch_id)  # someone else's watch: do not reveal that it exists
     services.unwatch(actor=request.user, watch=watch)
     messages.success(request, _("已取消关注。"))
+    back = request.POST.get("next", "")  # the standard's page it was removed from; else the watch list
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
     return redirect("portal:watch_list")
 
 

@@ -3,7 +3,7 @@ import * as pdfjsLib from "../vendor/pdfjs/pdf.min.mjs";
 
 const root = document.getElementById("reader");
 const vendor = root.dataset.vendor;
-pdfjsLib.GlobalWorkerOptions.workerSrc = `${vendor}pdf.worker.min.mjs`;
+pdfjsLib.GlobalWorkerOptions.workerSrc = root.dataset.worker;
 
 const pagesBox = document.getElementById("reader-pages");
 const status = document.getElementById("reader-status");
