@@ -18,3 +18,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _media_root(settings, tmp_path):
     """Uploaded and generated files go to a directory of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Each test starts in the site's default language: a page requested in English activates English in this
+    thread (LocaleMiddleware), which would otherwise carry over into the next test's messages."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

@@ -242,6 +242,7 @@ class EventKind(models.TextChoices):
     FULLTEXT_ATTACHED = "fulltext_attached", _("上传全文")
     ABOLISHED = "abolished", _("废止")
     WITHDRAWN = "withdrawn", _("撤销（发布有误）")
+    AMENDMENT_WITHDRAWN = "amendment_withdrawn", _("撤销修改单（发布有误）")
     RELATION_UNRESOLVED = "relation_unresolved", _("关联的标准已撤销")
 
 

@@ -20,6 +20,7 @@ from .models import (
     TimeLimit,
     Vote,
 )
+from .services.details import PUBLICATION_DETAILS
 from .services.projects import DETAILS_BEFORE_PLAN, FREE_DETAILS, propose_project, update_project_details
 
 
@@ -45,8 +46,23 @@ def _refusal(exc: DomainError) -> str:
 
 
 # What a proposal made in the admin gives (the rest follows from the workflow).
-PROPOSAL_FIELDS = ["committee", "title_zh", "title_en", "kind", "nature", "revises", "adopts", "degree", "drafters",
-                   "trade_relevant"]
+PROPOSAL_FIELDS = ["committee", "title_zh", "title_en", "kind", "nature", "revises", "adopts", "degree", "ccs",
+                   "ics_codes", "competent_department", "drafting_units", "drafters", "trade_relevant"]
+
+
+class ListAsLines(forms.CharField):
+    """A list of names or codes edited as text, one per line (the services split and tidy it)."""
+
+    def __init__(self, **kwargs) -> None:
+        for name in ("encoder", "decoder", "required", "widget"):
+            kwargs.pop(name, None)
+        super().__init__(required=False, widget=forms.Textarea(attrs={"rows": 3}), **kwargs)
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def has_changed(self, initial, data) -> bool:
+        return self.prepare_value(initial or []) != (data or "").replace("\r\n", "\n").strip()
 
 
 class ProjectAdminForm(forms.ModelForm):
@@ -56,11 +72,13 @@ class ProjectAdminForm(forms.ModelForm):
     class Meta:
         model = Project
         fields = PROPOSAL_FIELDS  # the admin passes the fields of each page (get_fields)
+        field_classes = {"ics_codes": ListAsLines, "drafting_units": ListAsLines, "drafters": ListAsLines}
 
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    """Projects are proposed here through `propose_project`; afterwards only their free details (titles, drafters;
+    """Projects are proposed here through `propose_project`; afterwards only their free details (titles, what
+    publication carries into the catalogue: classification, department, drafters;
     what is adopted before the plan) are edited, through `update_project_details`, which records the change.
     Everything else follows from the workflow and is read-only; projects are never deleted."""
 
@@ -68,7 +86,7 @@ class ProjectAdmin(admin.ModelAdmin):
     list_display = ["plan_number", "title_zh", "committee", "kind", "nature", "stage", "deadline", "frozen"]
     list_filter = ["stage", "kind", "nature", "frozen", "trade_relevant"]
     search_fields = ["plan_number", "title_zh", "committee__code"]
-    raw_id_fields = ["committee", "revises"]
+    raw_id_fields = ["committee", "revises", "ccs"]
 
     def has_delete_permission(self, request, obj=None):
         return False  # history cannot be skipped: terminate the project instead
@@ -107,8 +125,9 @@ class ProjectAdmin(admin.ModelAdmin):
                 project = propose_project(
                     actor=request.user, committee=data["committee"], title_zh=data["title_zh"],
                     title_en=data.get("title_en", ""), kind=data["kind"], nature=data["nature"],
-                    adopts=data.get("adopts", ""), degree=data.get("degree", ""), drafters=data.get("drafters", ""),
-                    revises=list(data.get("revises") or ()), trade_relevant=data.get("trade_relevant", False))
+                    adopts=data.get("adopts", ""), degree=data.get("degree", ""),
+                    revises=list(data.get("revises") or ()), trade_relevant=data.get("trade_relevant", False),
+                    **{name: data.get(name) for name in PUBLICATION_DETAILS})
                 obj.pk = project.pk
         except DomainError as exc:
             request._development_refusal = _refusal(exc)

@@ -89,7 +89,11 @@ class BallotSummaryOut(Schema):
 class ProjectDetailOut(ProjectOut):
     adopts: str
     degree: str
-    drafters: str
+    ccs: str | None = Field(description="CCS code the published edition will carry, e.g. L70")
+    ics: list[str] = Field(description="ICS codes, the first the primary one")
+    competent_department: str
+    drafting_units: list[str] = Field(description="起草单位, in the order the text names them")
+    drafters: list[str] = Field(description="起草人, in the order the text names them")
     revises: list[str]
     trade_relevant: bool
     tbt_notification: str
@@ -187,7 +191,9 @@ def _detail(project: Project) -> dict:
     moves = allowed_moves(project.stage, suspended_from=project.suspended_from or None)
     return {
         **_project(project),
-        "adopts": project.adopts, "degree": project.degree, "drafters": project.drafters,
+        "adopts": project.adopts, "degree": project.degree, "ccs": project.ccs_id, "ics": project.ics_codes,
+        "competent_department": project.competent_department, "drafting_units": project.drafting_units,
+        "drafters": project.drafters,
         "revises": [s.identifier for s in selectors.revised_standards(project=project)],
         "trade_relevant": project.trade_relevant, "tbt_notification": project.tbt_notification,
         "tbt_notified_on": project.tbt_notified_on, "plan_issued_on": project.plan_issued_on,

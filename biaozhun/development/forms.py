@@ -39,6 +39,12 @@ class PublishForm(forms.Form):
     published_on = forms.DateField(label=gettext_lazy("发布日期"))
     implemented_on = forms.DateField(label=gettext_lazy("实施日期"))
     title_en = forms.CharField(label=gettext_lazy("英文名称"), required=False, max_length=300)
+    confirm_title_change = forms.BooleanField(label=gettext_lazy("确认标准更名"), required=False)
+
+
+class WithdrawPublicationForm(forms.Form):
+    expected_version = forms.IntegerField(min_value=1)
+    reason = forms.CharField(label=gettext_lazy("撤销原因"), max_length=2000)
 
 
 # --- Extensions (the deadlines section) -------------------------------------------------------------------
@@ -124,7 +130,16 @@ class ProposeForm(BootstrapFormMixin, forms.Form):
                              help_text=gettext_lazy("采用国际标准的项目填写，如 ISO 9001:2015"))
     degree = forms.ChoiceField(label=gettext_lazy("一致性程度"), required=False,
                                choices=[("", "—"), *Degree.choices])
-    drafters = forms.CharField(label=gettext_lazy("起草单位"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    ccs = forms.CharField(label=gettext_lazy("中国标准文献分类号"), required=False, max_length=10,
+                          help_text=gettext_lazy("三级类目，如 L70；修订项目不填则沿用被修订标准的分类"))
+    ics_codes = forms.CharField(label=gettext_lazy("国际标准分类号"), required=False, max_length=200,
+                                help_text=gettext_lazy("如 35.020；多个以空格或分号分隔，第一个为主分类"))
+    competent_department = forms.CharField(label=gettext_lazy("主管部门"), required=False, max_length=200)
+    drafting_units = forms.CharField(label=gettext_lazy("起草单位"), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 2}),
+                                     help_text=gettext_lazy("每行一个，或以顿号分隔，按标准文本中的顺序"))
+    drafters = forms.CharField(label=gettext_lazy("起草人"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                               help_text=gettext_lazy("每行一个，或以顿号分隔，按标准文本中的顺序"))
     trade_relevant = forms.BooleanField(label=gettext_lazy("涉及贸易（须WTO/TBT通报）"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:

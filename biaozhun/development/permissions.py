@@ -58,6 +58,13 @@ def _queue(user: Any, obj: Any) -> bool:
     )
 
 
+def _withdraw_publication(user: Any, project: Any) -> bool:
+    """A publication made in error is withdrawn by an administrator (the catalogue loses the edition)."""
+    return (
+        user.is_administrator
+    )
+
+
 def _view_all_documents(user: Any, project: Any) -> bool:
     """Drafts are public; the rest of a project's files (explanation, minutes, international text, the approval
     package) are for its secretariat, the reviewers and administrators."""
@@ -99,6 +106,7 @@ RULES = {
     "development.view_documents": _view_all_documents,
     "development.review_standard": _review_standard,
     "development.queue": _queue,
+    "development.withdraw_publication": _withdraw_publication,
     "development.sweep": administrator,  # the daily sweep: the platform (SYSTEM) runs it; administrators may too
 }
 FILTERS = {
@@ -114,5 +122,6 @@ DENIALS = {
     "development.view_comments": _("全部意见仅供本项目的技术委员会秘书处和国家标准委查看；您可以在项目页面查看自己提出的意见。"),
     "development.review_standard": _("复审结论由该标准所属技术委员会的秘书处作出。"),
     "development.queue": _("审核队列供国家标准委审核人员使用。"),
+    "development.withdraw_publication": _("撤销有误的发布由系统管理员办理；请联系管理员，并说明正确的标准号。"),
     "development.sweep": _("每日期限处理由系统自动运行；需要手动运行时，请联系系统管理员。"),
 }

@@ -38,4 +38,7 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ("extension_requested", "reviewers"),
     ("extension_decided", "secretariat"),
     ("tbt_notified", "secretariat"),
+    ("withdrawn", "secretariat"),
+    ("withdrawn", "proposer"),
+    ("withdrawn", "reviewers"),
 )

@@ -80,7 +80,7 @@ def project_search(*, stages: Iterable[str] = (), committee: str = "", text: str
 
 
 def revised_standards(*, project: Project) -> QuerySet[Standard]:
-    return project.revises.only("identifier", "undated", "year").order_by("id")
+    return project.revises.only("identifier", "undated", "year", "title_zh", "title_en").order_by("id")
 
 
 def project_events(*, project: Project) -> QuerySet[ProjectEvent]:
@@ -279,11 +279,12 @@ def frozen_projects() -> QuerySet[Project]:
     return Project.objects.filter(frozen=True).select_related("committee").order_by("deadline", "pk")
 
 
-def document_kinds(*, projects: Iterable[Project]) -> dict[int, set[str]]:
-    """The kinds of document each project has, in one query."""
-    kinds: dict[int, set[str]] = defaultdict(set)
-    for project_id, kind in DraftDocument.objects.filter(project__in=list(projects)).values_list("project_id", "kind"):
-        kinds[project_id].add(kind)
+def document_kinds(*, projects: Iterable[Project]) -> dict[int, list[tuple[str, str]]]:
+    """(kind, stage uploaded in) of each project's documents, in one query (for services.guards.package_kinds)."""
+    kinds: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for project_id, kind, stage in DraftDocument.objects.filter(project__in=list(projects)).values_list(
+            "project_id", "kind", "stage"):
+        kinds[project_id].append((kind, stage))
     return kinds
 
 

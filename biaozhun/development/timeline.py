@@ -31,6 +31,8 @@ def describe(event: ProjectEvent, documents: dict[int, DraftDocument]) -> str:
             "number": data["number"], "label": Disposition(data["disposition"]).label}
     if event.kind == Kind.PUBLISHED:
         return data.get("identifier", "")
+    if event.kind == Kind.WITHDRAWN and "identifier" in data:
+        return _("撤销 %(identifier)s，退回报批：%(reason)s") % {"identifier": data["identifier"], "reason": event.reason}
     if event.kind == Kind.MOVED and event.to_stage == Stage.PLANNED and "plan_number" in data:
         return _("计划号 %(plan)s，报批期限 %(deadline)s") % {"plan": data["plan_number"], "deadline": data["deadline"]}
     if event.kind == Kind.MOVED and data.get("period_ends_on") and event.to_stage in PERIOD_STAGES:

@@ -95,6 +95,10 @@ DEADLINE_STAGES = frozenset({Stage.PLANNED, Stage.DRAFTING, Stage.COMMENT, Stage
 BEFORE_PLAN_STAGES = frozenset({Stage.PROPOSAL, Stage.NOTICE})
 # Published by the national administration: the edition (or amendment sheet) is in the catalogue.
 PUBLISHED_STAGES = frozenset({Stage.PUBLISHED, Stage.IN_FORCE})
+# A publication made in error is withdrawn by an administrator (development/services/withdrawal.py): the project
+# goes back from one of these stages to approval, outside MOVES, so that no plain move can do it.
+WITHDRAWABLE_STAGES = PUBLISHED_STAGES
+WITHDRAWAL_RETURNS_TO = Stage.APPROVAL
 # Side exits from any open stage; both need a reason.
 SIDE_EXITS = frozenset({Stage.SUSPENDED, Stage.TERMINATED})
 # Stages whose return to drafting needs a reason on the record.

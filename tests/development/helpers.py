@@ -31,9 +31,11 @@ def at(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
 
 
-def add_document(project: Project, kind: str = DocumentKind.DRAFT, content: bytes = PDF) -> DraftDocument:
+def add_document(project: Project, kind: str = DocumentKind.DRAFT, content: bytes = PDF,
+                 stage: str | None = None) -> DraftDocument:
+    """A new version of a document, as uploaded in the project's stage (or `stage`: a scene set directly)."""
     version = project.documents.filter(kind=kind).count() + 1
-    document = DraftDocument(project=project, kind=kind, version=version, stage=project.stage,
+    document = DraftDocument(project=project, kind=kind, version=version, stage=stage or project.stage,
                              filename=f"{kind}.pdf", content_type="application/pdf", size=len(content),
                              sha256=DraftDocument.digest(content), uploaded_at=clock.now())
     document.file.save(f"{kind}.pdf", ContentFile(content), save=False)
@@ -55,8 +57,8 @@ def passed_ballot(project: Project) -> Ballot:
 
 def advance(project: Project, to: str, *, secretariat, reviewer, start: date = date(2026, 1, 5)) -> Project:
     """Move `project` (from proposal) to stage `to`, starting on `start` and letting every period elapse:
-    notice 30 days, comment 60 days (each ending on a working day). Adds the draft, the approval package and a passed
-    ballot as needed. `secretariat` makes the committee's moves, `reviewer` issues the plan. Returns the project as
+    notice 30 days, comment 60 days (each ending on a working day). Adds the drafts (for comment, for review, for
+    approval), the approval package and a passed ballot as needed. `secretariat` makes the committee's moves, `reviewer` issues the plan. Returns the project as
     of the last move; the clock is back to the real time afterwards."""
     day = start
     for step in PATH[: PATH.index(to) + 1]:
@@ -64,7 +66,10 @@ def advance(project: Project, to: str, *, secretariat, reviewer, start: date = d
             project.refresh_from_db()
             if step == Stage.COMMENT and not project.documents.filter(kind=DocumentKind.DRAFT).exists():
                 add_document(project)
+            if step == Stage.REVIEW:
+                add_document(project)  # uploaded after the comments: the draft for review (送审稿)
             if step == Stage.APPROVAL:
+                add_document(project)  # uploaded during review: the draft for approval (报批稿)
                 passed_ballot(project)
                 for kind in (DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES, DocumentKind.DISPOSITION_TABLE):
                     add_document(project, kind)

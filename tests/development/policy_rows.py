@@ -14,5 +14,6 @@ ROWS = [
     Row("development.view_documents", Fixture("tc28_project"), SECRETARIAT | NATIONAL),
     Row("development.review_standard", Fixture("tc28_committee"), SECRETARIAT),
     Row("development.queue", None, NATIONAL),
+    Row("development.withdraw_publication", Fixture("tc28_project"), frozenset({"admin_user"})),
     Row("development.sweep", None, frozenset({"admin_user"})),
 ]

@@ -18,7 +18,7 @@ def change_url(project) -> str:
 
 def details(project, **changes) -> dict:
     """The change form as the admin posts it: the editable details and the version it was rendered with."""
-    return {"title_zh": project.title_zh, "title_en": project.title_en, "drafters": project.drafters,
+    return {"title_zh": project.title_zh, "title_en": project.title_en, "drafters": "\n".join(project.drafters),
             "adopts": project.adopts, "degree": project.degree, "expected_version": project.version, **changes}
 
 
@@ -26,10 +26,13 @@ def test_adding_a_project_in_the_admin_proposes_it(client, admin_user, tc28_comm
     client.force_login(admin_user)
     response = client.post(ADD, {"committee": tc28_committee.pk, "title_zh": "信息技术 边缘计算 术语", "title_en": "",
                                  "kind": "new", "nature": "recommended", "revises": "", "adopts": "", "degree": "",
-                                 "drafters": "某研究院"})
+                                 "ccs": "L70", "ics_codes": "35.020", "drafting_units": "某研究院\n某大学",
+                                 "drafters": "张三、李四"})
     project = Project.objects.get()
     assert response.status_code == 302
-    assert (project.stage, project.proposer, project.drafters) == (Stage.PROPOSAL, admin_user, "某研究院")
+    assert (project.stage, project.proposer) == (Stage.PROPOSAL, admin_user)
+    assert (project.ccs_id, project.ics_codes, project.drafting_units, project.drafters) == (
+        "L70", ["35.020"], ["某研究院", "某大学"], ["张三", "李四"])
     assert list(project.events.values_list("kind", "actor")) == [(ProjectEvent.Kind.PROPOSED, admin_user.pk)]
 
 

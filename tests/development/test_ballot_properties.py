@@ -13,6 +13,7 @@ from biaozhun.accounts.models import MembershipRole
 from biaozhun.development.services.ballots import close_ballot, open_ballot, record_vote
 from biaozhun.rules.ballots import Tally, decide, votes_needed_to_pass
 from biaozhun.rules.stages import Stage
+from tests.development.helpers import add_document
 from tests.factories.accounts import OrganisationFactory, UserFactory
 from tests.factories.committees import CommitteeFactory, MemberFactory
 from tests.factories.development import ProjectFactory
@@ -31,6 +32,7 @@ def _meeting_ballot(size: int):
                             member_of__role=MembershipRole.SECRETARY)
     MemberFactory.create_batch(size, committee=committee)
     project = ProjectFactory(committee=committee, stage=Stage.REVIEW)
+    add_document(project, stage=Stage.DISPOSITION)  # the draft for review the ballot votes on
     ballot = open_ballot(actor=secretary, project=project, method="meeting")
     return ballot, list(committee.members.order_by("pk")), secretary
 

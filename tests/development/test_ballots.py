@@ -25,6 +25,7 @@ from biaozhun.rules.stages import Stage
 from tests.development.helpers import add_document, at
 from tests.factories.accounts import UserFactory
 from tests.factories.committees import MemberFactory
+from tests.factories.development import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,13 +74,12 @@ def test_opening_fixes_the_roll_of_voting_members_in_term_and_emails_them(
     committee = project.committee
     MemberFactory(committee=committee, name="观察员", user=UserFactory(), voting=False)
     MemberFactory(committee=committee, name="已离任", user=UserFactory(), term_end=date(2025, 12, 31))
-    newest = add_document(project)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         ballot = letter(project)
     assert sorted(ballot.votes.values_list("member__name", flat=True)) == sorted(m.name for m in members)
-    assert (ballot.members, ballot.closes_on, ballot.document, ballot.opened_by) == (
-        4, DAY + timedelta(days=30), newest, secretariat_user)
+    assert (ballot.members, ballot.closes_on, ballot.opened_by) == (4, DAY + timedelta(days=30), secretariat_user)
+    assert (ballot.document.label, ballot.document.stage) == ("送审稿", Stage.DISPOSITION)
     event = project.events.get(kind=ProjectEvent.Kind.BALLOT_OPENED)
     assert event.data == {"ballot": ballot.pk, "members": 4, "method": "letter", "closes_on": "2026-06-03"}
     assert sorted(address for m in mail.outbox for address in m.to) == sorted(m.user.email for m in members)
@@ -223,8 +223,9 @@ def test_the_daily_sweep_closes_ballots_past_their_closing_day(project, members,
 
 
 def _approval_package(project):
-    for kind in (DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES, DocumentKind.DISPOSITION_TABLE):
-        add_document(project, kind)
+    for kind in (DocumentKind.DRAFT, DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES,
+                 DocumentKind.DISPOSITION_TABLE):
+        add_document(project, kind)  # uploaded during review: the draft is the one for approval (报批稿)
 
 
 @pytest.mark.parametrize(("choices", "reaches_approval"), [
@@ -247,6 +248,23 @@ def test_approval_needs_the_latest_ballot_passed(project, members, meeting, secr
             with pytest.raises(RequirementsUnmet) as caught:
                 move_project(**move)
             assert [m["requirement"] for m in caught.value.missing] == ["ballot"]
+
+
+def test_a_ballot_votes_on_the_draft_for_review_never_on_the_comment_draft(members, secretariat_user, letter):
+    """Seen in use: a ballot opened without a 送审稿 showed the 征求意见稿 as what was voted on."""
+    project = ProjectFactory(committee=members[0].committee, stage=Stage.REVIEW)
+    comment_draft = add_document(project, stage=Stage.DRAFTING)
+    assert comment_draft.label == "征求意见稿"
+    with pytest.raises(RequirementsUnmet, match="送审稿") as refused:
+        letter(project)
+    assert [item["requirement"] for item in refused.value.missing] == ["review_draft"]
+    assert not Ballot.objects.filter(project=project).exists()
+    approval_draft = add_document(project)  # uploaded in review: prepared for approval, not what is reviewed
+    assert approval_draft.label == "报批稿"
+    with pytest.raises(RequirementsUnmet):
+        letter(project)
+    review_draft = add_document(project, stage=Stage.DISPOSITION)
+    assert letter(project).document == review_draft
 
 
 # --- Pages --------------------------------------------------------------------------------------------

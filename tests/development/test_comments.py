@@ -189,6 +189,7 @@ def test_the_latest_disposition_wins_until_the_draft_goes_to_review(commenting, 
         {"comments": [item.pk], "disposition": "not_accepted", "number": 1},
         {"comments": [item.pk], "disposition": "partly", "number": 1}]
     assert events[-1].actor == secretariat_user and "采纳第一句" in events[-1].reason
+    add_document(project)  # the draft revised after the comments (送审稿)
     project = move(project, Stage.REVIEW, secretariat_user)
     with pytest.raises(InvalidTransition):
         dispose(secretariat_user, item, "accepted")
@@ -196,14 +197,20 @@ def test_the_latest_disposition_wins_until_the_draft_goes_to_review(commenting, 
     assert item.disposition == "partly"
 
 
-def test_the_review_move_succeeds_once_every_comment_is_disposed(commenting, registered_user, secretariat_user):
+def test_the_review_move_succeeds_once_every_comment_is_disposed_and_the_draft_for_review_is_in(
+        commenting, registered_user, secretariat_user):
     first = comment(registered_user, commenting)
     second = comment(registered_user, commenting, clause="3.1")
     project = move(commenting, Stage.DISPOSITION, secretariat_user)
     dispose(secretariat_user, first, "accepted")
-    with pytest.raises(RequirementsUnmet):
+    with pytest.raises(RequirementsUnmet) as refused:
         move(project, Stage.REVIEW, secretariat_user)
+    assert [item["requirement"] for item in refused.value.missing] == ["review_draft", "dispositions"]
     dispose(secretariat_user, second, "not_accepted", reason="超出范围")
+    with pytest.raises(RequirementsUnmet, match="送审稿"):  # the comment draft is not what the committee reviews
+        move(project, Stage.REVIEW, secretariat_user)
+    project.refresh_from_db()
+    assert add_document(project).label == "送审稿"
     assert move(project, Stage.REVIEW, secretariat_user).stage == Stage.REVIEW
 
 

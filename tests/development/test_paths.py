@@ -46,10 +46,14 @@ def test_returned_from_review_goes_round_again_to_approval(tc28_project, secreta
     project = move(project, "comment", secretariat_user, date(2026, 5, 20))
     assert project.period_ends_on == date(2026, 7, 20)  # 60 days end on a Sunday: the next working day
     assert sweep_on(date(2026, 7, 21))["comment_closed"] == 1
+    with time_machine.travel(date(2026, 7, 24), tick=False):
+        project.refresh_from_db()
+        assert add_document(project).label == "送审稿"  # the draft revised after the second round of comments
     project = move(project, "review", secretariat_user, date(2026, 7, 25))
     with time_machine.travel(date(2026, 8, 1), tick=False):
         passed_ballot(project)
-        for kind in (DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES, DocumentKind.DISPOSITION_TABLE):
+        for kind in (DocumentKind.DRAFT, DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES,
+                     DocumentKind.DISPOSITION_TABLE):
             add_document(project, kind)
     project = move(project, "approval", secretariat_user, date(2026, 8, 1))
     assert stages(project) == ["notice", "planned", "drafting", "comment", "disposition", "review",
@@ -168,8 +172,9 @@ def test_the_happy_path_through_every_service_to_in_force(tc28_committee, secret
     assert sweep_on(date(2026, 8, 4))["comment_closed"] == 1
     with time_machine.travel(date(2026, 8, 10), tick=False):
         dispose_comment(actor=secretariat_user, comment=comment, disposition="partly", reason="电池另有专门标准，仅增加引用。")
+    project.refresh_from_db()
+    assert upload(project, DocumentKind.DRAFT, date(2026, 8, 19)).label == "送审稿"  # revised after the comments
     project = move(project, "review", secretariat_user, date(2026, 8, 20))
-    upload(project, DocumentKind.DRAFT, date(2026, 8, 20))  # 送审稿
     with time_machine.travel(date(2026, 9, 1), tick=False):
         ballot = open_ballot(actor=secretariat_user, project=project, method="meeting")
         for member in members[1:]:

@@ -13,4 +13,5 @@ from .status import refresh_due_statuses as refresh_due_statuses
 from .status import refresh_statuses as refresh_statuses
 from .upsert import UpsertResult as UpsertResult
 from .upsert import upsert_records as upsert_records
+from .withdrawal import withdraw_amendment as withdraw_amendment
 from .withdrawal import withdraw_standard as withdraw_standard

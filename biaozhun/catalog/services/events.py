@@ -85,6 +85,11 @@ def withdrawn(standard_id: int, *, actor, identifier: str, reason: str) -> Event
     return _event(standard_id, EventKind.WITHDRAWN, actor, reason=reason, data={"identifier": identifier})
 
 
+def amendment_withdrawn(standard_id: int, *, actor, number: int, reason: str) -> EventRow:
+    """data: {"number": the amendment sheet's number}."""
+    return _event(standard_id, EventKind.AMENDMENT_WITHDRAWN, actor, reason=reason, data={"number": number})
+
+
 def relation_unresolved(standard_id: int, *, actor, kind: str, target: str) -> EventRow:
     """The edition a relation pointed at was withdrawn; the relation waits for that number again."""
     return _event(standard_id, EventKind.RELATION_UNRESOLVED, actor, data={"kind": kind, "target": target})

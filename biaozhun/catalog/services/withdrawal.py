@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
-from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
+from biaozhun.catalog.models import Amendment, RelationKind, Standard, StandardRelation
 from biaozhun.core import clock
 from biaozhun.core.bulk import update_rows
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
@@ -62,6 +62,28 @@ def withdraw_standard(*, actor, standard: Standard, reason: str) -> Standard:
     affected |= _relink_references(current, actor, pending)
     events.record(pending)
     refresh_statuses(affected, actor=actor, today=clock.today())
+    return current
+
+
+@transaction.atomic
+def withdraw_amendment(*, actor, standard: Standard, number: int, reason: str) -> Standard:
+    """Take an amendment sheet published in error off its edition (the sheet number is free again), with its
+    event on the edition's history."""
+    policy.require(actor, "catalog.withdraw", standard)
+    current = Standard.objects.select_for_update().get(pk=standard.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationFailed(_("撤销未能完成。"), [{"field": "reason", "message": _(
+            "请说明撤销的原因（如：标准号填写错误，应为……），它将记入该标准的历史。")}])
+    sheet = Amendment.objects.filter(standard=current, number=number).first()
+    if sheet is None:
+        raise InvalidTransition(_("%(number)s 没有第 %(sheet)d 号修改单。") % {
+            "number": current.identifier, "sheet": number}, current="missing", allowed=[])
+    sheet.delete()
+    current.version += 1
+    current.updated_at = clock.now()
+    current.save(update_fields=["version", "updated_at"])
+    events.record([events.amendment_withdrawn(current.pk, actor=actor, number=number, reason=reason)])
     return current
 
 

@@ -31,7 +31,13 @@ class Project(models.Model):
     revises = models.ManyToManyField("catalog.Standard", blank=True, related_name="revision_projects")
     adopts = models.CharField(_("采用的国际标准"), max_length=120, blank=True)
     degree = models.CharField(_("一致性程度"), max_length=3, blank=True)
-    drafters = models.TextField(_("起草单位"), blank=True)
+    # What publication carries into the catalogue edition (a revision starts from the revised edition's).
+    ccs = models.ForeignKey("reference.CcsCode", verbose_name=_("中国标准文献分类号"), null=True, blank=True,
+                            on_delete=models.PROTECT, related_name="+")
+    ics_codes = models.JSONField(_("国际标准分类号"), default=list, blank=True)
+    competent_department = models.CharField(_("主管部门"), max_length=200, blank=True)
+    drafting_units = models.JSONField(_("起草单位"), default=list, blank=True)
+    drafters = models.JSONField(_("起草人"), default=list, blank=True)
     proposer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提出人"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="proposed_projects")
     trade_relevant = models.BooleanField(_("涉及贸易（须WTO/TBT通报）"), default=False)
@@ -120,6 +126,7 @@ class ProjectEvent(AppendOnly):
     extension_requested  request, months, deadline (the one to extend); `reason` is the request's
     extension_decided    request, approved, months, deadline (after the decision); `reason` is the decision's
     published            identifier, standard (the edition's id; null for an amendment sheet)
+    withdrawn            identifier, standard (as published); `reason` says why the publication was in error
     ===================  ==========================================================================================
 
     Events migrated from older systems may lack the data; readers (timeline.describe) allow for that.
@@ -140,6 +147,7 @@ class ProjectEvent(AppendOnly):
         EXTENSION_REQUESTED = "extension_requested", _("申请延期")
         EXTENSION_DECIDED = "extension_decided", _("延期审核")
         PUBLISHED = "published", _("批准发布")
+        WITHDRAWN = "withdrawn", _("撤销发布")
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)

@@ -8,7 +8,9 @@ events      the one writer of ProjectEvent: a constructor per kind (and the emai
 documents   versioned drafts and approval-package files
 comments    comments under real names and their dispositions
 ballots     technical review ballots: open, vote, close with the tally
-publication WTO/TBT notification, publication creating the catalogue edition
+details     what publication carries into the catalogue (classification, department, drafters), cleaned
+publication WTO/TBT notification, publication creating the catalogue edition with its full text
+withdrawal  withdrawing a publication made in error (the project returns to approval)
 deadlines   extensions of the approval deadline: requests and decisions
 reviews     periodic review (复审) conclusions
 

@@ -21,9 +21,10 @@ from biaozhun.rules.ballots import decide
 from biaozhun.rules.stages import Stage
 
 from .. import limits
-from ..models import Ballot, DocumentKind, Project, Vote, VoteChoice, stage_label
+from ..models import Ballot, Project, Vote, VoteChoice, stage_label
 from ..selectors import live_tally
 from . import events
+from .guards import has_review_draft, review_draft
 from .projects import frozen_error
 
 # Choices that must be explained (理由) on the record.
@@ -65,7 +66,10 @@ def open_ballot(*, actor: Any, project: Project, method: str, closes_on: date | 
         raise RequirementsUnmet(_("%(committee)s 目前没有在任的有表决权委员，无法发起投票。") % {
             "committee": project.committee.code},
             [{"requirement": "voting_members", "message": _("须先增补有表决权的委员")}])
-    document = project.documents.filter(kind=DocumentKind.DRAFT).order_by("-version").first()
+    document = review_draft(project)
+    if document is None:
+        raise RequirementsUnmet(_("审查投票须针对送审稿：请先上传送审稿（按意见处理结果修改后的标准草案），再发起投票。"),
+                                has_review_draft(project))
     ballot = Ballot.objects.create(project=project, method=method, document=document, opened_by=user_or_none(actor),
                                    opened_at=clock.now(), closes_on=closes_on, members=len(roll))
     Vote.objects.bulk_create([Vote(ballot=ballot, member=member) for member in roll])

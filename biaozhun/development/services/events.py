@@ -126,6 +126,12 @@ def extension_decided(project: Project, *, actor: Any, request: ExtensionRequest
         "months": request.months, "deadline": _day(project.deadline)})
 
 
+def withdrawn(project: Project, *, actor: Any, identifier: str, standard: int | None, reason: str) -> ProjectEvent:
+    """A publication made in error was withdrawn: identifier and standard as they were published; the reason."""
+    return _record(project, Kind.WITHDRAWN, actor=actor, reason=reason,
+                   data={"identifier": identifier, "standard": standard})
+
+
 def published(project: Project, *, actor: Any) -> ProjectEvent:
     """Publication was approved: identifier, standard (the edition's id; None for an amendment sheet)."""
     return _record(project, Kind.PUBLISHED, actor=actor, data={

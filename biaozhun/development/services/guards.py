@@ -10,11 +10,13 @@ from datetime import date
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from biaozhun.rules.stages import PERIOD_STAGES, Stage
+from biaozhun.rules.stages import APPROVAL_DRAFT_STAGES, PERIOD_STAGES, REVIEW_DRAFT_STAGES, Stage
 
-from ..models import DocumentKind, Project, ProjectKind, period_label
+from ..models import DocumentKind, DraftDocument, Project, ProjectKind, period_label
 
 Missing = list[dict[str, str]]
+# What the approval package counts as the draft for approval (报批稿): a draft uploaded during review or approval.
+APPROVAL_DRAFT = "approval_draft"
 
 
 def _has_document(project: Project, kind: str) -> bool:
@@ -34,6 +36,20 @@ def comment_draft(project: Project) -> Missing:
     if _has_document(project, DocumentKind.DRAFT):
         return []
     return [{"requirement": "draft", "message": _("请先上传征求意见稿（标准草案）。")}]
+
+
+def review_draft(project: Project) -> DraftDocument | None:
+    """The draft for review (送审稿) a ballot votes on: the newest draft uploaded after the comments came in."""
+    return (project.documents.filter(kind=DocumentKind.DRAFT, stage__in=REVIEW_DRAFT_STAGES)
+            .order_by("-version").first())
+
+
+def has_review_draft(project: Project) -> Missing:
+    """Technical review votes on a draft revised after the comments (送审稿), not on the comment draft."""
+    if review_draft(project) is not None:
+        return []
+    return [{"requirement": "review_draft", "message": _(
+        "请先上传送审稿：按意见处理结果修改后的标准草案（在征求意见或意见处理阶段上传）。")}]
 
 
 def all_comments_disposed(project: Project) -> Missing:
@@ -64,12 +80,21 @@ def no_open_ballot(project: Project) -> Missing:
     return []
 
 
+def package_kinds(documents: list[tuple[str, str]]) -> set[str]:
+    """The kinds the approval package counts, from (kind, stage uploaded in) of a project's documents: the kinds,
+    and APPROVAL_DRAFT when a draft was uploaded for approval."""
+    kinds = {kind for kind, _stage in documents}
+    if any(kind == DocumentKind.DRAFT and stage in APPROVAL_DRAFT_STAGES for kind, stage in documents):
+        kinds.add(APPROVAL_DRAFT)
+    return kinds
+
+
 def package_items(project_kind: str, kinds: set[str], comments: int, open_comments: int) -> list[tuple[str, str, bool]]:
-    """报批材料 as (requirement, label, present): draft for approval, explanation, review minutes, the international
+    """报批材料 as (requirement, label, present): the draft for approval, explanation, review minutes, the international
     text for adoptions, and the disposition table, which an uploaded table or comments all processed here meet.
-    Takes counts, so that a list of projects can check its packages with prefetched data."""
+    Takes `package_kinds` and counts, so that a list of projects can check its packages with prefetched data."""
     needed = [
-        (DocumentKind.DRAFT, _("报批稿")),
+        (APPROVAL_DRAFT, _("报批稿（审查后修改的标准草案，在审查或报批阶段上传）")),
         (DocumentKind.EXPLANATION, _("编制说明")),
         (DocumentKind.REVIEW_MINUTES, _("审查会议纪要或函审结论")),
     ]
@@ -82,7 +107,7 @@ def package_items(project_kind: str, kinds: set[str], comments: int, open_commen
 
 
 def approval_package(project: Project) -> Missing:
-    kinds = set(project.documents.values_list("kind", flat=True))
+    kinds = package_kinds(list(project.documents.values_list("kind", "stage")))
     comments = project.comments.aggregate(all=Count("id"), open=Count("id", filter=Q(disposition="")))
     return [{"requirement": requirement, "message": _("报批材料缺少：%(item)s") % {"item": label}}
             for requirement, label, present in package_items(project.kind, kinds, comments["all"], comments["open"])
@@ -92,7 +117,7 @@ def approval_package(project: Project) -> Missing:
 # Target stage → the guards that must pass to enter it.
 GUARDS: dict[Stage, tuple[Callable[[Project], Missing], ...]] = {
     Stage.COMMENT: (comment_draft,),
-    Stage.REVIEW: (all_comments_disposed,),
+    Stage.REVIEW: (has_review_draft, all_comments_disposed),
     Stage.DRAFTING: (no_open_ballot,),
     Stage.APPROVAL: (ballot_passed, approval_package),
 }

@@ -33,7 +33,7 @@ from biaozhun.rules.stages import (
 
 from .. import limits
 from ..models import Project, ProjectEvent, ProjectKind, stage_label
-from . import events
+from . import details, events
 from .guards import missing_for, period_still_running
 
 # How the stages that no plain move enters are entered instead.
@@ -46,7 +46,7 @@ assert set(HOW_ENTERED) == OWN_SERVICE_STAGES
 NATURES = (Nature.MANDATORY, Nature.RECOMMENDED, Nature.GUIDANCE)
 # The details that may be edited outside the workflow (the admin), and until when: always while the project is
 # open, or only before the plan is issued (what is adopted, and how closely, decides the cycle and the plan).
-FREE_DETAILS = ("title_zh", "title_en", "drafters")
+FREE_DETAILS = ("title_zh", "title_en", *details.PUBLICATION_DETAILS)
 DETAILS_BEFORE_PLAN = ("adopts", "degree")
 
 
@@ -67,10 +67,19 @@ def move_needs_reason(current: str, target: str) -> bool:
 
 @transaction.atomic
 def propose_project(*, actor: Any, committee, title_zh: str, kind: str, nature: str, title_en: str = "",
-                    adopts: str = "", degree: str = "", drafters: str = "", revises=(),
-                    trade_relevant: bool = False) -> Project:
+                    adopts: str = "", degree: str = "", revises=(), trade_relevant: bool = False, ccs: Any = None,
+                    ics_codes: Any = (), competent_department: str = "", drafting_units: Any = (),
+                    drafters: Any = ()) -> Project:
+    """A new project in 提案. The publication details (classification, competent department, drafting units and
+    drafters: lists, or text one per line) are carried into the edition when it is published; a revision or
+    amendment takes the revised edition's classification and department where none is given."""
     policy.require(actor, "development.propose", committee)
     problems = []
+    revises = list(revises)
+    offered = {"ccs": ccs, "ics_codes": ics_codes, "competent_department": competent_department,
+               "drafting_units": drafting_units, "drafters": drafters}
+    given = {name: value for name, value in offered.items() if value not in (None, "", [], ())}
+    values = details.clean({**details.inherited(revises), **given}, problems)
     if kind not in ProjectKind.values:
         problems.append({"field": "kind", "message": _("请选择：%(choices)s") % {
             "choices": _("、").join(str(label) for label in ProjectKind.labels)}})
@@ -89,8 +98,7 @@ def propose_project(*, actor: Any, committee, title_zh: str, kind: str, nature: 
         raise ValidationFailed(_("项目未能提出。"), problems)
     project = Project.objects.create(
         committee=committee, title_zh=title_zh.strip(), title_en=title_en, kind=kind, nature=nature, adopts=adopts,
-        degree=degree, drafters=drafters, trade_relevant=trade_relevant, created_at=clock.now(),
-        proposer=user_or_none(actor),
+        degree=degree, trade_relevant=trade_relevant, created_at=clock.now(), proposer=user_or_none(actor), **values,
     )
     if revises:
         project.revises.set(revises)
@@ -219,8 +227,12 @@ def update_project_details(*, actor: Any, project: Project, changes: dict[str, A
         raise InvalidTransition(_("计划已下达：采用的国际标准及一致性程度不能再修改。"), current=project.stage,
                                 allowed=[], fields=late)
     values = {name: (value.strip() if isinstance(value, str) else value) for name, value in changes.items()}
+    problems: list[dict[str, str]] = []
+    values.update(details.clean(values, problems))
     if "title_zh" in values and not values["title_zh"]:
-        raise ValidationFailed(_("项目信息未能修改。"), [{"field": "title_zh", "message": _("必填")}])
+        problems.append({"field": "title_zh", "message": _("必填")})
+    if problems:
+        raise ValidationFailed(_("项目信息未能修改。"), problems)
     if values.get("adopts", project.adopts) == "" and project.kind == ProjectKind.ADOPTION:
         raise ValidationFailed(_("项目信息未能修改。"), [{"field": "adopts", "message": _("须填写所采用的国际标准")}])
     changed = {name: (getattr(project, name), value) for name, value in values.items()
@@ -231,5 +243,6 @@ def update_project_details(*, actor: Any, project: Project, changes: dict[str, A
         setattr(project, name, after)
     project.version += 1
     project.save(update_fields=[*changed, "version"])
-    events.details_changed(project, actor=actor, changes=changed)
+    events.details_changed(project, actor=actor, changes={
+        name: [details.plain(before), details.plain(after)] for name, (before, after) in changed.items()})
     return project

@@ -1,6 +1,12 @@
 """Approval and publication (批准发布): the WTO/TBT notification of mandatory standards that affect trade, and
 publication, which creates the catalogue edition (or, for an amendment project, the amendment sheet) through
-catalog.services so that search and watch lists see it through the catalogue's own events."""
+catalog.services so that search and watch lists see it through the catalogue's own events.
+
+A number belongs to one standard: a new edition goes into an existing series only when the project revises that
+series, and then under a title that continues it (or a change of title the reviewer confirms). The edition takes
+the project's classification, department and drafters, and its approved text (the 报批稿 PDF) as its full text.
+A publication made in error is withdrawn by an administrator (`withdraw_publication`), which takes the edition out
+of the catalogue and returns the project to 报批."""
 
 from __future__ import annotations
 
@@ -13,21 +19,27 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
+from biaozhun.catalog.identifier_messages import identifier_message
 from biaozhun.catalog.models import Nature, Standard
-from biaozhun.catalog.services import add_amendment, create_standard
+from biaozhun.catalog.services import add_amendment, attach_full_text, create_standard
 from biaozhun.core import clock
 from biaozhun.core.errors import InvalidTransition, RequirementsUnmet, TimeLimitPassed, ValidationFailed
 from biaozhun.identifiers import Identifier, IdentifierError, Tier, parse
-from biaozhun.rules.stages import OPEN_STAGES, Stage
+from biaozhun.rules.stages import APPROVAL_DRAFT_STAGES, OPEN_STAGES, Stage
+from biaozhun.text.similarity import title_similarity
 
 from .. import limits
-from ..models import Project, ProjectKind, stage_label
+from ..models import DocumentKind, DraftDocument, Project, ProjectKind, stage_label
 from . import events
+from .documents import PDF
 from .projects import enter_stage, lock
 
 ISSUED_BY = ["国家市场监督管理总局", "国家标准化管理委员会"]
 # The national prefix each nature publishes under.
 PREFIXES = {Nature.MANDATORY: "GB", Nature.RECOMMENDED: "GB/T", Nature.GUIDANCE: "GB/Z"}
+# A revision published into its series keeps a title at least this similar to the series' newest edition
+# (biaozhun.text.similarity: 1.0 the same title, 0.0 nothing in common), unless the reviewer confirms a new title.
+TITLE_CONTINUITY = 0.4
 # China's notifications to the WTO TBT committee: G/TBT/N/CHN/1234.
 _TBT_NUMBER = re.compile(r"G/TBT/N/CHN/0*(\d{1,6})")
 
@@ -76,9 +88,10 @@ def record_tbt_notification(*, actor: Any, project: Project, number: str, notifi
 
 @transaction.atomic
 def publish_project(*, actor: Any, project: Project, expected_version: int, identifier: str, published_on: date,
-                    implemented_on: date, title_en: str = "") -> Standard | None:
+                    implemented_on: date, title_en: str = "", confirm_title_change: bool = False) -> Standard | None:
     """Approve and publish: the new edition (or the amendment sheet of the revised one), then 批准发布. The
-    reviewer who approves is the actor the catalogue records for the edition or sheet."""
+    reviewer who approves is the actor the catalogue records for the edition or sheet. `confirm_title_change`:
+    the reviewer confirms that a revision renames its standard (see TITLE_CONTINUITY)."""
     policy.require(actor, "development.decide", project)
     project = lock(project, expected_version=expected_version)
     if project.stage != Stage.APPROVAL:
@@ -92,7 +105,14 @@ def publish_project(*, actor: Any, project: Project, expected_version: int, iden
         standard = None
         _add_amendment(actor, project, ident, published_on, implemented_on)
     else:
+        _check_series(project, ident, confirm_title_change)
+        text = approved_text(project)
+        if text is None:
+            raise RequirementsUnmet(_("请先上传 PDF 格式的报批稿：批准发布后，它将作为标准全文向社会免费公开。"), [
+                {"requirement": "approved_text", "message": _("缺少 PDF 格式的报批稿")}])
         standard = _create_edition(actor, project, ident, published_on, implemented_on, title_en)
+        with text.file.open("rb") as handle:
+            attach_full_text(actor=actor, standard=standard, content=handle.read(), language="zh")
     project.standard = standard
     project.published_identifier = ident.canonical
     project.implemented_on = implemented_on
@@ -139,8 +159,9 @@ def _parse_identifier(project: Project, text: str, published_on: date) -> Identi
     number (…/ISO 9001:2015) only for identical adoptions of the project's international standard."""
     try:
         ident = parse(text)
-    except (IdentifierError, TypeError) as exc:
-        raise _identifier_error(_("“%(text)s”不是有效的标准号：%(error)s") % {"text": text, "error": exc}) from None
+    except IdentifierError as exc:
+        raise _identifier_error(_("“%(text)s”不是有效的标准号：%(error)s") % {
+            "text": text, "error": identifier_message(exc)}) from None
     expected = PREFIXES[project.nature]
     if ident.tier != Tier.NATIONAL or ident.prefix != expected:
         raise _identifier_error(_("%(nature)s国家标准的编号以 %(prefix)s 开头，不能是 %(number)s") % {
@@ -161,6 +182,32 @@ def _parse_identifier(project: Project, text: str, published_on: date) -> Identi
     if Standard.objects.filter(edition=edition).exists():
         raise _identifier_error(_("%(number)s 已在标准目录中") % {"number": edition})
     return ident
+
+
+def approved_text(project: Project) -> DraftDocument | None:
+    """The approved text publication makes the full text: the newest PDF draft uploaded for approval (报批稿)."""
+    return (project.documents.filter(kind=DocumentKind.DRAFT, stage__in=APPROVAL_DRAFT_STAGES, content_type=PDF)
+            .order_by("-version").first())
+
+
+def _check_series(project: Project, ident: Identifier, confirmed: bool) -> None:
+    """A number already used by a standard is published only by a project that revises that standard, and under a
+    title that continues it unless the reviewer confirms the change."""
+    newest = Standard.objects.filter(undated=ident.undated).order_by("-year", "-id").first()
+    if newest is None:
+        return
+    if not project.revises.filter(undated=ident.undated).exists():
+        raise _identifier_error(_(
+            "%(number)s 已是《%(title)s》的标准号（最新版本 %(edition)s）。本项目未修订该标准，须使用尚未使用的标准号；"
+            "如本项目确为修订该标准，请先在项目中指明被修订的标准。") % {
+            "number": ident.undated, "title": newest.title_zh or newest.title_en, "edition": newest.identifier})
+    similarity = title_similarity(newest.title_zh, project.title_zh)
+    if similarity < TITLE_CONTINUITY and not confirmed:
+        raise ValidationFailed(_("项目名称与 %(number)s 现有名称差异较大，请确认。") % {"number": ident.undated}, [{
+            "field": "confirm_title_change", "message": _(
+                "《%(title)s》与 %(edition)s《%(old)s》的名称差异较大。如确为该标准更名，请勾选“确认标准更名”后再批准"
+                "发布；否则请核对标准号。") % {"title": project.title_zh, "edition": newest.identifier,
+                                        "old": newest.title_zh}}])
 
 
 def _check_double_number(project: Project, ident: Identifier) -> None:
@@ -215,8 +262,8 @@ def _create_edition(actor: Any, project: Project, ident: Identifier, published_o
         "implemented_on": implemented_on.isoformat(),
         "replaces": [standard.identifier for standard in revises],
     }
-    if revises:  # a revision keeps its classification
-        data.update(ccs=revises[0].ccs_id, ics=list(revises[0].ics_codes))
+    data.update(ccs=project.ccs_id, ics=list(project.ics_codes), competent_department=project.competent_department,
+                drafting_units=list(project.drafting_units), drafters=list(project.drafters))
     if project.kind == ProjectKind.ADOPTION:
         data["adopts"] = [{"identifier": project.adopts, "degree": project.degree}]
     return create_standard(actor=actor, data={k: v for k, v in data.items() if v not in (None, "", [])})

@@ -19,7 +19,7 @@ from biaozhun.rules.cycles import deadline_state
 
 from .. import limits, selectors
 from ..models import Project, stage_label
-from ..services.guards import package_items
+from ..services.guards import package_items, package_kinds
 from ..services.publication import needs_tbt, tbt_earliest
 
 
@@ -96,7 +96,7 @@ def queue(request):
     kinds = selectors.document_kinds(projects=shown)
     for project in shown:
         project.package = [(label, present) for _requirement, label, present in package_items(
-            project.kind, kinds[project.pk], project.comment_count, project.open_comments)]
+            project.kind, package_kinds(kinds[project.pk]), project.comment_count, project.open_comments)]
         project.package_complete = all(present for _label, present in project.package)
         project.tbt = _tbt_readiness(project, today, tbt_days)
     return render(request, "development/queue.html", {**sections, "today": today, "queue_rows": selectors.QUEUE_ROWS})

@@ -15,10 +15,11 @@ from biaozhun.core.errors import DomainError, ValidationFailed
 from biaozhun.rules.stages import BY_CODE
 
 from .. import selectors
-from ..forms import MoveForm, ProposeForm, PublishForm, TbtForm
+from ..forms import MoveForm, ProposeForm, PublishForm, TbtForm, WithdrawPublicationForm
 from ..models import Project, stage_label
 from ..services import move_project, propose_project
 from ..services.publication import publish_project, record_tbt_notification, tbt_earliest
+from ..services.withdrawal import withdraw_publication
 from .sections import manage as section
 
 
@@ -84,6 +85,23 @@ def publish(request, pk: int):
 
 
 @login_required
+@require_POST
+def withdraw(request, pk: int):
+    project = selectors.project_for_page(pk=pk)
+    form = WithdrawPublicationForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, project, form_problems(form), form="withdraw")
+    identifier = project.published_identifier
+    try:
+        withdraw_publication(actor=request.user, project=project, **form.cleaned_data)
+    except DomainError as exc:
+        return _refused(request, project, exc, form="withdraw")
+    messages.success(request, _("已撤销 %(identifier)s 的发布，项目退回报批阶段，可按正确的标准号重新批准发布。") % {
+        "identifier": identifier})
+    return redirect(project)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def propose(request):
     form = ProposeForm(request.POST or None)
@@ -111,4 +129,5 @@ urlpatterns = [
     path("<int:pk>/move/", move, name="move"),
     path("<int:pk>/tbt/", tbt, name="tbt"),
     path("<int:pk>/publish/", publish, name="publish"),
+    path("<int:pk>/withdraw/", withdraw, name="withdraw_publication"),
 ]

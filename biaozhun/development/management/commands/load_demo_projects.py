@@ -125,13 +125,18 @@ class Command(BaseCommand):
                        .order_by("published_on")[index % 3: index % 3 + 1]) if index % 3 == 0 else []
         kind = ProjectKind.ADOPTION if adoption else (ProjectKind.REVISION if revises else ProjectKind.NEW)
         counterpart = committee.international_counterpart.split("/")[0] or "ISO"
+        # A new project is classified in its committee's field, as the committee's existing standards are.
+        field = Standard.objects.filter(tc_code=committee.code, ccs__isnull=False).order_by("id").first()
+        classification = {} if revises or field is None else {
+            "ccs": field.ccs_id, "ics_codes": field.ics_codes, "competent_department": field.competent_department}
         with clock.as_of(at(day)):
             project = propose_project(
                 actor=self.users["commenter"] if index % 2 else self._secretariat(committee), committee=committee,
                 title_zh=f"{topic} {SUBJECTS[index % len(SUBJECTS)]}", kind=kind,
                 nature=Nature.MANDATORY if mandatory else Nature.RECOMMENDED, revises=revises,
                 adopts=f"{counterpart} {21000 + index}:2024" if adoption else "", degree="IDT" if adoption else "",
-                drafters=f"{topic}研究院、{topic}检验检测中心、有关企业", trade_relevant=mandatory,
+                drafting_units=[f"{topic}研究院", f"{topic}检验检测中心"], drafters=["王明", "李华", "张伟"],
+                trade_relevant=mandatory, **classification,
             )
         steps = {OVERDUE: PATH[:3], EXTENSION: PATH[:3], Stage.SUSPENDED: [*PATH[:3], Stage.SUSPENDED],
                  Stage.TERMINATED: [*PATH[:2], Stage.TERMINATED], Stage.PUBLISHED: PATH, Stage.IN_FORCE: PATH}.get(target)
@@ -163,6 +168,7 @@ class Command(BaseCommand):
             self._comments(project, day - timedelta(days=20), count=3)
         if step == Stage.REVIEW:
             self._dispose(project, day)
+            self._upload(project, day, DocumentKind.DRAFT)  # revised after the comments: the draft for review
         if step == Stage.APPROVAL:
             day = self._ballot(project, day)
             for kind in (DocumentKind.DRAFT, DocumentKind.EXPLANATION, DocumentKind.REVIEW_MINUTES):

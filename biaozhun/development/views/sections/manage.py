@@ -7,13 +7,21 @@ from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
-from biaozhun.rules.stages import OPEN_STAGES, OWN_SERVICE_STAGES, PERIOD_LIMITS, SIDE_EXITS, Stage, allowed_moves
+from biaozhun.rules.stages import (
+    OPEN_STAGES,
+    OWN_SERVICE_STAGES,
+    PERIOD_LIMITS,
+    SIDE_EXITS,
+    WITHDRAWABLE_STAGES,
+    Stage,
+    allowed_moves,
+)
 
-from ... import limits
+from ... import limits, selectors
 from ...models import Project, period_label, stage_label
 from ...services.guards import missing_for, period_still_running
 from ...services.projects import move_action, move_needs_reason
-from ...services.publication import PREFIXES, needs_tbt, tbt_earliest
+from ...services.publication import PREFIXES, approved_text, needs_tbt, tbt_earliest
 
 
 def context(request, project: Project, *, refusal: dict | None = None, values: dict | None = None) -> dict:
@@ -22,7 +30,8 @@ def context(request, project: Project, *, refusal: dict | None = None, values: d
     user = request.user
     may_move = policy.can(user, "development.move", project)
     may_decide = policy.can(user, "development.decide", project)
-    if not (may_move or may_decide):
+    may_withdraw = project.stage in WITHDRAWABLE_STAGES and policy.can(user, "development.withdraw_publication", project)
+    if not (may_move or may_decide or may_withdraw):
         return {"manage_visible": False}
     refusal, values = refusal or {}, values or {}
 
@@ -52,6 +61,10 @@ def context(request, project: Project, *, refusal: dict | None = None, values: d
         "manage_tbt_form": refused("tbt"),
         "manage_publish": may_decide and project.stage == Stage.APPROVAL, "manage_publish_form": refused("publish"),
         "manage_publish_prefix": _publish_prefix(project),
+        "manage_publish_text": approved_text(project) if project.stage == Stage.APPROVAL else None,
+        "manage_publish_revises": selectors.revised_standards(project=project) if project.stage == Stage.APPROVAL
+        else [],
+        "manage_withdraw": may_withdraw, "manage_withdraw_form": refused("withdraw"),
     }
 
 
