@@ -129,6 +129,18 @@ def _check_seat(stakeholder: str, role: str, term_start: date, term_end: date, *
         raise ValidationFailed(refused, problems)
 
 
+def _check_account(name: str, user, *, refused: str) -> None:
+    """A seat is a person's: the account linked to it must be that person's, so that the roll of a ballot shows
+    each member their own name (the account's real name and the seat's name agree, spaces aside)."""
+    if user is None or not user.real_name.strip():
+        return
+    if "".join(user.real_name.split()) != "".join(name.split()):
+        raise ValidationFailed(refused, [_problem("user", _(
+            "账号“%(username)s”的真实姓名是“%(real_name)s”，与委员姓名“%(name)s”不一致：委员席位只能关联委员本人的账号。"
+            "请核对后选择本人的账号，或先在本人账号中更正真实姓名。") % {
+            "username": user.username, "real_name": user.real_name, "name": name}, "account_name")])
+
+
 # --- Committees -----------------------------------------------------------------------------------------
 @transaction.atomic
 def create_committee(*, actor, code: str, name_zh: str, name_en: str = "", scope: str = "",
@@ -180,6 +192,7 @@ def add_member(*, actor, committee: Committee, name: str, organisation: str, sta
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     refused = _("委员未能增补，请按提示修改。")
     _check_seat(stakeholder, role, term_start, term_end, refused=refused)
+    _check_account(name, user, refused=refused)
     if voting:
         _check_balance(committee, stakeholder, [term_start], refused=_("委员未能增补：增补后该技术委员会的利益相关方将失衡。"))
     member = Member.objects.create(committee=committee, name=name, organisation=organisation, stakeholder=stakeholder,
@@ -201,6 +214,8 @@ def update_member(*, actor, member: Member, changes: dict[str, Any]) -> Member:
         return member
     refused = _("委员信息未能保存，请按提示修改。")
     _check_seat(member.stakeholder, member.role, member.term_start, member.term_end, refused=refused)
+    if {"name", "user"} & set(after):
+        _check_account(member.name, member.user, refused=refused)
     if member.voting and BALANCE_FIELDS & set(after):
         today = clock.today()
         dates = [member.term_start, *([today] if member.term_start <= today <= member.term_end else [])]

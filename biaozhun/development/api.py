@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from biaozhun.accounts import policy
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.core.errors import ValidationFailed
@@ -144,18 +145,20 @@ class MoveIn(Schema):
 
 
 class TallyOut(Schema):
-    members: int
-    approve: int
-    reject: int
-    abstain: int
-    recused: int
+    members: int = Field(description="the roll, fixed when the ballot opened")
+    received: int = Field(description="members who have voted (recusals included)")
     not_voted: int
-    votes_needed_to_pass: int
+    approve: int | None = Field(description="null until the ballot closes: votes are secret while it runs")
+    reject: int | None
+    abstain: int | None
+    recused: int | None
+    votes_needed_to_pass: int | None = Field(description="null until the ballot closes (recusals change it)")
 
 
 class BallotOut(BallotSummaryOut):
     project: int
     tally: TallyOut
+    own_vote: str | None = Field(description="your own choice, if you are on the roll and have voted")
     approve_share: float | None = Field(description="of the eligible members, once closed")
     reject_share: float | None
 
@@ -215,18 +218,25 @@ def _detail(project: Project) -> dict:
     }
 
 
-def _ballot(ballot: Ballot) -> dict:
+def _ballot(ballot: Ballot, user) -> dict:
+    """The ballot as `user` may see it: while it runs only how many have voted (and their own vote)."""
     tally = selectors.live_tally(ballot=ballot)
     closed = ballot.closed_at is not None
     eligible = ballot.members - ballot.recused
+    public = policy.can(user, "development.see_votes", ballot)
+    own = selectors.own_vote(ballot=ballot, user=user)
     return {
         "id": ballot.pk, "project": ballot.project_id, "method": ballot.method, "opened_at": ballot.opened_at,
         "closes_on": ballot.closes_on, "closed_at": ballot.closed_at, "passed": ballot.passed,
         "outcome": ballot.outcome,
-        "tally": {"members": tally.members, "approve": tally.approve, "reject": tally.reject,
-                  "abstain": tally.abstain, "recused": tally.recused,
+        "tally": {"members": tally.members, "received": tally.cast + tally.recused,
                   "not_voted": tally.members - tally.cast - tally.recused,
-                  "votes_needed_to_pass": ballot_rules.votes_needed_to_pass(tally.members, tally.recused)},
+                  **({"approve": tally.approve, "reject": tally.reject, "abstain": tally.abstain,
+                      "recused": tally.recused,
+                      "votes_needed_to_pass": ballot_rules.votes_needed_to_pass(tally.members, tally.recused)}
+                     if public else dict.fromkeys(("approve", "reject", "abstain", "recused",
+                                                   "votes_needed_to_pass")))},
+        "own_vote": own.choice or None if own else None,
         "approve_share": round(ballot.approve / eligible, 4) if closed and eligible else None,
         "reject_share": round(ballot.reject / eligible, 4) if closed and eligible else None,
     }
@@ -289,7 +299,7 @@ def comment_dispose(request, comment_id: int, payload: DispositionIn):
 @router.get("/ballots/{int:ballot_id}", response={200: BallotOut, **NOT_FOUND, **ERRORS},
             summary="A review ballot with its tally")
 def ballot_detail(request, ballot_id: int):
-    return _ballot(selectors.ballot_for_page(pk=ballot_id))
+    return _ballot(selectors.ballot_for_page(pk=ballot_id), request.user)
 
 
 @router.post("/ballots/{int:ballot_id}/votes", auth=SIGNED_IN, response={200: VoteOut, **WRITE_ERRORS},

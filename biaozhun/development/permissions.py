@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.accounts.models import SECRETARIAT_ROLES, OrganisationKind
 from biaozhun.accounts.policy import administrator, can, everyone, is_signed_in_and_active
 
 from .models import DocumentKind
@@ -31,6 +32,34 @@ def _vote(user: Any, ballot: Any) -> bool:
     """Only a member on the ballot's roll (fixed when it opened) votes, through their linked account."""
     return (
         ballot.votes.filter(member__user=user).exists()
+    )
+
+
+def _see_votes(user: Any, ballot: Any) -> bool:
+    """How each member voted, and the counts by choice: public once the ballot has closed, and to nobody before,
+    so that no vote is swayed by the others (a member sees their own vote on the roll)."""
+    return (
+        ballot.closed_at is not None
+    )
+
+
+def _see_turnout(user: Any, ballot: Any) -> bool:
+    """Who has voted (not how): the committee's secretariat, which reminds those who have not, and administrators;
+    everyone once the ballot has closed."""
+    return (
+        ballot.closed_at is not None
+        or (is_signed_in_and_active(user) and user.is_administrator)
+        or (is_signed_in_and_active(user) and user.is_secretariat_of(ballot.project.committee.code))
+    )
+
+
+def _work(user: Any, obj: Any) -> bool:
+    """Who has a 工作台 (work page): a committee's secretariat (its projects), a committee member (the ballots
+    awaiting their vote), administrators."""
+    return (
+        user.is_administrator
+        or any(m.role in SECRETARIAT_ROLES for m in user.memberships_of_kind(OrganisationKind.TC_SECRETARIAT))
+        or user.committee_seats.exists()
     )
 
 
@@ -102,13 +131,18 @@ RULES = {
     "development.decide": _decide,
     "development.comment": everyone,  # under the real name; the open period is checked by the service
     "development.vote": _vote,
+    "development.see_votes": _see_votes,
+    "development.see_turnout": _see_turnout,
     "development.view_comments": _view_comments,
     "development.view_documents": _view_all_documents,
     "development.review_standard": _review_standard,
     "development.queue": _queue,
+    "development.work": _work,
     "development.withdraw_publication": _withdraw_publication,
     "development.sweep": administrator,  # the daily sweep: the platform (SYSTEM) runs it; administrators may too
 }
+# Asked for anonymous visitors too: a closed ballot is public.
+PUBLIC_ACTIONS = {"development.see_votes", "development.see_turnout"}
 FILTERS = {
     "development.comments": _comments,
     "development.documents": _documents,
@@ -122,6 +156,7 @@ DENIALS = {
     "development.view_comments": _("全部意见仅供本项目的技术委员会秘书处和国家标准委查看；您可以在项目页面查看自己提出的意见。"),
     "development.review_standard": _("复审结论由该标准所属技术委员会的秘书处作出。"),
     "development.queue": _("审核队列供国家标准委审核人员使用。"),
+    "development.work": _("工作台供技术委员会秘书处和委员使用；如您是委员，请联系技术委员会秘书处将您的账号登记到您的委员席位。"),
     "development.withdraw_publication": _("撤销有误的发布由系统管理员办理；请联系管理员，并说明正确的标准号。"),
     "development.sweep": _("每日期限处理由系统自动运行；需要手动运行时，请联系系统管理员。"),
 }

@@ -164,6 +164,13 @@ def ballot_roll(*, ballot: Ballot) -> QuerySet[Vote]:
     return ballot.votes.select_related("member")
 
 
+def own_vote(*, ballot: Ballot, user) -> Vote | None:
+    """The seat of `user` on the ballot's roll, with their vote if cast."""
+    if not getattr(user, "pk", None):
+        return None
+    return ballot.votes.filter(member__user=user).select_related("member").first()
+
+
 def live_tally(*, ballot: Ballot) -> Tally:
     """The counts of the votes cast so far, over the roll fixed when the ballot opened."""
     counts = dict.fromkeys(VoteChoice.values, 0)
@@ -221,6 +228,14 @@ def own_committees(*, viewer: Any) -> list[Committee]:
     codes = {m.organisation.tc_code for m in viewer.memberships_of_kind(OrganisationKind.TC_SECRETARIAT)}
     return [c for c in Committee.objects.filter(code__in=codes).order_by("code")
             if policy.can(viewer, COMMITTEE_RULE, c)]
+
+
+def ballots_awaiting(*, voter: Any) -> list[Vote]:
+    """The voter's seats on the ballots still open (待我表决), closing soonest first, with their vote if cast."""
+    if not getattr(voter, "pk", None):
+        return []
+    return list(Vote.objects.filter(member__user=voter, ballot__closed_at__isnull=True)
+                .select_related("ballot__project__committee", "member").order_by("ballot__closes_on", "ballot_id"))
 
 
 # --- The secretariat's dashboard -------------------------------------------------------------------------

@@ -1,13 +1,13 @@
 """The development API: projects, moves, comments, dispositions, ballots and votes."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
 
 from biaozhun.core.actors import SYSTEM
 from biaozhun.development.models import Comment
-from biaozhun.development.services.ballots import open_ballot
+from biaozhun.development.services.ballots import close_ballot, open_ballot
 from biaozhun.development.services.comments import submit_comment
 from biaozhun.development.sweep import sweep
 from biaozhun.rules.stages import Stage
@@ -128,12 +128,21 @@ def test_a_ballot_with_its_tally_and_a_members_vote(client, tc28_project, regist
     client.force_login(registered_user)
     voted = post(client, f"/api/v1/projects/ballots/{ballot.pk}/votes", {"choice": "approve"})
     assert voted.status_code == 200 and voted.json()["choice"] == "approve"
-    tally = client.get(f"/api/v1/projects/ballots/{ballot.pk}").json()["tally"]
-    assert tally == {"members": 4, "approve": 1, "reject": 0, "abstain": 0, "recused": 0, "not_voted": 3,
-                     "votes_needed_to_pass": 3}
+    mine = client.get(f"/api/v1/projects/ballots/{ballot.pk}").json()
+    secret = {"members": 4, "received": 1, "not_voted": 3, "approve": None, "reject": None, "abstain": None,
+              "recused": None, "votes_needed_to_pass": None}
+    assert (mine["tally"], mine["own_vote"]) == (secret, "approve")  # votes are secret until the ballot closes
     client.force_login(secretariat_user)
     refused = post(client, f"/api/v1/projects/ballots/{ballot.pk}/votes", {"choice": "approve"})
     assert refused.status_code == 403
+    assert client.get(f"/api/v1/projects/ballots/{ballot.pk}").json()["tally"] == secret
+    with time_machine.travel(ballot.closes_on + timedelta(days=1), tick=False):
+        close_ballot(actor=secretariat_user, ballot=ballot)  # a letter ballot closes after its last day
+    client.logout()
+    public = client.get(f"/api/v1/projects/ballots/{ballot.pk}").json()
+    assert public["tally"] == {"members": 4, "received": 1, "not_voted": 3, "approve": 1, "reject": 0,
+                               "abstain": 0, "recused": 0, "votes_needed_to_pass": 3}
+    assert public["own_vote"] is None
 
 
 def test_paging_out_of_range_is_a_validation_error_not_a_crash(client):

@@ -85,3 +85,23 @@ def test_chair_listed_first_and_standards_in_force_first(client, tc28_committee)
     page = client.get("/committees/SAC/TC 28/").content.decode()
     assert page.index("甲主任") < page.index("乙委员")
     assert page.index("GB 2-2020") < page.index("GB 1-2000")
+
+
+def test_a_seat_is_linked_only_to_its_members_own_account(tc28_committee, secretariat_user):
+    """Seen in use: the demo linked the member's account to another person's seat, so the ballot roll showed the
+    member someone else's name as their own."""
+    from biaozhun.committees.services import update_member
+    from tests.factories.accounts import UserFactory
+
+    zhang = UserFactory(real_name="张委员")
+    with pytest.raises(ValidationFailed) as refused:
+        add_member(actor=secretariat_user, committee=tc28_committee, name="王委员", organisation="某单位",
+                   stakeholder="producer", user=zhang, **TERM)
+    assert refused.value.errors[0]["field"] == "user" and "张委员" in refused.value.errors[0]["message"]
+    seat = add_member(actor=secretariat_user, committee=tc28_committee, name="张 委员", organisation="某单位",
+                      stakeholder="producer", user=zhang, **TERM)
+    wang = add_member(actor=secretariat_user, committee=tc28_committee, name="王委员", organisation="某单位",
+                      stakeholder="user", **TERM)
+    with pytest.raises(ValidationFailed):
+        update_member(actor=secretariat_user, member=wang, changes={"user": zhang})
+    assert (seat.user, Member.objects.get(pk=wang.pk).user) == (zhang, None)

@@ -13,9 +13,11 @@ from biaozhun.core.actors import SYSTEM
 from biaozhun.development.models import Comment, ExtensionRequest, Project
 from biaozhun.development.selectors import QUEUE_ROWS
 from biaozhun.development.services import move_project, propose_project
+from biaozhun.development.services.ballots import cast_vote
 from biaozhun.rules.stages import Stage
 from tests.development.helpers import add_document
 from tests.factories.accounts import OrganisationFactory, UserFactory
+from tests.factories.committees import CommitteeFactory, MemberFactory
 from tests.factories.development import ProjectFactory
 from tests.fixtures.catalog import make_standard
 
@@ -61,9 +63,11 @@ def test_the_dashboard_shows_the_secretariats_work(client, board, secretariat_us
     captions = re.findall(r'<caption[^>]*>(\S+) <span class="badge[^"]*">(\d+)</span>', page)
     assert captions == [("提案", "1"), ("起草", "1"), ("意见处理", "1"), ("报批", "1")]
     overdue = board["overdue"]
-    assertInHTML(f"""<tr><td class="text-nowrap">{overdue.plan_number}</td>
-        <td><a href="{overdue.get_absolute_url()}">信息技术 数据治理</a></td><td class="text-nowrap">2027-08-05</td>
-        <td class="text-nowrap"><span class="badge text-bg-danger">已超期 23 日</span></td></tr>""", page)
+    assertInHTML(f"""<tr><td class="text-nowrap" data-label="计划号">{overdue.plan_number}</td>
+        <td data-label="项目名称"><a href="{overdue.get_absolute_url()}">信息技术 数据治理</a></td>
+        <td class="text-nowrap" data-label="报批期限">2027-08-05</td>
+        <td class="text-nowrap" data-label="期限状态"><span class="badge text-bg-danger">已超期 23 日</span></td></tr>""",
+                 page)
     # comments to process, with a link to the disposition page
     assertInHTML(f'<li><a href="/projects/{board["disposition"].pk}/comments/">信息技术 大数据 术语</a> · 2 条待处理</li>',
                  page)
@@ -95,17 +99,25 @@ def test_a_suspended_project_shows_where_its_deadline_stands(client, tc28_commit
     with time_machine.travel(TODAY, tick=False):
         client.force_login(secretariat_user)
         page = client.get("/projects/dashboard/").content.decode()
-    assertInHTML(f"""<tr><td class="text-nowrap">{project.plan_number}</td>
-        <td><a href="{project.get_absolute_url()}">信息技术 数据治理</a></td><td class="text-nowrap">2027-08-05</td>
-        <td class="text-nowrap"><span class="badge text-bg-danger">已超期 23 日</span></td></tr>""", page)
+    assertInHTML(f"""<tr><td class="text-nowrap" data-label="计划号">{project.plan_number}</td>
+        <td data-label="项目名称"><a href="{project.get_absolute_url()}">信息技术 数据治理</a></td>
+        <td class="text-nowrap" data-label="报批期限">2027-08-05</td>
+        <td class="text-nowrap" data-label="期限状态"><span class="badge text-bg-danger">已超期 23 日</span></td></tr>""",
+                 page)
     project.refresh_from_db()
     assert not project.frozen
 
 
 def test_the_dashboard_is_for_secretariats_and_administrators(client, board, registered_user, secretariat_user,
                                                               admin_user):
-    client.force_login(registered_user)
-    assert client.get("/projects/dashboard/").status_code == 403
+    nobody = UserFactory()
+    client.force_login(nobody)
+    denied = client.get("/projects/dashboard/")
+    assert denied.status_code == 403 and "工作台供技术委员会秘书处和委员使用" in denied.content.decode()
+    assert 'href="/projects/dashboard/"' not in client.get("/").content.decode()  # no 工作台 in the navigation
+    client.force_login(registered_user)  # a voting member of SAC/TC 28: their own ballots, not the committee's work
+    page = client.get("/projects/dashboard/").content.decode()
+    assert "待我表决" in page and board["approval"].title_zh not in page
     create_committee(actor=SYSTEM, code="SAC/TC 151", name_zh="全国质量管理和质量保证标准化技术委员会")
     other = UserFactory(member_of=OrganisationFactory(tc_secretariat=True, tc_code="SAC/TC 151", name="质量秘书处"),
                         member_of__role=MembershipRole.SECRETARY)
@@ -205,3 +217,19 @@ def test_a_long_queue_shows_its_oldest_rows_and_the_total(client, reviewer_user,
     assert f"共 {QUEUE_ROWS + 2} 项" in page
     assert "超期项目000" in page and f"超期项目{QUEUE_ROWS - 1:03d}" in page
     assert f"超期项目{QUEUE_ROWS:03d}" not in page
+
+
+def test_a_member_finds_the_ballots_awaiting_their_vote_on_their_work_page(client, tc28_ballot, registered_user):
+    """Members get a 待我表决 list: the open ballots on whose roll they are, with what they have voted."""
+    client.force_login(registered_user)
+    assert 'href="/projects/dashboard/"' in client.get("/").content.decode()
+    page = client.get("/projects/dashboard/").content.decode()
+    assertInHTML(f'<a class="btn btn-sm btn-primary" href="/projects/ballots/{tc28_ballot.pk}/">去表决</a>', page)
+    cast_vote(actor=registered_user, ballot=tc28_ballot, choice="approve")
+    page = client.get("/projects/dashboard/").content.decode()
+    assertInHTML('<span class="badge text-bg-success">赞成</span>', page)
+    other = UserFactory()
+    MemberFactory(committee=CommitteeFactory(code="SAC/TC 999"), user=other)
+    client.force_login(other)
+    page = client.get("/projects/dashboard/").content.decode()
+    assert "目前没有需要您表决的审查投票" in page and tc28_ballot.project.title_zh not in page

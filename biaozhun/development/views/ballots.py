@@ -1,5 +1,9 @@
-"""Technical review ballots (审查投票): the ballot page with its live tally and roll, and the forms to open a ballot
-(from the project page's ballots section), vote, record meeting votes and close it."""
+"""Technical review ballots (审查投票): the ballot page with its roll and, once it closes, the tally and each vote;
+the forms to open a ballot (from the project page's ballots section), vote, record meeting votes and close it.
+
+Until a ballot closes its votes are secret (the policy's development.see_votes): everyone sees how many members
+have voted; a member on the roll sees their own vote; the secretariat sees who has voted, to remind the others
+(development.see_turnout), not how."""
 
 from __future__ import annotations
 
@@ -23,12 +27,15 @@ from ..services.ballots import cast_vote, close_ballot, open_ballot, record_vote
 from .ballot_results import OUTCOMES, explain
 
 
-def _roll(ballot: Ballot, show_choices: bool, user) -> list[dict]:
+def _roll(ballot: Ballot, *, show_choices: bool, show_turnout: bool, user) -> list[dict]:
+    """The roll as the viewer may see it: each member's vote (and reason) only when votes are public or it is the
+    viewer's own; whether a member has voted only for those who see the turnout (and the member themself)."""
     rows = []
     for vote in selectors.ballot_roll(ballot=ballot):
         own = vote.member.user_id is not None and vote.member.user_id == user.pk
         visible = show_choices or own
-        rows.append({"vote": vote, "member": vote.member, "voted": bool(vote.choice), "own": own,
+        rows.append({"vote": vote if visible else None, "member": vote.member, "own": own,
+                     "voted": bool(vote.choice) if (show_turnout or own) else None,
                      "choice": vote.get_choice_display() if visible else "", "reason": vote.reason if visible else ""})
     return rows
 
@@ -41,30 +48,43 @@ def _render(request, ballot: Ballot, *, status: int = 200, error: str = "", vote
     may_manage = policy.can(user, "development.manage", project)
     taking_votes = ballot.is_open and today <= ballot.closes_on
     tally = selectors.tally_of(ballot=ballot)
-    roll = _roll(ballot, show_choices=not ballot.is_open or may_manage, user=user)
+    see_votes = policy.can(user, "development.see_votes", ballot)
+    see_turnout = policy.can(user, "development.see_turnout", ballot)
+    roll = _roll(ballot, show_choices=see_votes, show_turnout=see_turnout, user=user)
     own = next((row for row in roll if row["own"]), None)
-    needed = votes_needed_to_pass(tally.members, tally.recused)
+    own_vote = selectors.own_vote(ballot=ballot, user=user) if own else None
     pending = tally.members - tally.cast - tally.recused
-    bars = [(_("赞成"), tally.approve, "bg-success"), (_("反对"), tally.reject, "bg-danger"),
-            (_("弃权"), tally.abstain, "bg-secondary"), (_("回避"), tally.recused, "bg-warning")]
     may_vote = taking_votes and own is not None and policy.can(user, "development.vote", ballot)
     meeting = ballot.method == Ballot.Method.MEETING
     return render(request, "development/ballot.html", {
-        "ballot": ballot, "project": project, "tally": tally, "roll": roll, "own": own, "error": error,
-        "pending": pending, "needed": needed, "still_needed": max(0, needed - tally.approve),
-        # Recusals only shrink the base, so these cannot be undone by the votes still to come.
-        "too_many_against": tally.reject >= REJECT_SHARE * tally.eligible,
-        "out_of_reach": tally.approve + pending < needed,
-        "bars": [(label, count, css, f"{100 * count / tally.members:.2f}") for label, count, css in bars if count],
-        "explanation": explain(tally) if not ballot.is_open else "",
-        "outcome": OUTCOMES.get(ballot.outcome, ""),
+        "ballot": ballot, "project": project, "roll": roll, "own": own, "own_vote": own_vote, "error": error,
+        "see_votes": see_votes, "see_turnout": see_turnout,
+        # Before the ballot closes only the number of votes received is public, not how they were cast.
+        "received": tally.cast + tally.recused, "members": tally.members, **(_tally_context(tally, ballot)
+                                                                               if see_votes else {}),
+        "pending": pending, "outcome": OUTCOMES.get(ballot.outcome, ""),
         "choices": VoteChoice.choices, "taking_votes": taking_votes, "meeting": meeting,
-        "vote_form": (vote_form or VoteForm(initial={"choice": own["vote"].choice, "reason": own["vote"].reason}))
+        "vote_form": (vote_form or VoteForm(initial={"choice": own_vote.choice, "reason": own_vote.reason}))
         if may_vote else None,
         "record_form": (record_form or RecordVoteForm()) if may_manage and taking_votes and meeting else None,
         "may_close": may_manage and ballot.is_open,
         "early": ballot.method == Ballot.Method.LETTER and today < ballot.closes_on,
     }, status=status)
+
+
+def _tally_context(tally, ballot: Ballot) -> dict:
+    """The counts by choice and what they mean, for those who may see the votes (once the ballot has closed)."""
+    needed = votes_needed_to_pass(tally.members, tally.recused)
+    bars = [(_("赞成"), tally.approve, "bg-success"), (_("反对"), tally.reject, "bg-danger"),
+            (_("弃权"), tally.abstain, "bg-secondary"), (_("回避"), tally.recused, "bg-warning")]
+    return {
+        "tally": tally, "needed": needed, "still_needed": max(0, needed - tally.approve),
+        # Recusals only shrink the base, so these cannot be undone by the votes still to come.
+        "too_many_against": tally.reject >= REJECT_SHARE * tally.eligible,
+        "out_of_reach": tally.approve + (tally.members - tally.cast - tally.recused) < needed,
+        "bars": [(label, count, css, f"{100 * count / tally.members:.2f}") for label, count, css in bars if count],
+        "explanation": explain(tally) if not ballot.is_open else "",
+    }
 
 
 @require_GET

@@ -1,5 +1,6 @@
-"""The secretariat's dashboard (its committees' projects, comments, ballots, extensions and periodic reviews) and
-the national administration's reviewer queue. Each list is one query, whatever its length."""
+"""The 工作台 (work page): the ballots awaiting the person's vote (待我表决) for committee members, and for a
+secretariat its committees' projects, comments, ballots, extensions and periodic reviews; and the national
+administration's reviewer queue. Each list is one query, whatever its length."""
 
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ def _denied(request, message: str):
 @require_GET
 def dashboard(request):
     user = request.user
+    try:
+        policy.require(user, "development.work")
+    except PermissionDeniedError as exc:
+        return _denied(request, exc.message)
+    seats = selectors.ballots_awaiting(voter=user)
     may_open = selectors.committees_at_work(viewer=user)
     own_codes = {c.code for c in selectors.own_committees(viewer=user)}
     wanted = request.GET.get("committee", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
@@ -41,13 +47,13 @@ def dashboard(request):
                 "code": wanted})
     else:
         committees = [c for c in may_open if c.code in own_codes]
-    if not may_open:
-        return _denied(request, _("工作台供技术委员会秘书处使用；您不是任何技术委员会秘书处的成员。"))
     today = clock.today()
     reminder_days = limits.current()["reminder_days"]
     return render(request, "development/dashboard.html", {
+        "seats": [{"vote": vote, "taking_votes": today <= vote.ballot.closes_on} for vote in seats],
         "boards": [_board(committee, today, reminder_days) for committee in committees],
         "choices": may_open if len(may_open) > len(committees) else [], "current": wanted, "today": today,
+        "secretariat": bool(may_open),
     })
 
 

@@ -11,6 +11,7 @@ the commenter comments and proposes, the member votes; the platform (SYSTEM) onl
 """
 
 import os
+from collections import Counter
 from datetime import date, datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,10 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from biaozhun.accounts.models import MembershipRole, OrganisationKind, User
-from biaozhun.accounts.services import add_member, create_organisation, register_user
+from biaozhun.accounts.services import add_member, change_user_access, create_organisation, register_user
 from biaozhun.catalog.demo.pdf import render_standard_pdf
 from biaozhun.catalog.models import Nature, Standard, Status, Tier
-from biaozhun.committees.models import Committee
+from biaozhun.committees import services as committees
+from biaozhun.committees.models import Committee, Stakeholder
 from biaozhun.core import clock
 from biaozhun.core.actors import SYSTEM
 from biaozhun.development.models import Ballot, Disposition, DocumentKind, Project, ProjectKind, VoteChoice
@@ -75,6 +77,7 @@ class Command(BaseCommand):
         self.today = clock.today()
         showcase = committees[0]
         self.users = self._accounts(showcase)
+        showcase.refresh_from_db()  # its secretariat is set now
         for index, target in enumerate(SHOWCASE):
             self._project(showcase, index, target)
         for index, committee in enumerate(committees[1:11], start=len(SHOWCASE)):
@@ -91,9 +94,7 @@ class Command(BaseCommand):
                 actor=SYSTEM, username=username, email=f"{username}@demo.biaozhun.test", real_name=real_name,
                 password=PASSWORD)
             users[username] = user
-        admin = users["admin"]
-        admin.is_staff = admin.is_superuser = True
-        admin.save(update_fields=["is_staff", "is_superuser"])
+        admin = change_user_access(actor=SYSTEM, user=users["admin"], is_staff=True, is_superuser=True)
         administration = create_organisation(actor=admin, kind=OrganisationKind.NATIONAL_ADMINISTRATION,
                                              name="国家标准化管理委员会", join_as_admin=False)
         add_member(actor=admin, organisation=administration, user=users["reviewer"], role=MembershipRole.REVIEWER)
@@ -101,11 +102,16 @@ class Command(BaseCommand):
                                           name=f"{committee.name_zh}秘书处", tc_code=committee.code,
                                           join_as_admin=False)
         add_member(actor=admin, organisation=secretariat, user=users["secretary"], role=MembershipRole.SECRETARY)
-        Committee.objects.filter(pk=committee.pk).update(secretariat=secretariat)
-        committee.secretariat = secretariat
-        seat = committee.members.filter(voting=True).order_by("id").first()
-        seat.user = users["member"]
-        seat.save(update_fields=["user"])
+        committee = committees.update_committee(actor=admin, committee=committee,
+                                                changes={"secretariat": secretariat})
+        # The demo member's own seat, in the category the committee has fewest voting seats of (the balance rule).
+        seats = Counter(committee.members.filter(voting=True).values_list("stakeholder", flat=True))
+        member = users["member"]
+        committees.add_member(actor=users["secretary"], committee=committee, name=member.real_name,
+                              organisation="中国标准化研究院",
+                              stakeholder=min(Stakeholder.values, key=lambda category: seats.get(category, 0)),
+                              term_start=self.today - timedelta(days=400), term_end=self.today + timedelta(days=1400),
+                              user=member)
         return users
 
     # --- projects -----------------------------------------------------------------------------
@@ -226,27 +232,23 @@ class Command(BaseCommand):
                                 reason=reason)
 
     def _ballot(self, project: Project, day: date, *, finish: bool = True) -> date:
-        """A meeting ballot (closed, passed) or, with finish=False, an open letter ballot with a few votes."""
+        """A meeting ballot (votes given at the meeting, recorded by the secretariat; closed and passed) or, with
+        finish=False, an open letter ballot, which members vote on themselves: the demo member finds it among
+        the ballots awaiting their vote on the 工作台."""
         secretariat = self._secretariat(project.committee)
         with clock.as_of(at(day)):
             ballot = open_ballot(actor=secretariat, project=project,
                                  method=Ballot.Method.MEETING if finish else Ballot.Method.LETTER)
+            if not finish:
+                return day + timedelta(days=1)
             votes = list(ballot.votes.select_related("member").order_by("id"))
             for i, vote in enumerate(votes):
                 if vote.member.user_id:  # the demo member votes in person
-                    if finish:
-                        cast_vote(actor=vote.member.user, ballot=ballot, choice=VoteChoice.APPROVE)
+                    cast_vote(actor=vote.member.user, ballot=ballot, choice=VoteChoice.APPROVE)
                     continue
-                if not finish and i >= len(votes) // 2:
-                    break
                 choice = VoteChoice.ABSTAIN if i == len(votes) - 1 else VoteChoice.APPROVE
-                if finish:
-                    record_vote(actor=secretariat, ballot=ballot, member=vote.member, choice=choice)
-                else:  # a letter ballot: members without demo accounts return their forms, entered as received
-                    vote.choice, vote.cast_at = choice, clock.now()
-                    vote.save(update_fields=["choice", "cast_at"])
-            if finish:
-                close_ballot(actor=secretariat, ballot=ballot)
+                record_vote(actor=secretariat, ballot=ballot, member=vote.member, choice=choice)
+            close_ballot(actor=secretariat, ballot=ballot)
         return day + timedelta(days=1)
 
     def _publish(self, project: Project, day: date, index: int) -> None:
