@@ -6,7 +6,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
@@ -115,9 +115,9 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = request.user.api_tokens.filter(pk=pk).first()  # another person's token is simply not found
+    token = request.user.api_tokens.filter(pk=pk).first()
     if token is None:
-        raise PermissionDenied
+        raise Http404  # another person's token is simply not found
     services.revoke_api_token(actor=request.user, token=token)
     messages.success(request, _("令牌 %(prefix)s… 已撤销。") % {"prefix": token.prefix})
     return redirect("accounts:profile")
@@ -126,8 +126,7 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    if not policy.can(request.user, "accounts.create_organisation"):
-        raise PermissionDenied
+    policy.require(request.user, "accounts.create_organisation")
     kinds = [kind for kind in OrganisationKind if policy.can(request.user, "accounts.create_organisation", kind)]
     form = OrganisationForm(request.POST or None, kinds=kinds)
     if request.method == "POST" and form.is_valid():

@@ -21,7 +21,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
@@ -90,25 +89,21 @@ def _close_notice(project: Project, *, actor: Any) -> None:
 
 def _end_comment_period(project: Project, *, actor: Any) -> None:
     """The comments are in: processing them begins (also for a frozen project, which takes no more comments)."""
-    enter_stage(actor=actor, project=project, to=Stage.DISPOSITION, reason=_("征求意见期满"),
+    enter_stage(actor=actor, project=project, to=Stage.DISPOSITION,
                 data={"period_ends_on": project.period_ends_on.isoformat()})
 
 
 def _deadline_notice(project: Project, *, actor: Any, today: date, reminder_days: int) -> None:
     """Send today's deadline notice; overdue also freezes the project (only suspension and termination remain)."""
     state = deadline_state(project.deadline, today, reminder_days)
-    values = {"deadline": project.deadline.isoformat(), "days": abs(state.days_left)}
     project.deadline_notice = state.code
     if state.code == "overdue":
         project.frozen = True
         _save(project)
-        events.overdue(project, actor=actor, state=state.code, days_left=state.days_left, reason=_(
-            "已超过报批期限（%(deadline)s）%(days)d 日，项目冻结：只能暂缓或终止。") % values)
+        events.overdue(project, actor=actor, state=state.code, days_left=state.days_left)
         return
     _save(project)
-    reason = (_("今天是报批期限（%(deadline)s）。") if state.code == "due_today"
-              else _("距报批期限（%(deadline)s）还有 %(days)d 日。")) % values
-    events.deadline_reminder(project, actor=actor, state=state.code, days_left=state.days_left, reason=reason)
+    events.deadline_reminder(project, actor=actor, state=state.code, days_left=state.days_left)
 
 
 def _enter_into_force(project: Project, *, actor: Any) -> None:

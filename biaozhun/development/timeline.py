@@ -37,6 +37,16 @@ def describe(event: ProjectEvent, documents: dict[int, DraftDocument]) -> str:
         return _("计划号 %(plan)s，报批期限 %(deadline)s") % {"plan": data["plan_number"], "deadline": data["deadline"]}
     if event.kind == Kind.MOVED and data.get("period_ends_on") and event.to_stage in PERIOD_STAGES:
         return _("至 %(end)s 截止") % {"end": data["period_ends_on"]}
+    if event.kind == Kind.MOVED and data.get("period_ends_on") and event.to_stage == Stage.DISPOSITION:
+        return _("征求意见期于 %(end)s 期满") % {"end": data["period_ends_on"]}
+    if event.kind == Kind.OVERDUE and "deadline" in data:
+        return _("已超过报批期限（%(deadline)s）%(days)d 日，项目冻结：只能暂缓或终止。") % {
+            "deadline": data["deadline"], "days": abs(data.get("days_left", 0))}
+    if event.kind == Kind.DEADLINE_REMINDER and "deadline" in data:
+        if data.get("state") == "due_today":
+            return _("今天是报批期限（%(deadline)s）。") % {"deadline": data["deadline"]}
+        return _("距报批期限（%(deadline)s）还有 %(days)d 日。") % {
+            "deadline": data["deadline"], "days": data.get("days_left", 0)}
     if event.kind == Kind.DETAILS_CHANGED and "changes" in data:
         return _("、").join(str(Project._meta.get_field(name).verbose_name) for name in data["changes"])
     if event.kind == Kind.EXTENSION_DECIDED:

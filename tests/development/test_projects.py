@@ -133,3 +133,16 @@ def test_demo_projects_cover_every_stage_with_their_records(tc28_committee):
     by_platform = ProjectEvent.objects.filter(actor__isnull=True)
     assert not by_platform.exclude(kind__in=["period_closed", "deadline_reminder", "overdue"]).exclude(
         kind="moved", to_stage__in=[Stage.DISPOSITION, Stage.IN_FORCE]).exists()
+
+
+def test_an_english_reader_sees_the_english_title_where_there_is_one(client, tc28_committee, secretariat_user):
+    project = propose_project(actor=secretariat_user, committee=tc28_committee, title_zh="信息技术 边缘计算 术语",
+                              title_en="Information technology—Edge computing—Vocabulary", kind="new",
+                              nature="recommended")
+    client.cookies["django_language"] = "en"
+    page = client.get(project.get_absolute_url()).content.decode()
+    assertInHTML('<h1 class="h4" lang="en">Information technology—Edge computing—Vocabulary</h1>', page)
+    assertInHTML('<p class="text-muted" lang="zh-Hans">信息技术 边缘计算 术语</p>', page)
+    client.cookies["django_language"] = "zh-hans"
+    assertInHTML('<h1 class="h4" lang="zh-Hans">信息技术 边缘计算 术语</h1>',
+                 client.get(project.get_absolute_url()).content.decode())

@@ -6,12 +6,14 @@ from datetime import date
 import pytest
 import time_machine
 from django.core import mail
+from django.utils import translation
 
 from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import PermissionDeniedError, TimeLimitPassed
 from biaozhun.development.models import Project, ProjectEvent
 from biaozhun.development.services import move_project, propose_project
 from biaozhun.development.sweep import sweep
+from biaozhun.development.timeline import describe
 from biaozhun.rules.stages import Stage
 from tests.factories.development import ProjectFactory
 from tests.fixtures.catalog import make_standard
@@ -127,7 +129,11 @@ def test_the_comment_period_ends_into_disposition_the_day_after_its_last_day(tc2
     project.refresh_from_db()
     assert project.stage == Stage.DISPOSITION and project.period_closed
     moved = project.events.filter(kind="moved").latest("id")
-    assert (moved.from_stage, moved.to_stage, moved.reason, moved.actor) == ("comment", "disposition", "征求意见期满", None)
+    assert (moved.from_stage, moved.to_stage, moved.reason, moved.actor) == ("comment", "disposition", "", None)
+    # What the platform did is said in the reader's language when the history is read, not stored in one
+    assert describe(moved, {}) == "征求意见期于 2026-04-20 期满"
+    with translation.override("en"):
+        assert describe(moved, {}) == "The public comment period ended on 2026-04-20"
 
 
 def test_a_published_standard_comes_into_force_on_its_implementation_date(tc28_committee):

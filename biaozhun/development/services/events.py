@@ -100,15 +100,16 @@ def tbt_notified(project: Project, *, actor: Any) -> ProjectEvent:
         "number": project.tbt_notification, "notified_on": _day(project.tbt_notified_on)})
 
 
-def deadline_reminder(project: Project, *, actor: Any, state: str, days_left: int, reason: str) -> ProjectEvent:
-    """The approval deadline is near or today: state (reminder, due_today), deadline, days_left."""
-    return _record(project, Kind.DEADLINE_REMINDER, actor=actor, reason=reason, data={
+def deadline_reminder(project: Project, *, actor: Any, state: str, days_left: int) -> ProjectEvent:
+    """The approval deadline is near or today: state (reminder, due_today), deadline, days_left. The words are
+    the reader's (timeline.describe), so no reason is stored."""
+    return _record(project, Kind.DEADLINE_REMINDER, actor=actor, data={
         "state": state, "deadline": _day(project.deadline), "days_left": days_left})
 
 
-def overdue(project: Project, *, actor: Any, state: str, days_left: int, reason: str) -> ProjectEvent:
+def overdue(project: Project, *, actor: Any, state: str, days_left: int) -> ProjectEvent:
     """The approval deadline passed and the project froze: state (overdue), deadline, days_left (negative)."""
-    return _record(project, Kind.OVERDUE, actor=actor, reason=reason, data={
+    return _record(project, Kind.OVERDUE, actor=actor, data={
         "state": state, "deadline": _day(project.deadline), "days_left": days_left})
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -92,8 +91,7 @@ def _render_page(request, project: Project, *, status: int = 200, error: str = "
 @require_GET
 def comments_page(request, pk: int):
     project = selectors.project_for_page(pk=pk)
-    if not policy.can(request.user, "development.view_comments", project):
-        raise PermissionDenied
+    policy.require(request.user, "development.view_comments", project)  # a refusal shows the 403 page
     return _render_page(request, project)
 
 
@@ -102,8 +100,7 @@ def comments_page(request, pk: int):
 def comment_dispose(request, comment_pk: int):
     comment = selectors.comment_for_page(pk=comment_pk)
     project = comment.project
-    if not policy.can(request.user, "development.view_comments", project):
-        raise PermissionDenied
+    policy.require(request.user, "development.view_comments", project)  # a refusal shows the 403 page
     form = DisposeForm(request.POST)
     try:
         if not form.is_valid():
@@ -124,8 +121,7 @@ def comment_dispose(request, comment_pk: int):
 @require_GET
 def disposition_table_download(request, pk: int):
     project = selectors.project_for_page(pk=pk)
-    if not policy.can(request.user, "development.view_comments", project):
-        raise PermissionDenied
+    policy.require(request.user, "development.view_comments", project)  # a refusal shows the 403 page
     comments = list(selectors.comments_for(viewer=request.user, project=project))
     response = HttpResponse(disposition_table.build(project, comments), content_type=XLSX)
     filename = f"{project.plan_number or project.pk}_{_('意见汇总处理表')}.xlsx"
