@@ -133,10 +133,10 @@ def require(actor: AnyUser, action: str, obj: Any = None) -> None:
     saying what to do; the action's code stays in the error's data and in the log."""
     if not can(actor, action, obj):
         logger.info("policy refused %s to %s", action, getattr(actor, "pk", None))
-        message = DENIALS.get(action) or _("您没有办理此事项的权限。如认为应当有权办理，请联系系统管理员核实您的账号和所属单位。")
+        message = DENIALS.get(action)
         if not is_signed_in_and_active(actor):
             message = _("请先登录：此事项须由登录的用户办理。")
-        raise PermissionDeniedError(action, str(message))
+        raise PermissionDeniedError(action, str(message) if message else None)
 
 
 def visible(name: str, user: AnyUser, *args: Any) -> QuerySet:

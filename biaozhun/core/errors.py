@@ -6,6 +6,11 @@ Codes are never renamed once published.
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+# What a refusal says when its rule has no sentence of its own.
+GENERIC_REFUSAL = _("您没有办理此事项的权限。如认为应当有权办理，请联系系统管理员核实您的账号和所属单位。")
+
 
 class DomainError(Exception):
     code = "domain_error"
@@ -18,11 +23,13 @@ class DomainError(Exception):
 
 
 class PermissionDeniedError(DomainError):
+    """A refusal of the policy: the message says who may act and what to do; the action code is data (logs, API)."""
+
     code = "permission_denied"
     status = 403
 
     def __init__(self, action: str, message: str | None = None) -> None:
-        super().__init__(message or f"Not allowed: {action}", action=action)
+        super().__init__(message or str(GENERIC_REFUSAL), action=action)
         self.action = action
 
 

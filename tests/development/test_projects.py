@@ -115,11 +115,18 @@ def test_demo_projects_cover_every_stage_with_their_records(tc28_committee):
     from biaozhun.committees.models import Committee
     from biaozhun.development.models import ExtensionRequest, Project
     from biaozhun.rules.stages import STAGES
+    from biaozhun.accounts.models import User
     from tests.development.helpers import voting_members
+    from tests.factories.committees import CommitteeFactory
 
     Committee.objects.filter(pk=tc28_committee.pk).update(international_counterpart="ISO/IEC JTC 1")
     voting_members(tc28_committee, 6)
+    other = CommitteeFactory(code="SAC/TC 29", international_counterpart="ISO/TC 1")  # run by the demo administrator
+    voting_members(other, 4)
     call_command("load_demo_projects", stdout=io.StringIO())
+    assert Project.objects.filter(committee=other).exists()
+    member = User.objects.get(username="member")
+    assert [seat.name for seat in member.committee_seats.all()] == [member.real_name]  # the roll shows their name
     stages = set(Project.objects.values_list("stage", flat=True))
     assert stages == {stage.code for stage in STAGES}
     assert Project.objects.filter(frozen=True).exists()

@@ -87,7 +87,7 @@ def test_a_page_refused_by_a_view_is_the_friendly_403(client, registered_user, t
     response = client.get(f"/projects/{tc28_project.pk}/comments/")
     page = response.content.decode()
     assert response.status_code == 403
-    assert "无法办理此事项" in page and "请联系系统管理员" in page
+    assert "无法办理此事项" in page and "您可以在项目页面查看自己提出的意见" in page  # the rule's own sentence
 
 
 def test_a_form_sent_without_its_csrf_token_gets_a_page_that_says_what_to_do():

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from biaozhun.core.middleware import GENERIC_REFUSAL
+from biaozhun.core.errors import GENERIC_REFUSAL
 
 
 def _query_from(path: str) -> str:

@@ -94,7 +94,8 @@ class Command(BaseCommand):
                 actor=SYSTEM, username=username, email=f"{username}@demo.biaozhun.test", real_name=real_name,
                 password=PASSWORD)
             users[username] = user
-        admin = change_user_access(actor=SYSTEM, user=users["admin"], is_staff=True, is_superuser=True)
+        admin = users["admin"] = change_user_access(actor=SYSTEM, user=users["admin"], is_staff=True,
+                                                    is_superuser=True)
         administration = create_organisation(actor=admin, kind=OrganisationKind.NATIONAL_ADMINISTRATION,
                                              name="国家标准化管理委员会", join_as_admin=False)
         add_member(actor=admin, organisation=administration, user=users["reviewer"], role=MembershipRole.REVIEWER)
