@@ -112,10 +112,10 @@ def test_public_lists_and_timeline(client, tc28_project, secretariat_user, revie
 def test_demo_projects_cover_every_stage_with_their_records(tc28_committee):
     from django.core.management import call_command
 
+    from biaozhun.accounts.models import User
     from biaozhun.committees.models import Committee
     from biaozhun.development.models import ExtensionRequest, Project
     from biaozhun.rules.stages import STAGES
-    from biaozhun.accounts.models import User
     from tests.development.helpers import voting_members
     from tests.factories.committees import CommitteeFactory
 
