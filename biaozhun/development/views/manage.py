@@ -38,17 +38,23 @@ def _refused(request, project: Project, exc: DomainError, *, form: str):
     return render(request, "development/manage/refused.html", context, status=exc.status)
 
 
+def _act(request, project: Project, form_class, name: str, service):
+    """Check the posted form and call the service with it: (its result, None), or (None, the refusal page)."""
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return None, _refused(request, project, form_problems(form), form=name)
+    try:
+        return service(actor=request.user, project=project, **form.cleaned_data), None
+    except DomainError as exc:
+        return None, _refused(request, project, exc, form=name)
+
+
 @login_required
 @require_POST
 def move(request, pk: int):
-    project = selectors.project_for_page(pk=pk)
-    form = MoveForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, project, form_problems(form), form="move")
-    try:
-        project = move_project(actor=request.user, project=project, **form.cleaned_data)
-    except DomainError as exc:
-        return _refused(request, project, exc, form="move")
+    project, refused = _act(request, selectors.project_for_page(pk=pk), MoveForm, "move", move_project)
+    if refused:
+        return refused
     messages.success(request, _("项目已转入「%(stage)s」。") % {"stage": stage_label(project.stage)})
     return redirect(project)
 
@@ -56,14 +62,9 @@ def move(request, pk: int):
 @login_required
 @require_POST
 def tbt(request, pk: int):
-    project = selectors.project_for_page(pk=pk)
-    form = TbtForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, project, form_problems(form), form="tbt")
-    try:
-        project = record_tbt_notification(actor=request.user, project=project, **form.cleaned_data)
-    except DomainError as exc:
-        return _refused(request, project, exc, form="tbt")
+    project, refused = _act(request, selectors.project_for_page(pk=pk), TbtForm, "tbt", record_tbt_notification)
+    if refused:
+        return refused
     messages.success(request, _("已登记WTO/TBT通报 %(number)s，%(earliest)s 起可批准发布。") % {
         "number": project.tbt_notification, "earliest": tbt_earliest(project)})
     return redirect(project)
@@ -73,14 +74,11 @@ def tbt(request, pk: int):
 @require_POST
 def publish(request, pk: int):
     project = selectors.project_for_page(pk=pk)
-    form = PublishForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, project, form_problems(form), form="publish")
-    try:
-        publish_project(actor=request.user, project=project, **form.cleaned_data)
-    except DomainError as exc:
-        return _refused(request, project, exc, form="publish")
-    messages.success(request, _("已批准发布 %(identifier)s。") % {"identifier": form.cleaned_data["identifier"]})
+    _standard, refused = _act(request, project, PublishForm, "publish", publish_project)
+    if refused:
+        return refused
+    project.refresh_from_db()
+    messages.success(request, _("已批准发布 %(identifier)s。") % {"identifier": project.published_identifier})
     return redirect(project)
 
 
@@ -88,14 +86,10 @@ def publish(request, pk: int):
 @require_POST
 def withdraw(request, pk: int):
     project = selectors.project_for_page(pk=pk)
-    form = WithdrawPublicationForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, project, form_problems(form), form="withdraw")
     identifier = project.published_identifier
-    try:
-        withdraw_publication(actor=request.user, project=project, **form.cleaned_data)
-    except DomainError as exc:
-        return _refused(request, project, exc, form="withdraw")
+    project, refused = _act(request, project, WithdrawPublicationForm, "withdraw", withdraw_publication)
+    if refused:
+        return refused
     messages.success(request, _("已撤销 %(identifier)s 的发布，项目退回报批阶段，可按正确的标准号重新批准发布。") % {
         "identifier": identifier})
     return redirect(project)
