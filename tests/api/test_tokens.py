@@ -84,7 +84,10 @@ def test_only_the_owner_revokes_a_token(client, registered_user, enterprise_user
     with pytest.raises(PermissionDeniedError):
         revoke_api_token(actor=enterprise_user, token=record)
     client.force_login(enterprise_user)
-    assert client.post(f"/accounts/tokens/{record.pk}/revoke/").status_code == 403
+    # another person's token is not found: its number reveals nothing
+    assert client.post(f"/accounts/tokens/{record.pk}/revoke/").status_code == 404
+    record.refresh_from_db()
+    assert record.active
     client.force_login(registered_user)
     assert client.post(f"/accounts/tokens/{record.pk}/revoke/").status_code == 302
     record.refresh_from_db()
