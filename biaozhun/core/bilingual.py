@@ -32,6 +32,9 @@ class LocalizedText(str):
         value.lang = lang
         return value
 
+    def __getnewargs__(self) -> tuple[str, str]:  # cached and pickled values keep their language
+        return str(self), self.lang
+
 
 def _value(obj: Any, name: str) -> str:
     value = obj.get(name, "") if isinstance(obj, dict) else getattr(obj, name, "")

@@ -9,6 +9,8 @@ class CcsCode(models.Model):
 
     code = models.CharField(_("代码"), max_length=10, primary_key=True)
     name_zh = models.CharField(_("名称"), max_length=200)
+    # English names exist for the 24 classes (data/ccs/cat-level1-en.csv); other levels have Chinese names only.
+    name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
     level = models.PositiveSmallIntegerField(_("层级"))
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     notes = models.TextField(_("注释"), blank=True)
@@ -20,6 +22,13 @@ class CcsCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_zh}"
+
+    @property
+    def class_name_en(self) -> str:
+        """The English name of the class this code belongs to ("T" Vehicles for "T40"), "" if none is known."""
+        if self.level == 1:
+            return self.name_en
+        return CcsCode.objects.filter(code=self.code[:1], level=1).values_list("name_en", flat=True).first() or ""
 
 
 class IcsCode(models.Model):

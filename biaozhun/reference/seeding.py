@@ -33,11 +33,18 @@ def _upsert(model, objects: list, fields: list[str], overwrite: bool) -> int:
     return len(new)
 
 
+def ccs_class_names_en() -> dict[str, str]:
+    """The English names of the 24 CCS classes (our translation; the classification is published in Chinese)."""
+    return {code: name for code, name in _rows("ccs/cat-level1-en.csv")}
+
+
 def seed_ccs(overwrite: bool = False) -> int:
-    level1 = [CcsCode(code=r[0], name_zh=r[1], level=1) for r in _rows("ccs/cat-level1.csv")]
+    english = ccs_class_names_en()
+    level1 = [CcsCode(code=r[0], name_zh=r[1], name_en=english.get(r[0], ""), level=1)
+              for r in _rows("ccs/cat-level1.csv")]
     level2 = [CcsCode(code=r[0], name_zh=r[1], level=2, parent_id=r[2], notes=r[3]) for r in _rows("ccs/cat-level2.csv")]
     level3 = [CcsCode(code=r[0], name_zh=r[1], level=3, parent_id=r[2], notes=r[3]) for r in _rows("ccs/cat-level3.csv")]
-    fields = ["name_zh", "level", "parent", "notes"]
+    fields = ["name_zh", "name_en", "level", "parent", "notes"]
     return sum(_upsert(CcsCode, rows, fields, overwrite) for rows in (level1, level2, level3))
 
 

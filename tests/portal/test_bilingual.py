@@ -111,9 +111,22 @@ def test_ics_codes_are_shown_with_their_names_in_both_languages(client, standard
         assert "03.100.70" in page
 
 
-def test_the_ccs_class_name_is_shown_marked_as_chinese(client, standards):
+def test_the_ccs_code_keeps_its_chinese_name_and_an_english_reader_also_gets_the_class(client, standards):
     page = english(client).get("/std/GB/T 19001-2016").content.decode()
-    assert 'A00 <span lang="zh-Hans">标准化、质量管理</span>' in page  # the reference table has no English names
+    # level-3 names are published in Chinese only; the 24 classes have English names
+    assert 'A00 <span lang="zh-Hans">标准化、质量管理</span>' in page
+    assert '(<span lang="en">General</span>)' in page
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get("/std/GB/T 19001-2016").content.decode()
+    assert 'lang="en">General<' not in page
+
+
+def test_the_ccs_facet_is_labelled_in_the_readers_language(client, standards):
+    page = english(client).get("/standards/", {"q": "quality"}).content.decode()
+    assert "General" in page and "综合" not in page
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get("/standards/", {"q": "质量管理"}).content.decode()
+    assert "综合" in page
 
 
 def test_the_chinese_full_text_is_listed_first(client, standards):

@@ -14,6 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_tables_hold_the_reference_data():
     assert CcsCode.objects.filter(level=1).count() == 24
+    assert not CcsCode.objects.filter(level=1, name_en="").exists()
+    assert CcsCode.objects.get(code="T").name_en == "Vehicles"
+    assert CcsCode.objects.get(code="T40").class_name_en == "Vehicles"
     assert CcsCode.objects.get(code="A00").parent_id == "A00/09"
     assert IcsCode.objects.get(code="03.120.10").parent_id == "03.120"
     assert IndustryCode.objects.get(code="DB").name_zh == "地震"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from biaozhun.catalog.models import Degree, Nature, Status, Tier
+from biaozhun.core.bilingual import in_language
 from biaozhun.reference.models import CcsCode, IcsCode, IndustryCode, RegionCode
 from biaozhun.search.documents import FACETS
 from biaozhun.search.engine import (
@@ -38,7 +39,7 @@ def _labels() -> dict[str, dict[str, str]]:
             "status": {v: str(label) for v, label in Status.choices},
             "nature": {v: str(label) for v, label in Nature.choices},
             "degree": {v: f"{v} {label}" for v, label in Degree.choices},
-            "ccs1": dict(CcsCode.objects.filter(level=1).values_list("code", "name_zh")),
+            "ccs1": {c["code"]: in_language(c, "name") for c in CcsCode.objects.filter(level=1).values("code", "name_zh", "name_en")},
             "ics": dict(IcsCode.objects.filter(level=1).values_list("code", "name_en")),
             "industry": dict(IndustryCode.objects.values_list("code", "name_zh")),
             "province": dict(RegionCode.objects.filter(level="province").values_list("code", "name_zh")),
