@@ -1,0 +1,105 @@
+"""Every address the site answers and who may use it: the endpoint half of the role × action matrix.
+
+``ENDPOINTS`` maps each named URL (``namespace:name``) to its access:
+
+- ``PUBLIC``: anyone, signed in or not (reads of public records, the sign-in and registration forms);
+- ``SIGNED_IN``: any signed-in person, their own things only (their profile, their watch list);
+- ``Rule("app.action")``: the policy decides; the rule must be registered (its role rows are in
+  ``tests/<app>/policy_rows.py``). ``public_read=True`` when the page itself is public and the rule guards the
+  restricted objects or actions on it (a project page is public; its restricted files are not).
+
+tests/security/test_endpoint_matrix.py fails on a URL without a row here, on a row without a URL, on a rule that
+does not exist, and when an anonymous visitor gets anything but a refusal from a non-public endpoint. Adding a
+page or an API operation means adding its row.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Rule(NamedTuple):
+    action: str
+    public_read: bool = False
+
+
+PUBLIC = "public"
+SIGNED_IN = "signed_in"
+
+ENDPOINTS: dict[str, str | Rule] = {
+    "set_language": PUBLIC,
+    # accounts
+    "accounts:login": PUBLIC,
+    "accounts:logout": PUBLIC,  # signs out whoever is signed in; a POST without a session does nothing
+    "accounts:register": PUBLIC,
+    "accounts:profile": SIGNED_IN,
+    "accounts:organisation_create": Rule("accounts.create_organisation"),
+    "accounts:token_create": SIGNED_IN,
+    "accounts:token_revoke": Rule("accounts.manage_token"),
+    "accounts:password_reset": PUBLIC,
+    "accounts:password_reset_done": PUBLIC,
+    "accounts:password_reset_confirm": PUBLIC,  # the emailed token is the credential
+    "accounts:password_reset_complete": PUBLIC,
+    "accounts:password_change": SIGNED_IN,
+    "accounts:password_change_done": SIGNED_IN,
+    # API
+    "api:openapi-json": PUBLIC,
+    "api:openapi-view": PUBLIC,
+    "api:api-root": PUBLIC,
+    "api:standard_relations": PUBLIC,
+    "api:standard_detail": PUBLIC,
+    "api:validity": PUBLIC,
+    "api:bulk_export": PUBLIC,
+    "api:search": PUBLIC,
+    "api:project_list": PUBLIC,
+    "api:project_detail": PUBLIC,
+    "api:project_move": Rule("development.move"),
+    "api:comment_list": Rule("development.view_comments", public_read=True),
+    "api:comment_submit": Rule("development.comment"),
+    "api:comment_dispose": Rule("development.manage"),
+    "api:ballot_detail": Rule("development.see_votes", public_read=True),
+    "api:ballot_vote": Rule("development.vote"),
+    # committees
+    "committees:list": PUBLIC,
+    "committees:detail": PUBLIC,
+    # development
+    "development:list": PUBLIC,
+    "development:detail": PUBLIC,
+    "development:document_upload": Rule("development.manage"),
+    "development:document_download": Rule("development.documents", public_read=True),
+    "development:comment_submit": Rule("development.comment"),
+    "development:comments": Rule("development.view_comments", public_read=True),
+    "development:comment_dispose": Rule("development.manage"),
+    "development:disposition_table": Rule("development.comments", public_read=True),
+    "development:ballot_open": Rule("development.manage"),
+    "development:ballot": Rule("development.see_votes", public_read=True),
+    "development:ballot_vote": Rule("development.vote"),
+    "development:ballot_record": Rule("development.manage"),
+    "development:ballot_close": Rule("development.manage"),
+    "development:extension_request": Rule("development.manage"),
+    "development:extension_decide": Rule("development.decide"),
+    "development:reviews": Rule("development.queue"),
+    "development:review_conclude": Rule("development.review_standard"),
+    "development:propose": Rule("development.propose"),
+    "development:move": Rule("development.move"),
+    "development:tbt": Rule("development.manage"),
+    "development:publish": Rule("development.decide"),
+    "development:withdraw_publication": Rule("development.withdraw_publication"),
+    "development:dashboard": Rule("development.work"),
+    "development:queue": Rule("development.work"),
+    # portal
+    "portal:home": PUBLIC,
+    "portal:standard_list": PUBLIC,
+    "portal:validity_check": PUBLIC,
+    "portal:watch_list": SIGNED_IN,
+    "portal:watch_standard": Rule("portal.watch"),
+    "portal:save_search": Rule("portal.watch"),
+    "portal:unwatch": Rule("portal.manage_watch"),
+    "portal:feed": PUBLIC,
+    "portal:class_feed": PUBLIC,
+    "portal:full_text": PUBLIC,
+    "portal:read_full_text": PUBLIC,
+    "portal:citation": PUBLIC,
+    "portal:feedback": PUBLIC,
+    "portal:standard_detail": PUBLIC,
+}
