@@ -67,6 +67,15 @@ def _search_conditions(query: dict) -> tuple[str, ...]:
     return tuple(conditions)
 
 
+def _automatic_label(watch: Watch) -> bool:
+    """Whether the label is the one the service made from the raw values (none was given). PostgreSQL's jsonb
+    does not keep the order of keys, so the values are compared in any order."""
+    if not watch.label:
+        return True
+    values = [str(value) for value in watch.query.values()]
+    return watch.label in (" · ".join(values), " · ".join(values)[:200]) or sorted(watch.label.split(" · ")) == sorted(values)
+
+
 def watch_rows(*, user) -> list[WatchRow]:
     """The person's watches, editions and numbers first, each with the title to show."""
     order = {Watch.Kind.EDITION: 0, Watch.Kind.SERIES: 1, Watch.Kind.SEARCH: 2}
@@ -84,7 +93,6 @@ def watch_rows(*, user) -> list[WatchRow]:
         elif watch.kind == Watch.Kind.SERIES:
             rows.append(WatchRow(watch=watch, standard=newest.get(watch.undated)))
         else:
-            automatic = " · ".join(watch.query.values())  # the label the service makes when none is given
             rows.append(WatchRow(watch=watch, conditions=_search_conditions(watch.query),
-                                 custom_label="" if watch.label in ("", automatic, automatic[:200]) else watch.label))
+                                 custom_label="" if _automatic_label(watch) else watch.label))
     return rows
