@@ -124,48 +124,51 @@ def _walk(reader: PdfReader, deadline: float, label: str) -> set:
     return found
 
 
+def _read(label: str, stream: IO[bytes]) -> tuple[PdfReader, int]:
+    """The parsed file and its page count (0 when encrypted: not looked into)."""
+    try:
+        reader = PdfReader(stream)
+        if reader.is_encrypted:
+            return reader, 0
+        root = reader.root_object
+        return reader, len(reader.pages) if isinstance(root, DictionaryObject) and "/Pages" in root else 0
+    except Exception as exc:  # any failure to parse untrusted bytes is a refusal, never a crash
+        logger.info("PDF refused as unparseable (%s): %s", type(exc).__name__, exc)
+        raise _not_a_pdf(label) from exc
+
+
 def check_pdf(source: bytes | IO[bytes], *, label: str) -> PdfFacts:
     """Refuse (FileRejected) a PDF that does not parse, is encrypted, has too many pages or carries active
-    content; returns its page count otherwise. `source` is the bytes or a file (read from its start)."""
-    stream = io.BytesIO(source) if isinstance(source, bytes) else source
-    stream.seek(0)
+    content; returns its page count otherwise. `source` is the bytes or a file (read whole from its start, and
+    left at its start: callers have bounded its size)."""
+    if not isinstance(source, bytes):  # parsed from memory: many small reads from a temporary file are slow
+        source.seek(0)
+        content = source.read()
+        source.seek(0)
+        source = content
+    if not source.startswith(b"%PDF-"):
+        raise _not_a_pdf(label)
     deadline = time.monotonic() + settings.BIAOZHUN_UPLOAD_CHECK_SECONDS
+    reader, pages = _read(label, io.BytesIO(source))
+    if reader.is_encrypted:
+        raise FileRejected(_("%(field)s是加密的 PDF：平台无法检查或公开加密文件。"
+                             "请去除打开密码和权限限制后重新导出上传。") % {"field": label})
+    if pages < 1:
+        raise _not_a_pdf(label)
+    if pages > settings.BIAOZHUN_MAX_PDF_PAGES:
+        raise FileRejected(_("%(field)s有 %(pages)d 页，超过上限 %(max)d 页。请拆分后分别上传。") % {
+            "field": label, "pages": pages, "max": settings.BIAOZHUN_MAX_PDF_PAGES})
     try:
-        if not stream.read(5) == b"%PDF-":
-            raise _not_a_pdf(label)
-        stream.seek(0)
-        try:
-            reader = PdfReader(stream)
-            encrypted = reader.is_encrypted
-            if not encrypted:
-                root = reader.root_object
-                pages = len(reader.pages) if isinstance(root, DictionaryObject) and "/Pages" in root else 0
-        except FileRejected:
-            raise
-        except Exception as exc:  # any failure to parse untrusted bytes is a refusal, never a crash
-            logger.info("PDF refused as unparseable (%s): %s", type(exc).__name__, exc)
-            raise _not_a_pdf(label) from exc
-        if encrypted:
-            raise FileRejected(_("%(field)s是加密的 PDF：平台无法检查或公开加密文件。"
-                                 "请去除打开密码和权限限制后重新导出上传。") % {"field": label})
-        if pages < 1:
-            raise _not_a_pdf(label)
-        if pages > settings.BIAOZHUN_MAX_PDF_PAGES:
-            raise FileRejected(_("%(field)s有 %(pages)d 页，超过上限 %(max)d 页。请拆分后分别上传。") % {
-                "field": label, "pages": pages, "max": settings.BIAOZHUN_MAX_PDF_PAGES})
-        try:
-            found = _walk(reader, deadline, label)
-        except FileRejected:
-            raise
-        except Exception as exc:
-            logger.info("PDF refused while reading its objects (%s): %s", type(exc).__name__, exc)
-            raise _not_a_pdf(label) from exc
-        if found:
-            raise FileRejected(_("%(field)s含有%(what)s，出于安全原因不能上传。请导出不含这些内容的 PDF 后上传。") % {
-                "field": label, "what": _("、").join(sorted(str(what()) for what in found))})
-        return PdfFacts(pages=pages)
-    finally:
-        stream.seek(0)
+        found = _walk(reader, deadline, label)
+    except FileRejected:
+        raise
+    except Exception as exc:
+        logger.info("PDF refused while reading its objects (%s): %s", type(exc).__name__, exc)
+        raise _not_a_pdf(label) from exc
+    if found:
+        raise FileRejected(_("%(field)s含有%(what)s，出于安全原因不能上传。请导出不含这些内容的 PDF 后上传。") % {
+            "field": label, "what": _("、").join(sorted(str(what()) for what in found))})
+    return PdfFacts(pages=pages)
 
 
 # --- Word and Excel ---------------------------------------------------------------------------------------------------

@@ -246,3 +246,26 @@ def test_protect_files_moves_full_texts_too():
     assert "moved 1" in _run()
     text.refresh_from_db()
     assert NAME.match(text.file.name) and text.file.read() == content
+
+
+def test_the_admin_links_private_files_to_the_pages_that_ask_the_policy(client, admin_user, documents):
+    standard = make_standard("GB/T 38004-2026")
+    attach_full_text(actor=SYSTEM, standard=standard, content=real_pdf("admin"), language="zh")
+    document, _ = documents[DocumentKind.REVIEW_MINUTES]
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:development_draftdocument_change", args=[document.pk]))
+    assert page.status_code == 200 and _url(document) in page.content.decode()
+    page = client.get(reverse("admin:catalog_standard_change", args=[standard.pk]))
+    assert page.status_code == 200 and "/fulltext/zh.pdf?download=1" in page.content.decode()
+    text = standard.full_texts.get()
+    assert client.get(reverse("admin:catalog_fulltext_change", args=[text.pk])).status_code == 200
+
+
+def test_a_replaced_full_text_leaves_no_copy_behind(django_capture_on_commit_callbacks):
+    standard = make_standard("GB/T 38005-2026")
+    first = attach_full_text(actor=SYSTEM, standard=standard, content=real_pdf("first"), language="zh")
+    old_path = Path(first.file.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = attach_full_text(actor=SYSTEM, standard=standard, content=real_pdf("second"), language="zh")
+    assert second.pk == first.pk and second.file.name != first.file.name
+    assert not old_path.exists() and second.file.read() == real_pdf("second")

@@ -48,8 +48,9 @@ def attach_full_text(*, actor, standard: Standard, content: bytes, language: str
     )
     if full_text.pk and full_text.sha256 == digest:
         return full_text
-    if full_text.pk:
-        full_text.file.delete(save=False)
+    if full_text.pk:  # the replaced file goes once the new one is committed
+        replaced, storage = full_text.file.name, full_text.file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
     full_text.sha256, full_text.size = digest, len(content)
     full_text.page_count = facts.pages
     full_text.uploaded_by = user_or_none(actor)
