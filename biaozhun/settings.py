@@ -2,7 +2,9 @@
 
 Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR. See docs/deployment.md.
+DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT (public files), BIAOZHUN_PRIVATE_MEDIA_ROOT
+(every uploaded file), BIAOZHUN_PROTECTED_FILES and BIAOZHUN_PROTECTED_FILES_LOCATION (the proxy sends private files),
+BIAOZHUN_MAX_PDF_PAGES, BIAOZHUN_UPLOAD_CHECK_SECONDS, BIAOZHUN_VAR_DIR. See docs/deployment.md.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -210,13 +212,42 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"  # `manage.py collectstatic` (in `make setup`) fills it; WhiteNoise serves it
 STATICFILES_DIRS = [BASE_DIR / "biaozhun" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded files are private unless a field says otherwise: no URL maps to this root (core/storage.py).
+    "default": {"BACKEND": "biaozhun.core.storage.PrivateFileStorage"},
+    # Files every visitor may read without condition, served under MEDIA_URL (by the proxy in production).
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Content-hashed names (cached for a year) and gzip copies; the unhashed files stay beside them for the
     # relative imports of the vendored pdf.js modules and its cmaps/ and standard_fonts/ directories.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "media/"
+# The public root (the proxy may serve it under MEDIA_URL): only files everyone may read.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# The private root: every uploaded file (project documents, full texts). No URL maps to it; views that ask the
+# policy hand its files out, streamed by Django or, with BIAOZHUN_PROTECTED_FILES, by the proxy.
+BIAOZHUN_PRIVATE_MEDIA_ROOT = Path(os.environ.get("BIAOZHUN_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# "" (Django streams the file), "nginx" (X-Accel-Redirect to an `internal` location) or "apache" (X-Sendfile).
+BIAOZHUN_PROTECTED_FILES = os.environ.get("BIAOZHUN_PROTECTED_FILES", "").strip().lower()
+# The nginx `internal` location aliased to the private root (only with BIAOZHUN_PROTECTED_FILES=nginx).
+BIAOZHUN_PROTECTED_FILES_LOCATION = os.environ.get("BIAOZHUN_PROTECTED_FILES_LOCATION", "/_protected/")
+if BIAOZHUN_PROTECTED_FILES not in {"", "nginx", "apache"}:
+    raise ImproperlyConfigured("BIAOZHUN_PROTECTED_FILES must be empty, 'nginx' or 'apache'.")
+if not BIAOZHUN_PROTECTED_FILES_LOCATION.startswith("/") or not BIAOZHUN_PROTECTED_FILES_LOCATION.endswith("/"):
+    raise ImproperlyConfigured("BIAOZHUN_PROTECTED_FILES_LOCATION must start and end with '/', e.g. /_protected/.")
+
+
+def _check_private_root(private: Path, served: list[Path]) -> None:
+    """The private root shares no directory with a root that is served under a URL."""
+    private = private.resolve()
+    for root in (path.resolve() for path in served):
+        if private == root or root in private.parents or private in root.parents:
+            raise ImproperlyConfigured(f"BIAOZHUN_PRIVATE_MEDIA_ROOT ({private}) must be outside {root}, which is served.")
+
+
+_check_private_root(BIAOZHUN_PRIVATE_MEDIA_ROOT, [MEDIA_ROOT, STATIC_ROOT])
+# PDF uploads are parsed (core/uploads.py): at most this many pages, and this many seconds to check one.
+BIAOZHUN_MAX_PDF_PAGES = int(os.environ.get("BIAOZHUN_MAX_PDF_PAGES", "5000"))
+BIAOZHUN_UPLOAD_CHECK_SECONDS = float(os.environ.get("BIAOZHUN_UPLOAD_CHECK_SECONDS", "20"))
 # Full-text uploads: PDF only, at most this many bytes.
 BIAOZHUN_MAX_FULLTEXT_BYTES = int(os.environ.get("BIAOZHUN_MAX_FULLTEXT_BYTES", str(200 * 1024 * 1024)))
 

@@ -16,8 +16,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
-    """Uploaded and generated files go to a directory of the test's own."""
+    """Uploaded and generated files go to directories of the test's own (the public and the private root)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BIAOZHUN_PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
@@ -44,9 +46,16 @@ class AmendmentInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+@admin.display(description=_("文件"))
+def full_text_link(text: FullText) -> str:
+    """Private files have no URL of their own: the link is the page that asks the policy."""
+    url = reverse("portal:full_text", args=[text.standard.identifier, text.language])
+    return format_html('<a href="{}?download=1">{}</a>', url, _("下载"))
+
+
 class FullTextInline(ReadOnlyInline):
     model = FullText
-    fields = ["language", "file", "size", "page_count", "uploaded_at"]
+    fields = ["language", full_text_link, "size", "page_count", "uploaded_at"]
     readonly_fields = fields
 
 
@@ -199,6 +208,8 @@ class AmendmentAdmin(admin.ModelAdmin):
 @admin.register(FullText)
 class FullTextAdmin(admin.ModelAdmin):
     list_display = ["standard", "language", "size", "page_count", "uploaded_at"]
+    exclude = ["file"]
+    readonly_fields = [full_text_link]
     list_filter = ["language"]
     search_fields = ["=standard__identifier", "sha256"]
     raw_id_fields = ["standard", "uploaded_by"]

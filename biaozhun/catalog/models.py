@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from biaozhun.core.models import AppendOnly
+from biaozhun.core.storage import UnguessableName, private_storage
 
 
 class Tier(models.TextChoices):
@@ -201,8 +202,9 @@ class Amendment(models.Model):
         return f"{self.standard.identifier}/XG{self.number}{year}"
 
 
-def _fulltext_path(instance: "FullText", filename: str) -> str:
-    return f"fulltext/{instance.standard_id % 1000:03d}/{instance.standard_id}-{instance.language}.pdf"
+# Private, under a random name (files stored before were at fulltext/<nnn>/<id>-<language>.pdf: manage.py
+# protect_files): a full text is public only while its edition is in the catalogue, so a view hands it out.
+_fulltext_path = UnguessableName("fulltext")
 
 
 class FullText(models.Model):
@@ -210,7 +212,7 @@ class FullText(models.Model):
 
     standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="full_texts")
     language = models.CharField(_("语言"), max_length=10, default="zh")
-    file = models.FileField(_("文件"), upload_to=_fulltext_path)
+    file = models.FileField(_("文件"), upload_to=_fulltext_path, storage=private_storage)
     sha256 = models.CharField(max_length=64)
     size = models.PositiveBigIntegerField(_("大小"))
     page_count = models.PositiveIntegerField(_("页数"), null=True, blank=True)

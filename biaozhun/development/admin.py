@@ -4,6 +4,9 @@ and the records the workflow writes are read-only here."""
 from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from biaozhun.core.errors import DomainError
 from biaozhun.rules.stages import BEFORE_PLAN_STAGES, OPEN_STAGES
@@ -168,6 +171,13 @@ class ProjectEventAdmin(ReadOnlyAdmin):
 @admin.register(DraftDocument)
 class DraftDocumentAdmin(ReadOnlyAdmin):
     list_display = ["project", "kind", "version", "stage", "filename", "size", "uploaded_at"]
+    exclude = ["file"]  # private: no URL of its own
+    readonly_fields = ["download"]
+
+    @admin.display(description=_("文件"))
+    def download(self, document: DraftDocument) -> str:
+        url = reverse("development:document_download", args=[document.project_id, document.pk])
+        return format_html('<a href="{}">{}</a>', url, document.filename)
     list_filter = ["kind"]
     search_fields = ["project__plan_number", "filename"]
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, Lower
 from django.http import Http404
@@ -116,6 +117,11 @@ def document_for_download(*, viewer: Any, project_id: int, pk: int) -> DraftDocu
         raise Http404
     document.project = project
     return document
+
+
+def document_is_public(document: DraftDocument) -> bool:
+    """Whether a visitor who is not signed in may read the document (the policy's document visibility)."""
+    return policy.visible("development.documents", AnonymousUser(), document.project).filter(pk=document.pk).exists()
 
 
 # --- Comments ------------------------------------------------------------------------------------------

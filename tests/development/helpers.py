@@ -21,8 +21,8 @@ from biaozhun.development.services import move_project
 from biaozhun.rules.stages import PERIOD_STAGES, Stage
 from tests.factories.committees import MemberFactory
 from tests.factories.development import BallotFactory
+from tests.factories.files import PDF
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PATH = [Stage.NOTICE, Stage.PLANNED, Stage.DRAFTING, Stage.COMMENT, Stage.DISPOSITION, Stage.REVIEW, Stage.APPROVAL]
 PLAN_LETTERS = {Nature.MANDATORY: "Q", Nature.RECOMMENDED: "T", Nature.GUIDANCE: "Z"}
 

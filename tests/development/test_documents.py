@@ -14,10 +14,11 @@ from biaozhun.development.services import documents, move_project
 from biaozhun.development.services.documents import DOCX, PDF, XLSX, upload_document
 from biaozhun.rules.stages import Stage
 from tests.factories.development import ProjectFactory
+from tests.factories.files import real_pdf
 
 pytestmark = pytest.mark.django_db
 
-PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF_BYTES = real_pdf()
 
 
 def office(marker: str) -> bytes:
@@ -45,15 +46,15 @@ def drafting(tc28_project, walk):
 
 def test_each_upload_is_a_new_version_of_its_kind(drafting, secretariat_user):
     first = upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf(), note="工作组讨论稿")
-    second = upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf("草案2.pdf", PDF_BYTES + b"v2"))
+    second = upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf("草案2.pdf", real_pdf("Draft v2")))
     explanation = upload_document(actor=secretariat_user, project=drafting, kind="explanation", upload=pdf("说明.pdf"))
     assert [(d.kind, d.version) for d in (first, second, explanation)] == [
         ("draft", 1), ("draft", 2), ("explanation", 1)]
     first.refresh_from_db()
     assert first.file.read() == PDF_BYTES  # never overwritten by the later version
     assert (second.stage, second.filename, second.size, second.content_type, second.uploaded_by) == (
-        "drafting", "草案2.pdf", len(PDF_BYTES) + 2, PDF, secretariat_user)
-    assert second.sha256 == second.digest(PDF_BYTES + b"v2")
+        "drafting", "草案2.pdf", len(real_pdf("Draft v2")), PDF, secretariat_user)
+    assert second.sha256 == second.digest(real_pdf("Draft v2"))
     event = drafting.events.filter(kind=ProjectEvent.Kind.DOCUMENT_ADDED).order_by("id").last()
     assert event.data == {"document": explanation.pk, "kind": "explanation", "version": 1}
     assert event.actor == secretariat_user

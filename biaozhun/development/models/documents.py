@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from biaozhun.core import clock
+from biaozhun.core.storage import UnguessableName, private_storage
 from biaozhun.rules.stages import APPROVAL_DRAFT_STAGES, COMMENT_DRAFT_STAGES, REVIEW_DRAFT_STAGES
 
 from .stages import STAGE_CHOICES
@@ -33,9 +34,8 @@ def draft_name(stage: str) -> str:
     return str(DocumentKind.DRAFT.label)
 
 
-def _document_path(instance: "DraftDocument", filename: str) -> str:
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"projects/{instance.project_id}/{instance.kind}-v{instance.version}.{extension}"
+# Private, under a random name (files stored before were at projects/<id>/<kind>-v<N>.<ext>: manage.py protect_files).
+_document_path = UnguessableName("documents")
 
 
 class DraftDocument(models.Model):
@@ -45,7 +45,7 @@ class DraftDocument(models.Model):
     kind = models.CharField(_("类型"), max_length=20, choices=DocumentKind.choices)
     version = models.PositiveSmallIntegerField(_("版本"))
     stage = models.CharField(_("上传时阶段"), max_length=12, choices=STAGE_CHOICES)
-    file = models.FileField(_("文件"), upload_to=_document_path)
+    file = models.FileField(_("文件"), upload_to=_document_path, storage=private_storage)
     filename = models.CharField(_("原文件名"), max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(_("大小"))

@@ -1,5 +1,6 @@
-"""Project documents: each upload is a new version of its kind, checked for size and for its real type (by
-content, never by name), stored with its digest and never overwritten."""
+"""Project documents: each upload is a new version of its kind, checked for size, for its real type (by content,
+never by name) and its structure (a PDF that parses, without scripts; Word and Excel without macros:
+core/uploads.py), stored with its digest under a name nobody can guess, and never overwritten."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from biaozhun.accounts import policy
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
+from biaozhun.core.uploads import FileRejected, check_office, check_pdf
 from biaozhun.rules.stages import OPEN_STAGES
 
 from ..models import DocumentKind, DraftDocument, Project, stage_label
@@ -90,6 +92,13 @@ def _check(kind: str, upload: UploadedFile | None, note: str) -> str:
     if content_type not in accepted_types(kind):
         raise _problem("upload", _("%(kind)s须为 %(types)s 文件；所选文件的内容不是这些格式（按内容判断，不看扩展名）") % {
             "types": accepted_names(kind), "kind": DocumentKind(kind).label})
+    try:
+        if content_type == PDF:
+            check_pdf(upload, label=DocumentKind(kind).label)
+        else:
+            check_office(upload, label=DocumentKind(kind).label)
+    except FileRejected as exc:
+        raise _problem("upload", exc.message) from exc
     return content_type
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from biaozhun.accounts.forms import form_problems, show_problems
 from biaozhun.core.errors import DomainError, ValidationFailed
+from biaozhun.core.files import serve_file
 
 from .. import selectors
 from ..forms import UploadForm
@@ -51,9 +51,11 @@ def document_upload(request, pk: int):
 
 @require_GET
 def document_download(request, pk: int, doc_pk: int):
+    """The file, for those the policy lets read it (404 for anyone else, as if it did not exist); one that not
+    everybody may read is never cached."""
     document = selectors.document_for_download(viewer=request.user, project_id=pk, pk=doc_pk)
-    return FileResponse(document.file.open("rb"), content_type=document.content_type, as_attachment=True,
-                        filename=download_name(document))
+    return serve_file(document.file, filename=download_name(document), content_type=document.content_type,
+                      restricted=not selectors.document_is_public(document))
 
 
 urlpatterns = [

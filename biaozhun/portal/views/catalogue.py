@@ -1,8 +1,9 @@
 """Public catalogue pages: home, edition detail, full text (read and download)."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -12,6 +13,7 @@ from biaozhun.catalog import selectors
 from biaozhun.catalog.identifier_messages import identifier_message
 from biaozhun.catalog.models import RelationKind, Status, Tier
 from biaozhun.catalog.status_text import status_explanation
+from biaozhun.core.files import serve_file
 from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.reference.selectors import ics_classes
 
@@ -108,6 +110,8 @@ def full_text(request, identifier: str, language: str):
     text = standard.full_texts.filter(language=language).first()
     if text is None:
         raise Http404(language)
-    download = request.GET.get("download") == "1"
-    filename = f"{standard.identifier.replace('/', '_')}-{language}.pdf"
-    return FileResponse(text.file.open("rb"), content_type="application/pdf", as_attachment=download, filename=filename)
+    # Public (so cacheable) when visitors who are not signed in see the edition: a withdrawn one is found by nobody.
+    public = policy.visible("catalog.standards", AnonymousUser()).filter(pk=standard.pk).exists()
+    return serve_file(text.file, filename=f"{standard.identifier.replace('/', '_')}-{language}.pdf",
+                      content_type="application/pdf", restricted=not public,
+                      as_attachment=request.GET.get("download") == "1")
