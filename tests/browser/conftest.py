@@ -60,7 +60,7 @@ def site(tmp_path_factory):
     var = tmp_path_factory.mktemp("site")
     env = {**os.environ, "BIAOZHUN_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'site.sqlite3'}",
            "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "DEBUG": "0", "SECRET_KEY": "browser-tests-only",
-           "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0",
+           "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0", "SECURE_SSL_REDIRECT": "0",
            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
            "BIAOZHUN_API_ANON_RATE": "100000/minute"}
     env.pop("PYTEST_XDIST_WORKER", None)
