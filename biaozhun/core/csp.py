@@ -24,10 +24,8 @@ EXEMPT_CONTENT_TYPES = ("application/pdf",)
 def error_page_style_hashes() -> list[str]:
     """CSP sources for the `<style>` blocks of templates/500.html: `'sha256-…'` of each block's text."""
     source = loader.get_template("500.html").template.source
-    return [
-        "'sha256-{}'".format(base64.b64encode(hashlib.sha256(block.encode()).digest()).decode())
-        for block in re.findall(r"<style>(.*?)</style>", source, flags=re.DOTALL)
-    ]
+    blocks = re.findall(r"<style>(.*?)</style>", source, flags=re.DOTALL)
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()}'" for block in blocks]
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
