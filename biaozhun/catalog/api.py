@@ -164,7 +164,7 @@ def validity(request, payload: ValidityIn):
     "/export.jsonl",
     summary="Bulk export (JSON Lines)",
     response={200: None, **ERRORS},
-    openapi_extra={"responses": {"200": {"description": "One record per line (docs/catalog-jsonl.md)",
+    openapi_extra={"responses": {200: {"description": "One record per line (docs/catalog-jsonl.md)",
                                          "content": {"application/x-ndjson": {"schema": {"type": "string"}}}}}},
 )
 def bulk_export(request, tier: Tier | None = None, status: Status | None = None,
