@@ -7,8 +7,8 @@ HOST ?= 127.0.0.1:8000
 # Where the embedded database, the secret key and the collected static files live (settings: BIAOZHUN_VAR_DIR).
 VAR := $(or $(BIAOZHUN_VAR_DIR),var)
 # The local site is served on plain http://127.0.0.1 with DEBUG off, as users get it: cookies without the Secure
-# flag (production keeps them secure: docs/deployment.md) and emails printed to the console.
-LOCAL_ENV := SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+# flag and no redirect to https (production keeps both: docs/deployment.md) and emails printed to the console.
+LOCAL_ENV := SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_SSL_REDIRECT=0 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 
 .PHONY: run test test-pg setup deps system-deps lint messages bench-identifiers bench-import clean-db
 

@@ -101,7 +101,7 @@ def main() -> None:
     port = _port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{Path(args.db).resolve()}", "DEBUG": "0",
-           "SECRET_KEY": "bench-only", "ALLOWED_HOSTS": "127.0.0.1",  # noqa: S105
+           "SECRET_KEY": "bench-only", "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",  # noqa: S105
            "BIAOZHUN_SEARCH_PATH": str(Path(args.index).resolve()), "BIAOZHUN_API_ANON_RATE": "100000000/minute"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "biaozhun.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),

@@ -2,9 +2,12 @@
 
 Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT (public files), BIAOZHUN_PRIVATE_MEDIA_ROOT
-(every uploaded file), BIAOZHUN_PROTECTED_FILES and BIAOZHUN_PROTECTED_FILES_LOCATION (the proxy sends private files),
-BIAOZHUN_MAX_PDF_PAGES, BIAOZHUN_UPLOAD_CHECK_SECONDS, BIAOZHUN_VAR_DIR. See docs/deployment.md.
+DEFAULT_FROM_EMAIL), MEDIA_ROOT (public files), BIAOZHUN_PRIVATE_MEDIA_ROOT (every uploaded file),
+BIAOZHUN_PROTECTED_FILES and BIAOZHUN_PROTECTED_FILES_LOCATION (the proxy sends private files), BIAOZHUN_MAX_PDF_PAGES,
+BIAOZHUN_UPLOAD_CHECK_SECONDS, BIAOZHUN_VAR_DIR; transport security when DEBUG is off (SESSION_COOKIE_SECURE,
+CSRF_COOKIE_SECURE, SECURE_SSL_REDIRECT, SECURE_REDIRECT_EXEMPT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS,
+SECURE_HSTS_PRELOAD), SECURE_REFERRER_POLICY, SECURE_CROSS_ORIGIN_OPENER_POLICY; BIAOZHUN_API_ANON_RATE,
+BIAOZHUN_EXPORT_RATE. See docs/deployment.md.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -68,6 +71,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "ninja",  # the API docs page from local static files (no CDN, no inline script)
     "biaozhun.core",
     "biaozhun.accounts",
     "biaozhun.reference",
@@ -89,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "biaozhun.core.middleware.PolicyRefusalMiddleware",
+    "biaozhun.core.caching.PrivateNoStoreMiddleware",
+    "biaozhun.core.csp.ContentSecurityPolicyMiddleware",
     "biaozhun.api.security.ApiTokenMiddleware",
     "biaozhun.api.ratelimit.AnonymousApiRateLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -200,6 +207,8 @@ USE_TZ = True
 
 # --- API ------------------------------------------------------------------------------------
 BIAOZHUN_API_ANON_RATE = os.environ.get("BIAOZHUN_API_ANON_RATE", "120/minute")
+# Bulk exports of the catalogue (open data) per address, or per account when signed in; administrators unlimited.
+BIAOZHUN_EXPORT_RATE = os.environ.get("BIAOZHUN_EXPORT_RATE", "4/hour")
 # Only behind a proxy that sets X-Forwarded-For itself.
 BIAOZHUN_TRUST_X_FORWARDED_FOR = _env_bool("BIAOZHUN_TRUST_X_FORWARDED_FOR", False)
 
@@ -251,12 +260,46 @@ BIAOZHUN_UPLOAD_CHECK_SECONDS = float(os.environ.get("BIAOZHUN_UPLOAD_CHECK_SECO
 # Full-text uploads: PDF only, at most this many bytes.
 BIAOZHUN_MAX_FULLTEXT_BYTES = int(os.environ.get("BIAOZHUN_MAX_FULLTEXT_BYTES", str(200 * 1024 * 1024)))
 
-# Secure cookies whenever DEBUG is off (production is served over https); `make run` on plain
-# http://127.0.0.1 turns them off with SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0.
+# --- Transport and browser security ---------------------------------------------------------------
+# Production is served over https: whenever DEBUG is off, cookies are secure, http redirects to https and HSTS is
+# sent (`manage.py check --deploy --fail-level WARNING` passes; tests/security/test_headers.py). `make run` on
+# plain http://127.0.0.1 turns off what needs https: SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
+# SECURE_SSL_REDIRECT=0 (browsers ignore HSTS over http). Roll HSTS out with a small SECURE_HSTS_SECONDS first.
+SESSION_COOKIE_HTTPONLY = True  # scripts never read the session cookie
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = os.environ.get("SECURE_REFERRER_POLICY", "same-origin")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = os.environ.get("SECURE_CROSS_ORIGIN_OPENER_POLICY", "same-origin")
 if not DEBUG:
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", True)
+    SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = _env_list("SECURE_REDIRECT_EXEMPT", "")  # path regexes, e.g. a load balancer's probe
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", True)
+    # The TLS proxy says the request came over https (it must set or strip this header on every request).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content Security Policy (django-csp): scripts, styles, fonts, workers and fetches from this site only; no inline
+# script, style attribute or eval anywhere (tests/security/test_csp.py and the browser tests enforce it).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # Bootstrap's and Swagger UI's icons are data: SVGs in their CSS
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],  # the pdf.js worker, a module from the static files
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 BIAOZHUN_API_ANON_RATE = "100000/minute"  # tests that exercise the limit set their own
+BIAOZHUN_EXPORT_RATE = "100000/hour"
+SECURE_SSL_REDIRECT = False  # the test client speaks plain http; tests/security/test_headers.py checks production
 # Pages render without `collectstatic` (the browser tests run the collected, hashed files that `make run` serves).
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # WhiteNoise serves the app's static files from their sources here (no collected directory in a fresh checkout).

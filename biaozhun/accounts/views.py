@@ -10,10 +10,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from biaozhun.core.caching import no_store
 from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
 
 from . import policy, selectors, services
@@ -70,7 +72,7 @@ class LogoutView(auth_views.LogoutView):
     """POST only (Django 5); the navigation bar's button posts here."""
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:profile")
@@ -90,6 +92,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@no_store  # shows a new API token, this once
 def profile(request: HttpRequest, *, new_token: str = "", token_error: str = "", status: int = 200) -> HttpResponse:
     context = {
         "memberships": selectors.memberships_for(user=request.user),
@@ -102,6 +105,7 @@ def profile(request: HttpRequest, *, new_token: str = "", token_error: str = "",
 
 
 @login_required
+@no_store
 @require_http_methods(["POST"])
 def token_create(request: HttpRequest) -> HttpResponse:
     """Make a token and show it on the account page, this once (only its digest is kept)."""
@@ -124,7 +128,7 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def organisation_create(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, "accounts.create_organisation")
     kinds = [kind for kind in OrganisationKind if policy.can(request.user, "accounts.create_organisation", kind)]
@@ -157,6 +161,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
 
 
+@method_decorator(no_store, name="dispatch")  # the reset link's token is in its address and the form
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     template_name = "accounts/password_reset_confirm.html"

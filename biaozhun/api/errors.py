@@ -1,12 +1,15 @@
 """Render every DomainError (and Ninja's own errors) as RFC 9457 problem+json with a stable code."""
 
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from biaozhun.core.errors import DomainError
 
 PROBLEM = "application/problem+json"
+# RFC 6750 §3: the scheme a client should use, sent with every 401.
+WWW_AUTHENTICATE = 'Bearer realm="biaozhun"'
 
 
 def problem(status: int, code: str, title: str, detail: str = "", **extra) -> JsonResponse:
@@ -15,6 +18,19 @@ def problem(status: int, code: str, title: str, detail: str = "", **extra) -> Js
         body["detail"] = detail
     body.update(extra)
     return JsonResponse(body, status=status, content_type=PROBLEM, json_dumps_params={"ensure_ascii": False})
+
+
+def unauthenticated_problem(code: str = "unauthenticated") -> JsonResponse:
+    """401 for a request that needs a signed-in caller and has none (or an unknown or revoked token)."""
+    if code == "invalid_token":
+        response = problem(401, code, _("API 令牌无效或已撤销。"), _("请在账户页面（/accounts/profile/）生成新的令牌。"))
+        response["WWW-Authenticate"] = f'{WWW_AUTHENTICATE}, error="invalid_token"'
+        return response
+    response = problem(401, code, _("请先登录：此接口须由登录的用户调用。"),
+                       _("请在请求头 Authorization: Bearer … 中提供个人 API 令牌（登录后在账户页面 /accounts/profile/ "
+                         "生成），或在登录后的网页中调用。"))
+    response["WWW-Authenticate"] = WWW_AUTHENTICATE
+    return response
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
@@ -40,4 +56,4 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError):
-        return problem(401, "unauthenticated", "Sign in to use this endpoint.")
+        return unauthenticated_problem()

@@ -4,13 +4,16 @@ import json
 from datetime import date, datetime
 from typing import Annotated
 
+from django.conf import settings
 from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Schema
 from pydantic import BeforeValidator, WithJsonSchema
 
 from biaozhun.accounts import policy
+from biaozhun.api.ratelimit import client_address, per_period, rate_limited, take
+from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, NOT_FOUND
 
 from . import exporting, selectors
@@ -161,12 +164,22 @@ def validity(request, payload: ValidityIn):
     "/export.jsonl",
     summary="Bulk export (JSON Lines)",
     response={200: None, **ERRORS},
-    openapi_extra={"responses": {"200": {"description": "One record per line (docs/catalog-jsonl.md)",
+    openapi_extra={"responses": {200: {"description": "One record per line (docs/catalog-jsonl.md)",
                                          "content": {"application/x-ndjson": {"schema": {"type": "string"}}}}}},
 )
 def bulk_export(request, tier: Tier | None = None, status: Status | None = None,
                 updated_since: IsoDateTime | None = None):
-    """Every edition (optionally of one tier or status, or changed since a time), streamed in id order."""
+    """Every edition (optionally of one tier or status, or changed since a time), streamed in id order. Open data:
+    anyone may export, `BIAOZHUN_EXPORT_RATE` times per address (per account when signed in); administrators
+    without limit. Over the limit: 429 with Retry-After."""
+    policy.require(request.user, "catalog.export_bulk")
+    if not policy.can(request.user, "catalog.export_unlimited"):
+        who = f"user:{request.user.pk}" if request.user.is_authenticated else f"address:{client_address(request)}"
+        retry = take("export", who, settings.BIAOZHUN_EXPORT_RATE)
+        if retry is not None:
+            return rate_limited(retry, _("目录批量导出限%(limit)s（匿名按地址计，登录后按账户计）；请 %(seconds)d 秒后再试。"
+                                         "只需更新本地副本时，用 updated_since 参数只导出此后变更的记录。")
+                                % {"limit": per_period(settings.BIAOZHUN_EXPORT_RATE), "seconds": retry})
     since = (updated_since if timezone.is_aware(updated_since) else timezone.make_aware(updated_since)) \
         if updated_since else None
     standards = policy.visible("catalog.standards", request.user)

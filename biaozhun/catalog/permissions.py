@@ -1,5 +1,10 @@
-"""Who may do what with the catalogue (registered with the policy): every record is public; editing, imports,
-bulk exports and full texts are for the national administration and administrators."""
+"""Who may do what with the catalogue (registered with the policy): every record is public; editing, imports
+and full texts are for the national administration and administrators.
+
+Bulk export (`/api/v1/catalog/export.jsonl`) is open data: the catalogue is public information for everyone
+(work plan items 107, 110) and each record is readable one by one anyway, so anyone may export it; what it
+costs the server is bounded by a rate limit (BIAOZHUN_EXPORT_RATE per address, or per account when signed in),
+which administrators are not held to (`catalog.export_unlimited`)."""
 
 from typing import Any
 
@@ -39,11 +44,12 @@ RULES = {
     "catalog.edit": _edit,
     "catalog.review": _review,
     "catalog.import": administrator,
-    "catalog.export_bulk": administrator,
+    "catalog.export_bulk": everyone,  # open data, rate limited (module docstring)
+    "catalog.export_unlimited": administrator,
     "catalog.attach_fulltext": _edit,  # publication attaches the approved text (报批稿)
     "catalog.withdraw": administrator,  # an edition published in error
 }
-PUBLIC_ACTIONS = {"catalog.view"}
+PUBLIC_ACTIONS = {"catalog.view", "catalog.export_bulk"}
 FILTERS = {"catalog.standards": _standards}
 DENIALS = {
     "catalog.edit": _("标准目录由国家标准委维护；如发现目录信息有误，请在该标准页面提交实施信息反馈。"),

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from biaozhun.rules.stages import ACTIVE_STAGES, STAGES
 
@@ -11,13 +11,13 @@ from . import selectors
 from .models import Committee
 
 
-@require_GET
+@require_safe
 def committee_list(request):
     query = request.GET.get("q", "").strip()
     return render(request, "committees/list.html", {"committees": selectors.committee_list(query=query), "query": query})
 
 
-@require_GET
+@require_safe
 def committee_detail(request, code: str):
     committee = Committee.objects.filter(code=code).select_related("secretariat", "parent").first()
     if committee is None:

@@ -9,9 +9,10 @@ from datetime import date, datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Schema
 
 from biaozhun.accounts import policy
+from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.core.errors import ValidationFailed

@@ -15,7 +15,7 @@ from .services import submit_feedback
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def feedback_form(request, identifier: str):
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if standard is None:

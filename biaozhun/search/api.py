@@ -1,9 +1,10 @@
 """Search API: the same engine and query language as the search page."""
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Schema
 from pydantic import BaseModel
 
+from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS
 from biaozhun.core.errors import DomainError
 

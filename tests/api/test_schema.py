@@ -35,3 +35,18 @@ def _catalogue(db, search_index):
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema(case):
     case.call_and_validate()
+
+
+def test_the_schema_has_no_duplicate_keys(client):
+    """Swagger UI (/api/v1/docs) refuses a document with a repeated key ("duplicated mapping key")."""
+    import json
+
+    repeated = []
+
+    def pairs(items):
+        keys = [key for key, _value in items]
+        repeated.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(items)
+
+    json.loads(client.get("/api/v1/openapi.json").content, object_pairs_hook=pairs)
+    assert repeated == []

@@ -20,7 +20,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 USER, PASSWORD = "browser", "a-long-browser-password"  # noqa: S105 (test account)
-
+# What chromium's console says when the Content Security Policy refuses something ("Refused to execute inline
+# script because it violates the following Content Security Policy directive: ...").
+CSP_REFUSAL = "Content Security Policy"
 
 
 def pytest_collection_modifyitems(items):
@@ -60,7 +62,7 @@ def site(tmp_path_factory):
     var = tmp_path_factory.mktemp("site")
     env = {**os.environ, "BIAOZHUN_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'site.sqlite3'}",
            "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "DEBUG": "0", "SECRET_KEY": "browser-tests-only",
-           "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0",
+           "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0", "SECURE_SSL_REDIRECT": "0",
            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
            "BIAOZHUN_API_ANON_RATE": "100000/minute"}
     env.pop("PYTEST_XDIST_WORKER", None)
@@ -110,6 +112,28 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_content_security_policy_refusals(request, monkeypatch):
+    """Fails a browser test if any page it opened (in any context it made) broke the Content Security Policy:
+    the page would work differently for its users than the test saw."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    refusals: list[str] = []
+    make_context = browser.new_context
+
+    def new_context(*args, **kwargs):
+        context = make_context(*args, **kwargs)
+        context.on("console", lambda message: refusals.append(f"{message.location.get('url')}: {message.text}")
+                   if CSP_REFUSAL in message.text else None)
+        return context
+
+    monkeypatch.setattr(browser, "new_context", new_context)
+    yield
+    assert not refusals, "Content Security Policy refusals:\n" + "\n".join(refusals)
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 
 def _violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    # Evaluated by the test driver, not added as an inline <script>, which the site's Content Security Policy refuses.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
     )

@@ -104,6 +104,8 @@ def test_a_meeting_ballot_from_opening_to_the_result(page, browser, site):
     expect(page.locator("#ballot-result")).to_have_text(
         "赞成 3/4 = 75.0% ≥ 2/3，反对 1/4 = 25.0% ≥ 1/4，投票率 4/4 = 100.0% ≥ 3/4：未通过：反对票达到 1/4")
     expect(page.get_by_role("region", name="表决名单")).to_contain_text("IEC 62301")
+    # The tally's bars take their widths from data- attributes (static/js/site.js; no style attribute under the CSP).
+    assert page.locator("[data-bar-width]").evaluate_all("bars => bars.map(bar => bar.style.width)") == ["75%", "25%"]
     page.screenshot(path=str(SHOTS / "ballot_closed.png"), full_page=True)
     assert not _violations(page)
     page.goto(f"/projects/{project}/")

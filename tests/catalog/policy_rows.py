@@ -6,7 +6,8 @@ ROWS = [
     Row("catalog.review", Fixture("tc28_standard"), frozenset({"reviewer_user", "admin_user", "secretariat_user"})),
     Row("catalog.review", Fixture("tc151_standard"), frozenset({"reviewer_user", "admin_user"})),
     Row("catalog.import", None, frozenset({"admin_user"})),
-    Row("catalog.export_bulk", None, frozenset({"admin_user"})),
+    Row("catalog.export_bulk", None, ALL),
+    Row("catalog.export_unlimited", None, frozenset({"admin_user"})),
     Row("catalog.attach_fulltext", None, frozenset({"reviewer_user", "admin_user"})),
     Row("catalog.withdraw", Fixture("tc28_standard"), frozenset({"admin_user"})),
 ]

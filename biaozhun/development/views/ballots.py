@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.forms import form_problems, show_problems
@@ -87,7 +87,7 @@ def _tally_context(tally, ballot: Ballot) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def ballot_detail(request, ballot_pk: int):
     return _render(request, selectors.ballot_for_page(pk=ballot_pk))
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.forms import form_problems, show_problems
@@ -88,7 +88,7 @@ def _render_page(request, project: Project, *, status: int = 200, error: str = "
 
 
 @login_required
-@require_GET
+@require_safe
 def comments_page(request, pk: int):
     project = selectors.project_for_page(pk=pk)
     policy.require(request.user, "development.view_comments", project)  # a refusal shows the 403 page
@@ -118,7 +118,7 @@ def comment_dispose(request, comment_pk: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def disposition_table_download(request, pk: int):
     project = selectors.project_for_page(pk=pk)
     policy.require(request.user, "development.view_comments", project)  # a refusal shows the 403 page

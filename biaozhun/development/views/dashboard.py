@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.codes import normalise_tc_code
@@ -29,7 +29,7 @@ def _denied(request, message: str):
 
 
 @login_required
-@require_GET
+@require_safe
 def dashboard(request):
     user = request.user
     try:
@@ -86,7 +86,7 @@ def _deadline(project: Project, today, reminder_days: int) -> dict | None:
 
 # --- The reviewer queue ----------------------------------------------------------------------------
 @login_required
-@require_GET
+@require_safe
 def queue(request):
     try:
         policy.require(request.user, "development.queue")

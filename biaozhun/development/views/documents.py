@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from biaozhun.accounts.forms import form_problems, show_problems
 from biaozhun.core.errors import DomainError, ValidationFailed
@@ -49,7 +49,7 @@ def document_upload(request, pk: int):
     return redirect(project.get_absolute_url() + "#documents")
 
 
-@require_GET
+@require_safe
 def document_download(request, pk: int, doc_pk: int):
     """The file, for those the policy lets read it (404 for anyone else, as if it did not exist); one that not
     everybody may read is never cached."""

@@ -96,7 +96,7 @@ def withdraw(request, pk: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def propose(request):
     form = ProposeForm(request.POST or None)
     status = 200

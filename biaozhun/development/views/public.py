@@ -3,7 +3,7 @@ project page."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from biaozhun.rules.stages import PUBLIC_LISTS, Stage
 
@@ -14,7 +14,7 @@ from .project_page import render_project_page
 DEFAULT_LIST = Stage.DRAFTING  # lists are keyed by their first stage's code
 
 
-@require_GET
+@require_safe
 def project_list(request):
     current = request.GET.get("list", DEFAULT_LIST)
     current = current if current in PUBLIC_LISTS else DEFAULT_LIST
@@ -24,6 +24,6 @@ def project_list(request):
     })
 
 
-@require_GET
+@require_safe
 def project_detail(request, pk: int):
     return render_project_page(request, selectors.project_for_page(pk=pk))

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.forms import field_messages, form_problems
@@ -75,7 +75,7 @@ def _rows(page, overdue: set[int]) -> list[dict]:
 
 
 @login_required
-@require_GET
+@require_safe
 def reviews(request):
     return _render(request, request.GET)
 

@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.catalog import selectors
@@ -30,7 +30,7 @@ def _tier_counts(standards) -> dict[str, int]:
     return counts
 
 
-@require_GET
+@require_safe
 def home(request):
     standards = policy.visible("catalog.standards", request.user)
     counts = _tier_counts(standards)
@@ -43,7 +43,7 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
-@require_GET
+@require_safe
 def standard_detail(request, identifier: str):
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if standard is None:
@@ -91,7 +91,7 @@ def _in_force_first():
     return Case(When(status=Status.CURRENT, then=Value(0)), default=Value(1), output_field=IntegerField())
 
 
-@require_GET
+@require_safe
 def read_full_text(request, identifier: str, language: str):
     """Read the full text in the browser (pdf.js); the PDF itself comes from `full_text`."""
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
@@ -102,7 +102,7 @@ def read_full_text(request, identifier: str, language: str):
     return render(request, "portal/reader.html", {"standard": standard, "text": text, "pdf_url": pdf_url})
 
 
-@require_GET
+@require_safe
 def full_text(request, identifier: str, language: str):
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if standard is None:

@@ -1,7 +1,7 @@
 """Citation downloads for one edition: GB/T 7714-2015 text, BibTeX, RIS."""
 
 from django.http import Http404, HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from biaozhun.catalog import citations, selectors
 
@@ -12,7 +12,7 @@ FORMATS = {
 }
 
 
-@require_GET
+@require_safe
 def citation(request, identifier: str, fmt: str):
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if standard is None or fmt not in FORMATS:

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from biaozhun.catalog.models import Degree, Nature, Status, Tier
 from biaozhun.core.bilingual import in_language
@@ -52,7 +52,7 @@ def _filters(request) -> dict[str, list[str]]:
     return {name: values for name in FACETS if (values := [v for v in request.GET.getlist(name) if v])}
 
 
-@require_GET
+@require_safe
 def search(request):
     text = request.GET.get("q", "").strip()
     sort = request.GET.get("sort", "relevance")

@@ -30,7 +30,7 @@ def _input_lines(request) -> list[str] | None:
     return lines
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def validity_check(request):
     context = {"max_lines": MAX_LINES, "numbers": ""}
     if request.method == "POST":

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.core.errors import DomainError
@@ -17,7 +17,7 @@ from ..models import Watch
 
 
 @login_required
-@require_GET
+@require_safe
 def watch_list(request):
     return render(request, "portal/watch_list.html", {"rows": selectors.watch_rows(user=request.user)})
 

@@ -1,0 +1,67 @@
+"""HEAD is answered wherever GET is (RFC 9110 §9.3.2): monitors, link checkers and caches ask with HEAD, and a
+405 there reads as a broken site. Django views use `require_safe`; the API's router adds HEAD to every GET
+operation (biaozhun/api/routing.py). The servers (gunicorn, runserver) send HEAD answers without their body, as
+the test client does."""
+
+import pytest
+
+from biaozhun.accounts.models import User
+from biaozhun.catalog.models import Standard
+from biaozhun.development.models import Ballot, Project
+from tests.security.crawl import load_demo, walk
+
+pytestmark = pytest.mark.django_db
+
+# A value for each path parameter of the API's GET operations; a new parameter name fails until it has one.
+API_SAMPLES = {
+    "identifier": lambda: Standard.objects.first().identifier,
+    "project_id": lambda: Project.objects.first().pk,
+    "ballot_id": lambda: Ballot.objects.first().pk,
+}
+
+
+def _body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def _refusals(client, pages: dict) -> dict:
+    refused = {}
+    for url, got in pages.items():
+        head = client.head(url)
+        if head.status_code != 200 or _body(head) or head.get("Content-Type") != got.get("Content-Type"):
+            refused[url] = (head.status_code, head.get("Content-Type"), len(_body(head)))
+    return refused
+
+
+def test_every_public_page_that_answers_get_answers_head_with_no_body(client, settings, tmp_path):
+    load_demo(settings, tmp_path)
+    pages = walk(client).ok()
+    assert len(pages) > 40, sorted(pages)  # the walk reached the catalogue, projects, committees, the API
+    assert _refusals(client, pages) == {}
+
+
+def test_every_get_operation_of_the_api_answers_head(client, settings, tmp_path):
+    load_demo(settings, tmp_path)
+    schema = client.get("/api/v1/openapi.json").json()
+    pages = {}
+    for path, operations in schema["paths"].items():
+        if "get" not in operations:
+            continue
+        url = path
+        for parameter in (p for p in operations["get"].get("parameters", []) if p["in"] == "path"):
+            url = url.replace(f"{{{parameter['name']}}}", str(API_SAMPLES[parameter["name"]]()))
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.content[:300])
+        pages[url] = response
+    assert len(pages) >= 8
+    assert _refusals(client, pages) == {}
+    assert all("head" not in operations for operations in schema["paths"].values())  # the schema lists GET only
+
+
+def test_signed_in_pages_answer_head(client, settings, tmp_path):
+    load_demo(settings, tmp_path)
+    client.force_login(User.objects.get(username="secretary"))
+    pages = {url: client.get(url) for url in ("/projects/dashboard/", "/watch/", "/accounts/profile/",
+                                              "/accounts/password/change/", "/accounts/organisations/new/")}
+    assert {url: r.status_code for url, r in pages.items()} == dict.fromkeys(pages, 200)
+    assert _refusals(client, pages) == {}
