@@ -2,7 +2,9 @@
 
 Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-DEFAULT_FROM_EMAIL, EMAIL_FILE_PATH), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR. See docs/deployment.md.
+DEFAULT_FROM_EMAIL, EMAIL_FILE_PATH), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR,
+BIAOZHUN_SEARCH_MAX_LAG_EVENTS, BIAOZHUN_SEARCH_MAX_LAG_SECONDS, BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS. See
+docs/deployment.md.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -185,6 +187,8 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.development.tasks.sweep_projects", "00:15"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
 ]
+# /readyz answers 503 when the oldest task waiting for a worker has waited longer than this (seconds).
+BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS = float(os.environ.get("BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS", "600"))
 # Working days within which implementation feedback is answered (no legal limit found; a setting per the rules).
 BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS = int(os.environ.get("BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS", "20"))
 # The public address of the site, for links in emails.
@@ -206,6 +210,10 @@ BIAOZHUN_TRUST_X_FORWARDED_FOR = _env_bool("BIAOZHUN_TRUST_X_FORWARDED_FOR", Fal
 # --- Search ---------------------------------------------------------------------------------
 # Each machine keeps its own index, fed from the catalogue's event table (manage.py search_sync).
 BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": Path(os.environ.get("BIAOZHUN_SEARCH_PATH", VAR_DIR / "search"))}
+# An index further behind the catalogue's event table than this (event ids, or seconds the oldest unapplied event
+# has waited) is stale: the search page says results may be incomplete and /readyz answers 503.
+BIAOZHUN_SEARCH_MAX_LAG_EVENTS = int(os.environ.get("BIAOZHUN_SEARCH_MAX_LAG_EVENTS", "1000"))
+BIAOZHUN_SEARCH_MAX_LAG_SECONDS = float(os.environ.get("BIAOZHUN_SEARCH_MAX_LAG_SECONDS", "300"))
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "static/"

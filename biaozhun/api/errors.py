@@ -20,7 +20,10 @@ def problem(status: int, code: str, title: str, detail: str = "", **extra) -> Js
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError):
-        return problem(exc.status, exc.code, exc.message, **exc.data)
+        response = problem(exc.status, exc.code, exc.message, **exc.data)
+        if "retry_after" in exc.data:
+            response["Retry-After"] = str(exc.data["retry_after"])
+        return response
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError):
