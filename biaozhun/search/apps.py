@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
 
+def _index_readiness():
+    """The /readyz check of this machine's index (imported when asked: the text tools load slowly)."""
+    from .health import readiness
+
+    return readiness()
+
+
 class SearchConfig(AppConfig):
     name = "biaozhun.search"
     label = "search"
@@ -9,6 +16,4 @@ class SearchConfig(AppConfig):
     def ready(self):
         from biaozhun.core import health
 
-        from .health import readiness
-
-        health.register("search_index", readiness)
+        health.register("search_index", _index_readiness)
