@@ -1,7 +1,7 @@
 """Copy the database out and back in, per engine, while the site runs.
 
-SQLite: the online backup API (sqlite3.Connection.backup) copies a consistent snapshot page by page while other
-connections keep reading and writing; restoring uses the same API the other way, into the live file.
+SQLite: the online backup API (sqlite3.Connection.backup) copies a consistent snapshot while other connections
+keep reading and writing (WAL mode); restoring uses the same API the other way, into the live file.
 PostgreSQL: `pg_dump -Fc` of a snapshot exported by a REPEATABLE READ transaction, in which the table checksums
 are computed too, so they describe exactly the rows dumped; restore drops this schema's tables and loads the dump
 with `pg_restore | psql --single-transaction`, all or nothing. Credentials reach the client programs through the
@@ -47,7 +47,9 @@ def sqlite_dump(target: Path, *, using: str = "default", then: Callable[[str], T
     source = _sqlite_connection(using)
     copy = sqlite3.connect(target)
     try:
-        source.backup(copy, pages=4096, sleep=0.05)  # in steps, so writers are not held up for the whole copy
+        # One step: a read transaction over the whole copy, so it is one snapshot. In WAL mode writers go on
+        # meanwhile (a copy in several steps would restart whenever another connection writes).
+        source.backup(copy)
     finally:
         copy.close()
     alias = f"{using}__backup_copy"
