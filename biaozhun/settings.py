@@ -2,12 +2,15 @@
 
 Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-DEFAULT_FROM_EMAIL), MEDIA_ROOT (public files), BIAOZHUN_PRIVATE_MEDIA_ROOT (every uploaded file),
-BIAOZHUN_PROTECTED_FILES and BIAOZHUN_PROTECTED_FILES_LOCATION (the proxy sends private files), BIAOZHUN_MAX_PDF_PAGES,
-BIAOZHUN_UPLOAD_CHECK_SECONDS, BIAOZHUN_VAR_DIR; transport security when DEBUG is off (SESSION_COOKIE_SECURE,
-CSRF_COOKIE_SECURE, SECURE_SSL_REDIRECT, SECURE_REDIRECT_EXEMPT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS,
-SECURE_HSTS_PRELOAD), SECURE_REFERRER_POLICY, SECURE_CROSS_ORIGIN_OPENER_POLICY; BIAOZHUN_API_ANON_RATE,
-BIAOZHUN_EXPORT_RATE. See docs/deployment.md.
+DEFAULT_FROM_EMAIL, EMAIL_FILE_PATH), BIAOZHUN_VAR_DIR.
+Files: MEDIA_ROOT (public files), BIAOZHUN_PRIVATE_MEDIA_ROOT (every uploaded file), BIAOZHUN_PROTECTED_FILES and
+BIAOZHUN_PROTECTED_FILES_LOCATION (the proxy sends private files), BIAOZHUN_MAX_PDF_PAGES, BIAOZHUN_UPLOAD_CHECK_SECONDS.
+Transport security when DEBUG is off: SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_SSL_REDIRECT,
+SECURE_REDIRECT_EXEMPT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD,
+SECURE_REFERRER_POLICY, SECURE_CROSS_ORIGIN_OPENER_POLICY.
+Limits: BIAOZHUN_API_ANON_RATE, BIAOZHUN_EXPORT_RATE.
+Health: BIAOZHUN_SEARCH_MAX_LAG_EVENTS, BIAOZHUN_SEARCH_MAX_LAG_SECONDS, BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS.
+See docs/deployment.md.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -183,6 +186,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Biaozhun <noreply@localhost>")
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes each email (a file per message).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -192,6 +197,8 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.development.tasks.sweep_projects", "00:15"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
 ]
+# /readyz answers 503 when the oldest task waiting for a worker has waited longer than this (seconds).
+BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS = float(os.environ.get("BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS", "600"))
 # Working days within which implementation feedback is answered (no legal limit found; a setting per the rules).
 BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS = int(os.environ.get("BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS", "20"))
 # The public address of the site, for links in emails.
@@ -215,6 +222,10 @@ BIAOZHUN_TRUST_X_FORWARDED_FOR = _env_bool("BIAOZHUN_TRUST_X_FORWARDED_FOR", Fal
 # --- Search ---------------------------------------------------------------------------------
 # Each machine keeps its own index, fed from the catalogue's event table (manage.py search_sync).
 BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": Path(os.environ.get("BIAOZHUN_SEARCH_PATH", VAR_DIR / "search"))}
+# An index further behind the catalogue's event table than this (event ids, or seconds the oldest unapplied event
+# has waited) is stale: the search page says results may be incomplete and /readyz answers 503.
+BIAOZHUN_SEARCH_MAX_LAG_EVENTS = int(os.environ.get("BIAOZHUN_SEARCH_MAX_LAG_EVENTS", "1000"))
+BIAOZHUN_SEARCH_MAX_LAG_SECONDS = float(os.environ.get("BIAOZHUN_SEARCH_MAX_LAG_SECONDS", "300"))
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "static/"

@@ -4,8 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from biaozhun.api.urls import api
+from biaozhun.core import health
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("biaozhun.accounts.urls")),

@@ -8,6 +8,9 @@ from biaozhun.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, in the test's process. core.outbox then queues them when the transaction commits (tests
+# capture on-commit callbacks to see emails); tests/reliability/ use the production database backend, where the
+# task row is written in the change's own transaction.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 BIAOZHUN_API_ANON_RATE = "100000/minute"  # tests that exercise the limit set their own
 BIAOZHUN_EXPORT_RATE = "100000/hour"

@@ -36,7 +36,10 @@ def unauthenticated_problem(code: str = "unauthenticated") -> JsonResponse:
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError):
-        return problem(exc.status, exc.code, exc.message, **exc.data)
+        response = problem(exc.status, exc.code, exc.message, **exc.data)
+        if "retry_after" in exc.data:
+            response["Retry-After"] = str(exc.data["retry_after"])
+        return response
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError):

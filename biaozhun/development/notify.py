@@ -1,5 +1,5 @@
 """Email the people the routing table names for a project event, each in their own language: the background task
-that services/events.py queues once an event's transaction commits, and the routing it follows."""
+that services/events.py queues in the transaction that writes the event, and the routing it follows."""
 
 from __future__ import annotations
 

@@ -1,21 +1,21 @@
-"""Receive implementation feedback: stored with its reply deadline in working days, acknowledged by email."""
+"""Receive implementation feedback: stored with its reply deadline in working days, acknowledged by email (queued
+in the transaction that stores it: core.outbox)."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.catalog.models import Standard
 from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
+from biaozhun.core.outbox import enqueue_with_transaction
 from biaozhun.reference.selectors import working_calendar
 
 from .models import Feedback, FeedbackCategory
+from .tasks import acknowledge_feedback
 
 MIN_TEXT = 10
 MAX_TEXT = 5000
@@ -42,16 +42,5 @@ def submit_feedback(*, actor, standard: Standard, category: str, text: str, clau
     feedback = Feedback.objects.create(standard=standard, author=actor, category=category, clause=clause[:50],
                                        text=text, received_at=received, reply_due=due.day,
                                        reply_due_approximate=due.approximate)
-    transaction.on_commit(lambda: _acknowledge(feedback))
+    enqueue_with_transaction(acknowledge_feedback, feedback.pk)
     return feedback
-
-
-def _acknowledge(feedback: Feedback) -> None:
-    user = feedback.author
-    if not user.email:
-        return
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {"feedback": feedback, "site": settings.BIAOZHUN_SITE_URL}
-        subject = render_to_string("feedback/email/ack_subject.txt", context).strip()
-        body = render_to_string("feedback/email/ack_body.txt", context)
-    send_mail(subject, body, None, [user.email])

@@ -1,15 +1,25 @@
 """Search API: the same engine and query language as the search page."""
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Schema
 from pydantic import BaseModel
 
 from biaozhun.api.routing import Router
-from biaozhun.api.schemas import ERRORS
+from biaozhun.api.schemas import ERRORS, Problem
 from biaozhun.core.errors import DomainError
 
 from .documents import FACETS
-from .engine import MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchError, SearchQuery, get_engine
+from .engine import (
+    MAX_OFFSET,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    IndexStateError,
+    SearchError,
+    SearchQuery,
+    get_engine,
+)
+from .health import IndexCondition, forget_health, index_health
 
 router = Router(tags=["search"])
 
@@ -19,6 +29,21 @@ class BadSearch(DomainError):
 
     code = "bad_search"
     status = 400
+
+
+class SearchUnavailable(DomainError):
+    """This machine's search index is missing or unusable and is being rebuilt; ``retry_after`` in seconds."""
+
+    code = "search_unavailable"
+    status = 503
+
+
+RETRY_AFTER = 60
+
+
+def _unavailable() -> SearchUnavailable:
+    return SearchUnavailable(_("搜索索引正在重建，暂时无法检索，结果可能不完整。请在 %(seconds)s 秒后重试。") % {
+        "seconds": RETRY_AFTER}, retry_after=RETRY_AFTER)
 
 
 class SearchParams(Schema):
@@ -74,26 +99,38 @@ class SearchOut(BaseModel):
     facets: dict[str, list[FacetValueOut]]
     note: str | None = Field(None, description="why there are no results when the query had nothing to search for "
                                                "(`%`, `*`, `(((`): such a query finds nothing, never everything")
+    index_notice: str | None = Field(None, description="set when the search index is behind the catalogue: "
+                                                       "changes of the last minutes may be missing from the results")
 
 
-@router.get("/", response={200: SearchOut, **ERRORS}, summary="Search the catalogue")
+@router.get("/", response={200: SearchOut, **ERRORS, 503: Problem}, summary="Search the catalogue")
 def search(request: HttpRequest, params: Query[SearchParams]):
     """Ranked results with the exact total and facet counts. Filters of one facet are alternatives (OR);
     different facets combine (AND). Only the first 10,000 results can be paged through; later pages are empty.
-    A query of punctuation or symbols alone finds nothing (with a `note`); an empty `q` browses everything."""
+    A query of punctuation or symbols alone finds nothing (with a `note`); an empty `q` browses everything.
+    While this machine's search index is rebuilt the answer is 503 `search_unavailable` with Retry-After, never
+    an empty result; when the index is behind the catalogue, `index_notice` says so."""
     filters = {name: values for name in FACETS if (values := getattr(params, name, None))}
     # Pages past the first 10,000 results are not served: they come back empty, with the total.
     beyond = (params.page - 1) * params.page_size >= MAX_OFFSET
+    health = index_health()
+    if not health.usable:
+        raise _unavailable()
     try:
         result = get_engine().search(SearchQuery(text=params.q, filters=filters, sort=params.sort,
                                                  page=1 if beyond else params.page, page_size=params.page_size))
     except SearchError as exc:
         raise BadSearch(exc.message, reason=exc.code, **exc.data) from exc
+    except IndexStateError as exc:  # gone since index_health() last looked
+        forget_health()
+        raise _unavailable() from exc
     return {
         "total": result.total, "page": params.page, "page_size": params.page_size, "took_ms": result.took_ms,
         "hits": [] if beyond else [hit.__dict__ for hit in result.hits],
         "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()},
         "note": NOTHING_TO_SEARCH if result.nothing_to_search else None,
+        "index_notice": _("搜索索引正在更新，最近变更的标准可能尚未出现在结果中。")
+        if health.condition == IndexCondition.STALE else None,
     }
 
 

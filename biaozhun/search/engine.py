@@ -49,6 +49,11 @@ class IndexStateError(RuntimeError):
     """This machine's index cannot be used as it is (for operators; the message names the command to run)."""
 
 
+class IndexMissing(IndexStateError):
+    """No index where the settings say (never built, or its directory was removed): readers never create one
+    (an empty index would answer "0 results"); `search_sync` builds it (search.health, search.feed.catch_up)."""
+
+
 @dataclass(frozen=True)
 class SearchQuery:
     """text: what was typed (words, pinyin, initials or a number); filters: facet name -> accepted values
@@ -120,7 +125,8 @@ def search_settings() -> tuple[str, Path]:
 
 
 def get_engine() -> SearchEngine:
-    """The configured engine; one instance per process and index path (readers reload after each commit)."""
+    """The configured engine; one instance per process and index path (readers reload after each commit).
+    It only reads: a missing index raises IndexMissing instead of being created empty."""
     name, path = search_settings()
     key = (name, str(path))
     with _lock:
@@ -130,7 +136,7 @@ def get_engine() -> SearchEngine:
                 raise ImproperlyConfigured(f'unknown search engine "{name}" in BIAOZHUN_SEARCH["ENGINE"]; use "tantivy"')
             from .tantivy_engine import TantivyEngine
 
-            engine = _engines[key] = TantivyEngine(path)
+            engine = _engines[key] = TantivyEngine(path, create=False)
         return engine
 
 
@@ -142,3 +148,6 @@ def forget_engines() -> None:
             if close is not None:
                 close()
         _engines.clear()
+    from .health import forget_health  # health imports this module
+
+    forget_health()

@@ -5,6 +5,10 @@ and therefore atomically with each commit, the last applied event id and the ids
 ("gaps": on PostgreSQL a transaction may commit an event with a lower id after a higher one; a gap is retried
 for GAP_TTL seconds, then given up, as a rolled-back id never appears). Reindexing a standard reads its current
 row, so applying an event twice is harmless.
+
+`catch_up` is one round of `manage.py search_sync`: it rebuilds an index that is missing, unreadable or ahead of
+the catalogue (a replaced database), one process per machine at a time (locks.rebuild_lock), and otherwise
+applies the new events.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from django.db.models import Max, Q
@@ -19,6 +24,7 @@ from django.db.models import Max, Q
 from biaozhun.catalog.models import StandardEvent
 
 from .engine import IndexStateError, forget_engines, search_settings
+from .locks import rebuild_lock
 from .rows import iter_row_batches, rows_for_ids
 from .tantivy_engine import TantivyEngine, new_directory, remove_old_directories, switch_current
 
@@ -119,3 +125,37 @@ def sync(engine: TantivyEngine, *, batch_size: int = 5000, now: float | None = N
 def sync_engine() -> TantivyEngine:
     """A writer of this machine's index, separate from the readers the web process caches."""
     return TantivyEngine(search_settings()[1], writer_heap=SYNC_WRITER_HEAP)
+
+
+class CatchUpAction(StrEnum):
+    SYNCED = "synced"  # new events applied (perhaps none)
+    REBUILT = "rebuilt"  # the index was missing or unusable and was built again
+    BUSY = "busy"  # another process of this machine is rebuilding it
+
+
+@dataclass
+class CatchUp:
+    action: CatchUpAction
+    sync: SyncReport | None = None
+    standards: int = 0  # indexed by a rebuild
+    reason: str = ""  # why it was rebuilt
+
+
+def catch_up(engine: TantivyEngine | None = None, *, batch_size: int = 5000) -> CatchUp:
+    """One round of `search_sync`: rebuild the index if it cannot answer, else apply the new events to it."""
+    from .health import check_index  # health reads this module's lock
+
+    root = search_settings()[1]
+    health = check_index(root=root)
+    if not health.usable:
+        with rebuild_lock(root) as mine:
+            if not mine:
+                return CatchUp(CatchUpAction.BUSY, reason=health.detail)
+            forget_engines()
+            health = check_index(root=root)  # another process may have rebuilt it while this one waited
+            if not health.usable:
+                if engine is not None:
+                    engine.close()
+                total = rebuild(root=root, batch_size=batch_size)
+                return CatchUp(CatchUpAction.REBUILT, standards=total, reason=health.detail)
+    return CatchUp(CatchUpAction.SYNCED, sync=sync(engine or sync_engine(), batch_size=batch_size))

@@ -3,6 +3,8 @@
 Layout of PATH: `index-<stamp>/` directories and a `current` symlink to the one in use. A rebuild writes a new
 directory and switches the link atomically; every process notices the switch at its next search and reopens.
 Only one process writes an index (tantivy's lock); web processes only read, and see each commit within a moment.
+Readers (`create=False`, as get_engine() opens it) raise IndexMissing where there is no index instead of creating
+an empty one, so a lost index is reported (search.health) rather than answering "0 results".
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .engine import (
     MAX_PAGE_SIZE,
     MAX_QUERY_LENGTH,
     SORT_ORDERS,
+    IndexMissing,
     IndexStateError,
     SearchError,
     SearchHit,
@@ -82,9 +85,11 @@ class _LRU(OrderedDict):
 
 
 class TantivyEngine:
-    def __init__(self, path: Path | str, *, directory: Path | None = None, writer_heap: int = WRITER_HEAP) -> None:
+    def __init__(self, path: Path | str, *, directory: Path | None = None, writer_heap: int = WRITER_HEAP,
+                 create: bool = True) -> None:
         """path: the PATH of the settings. directory: write into this index directory instead of `current`
-        (a rebuild in progress, published with publish())."""
+        (a rebuild in progress, published with publish()). create: make an empty index where there is none
+        (writers); readers pass False and get IndexMissing."""
         self.root = Path(path)
         self.schema = build_schema()
         self._fixed_directory = directory
@@ -94,6 +99,7 @@ class TantivyEngine:
         self._pending_state: dict[str, Any] | None = None
         self._lock = threading.RLock()
         self._writer_heap = writer_heap
+        self._create = create
         self._meta: bytes | None = None  # meta.json of the commit the reader was last reloaded for
         self._generation = 0
         self._committed: tuple[Path, int] | None = None  # directory and opstamp of this writer's last commit
@@ -106,9 +112,14 @@ class TantivyEngine:
             return self._fixed_directory
         link = self.root / CURRENT
         try:
-            return self.root / os.readlink(link)
+            target = self.root / os.readlink(link)
         except FileNotFoundError:
+            if not self._create:
+                raise IndexMissing(f"no search index at {self.root}: run manage.py search_sync") from None
             return self._create_current()
+        if not self._create and not (target / "meta.json").is_file():
+            raise IndexMissing(f"the search index {target} is gone: run manage.py search_sync")
+        return target
 
     def _create_current(self) -> Path:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -208,7 +219,8 @@ class TantivyEngine:
         self.commit()
 
     def get_state(self) -> dict[str, Any]:
-        searcher = self.index().searcher()
+        """The state of the latest commit (reloading the reader if another process committed since)."""
+        searcher = self._searcher()[0]
         hits = searcher.search(tantivy.Query.term_query(self.schema, "sid", META_ID), 1, count=False).hits
         if not hits:
             return {}
@@ -222,6 +234,9 @@ class TantivyEngine:
             try:
                 meta = (self._directory / "meta.json").read_bytes()
             except FileNotFoundError:
+                if not self._create:
+                    self._index = None
+                    raise IndexMissing(f"the search index {self._directory} is gone: run manage.py search_sync") from None
                 meta = b""
             if meta != self._meta:
                 index.reload()  # reads meta.json again: the reader is at this commit or a later one

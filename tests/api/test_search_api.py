@@ -36,7 +36,7 @@ def test_unknown_filter_value_and_bad_sort(client, indexed):
     assert response["Content-Type"] == "application/problem+json"
 
 
-def test_a_search_the_engine_refuses_is_problem_json_with_the_reason(client, monkeypatch):
+def test_a_search_the_engine_refuses_is_problem_json_with_the_reason(client, monkeypatch, search_index):
     from biaozhun.search import api
     from biaozhun.search.engine import SearchError
 

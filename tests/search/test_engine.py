@@ -15,6 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def engine(search_path):
+    """A writer of the test's index (get_engine() only reads), with five standards in it."""
+    from biaozhun.search.tantivy_engine import TantivyEngine
+
     make_standard("GB/T 19001-2008", title_zh="质量管理体系 要求", published_on="2008-10-29",
                   implemented_on="2009-03-01")
     make_standard("GB/T 19001-2016/ISO 9001:2015", title_zh="质量管理体系 要求", replaces=["GB/T 19001-2008"],
@@ -27,10 +30,11 @@ def engine(search_path):
                   published_on="2015-05-15", implemented_on="2015-05-15")
     make_standard("GB/T 19001.1-2020", title_zh="质量管理体系 第1部分：术语", published_on="2020-03-01",
                   implemented_on="2020-10-01")
-    engine = get_engine()
+    engine = TantivyEngine(search_path)
     engine.index_standards(Standard.objects.all())
     engine.commit()
-    return engine
+    yield engine
+    engine.close()
 
 
 def _ids(result):
@@ -131,14 +135,16 @@ def test_delete_and_clear(engine):
     assert engine.search(SearchQuery()).total == 0
 
 
-def test_get_engine_defaults_to_var_dir(settings, tmp_path):
-    from biaozhun.search.engine import forget_engines, search_settings
+def test_get_engine_defaults_to_var_dir_and_never_creates_an_empty_index(settings, tmp_path):
+    from biaozhun.search.engine import IndexMissing, forget_engines, search_settings
 
     del settings.BIAOZHUN_SEARCH
     settings.VAR_DIR = tmp_path
     forget_engines()
     assert search_settings() == ("tantivy", tmp_path / "search")
-    assert get_engine().search(SearchQuery()).total == 0
+    with pytest.raises(IndexMissing):  # a reader reports the missing index instead of answering "0 results"
+        get_engine().search(SearchQuery())
+    assert not (tmp_path / "search").exists()
     forget_engines()
 
 

@@ -75,12 +75,20 @@ def test_rebuild_switches_the_current_index_atomically(search_path):
     assert _identifiers("充电") == ["GB/T 5-2022"]
 
 
-def test_sync_refuses_an_index_ahead_of_the_catalogue(search_path):
-    from django.core.management.base import CommandError
+def test_sync_refuses_an_index_ahead_of_the_catalogue_and_search_sync_rebuilds_it(search_path):
+    from io import StringIO
 
+    from biaozhun.search.engine import IndexStateError
+
+    make_standard("GB/T 19001-2016", title_zh="质量管理体系 要求")
     engine = sync_engine()
-    engine.set_state({"last_event_id": 10**9, "gaps": []})
+    engine.set_state({"last_event_id": 10**9, "gaps": []})  # as after the database was replaced by an older one
     engine.commit()
     engine.finish()
-    with pytest.raises(CommandError, match="search_rebuild"):
-        call_command("search_sync", stdout=None)
+    with pytest.raises(IndexStateError, match="search_rebuild"):
+        sync(engine)
+    engine.close()
+    out = StringIO()
+    call_command("search_sync", stdout=out)
+    assert "index rebuilt" in out.getvalue()
+    assert _identifiers("质量管理") == ["GB/T 19001-2016"]

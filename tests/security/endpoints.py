@@ -28,6 +28,8 @@ SIGNED_IN = "signed_in"
 
 ENDPOINTS: dict[str, str | Rule] = {
     "set_language": PUBLIC,
+    "healthz": PUBLIC,  # liveness for load balancers: no database query, no detail
+    "readyz": PUBLIC,  # readiness with reasons (no paths or hosts)
     # accounts
     "accounts:login": PUBLIC,
     "accounts:logout": PUBLIC,  # signs out whoever is signed in; a POST without a session does nothing

@@ -2,9 +2,9 @@
 it stores (the model's docstring has them side by side). Nothing else creates ProjectEvent rows.
 
 Each constructor appends the event in the caller's transaction, stamped with `clock.now()` and the acting user
-(`user_or_none`: SYSTEM and anonymous visitors are stored as no user), and once the transaction commits queues
-the emails the routing table asks for; a rolled-back change mails nobody, and history replayed with its past
-dates (`clock.as_of`) mails nobody either.
+(`user_or_none`: SYSTEM and anonymous visitors are stored as no user), and queues the emails the routing table
+asks for in that same transaction (core.outbox): a crash just after the commit still finds them queued, a
+rolled-back change mails nobody, and history replayed with its past dates (`clock.as_of`) mails nobody either.
 
 How to add an event kind: add it to `ProjectEvent.Kind` (a value never renamed, a translated label), write its
 constructor here with its data keys in the docstring and in ProjectEvent's table, describe it for the timeline
@@ -15,13 +15,11 @@ data migration for existing ones), and run `makemigrations development` (the kin
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 from typing import Any
-
-from django.db import transaction
 
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
+from biaozhun.core.outbox import enqueue_with_transaction
 
 from ..models import Ballot, Comment, DraftDocument, ExtensionRequest, Project, ProjectEvent
 from ..notify import notify_project_event
@@ -36,7 +34,7 @@ def _record(project: Project, kind: str, *, actor: Any, reason: str = "", data: 
         from_stage=from_stage, to_stage=to_stage, at=clock.now(),
     )
     if not clock.replaying():  # history replayed with its past dates emails nobody
-        transaction.on_commit(partial(notify_project_event.enqueue, event.pk))
+        enqueue_with_transaction(notify_project_event, event.pk)
     return event
 
 

@@ -14,13 +14,17 @@ from biaozhun.search.engine import (
     MAX_OFFSET,
     MAX_QUERY_LENGTH,
     SORT_ORDERS,
+    IndexStateError,
     SearchError,
     SearchQuery,
     get_engine,
     query_too_long,
 )
+from biaozhun.search.health import IndexCondition, forget_health, index_health
 
 PAGE_SIZE = 20
+# Seconds a reader is asked to wait before searching again while the index is rebuilt (Retry-After).
+REBUILD_RETRY_AFTER = 60
 # Facets shown, in order, with their heading.
 FACET_TITLES = {
     "tier": lambda: _("层级"), "status": lambda: _("状态"), "nature": lambda: _("性质"), "ccs1": lambda: _("中国标准文献分类"),
@@ -63,15 +67,27 @@ def search(request):
     except ValueError:
         page = 1
     page = min(page, MAX_OFFSET // PAGE_SIZE)
-    error, guidance, result = "", "", None
+    error, guidance, result, index_notice, unavailable = "", "", None, "", False
     if len(text) > MAX_QUERY_LENGTH:  # refused with a message, not cut: the reader decides what to keep
         guidance = query_too_long(len(text))
     else:
-        try:
-            result = get_engine().search(SearchQuery(text=text, filters=filters, sort=sort, page=page,
-                                                     page_size=PAGE_SIZE))
-        except SearchError as exc:
-            error = str(exc)
+        health = index_health()
+        unavailable = not health.usable
+        if not unavailable:
+            try:
+                result = get_engine().search(SearchQuery(text=text, filters=filters, sort=sort, page=page,
+                                                         page_size=PAGE_SIZE))
+            except SearchError as exc:
+                error = str(exc)
+            except IndexStateError:  # gone since index_health() last looked
+                forget_health()
+                unavailable = True
+        if unavailable:
+            index_notice = _("搜索索引正在重建，暂时无法给出检索结果，结果可能不完整。请几分钟后刷新本页；"
+                             "已知标准号时，也可以在地址栏输入 /std/标准号 直接打开该标准。")
+        elif health.condition == IndexCondition.STALE:
+            index_notice = _("搜索索引正在更新，结果可能不完整：最近约 %(minutes)s 分钟内新增或修改的标准可能尚未出现。"
+                             "请稍后刷新本页。") % {"minutes": max(round(health.lag_seconds / 60), 1)}
     if result is not None and result.nothing_to_search:
         guidance = _("“%(query)s”中没有可以检索的字词。请输入标准号（如 GB/T 19001）、中文或英文关键词、拼音或拼音首字母（如 lzdc）；"
                      "单独的标点和符号（如 %% * ( ）不参与检索。") % {"query": text}
@@ -91,11 +107,14 @@ def search(request):
         pages = min((result.total + PAGE_SIZE - 1) // PAGE_SIZE, MAX_OFFSET // PAGE_SIZE)
     context = {
         "query": text[:MAX_QUERY_LENGTH], "sort": sort, "filters": filters, "result": result, "facets": facets,
-        "error": error, "guidance": guidance,
+        "error": error, "guidance": guidance, "index_notice": index_notice,
         "hits": [(hit, labels["status"].get(hit.status, hit.status)) for hit in result.hits] if result else [],
         "page": page, "pages": pages, "sorts": [("relevance", _("相关度")), ("date", _("发布日期")), ("number", _("标准号"))],
         "savable": result is not None and bool(text or filters),
         "chosen": [(name, value, labels.get(name, {}).get(value, value)) for name, values in filters.items()
                    for value in values],
     }
-    return render(request, "portal/search.html", context)
+    response = render(request, "portal/search.html", context, status=503 if unavailable else 200)
+    if unavailable:
+        response["Retry-After"] = str(REBUILD_RETRY_AFTER)
+    return response

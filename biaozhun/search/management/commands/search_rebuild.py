@@ -5,7 +5,9 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from biaozhun.catalog.models import Standard
+from biaozhun.search.engine import search_settings
 from biaozhun.search.feed import rebuild
+from biaozhun.search.locks import rebuild_lock
 
 
 class Command(BaseCommand):
@@ -23,7 +25,8 @@ class Command(BaseCommand):
         bar = None
         if not no_progress:
             bar = tqdm(total=Standard.objects.count(), desc="indexing", unit=" standards", file=sys.stderr)
-        total = rebuild(batch_size=batch_size, progress=bar.update if bar is not None else None)
+        with rebuild_lock(search_settings()[1], wait=True):  # after another process's rebuild, never beside it
+            total = rebuild(batch_size=batch_size, progress=bar.update if bar is not None else None)
         if bar is not None:
             bar.close()
         self.stdout.write(f"{total} standards indexed in {time.perf_counter() - started:.1f} s")
