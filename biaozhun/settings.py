@@ -2,7 +2,10 @@
 
 Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR. See docs/deployment.md.
+DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR,
+BIAOZHUN_AUDIT_RETENTION_DAYS (days the security audit log is kept before `manage.py audit_purge` may export and
+delete records; default 183, and lower values are refused at startup: at least six months). See
+docs/deployment.md.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "biaozhun.core",
     "biaozhun.accounts",
+    "biaozhun.audit",
     "biaozhun.reference",
     "biaozhun.catalog",
     "biaozhun.search",
@@ -81,6 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "biaozhun.audit.context.AuditContextMiddleware",  # the client's address for audit records
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,6 +165,23 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"
+
+
+# --- Security audit log ---------------------------------------------------------------------
+def _audit_retention_days() -> int:
+    """Days the security audit log is kept: at least six months (GB/T 22239-2019 8.1.4.3), so less is refused."""
+    days = int(os.environ.get("BIAOZHUN_AUDIT_RETENTION_DAYS", "183"))
+    if days < 183:
+        raise ImproperlyConfigured(
+            f"BIAOZHUN_AUDIT_RETENTION_DAYS={days} is too short: audit records must be kept at least 183 days "
+            "(six months). Set it to 183 or more, or leave it unset for 183."
+        )
+    return days
+
+
+BIAOZHUN_AUDIT_RETENTION_DAYS = _audit_retention_days()
+# Test databases only: `flush` drops the history tables' append-only triggers for the flush (core/append_only_db.py).
+BIAOZHUN_FLUSH_SUSPENDS_HISTORY_GUARDS = False
 
 # --- Mail -----------------------------------------------------------------------------------
 # SMTP unless EMAIL_BACKEND says otherwise; `make run` prints emails to its console
