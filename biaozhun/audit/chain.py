@@ -74,8 +74,7 @@ class Break:
     problem: str
 
     def __str__(self) -> str:
-        where = f"record #{self.seq}" if self.seq is not None else "chain"
-        return f"{where}: {self.problem}"
+        return f"record #{self.seq}: {self.problem}" if self.seq is not None else self.problem
 
 
 @dataclass(frozen=True)

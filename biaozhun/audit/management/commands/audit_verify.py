@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = verify_chain()
         if not result.ok:
-            raise CommandError(f"audit log chain BROKEN at {result.problem}")
+            raise CommandError(f"audit log chain BROKEN: {result.problem}")
         self.stdout.write(f"audit log chain OK: {result.verified.records} record(s) "
                           f"#{result.verified.first_seq or '-'}..#{result.verified.last_seq}, "
                           f"from {result.start}; head hash {result.verified.last_hash}")
