@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 
 from biaozhun.core import clock
@@ -23,10 +23,11 @@ from .models import AuditChainHead, AuditKind, AuditPurge, AuditRecord, Outcome
 
 
 def _locked_head() -> AuditChainHead:
+    """The chain head, locked until the transaction ends. Migration 0001 creates it; should it be missing (a
+    flushed test database), the first writer creates it and any writer racing it waits for that one."""
     head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
     if head is not None:
         return head
-    # First record of a new (or flushed test) database; after a purge the anchor is the start.
     anchor = AuditPurge.objects.order_by("-through_seq").first()
     last = AuditRecord.objects.order_by("-seq").only("seq", "hash").first()
     if last is not None:
@@ -35,7 +36,11 @@ def _locked_head() -> AuditChainHead:
         start = (anchor.through_seq, anchor.last_hash)
     else:
         start = (0, chain.GENESIS)
-    AuditChainHead.objects.create(pk=1, last_seq=start[0], last_hash=start[1])
+    try:
+        with transaction.atomic():
+            AuditChainHead.objects.create(pk=1, last_seq=start[0], last_hash=start[1])
+    except IntegrityError:
+        pass  # another writer created it first
     return AuditChainHead.objects.select_for_update().get(pk=1)
 
 

@@ -30,6 +30,9 @@ def verify_chain() -> Result:
     if AuditRecord.objects.filter(seq__lte=start_seq).exists():
         return Result(start, problem=chain.Break(None, f"records at or before the anchor #{start_seq} remain"))
     head = AuditChainHead.objects.filter(pk=1).first()
+    if head is None and outcome.records:
+        return Result(start, problem=chain.Break(None, "the chain head is missing: records may have been removed "
+                                                       "from the end"))
     if head is not None and (head.last_seq, head.last_hash) != (outcome.last_seq, outcome.last_hash):
         return Result(start, problem=chain.Break(
             None, f"the chain head says the last record is #{head.last_seq}, but the chain ends at "

@@ -22,6 +22,10 @@ PURGE_ONLY = {
 }
 
 
+def create_chain_head(apps, schema_editor):
+    apps.get_model("audit", "AuditChainHead").objects.create(pk=1, last_seq=0, last_hash="0" * 64)
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -104,6 +108,7 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('user', 'role'), name='audit_role_unique_user_role')],
             },
         ),
+        migrations.RunPython(create_chain_head, migrations.RunPython.noop),
         AppendOnlyTriggers(['audit_auditpurge']),
         AppendOnlyTriggers(['audit_auditrecord'], delete_allowed_when=PURGE_ONLY),
     ]
