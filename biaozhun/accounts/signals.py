@@ -14,9 +14,12 @@ recovery_code_used         ``user``, ``request``; optional ``remaining`` (codes 
 password_changed           ``user``, ``request``, ``by`` (who set it: the user, or an administrator)
 password_reset_requested   ``email`` (as typed), ``users`` (the accounts it matched, maybe none), ``request``
 password_reset_completed   ``user``, ``request``
+user_access_changing       ``user``, ``actor``, ``before``, ``after`` (the changed access, as in the event)
 =========================  ====================================================================================
 
-Send them only once the change has succeeded (inside its transaction if it has one).
+Send them only once the change has succeeded (inside its transaction if it has one), except
+``user_access_changing``: ``services.change_user_access`` sends it before saving, and a receiver refuses the
+change by raising ``ValidationFailed`` (the audit app refuses superuser status for an auditor).
 """
 
 from django.dispatch import Signal
@@ -29,3 +32,4 @@ recovery_code_used = Signal()
 password_changed = Signal()
 password_reset_requested = Signal()
 password_reset_completed = Signal()
+user_access_changing = Signal()

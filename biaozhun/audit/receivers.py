@@ -18,8 +18,10 @@ from biaozhun.accounts import signals as account_signals
 from biaozhun.accounts.models import AccountEvent, AccountEventKind
 from biaozhun.core.actors import SYSTEM
 
-from .models import AuditKind, Outcome
+from .models import AdminRole, AuditKind, Outcome
 from .records import record
+from .roles import refusal_auditor_superuser
+from .selectors import has_role
 
 # Account events that change who may do what; the others (organisation names, ...) stay in the account history.
 MIRRORED = {
@@ -112,6 +114,12 @@ def on_account_event(sender: Any, instance: AccountEvent, created: bool, raw: bo
     record(kind, actor=instance.actor or SYSTEM, target=instance.target_user, data=data)
 
 
+def refuse_superuser_auditor(sender: Any, user: Any, after: dict[str, Any], **kwargs: Any) -> None:
+    """三权分立 from the accounts side: an auditor is not made a superuser (roles.py refuses the other way)."""
+    if after.get("is_superuser") and has_role(user, AdminRole.AUDITOR):
+        raise refusal_auditor_superuser()
+
+
 def connect() -> None:
     auth_signals.user_logged_in.connect(on_logged_in, dispatch_uid="audit.login")
     auth_signals.user_logged_out.connect(on_logged_out, dispatch_uid="audit.logout")
@@ -123,4 +131,5 @@ def connect() -> None:
                                                      dispatch_uid="audit.password_reset_completed")
     for signal, receiver in ACCOUNT_SIGNALS.items():
         signal.connect(receiver, dispatch_uid=f"audit.{receiver.__name__}")
+    account_signals.user_access_changing.connect(refuse_superuser_auditor, dispatch_uid="audit.superuser_auditor")
     post_save.connect(on_account_event, sender=AccountEvent, dispatch_uid="audit.account_event")

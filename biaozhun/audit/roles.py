@@ -26,6 +26,7 @@ MESSAGES = {
     Violation.ALL_THREE: _("同一账号不能同时担任系统管理员、安全管理员和审计员三个角色（三权分立）。请把这个角色授予另一位人员。"),
     Violation.SYSTEM_ADMINISTRATOR_AUDITS: _("系统管理员不能兼任审计员（三权分立）：审计员审查系统管理员的操作。请把这个角色授予另一位人员。"),
     "superuser_auditor": _("超级用户拥有系统管理的全部权限，不能担任审计员。请把审计员角色授予另一位人员，或先取消其超级用户身份。"),
+    "auditor_superuser": _("审计员不能成为超级用户（三权分立）：超级用户拥有系统管理的全部权限。如确需授予，请先由安全管理员撤销其审计员角色。"),
     "inactive": _("这个账号已停用，不能授予管理角色。"),
     "last_security_administrator": _("这是最后一位安全管理员：请先为另一位人员授予安全管理员角色，再撤销这一位。"),
 }
@@ -35,6 +36,13 @@ def _refuse(kind: AuditKind, *, actor: Any, user: User, role: str, code: str) ->
     record(kind, actor=actor, outcome=Outcome.REFUSED, target=user, data={"role": role, "reason": code})
     message = str(MESSAGES[code])
     return ValidationFailed(message, errors=[{"field": "role", "message": message, "code": str(code)}])
+
+
+def refusal_auditor_superuser() -> ValidationFailed:
+    """Refusal of superuser status for an auditor (sent back through accounts' change_user_access)."""
+    message = str(MESSAGES["auditor_superuser"])
+    return ValidationFailed(message, errors=[{"field": "is_superuser", "message": message,
+                                              "code": "auditor_superuser"}])
 
 
 def _require(actor: Any, kind: AuditKind, user: User, role: str) -> None:

@@ -345,6 +345,15 @@ def test_a_system_administrator_is_not_an_auditor_nor_a_superuser_one(security_a
         roles.grant_role(actor=security_admin_user, user=admin_user, role=AdminRole.AUDITOR)
 
 
+def test_an_auditor_is_not_made_a_superuser_in_the_admin(admin_client, auditor_user):
+    response = admin_client.post(reverse("admin:accounts_user_change", args=[auditor_user.pk]),
+                                 user_form(auditor_user, is_superuser="on"))
+    assert response.status_code == 200 and "审计员不能成为超级用户" in response.content.decode()
+    auditor_user.refresh_from_db()
+    assert not auditor_user.is_superuser
+    assert not AuditRecord.objects.filter(kind=AuditKind.ACCESS_CHANGED).exists()
+
+
 def test_roles_are_granted_by_a_security_administrator_only_and_never_to_themself(security_admin_user, admin_user):
     person = UserFactory()
     with pytest.raises(PermissionDeniedError):
