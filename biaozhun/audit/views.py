@@ -25,6 +25,7 @@ from .models import AdminRole, AuditKind
 from .records import record
 
 PAGE_SIZE = 50
+EXPORT_LIMIT = 100_000  # rows in one export; more is split by date
 EXPORTS = {
     "csv": ("text/csv; charset=utf-8", exports.as_csv),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.as_xlsx),
@@ -39,16 +40,21 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     records = selectors.audit_records(**filters)
     export = request.GET.get("export", "")
+    paginator = Paginator(records, PAGE_SIZE)
+    too_many = ""
     if export in EXPORTS:
-        return _export(request, records, export, filters)
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "audit/log.html", {"form": form, "page": page,
+        if paginator.count <= EXPORT_LIMIT:
+            return _export(request, records, export, filters)
+        too_many = _("一次最多导出 %(limit)s 条记录，当前筛选出 %(count)s 条：请缩小日期范围后分批导出。") % {
+            "limit": EXPORT_LIMIT, "count": paginator.count}
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "audit/log.html", {"form": form, "page": page, "too_many": too_many,
                                               "may_export": policy.can(request.user, "audit.export_log")})
 
 
 def _export(request: HttpRequest, records, export: str, filters: dict) -> HttpResponse:
     policy.require(request.user, "audit.export_log")
-    rows = list(records)
+    rows = list(records.iterator(chunk_size=2000))
     record(AuditKind.AUDIT_LOG_EXPORTED, actor=request.user, request=request,
            data={"format": export, "filters": filters, "rows": len(rows)})
     content_type, write = EXPORTS[export]

@@ -60,6 +60,23 @@ def test_csv_export_is_audited_and_keeps_formulas_as_text(client, auditor_user, 
         auditor_user, "192.0.2.4", {"format": "csv", "filters": {"outcome": "failure"}, "rows": 1})
 
 
+def test_an_export_over_the_limit_asks_for_a_narrower_filter(client, auditor_user, some_records, monkeypatch):
+    from biaozhun.audit import views
+
+    monkeypatch.setattr(views, "EXPORT_LIMIT", 1)
+    client.force_login(auditor_user)
+    response = client.get(reverse("audit:log"), {"export": "csv"})
+    assert response["Content-Type"].startswith("text/html") and "请缩小日期范围" in response.content.decode()
+    assert not AuditRecord.objects.filter(kind=AuditKind.AUDIT_LOG_EXPORTED).exists()
+
+
+def test_the_navigation_links_the_log_for_auditors_only(client, auditor_user, admin_user):
+    client.force_login(auditor_user)
+    assert reverse("audit:log") in client.get(reverse("portal:home")).content.decode()
+    client.force_login(admin_user)
+    assert reverse("audit:log") not in client.get(reverse("portal:home")).content.decode()
+
+
 def test_xlsx_export(client, auditor_user, some_records):
     client.force_login(auditor_user)
     response = client.get(reverse("audit:log"), {"export": "xlsx"})
