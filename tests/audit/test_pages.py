@@ -70,11 +70,11 @@ def test_an_export_over_the_limit_asks_for_a_narrower_filter(client, auditor_use
     assert not AuditRecord.objects.filter(kind=AuditKind.AUDIT_LOG_EXPORTED).exists()
 
 
-def test_the_navigation_links_the_log_for_auditors_only(client, auditor_user, admin_user):
+def test_my_account_links_the_log_for_auditors_only(client, auditor_user, admin_user):
     client.force_login(auditor_user)
-    assert reverse("audit:log") in client.get(reverse("portal:home")).content.decode()
+    assert reverse("audit:log") in client.get(reverse("accounts:profile")).content.decode()
     client.force_login(admin_user)
-    assert reverse("audit:log") not in client.get(reverse("portal:home")).content.decode()
+    assert reverse("audit:log") not in client.get(reverse("accounts:profile")).content.decode()
 
 
 def test_xlsx_export(client, auditor_user, some_records):
