@@ -32,7 +32,7 @@ from biaozhun.core import clock
 
 from . import chain
 from .models import AuditKind, AuditPurge, AuditRecord
-from .records import _locked_head, record
+from .records import locked_head, record
 
 MINIMUM_RETENTION_DAYS = 183  # six months (GB/T 22239-2019 8.1.4.3: audit records kept at least 6 months)
 
@@ -102,7 +102,7 @@ def purge_expired(*, actor, export_to: Path) -> PurgeResult:
     cutoff = clock.now() - timedelta(days=retention_days())
     export_to = Path(export_to)
     with transaction.atomic():
-        head = _locked_head()
+        head = locked_head()
         first_kept = AuditRecord.objects.filter(at__gte=cutoff).order_by("seq").values_list("seq", flat=True).first()
         through = head.last_seq if first_kept is None else first_kept - 1
         expired = AuditRecord.objects.filter(seq__lte=through).order_by("seq")

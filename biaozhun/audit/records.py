@@ -22,7 +22,7 @@ from .context import client_of
 from .models import AuditChainHead, AuditKind, AuditPurge, AuditRecord, Outcome
 
 
-def _locked_head() -> AuditChainHead:
+def locked_head() -> AuditChainHead:
     """The chain head, locked until the transaction ends. Migration 0001 creates it; should it be missing (a
     flushed test database), the first writer creates it and any writer racing it waits for that one."""
     head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
@@ -61,7 +61,7 @@ def record(
     user = user_or_none(actor)
     client = client_of(request)
     with transaction.atomic():
-        head = _locked_head()
+        head = locked_head()
         entry = AuditRecord(
             seq=head.last_seq + 1,
             at=clock.now(),
