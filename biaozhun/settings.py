@@ -9,6 +9,7 @@ Transport security when DEBUG is off: SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE,
 SECURE_REDIRECT_EXEMPT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD,
 SECURE_REFERRER_POLICY, SECURE_CROSS_ORIGIN_OPENER_POLICY.
 Limits: BIAOZHUN_API_ANON_RATE, BIAOZHUN_EXPORT_RATE.
+Audit: BIAOZHUN_AUDIT_RETENTION_DAYS (at least 183 days: lower values are refused at startup).
 Health: BIAOZHUN_SEARCH_MAX_LAG_EVENTS, BIAOZHUN_SEARCH_MAX_LAG_SECONDS, BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS.
 See docs/deployment.md.
 
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "ninja",  # the API docs page from local static files (no CDN, no inline script)
     "biaozhun.core",
     "biaozhun.accounts",
+    "biaozhun.audit",
     "biaozhun.reference",
     "biaozhun.catalog",
     "biaozhun.search",
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "biaozhun.audit.context.AuditContextMiddleware",  # the client's address for audit records
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +175,23 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"
+
+
+# --- Security audit log ---------------------------------------------------------------------
+def _audit_retention_days() -> int:
+    """Days the security audit log is kept: at least six months (GB/T 22239-2019 8.1.4.3), so less is refused."""
+    days = int(os.environ.get("BIAOZHUN_AUDIT_RETENTION_DAYS", "183"))
+    if days < 183:
+        raise ImproperlyConfigured(
+            f"BIAOZHUN_AUDIT_RETENTION_DAYS={days} is too short: audit records must be kept at least 183 days "
+            "(six months). Set it to 183 or more, or leave it unset for 183."
+        )
+    return days
+
+
+BIAOZHUN_AUDIT_RETENTION_DAYS = _audit_retention_days()
+# Test databases only: `flush` drops the history tables' append-only triggers for the flush (core/append_only_db.py).
+BIAOZHUN_FLUSH_SUSPENDS_HISTORY_GUARDS = False
 
 # --- Mail -----------------------------------------------------------------------------------
 # SMTP unless EMAIL_BACKEND says otherwise; `make run` prints emails to its console

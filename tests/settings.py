@@ -20,3 +20,4 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # WhiteNoise serves the app's static files from their sources here (no collected directory in a fresh checkout).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+BIAOZHUN_FLUSH_SUSPENDS_HISTORY_GUARDS = True  # transactional tests empty the history tables between tests

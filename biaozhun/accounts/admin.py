@@ -7,14 +7,15 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserCreationForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from biaozhun.core.service_admin import ServiceAdmin
 
-from . import services
+from . import services, signals
 from .models import AccountEvent, ApiToken, Membership, Organisation, User
 
 
@@ -60,6 +61,14 @@ class UserAdmin(ServiceAdmin, DjangoUserAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         return False  # the history refers to accounts: deactivate instead
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        response = super().user_change_password(request, id, form_url)
+        # Saved: Django redirects to the account's page (a refused form is shown again, a conflict reloads).
+        if request.method == "POST" and response.status_code == 302 and response["Location"] != request.get_full_path():
+            user = User.objects.get(pk=unquote(id))
+            signals.password_changed.send(sender=type(self), user=user, request=request, by=request.user)
+        return response
 
     def save_model(self, request: HttpRequest, obj: User, form: forms.ModelForm, change: bool) -> None:
         if not change:

@@ -22,7 +22,7 @@ from biaozhun.core import clock
 from biaozhun.core.actors import is_system
 from biaozhun.core.errors import NotFoundError, ValidationFailed
 
-from . import events, policy, tokens
+from . import events, policy, signals, tokens
 from .models import (
     ApiToken,
     Language,
@@ -224,6 +224,8 @@ def change_user_access(
         field = next(name for name in ("is_active", "is_staff", "is_superuser") if name in changed)
         raise ValidationFailed(str(MESSAGE_OWN_ADMIN_ACCESS), errors=[
             {"field": field, "message": str(MESSAGE_OWN_ADMIN_ACCESS), "code": "own_admin_access"}])
+    signals.user_access_changing.send(sender=User, user=user, actor=actor, before={name: old[name] for name in changed},
+                                      after={name: new[name] for name in changed})
     user.save(update_fields=[name for name in flags if name in changed])
     if "groups" in changed:
         user.groups.set(groups)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from biaozhun.core.caching import no_store
 from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
 
-from . import policy, selectors, services
+from . import policy, selectors, services, signals
 from .forms import (
     LoginForm,
     OrganisationForm,
@@ -156,6 +156,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "registration/biaozhun_password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        response = super().form_valid(form)  # e-mails every matching account (none: the same answer)
+        email = form.cleaned_data["email"]
+        signals.password_reset_requested.send(sender=type(self), email=email, users=list(form.get_users(email)),
+                                              request=self.request)
+        return response
+
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
@@ -167,6 +174,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        response = super().form_valid(form)
+        signals.password_reset_completed.send(sender=type(self), user=form.user, request=self.request)
+        return response
+
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
@@ -176,6 +188,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = PasswordChangeForm
     template_name = "accounts/password_change_form.html"
     success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
+        response = super().form_valid(form)
+        signals.password_changed.send(sender=type(self), user=form.user, request=self.request, by=form.user)
+        return response
 
 
 class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):

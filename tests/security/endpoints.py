@@ -44,6 +44,9 @@ ENDPOINTS: dict[str, str | Rule] = {
     "accounts:password_reset_complete": PUBLIC,
     "accounts:password_change": SIGNED_IN,
     "accounts:password_change_done": SIGNED_IN,
+    # security audit log (三权分立: auditors read, security administrators grant the roles)
+    "audit:log": Rule("audit.read_log"),
+    "audit:roles": Rule("audit.manage_roles"),
     # API
     "api:openapi-json": PUBLIC,
     "api:openapi-view": PUBLIC,

@@ -53,7 +53,7 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 
 
 @pytest.fixture
-def world(db):
+def world(db, search_index):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -68,6 +68,7 @@ def world(db):
     extension = ExtensionRequest.objects.create(project=project, months=6, reason="原因",
                                                 deadline_before=clock.today() + timedelta(days=30))
     watch = Watch.objects.create(user=author, kind=Watch.Kind.EDITION, standard=standard)
+    search_index()
     return {
         "pk": project.pk, "project_id": project.pk, "doc_pk": document.pk, "comment_pk": comment.pk,
         "comment_id": comment.pk, "ballot_pk": ballot.pk, "ballot_id": ballot.pk, "request_pk": extension.pk,
