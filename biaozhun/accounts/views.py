@@ -10,11 +10,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
+from biaozhun.core.ratelimit import limit_page
 
 from . import policy, selectors, services
 from .forms import (
@@ -27,7 +29,8 @@ from .forms import (
     registration_values,
     show_problems,
 )
-from .models import Language, OrganisationKind
+from .models import Language, OrganisationKind, UnlockReason
+from .security import lockout, second_factor
 
 
 def _set_language_cookie(response: HttpResponse, language: str) -> None:
@@ -55,14 +58,23 @@ def _safe_next(request: HttpRequest, default: str) -> str:
     return target if allowed else default
 
 
+@method_decorator(limit_page("login", "BIAOZHUN_RATE_LOGIN"), name="dispatch")
 class LoginView(auth_views.LoginView):
+    """The one sign-in (the admin's too): the form refuses locked names and addresses and counts failures
+    (security/lockout.py); someone with a second factor is asked for it before being signed in."""
+
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
     def form_valid(self, form: LoginForm) -> HttpResponse:
+        user = form.get_user()
+        if second_factor.has_second_factor(user):
+            second_factor.begin_pending(self.request, user, next_url=self.get_redirect_url())
+            return redirect("accounts:second_factor_verify")
         response = super().form_valid(form)
-        _set_language_cookie(response, form.get_user().language)  # the preferred language from now on
+        lockout.record_signed_in(actor=user, user=user)
+        _set_language_cookie(response, user.language)  # the preferred language from now on
         return response
 
 
@@ -71,6 +83,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 @require_http_methods(["GET", "POST"])
+@limit_page("register", "BIAOZHUN_RATE_REGISTER")
 def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:profile")
@@ -91,12 +104,16 @@ def register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest, *, new_token: str = "", token_error: str = "", status: int = 200) -> HttpResponse:
+    enrolled = second_factor.has_second_factor(request.user)
     context = {
         "memberships": selectors.memberships_for(user=request.user),
         "may_create_organisation": policy.can(request.user, "accounts.create_organisation"),
         "tokens": request.user.api_tokens.all(),
         "new_token": new_token,
         "token_error": token_error,
+        "second_factor": enrolled,
+        "second_factor_required": second_factor.required_for(request.user),
+        "recovery_codes_left": second_factor.recovery_codes_left(request.user) if enrolled else 0,
     }
     return render(request, "accounts/profile.html", context, status=status)
 
@@ -143,6 +160,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 
 # --- Django's password views with our forms, templates and e-mail -------------------------------
+@method_decorator(limit_page("password_reset", "BIAOZHUN_RATE_PASSWORD_RESET"), name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
     template_name = "accounts/password_reset_form.html"
@@ -161,6 +179,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        response = super().form_valid(form)
+        # The link proved the person reads the account's email: a lock after failed sign-ins ends here.
+        lockout.unlock_sign_in(actor=form.user, user=form.user, reason=UnlockReason.PASSWORD_RESET, request=self.request)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
