@@ -168,7 +168,7 @@ PASSWORD_HASHERS = [
 BIAOZHUN_PASSWORD_MIN_LENGTH = int(os.environ.get("BIAOZHUN_PASSWORD_MIN_LENGTH", "12"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+    {"NAME": "biaozhun.accounts.security.passwords.MinimumLengthValidator",  # Django's, message translated
      "OPTIONS": {"min_length": BIAOZHUN_PASSWORD_MIN_LENGTH}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},

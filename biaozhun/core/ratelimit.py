@@ -98,7 +98,7 @@ def wait_text(seconds: int) -> str:
 
 def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
     """The 429 page: what happened and how long to wait."""
-    message = _("您在短时间内提交的请求过多，为保护网站的正常运行，请在 %(wait)s 后再试。") % {
+    message = _("您在短时间内提交的请求过多，为保护网站的正常运行，请在 %(wait)s后再试。") % {
         "wait": wait_text(retry_after)}
     response = render(request, "429.html", {"message": message, "retry_after": retry_after}, status=429)
     response["Retry-After"] = str(retry_after)

@@ -42,9 +42,9 @@ class Lock:
         """What the person reads: why they cannot sign in now, and what to do."""
         seconds = max(1, math.ceil((self.until - clock.now()).total_seconds()))
         if self.scope == ThrottleScope.ADDRESS:
-            return _("从您所在的网络地址登录失败的次数过多，已暂停从这里登录。请在 %(wait)s 后再试；如果您的单位共用这个"
+            return _("从您所在的网络地址登录失败的次数过多，已暂停从这里登录。请在 %(wait)s后再试；如果您的单位共用这个"
                      "网络地址，可以请系统管理员解除限制。") % {"wait": wait_text(seconds)}
-        return _("登录失败的次数过多，这个账号已暂时锁定。请在 %(wait)s 后再试，或者点击“忘记密码”，通过电子邮件重设"
+        return _("登录失败的次数过多，这个账号已暂时锁定。请在 %(wait)s后再试，或者点击“忘记密码”，通过电子邮件重设"
                  "密码，重设后即可登录。") % {"wait": wait_text(seconds)}
 
 

@@ -52,7 +52,7 @@ def _codes_page(request: HttpRequest, codes: list[str], next_url: str) -> HttpRe
 
 
 def _throttled(form: CodeForm, error: second_factor.SecondFactorThrottled) -> None:
-    form.add_error("code", _("验证码输入得太快了，请在 %(wait)s 后再试。") % {"wait": wait_text(error.seconds)})
+    form.add_error("code", _("验证码输入得太快了，请在 %(wait)s后再试。") % {"wait": wait_text(error.seconds)})
 
 
 @never_cache
