@@ -237,3 +237,22 @@ def test_who_must_use_it(secretariat_user, reviewer_user, admin_user, registered
     assert second_factor.required_for(registered_user)
     settings.BIAOZHUN_MFA_REQUIRED = False
     assert not second_factor.required_for(secretariat_user)
+
+
+def test_the_demo_accounts_sign_in_with_the_published_key(client, secretariat_user, clock):
+    from io import StringIO
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    from biaozhun.accounts.security import demo
+
+    assert demo.enrol_demo_accounts([secretariat_user.username]) == [secretariat_user.username]
+    assert demo.enrol_demo_accounts([secretariat_user.username]) == []  # once only
+    printed = StringIO()
+    call_command("demo_totp_code", stdout=printed)
+    sign_in(client, secretariat_user)
+    assert client.post(VERIFY, {"code": printed.getvalue().strip()}).status_code == 302
+    assert client.session[SESSION_KEY] == str(secretariat_user.pk)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert demo.key_base32() in readme and "demo_totp_code" in readme
