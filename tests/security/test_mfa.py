@@ -256,3 +256,9 @@ def test_the_demo_accounts_sign_in_with_the_published_key(client, secretariat_us
     assert client.session[SESSION_KEY] == str(secretariat_user.pk)
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert demo.key_base32() in readme and "demo_totp_code" in readme
+
+
+def test_an_htmx_request_of_an_unverified_session_redirects_the_whole_page(client, secretariat_user):
+    client.force_login(secretariat_user)
+    response = client.get(PROFILE, HTTP_HX_REQUEST="true")
+    assert response.status_code == 204 and response["HX-Redirect"].startswith(SETUP)

@@ -110,3 +110,11 @@ def test_a_form_sent_after_the_timeout_returns_to_the_page_it_came_from(client, 
     response = client.post(reverse("accounts:token_create"), {"name": "x"},
                            HTTP_REFERER="http://testserver/accounts/profile/")
     assert response["Location"] == LOGIN + "?next=" + quote("http://testserver/accounts/profile/", safe="")
+
+
+def test_an_htmx_request_after_the_timeout_redirects_the_whole_page(client, secretariat_user, clock):
+    client.force_login(secretariat_user)
+    clock.shift(timedelta(minutes=31))
+    response = client.get(PROFILE, HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith(LOGIN + "?next=")
