@@ -13,6 +13,15 @@ Audit: BIAOZHUN_AUDIT_RETENTION_DAYS (at least 183 days: lower values are refuse
 Health: BIAOZHUN_SEARCH_MAX_LAG_EVENTS, BIAOZHUN_SEARCH_MAX_LAG_SECONDS, BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS.
 See docs/deployment.md.
 
+Sign-in security (docs/deployment.md, "Sign-in security"): BIAOZHUN_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+BIAOZHUN_LOGIN_MAX_FAILURES_PER_ADDRESS, BIAOZHUN_LOGIN_FAILURE_WINDOW_MINUTES, BIAOZHUN_LOGIN_LOCK_MINUTES (lockout
+after failed sign-ins); BIAOZHUN_MFA_REQUIRED (second factor for privileged accounts); BIAOZHUN_SESSION_IDLE_MINUTES,
+BIAOZHUN_SESSION_IDLE_MINUTES_PRIVILEGED, BIAOZHUN_SESSION_MAX_HOURS, BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED (session
+timeouts); BIAOZHUN_PASSWORD_MIN_LENGTH; BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ACCOUNT,
+BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ADDRESS; page rate limits BIAOZHUN_RATE_LOGIN, BIAOZHUN_RATE_MFA,
+BIAOZHUN_RATE_REGISTER, BIAOZHUN_RATE_PASSWORD_RESET, BIAOZHUN_RATE_VALIDITY, BIAOZHUN_RATE_SEARCH ("N/second|minute|
+hour|day", or "off").
+
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
 
@@ -66,7 +75,7 @@ CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", "")
 CSRF_FAILURE_VIEW = "biaozhun.portal.views.errors.csrf_failure"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "biaozhun.accounts.security.admin_config.AdminConfig",  # Django's admin, signed in through our login page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +86,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "ninja",  # the API docs page from local static files (no CDN, no inline script)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "biaozhun.core",
     "biaozhun.accounts",
     "biaozhun.audit",
@@ -99,12 +110,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): signed in with the second factor
     "biaozhun.core.middleware.PolicyRefusalMiddleware",
     "biaozhun.core.caching.PrivateNoStoreMiddleware",
     "biaozhun.core.csp.ContentSecurityPolicyMiddleware",
     "biaozhun.api.security.ApiTokenMiddleware",
     "biaozhun.api.ratelimit.AnonymousApiRateLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "biaozhun.accounts.security.sessions.SessionTimeoutMiddleware",
+    "biaozhun.accounts.security.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -166,11 +180,15 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+BIAOZHUN_PASSWORD_MIN_LENGTH = int(os.environ.get("BIAOZHUN_PASSWORD_MIN_LENGTH", "12"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "biaozhun.accounts.security.passwords.MinimumLengthValidator",  # Django's, message translated
+     "OPTIONS": {"min_length": BIAOZHUN_PASSWORD_MIN_LENGTH}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Common and leaked passwords, pinyin words and names with digits, keyboard walks, Passw0rd!-style spellings.
+    {"NAME": "biaozhun.accounts.security.passwords.GuessablePasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
@@ -192,6 +210,38 @@ def _audit_retention_days() -> int:
 BIAOZHUN_AUDIT_RETENTION_DAYS = _audit_retention_days()
 # Test databases only: `flush` drops the history tables' append-only triggers for the flush (core/append_only_db.py).
 BIAOZHUN_FLUSH_SUSPENDS_HISTORY_GUARDS = False
+# --- Sign-in security (accounts/security/) ----------------------------------------------------
+# Failed sign-ins (counted in the database, so every web process sees them): after this many within the window,
+# the account (any name typed, existing or not) or the client address is locked for BIAOZHUN_LOGIN_LOCK_MINUTES.
+# A password reset by email unlocks an account; an administrator unlocks accounts and addresses in the admin.
+BIAOZHUN_LOGIN_MAX_FAILURES_PER_ACCOUNT = int(os.environ.get("BIAOZHUN_LOGIN_MAX_FAILURES_PER_ACCOUNT", "5"))
+BIAOZHUN_LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("BIAOZHUN_LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
+BIAOZHUN_LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("BIAOZHUN_LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+BIAOZHUN_LOGIN_LOCK_MINUTES = int(os.environ.get("BIAOZHUN_LOGIN_LOCK_MINUTES", "15"))
+# A second factor (TOTP app, with recovery codes) for staff, superusers, administrators, reviewers and TC
+# secretariats: they enrol at their first sign-in and cannot use the site (nor /admin/) before. Others may enable it.
+BIAOZHUN_MFA_REQUIRED = _env_bool("BIAOZHUN_MFA_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Biaozhun")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no TOTP keys or QR codes in the admin
+OTP_TOTP_THROTTLE_FACTOR = 1  # seconds before another code after a wrong one, doubling each time
+# Sessions end after this long without a request, and this long after signing in whatever happens ("privileged":
+# the same people as the second factor).
+BIAOZHUN_SESSION_IDLE_MINUTES = int(os.environ.get("BIAOZHUN_SESSION_IDLE_MINUTES", "480"))
+BIAOZHUN_SESSION_IDLE_MINUTES_PRIVILEGED = int(os.environ.get("BIAOZHUN_SESSION_IDLE_MINUTES_PRIVILEGED", "30"))
+BIAOZHUN_SESSION_MAX_HOURS = int(os.environ.get("BIAOZHUN_SESSION_MAX_HOURS", str(14 * 24)))
+BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED = int(os.environ.get("BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED", "12"))
+SESSION_COOKIE_AGE = max(BIAOZHUN_SESSION_MAX_HOURS, BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED) * 3600
+# Password-reset emails: at most this many per account and per client address (the page answers the same).
+BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ACCOUNT = os.environ.get("BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ACCOUNT", "3/hour")
+BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ADDRESS = os.environ.get("BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ADDRESS", "10/hour")
+# Pages that do heavy work or guard accounts, per client address (search: per person when signed in); over the
+# limit a 429 page with Retry-After. Counters in the cache (BIAOZHUN_CACHE=database shares them).
+BIAOZHUN_RATE_LOGIN = os.environ.get("BIAOZHUN_RATE_LOGIN", "30/minute")
+BIAOZHUN_RATE_MFA = os.environ.get("BIAOZHUN_RATE_MFA", "20/minute")
+BIAOZHUN_RATE_REGISTER = os.environ.get("BIAOZHUN_RATE_REGISTER", "10/hour")
+BIAOZHUN_RATE_PASSWORD_RESET = os.environ.get("BIAOZHUN_RATE_PASSWORD_RESET", "20/hour")
+BIAOZHUN_RATE_VALIDITY = os.environ.get("BIAOZHUN_RATE_VALIDITY", "20/minute")
+BIAOZHUN_RATE_SEARCH = os.environ.get("BIAOZHUN_RATE_SEARCH", "120/minute")
 
 # --- Mail -----------------------------------------------------------------------------------
 # SMTP unless EMAIL_BACKEND says otherwise; `make run` prints emails to its console
@@ -216,6 +266,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.catalog.tasks.refresh_statuses_daily", "00:05"),
     ("biaozhun.development.tasks.sweep_projects", "00:15"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
+    ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
 ]
 # /readyz answers 503 when the oldest task waiting for a worker has waited longer than this (seconds).
 BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS = float(os.environ.get("BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS", "600"))

@@ -6,17 +6,26 @@ organisations are deactivated or kept, never deleted (the history refers to them
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserCreationForm
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from biaozhun.core.errors import DomainError
 from biaozhun.core.service_admin import ServiceAdmin
 
 from . import services, signals
-from .models import AccountEvent, ApiToken, Membership, Organisation, User
+from .models import AccountEvent, ApiToken, Membership, Organisation, SignInThrottle, ThrottleScope, User
+from .security import lockout, second_factor
+
+# Devices change only through the services (setup page, reset action below), never edited here; their keys stay
+# out of the admin.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
 
 
 def _saved(obj: Any, saved: Any) -> None:
@@ -58,6 +67,7 @@ class UserAdmin(ServiceAdmin, DjangoUserAdmin):
         (None, {"classes": ["wide"], "fields": ["username", "real_name", "email", "password1", "password2"]}),
     ]
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["unlock_sign_in", "reset_second_factor"]
 
     def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         return False  # the history refers to accounts: deactivate instead
@@ -69,6 +79,29 @@ class UserAdmin(ServiceAdmin, DjangoUserAdmin):
             user = User.objects.get(pk=unquote(id))
             signals.password_changed.send(sender=type(self), user=user, request=request, by=request.user)
         return response
+
+    @admin.action(description=_("解除所选账号的登录锁定"))
+    def unlock_sign_in(self, request: HttpRequest, queryset: Any) -> None:
+        done = 0
+        for user in queryset:
+            try:
+                done += lockout.unlock_sign_in(actor=request.user, user=user, request=request)
+            except DomainError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return
+        self.message_user(request, gettext_now("已解除 %(count)d 个账号的登录锁定。") % {"count": done})
+
+    @admin.action(description=_("重置所选账号的两步验证（下次登录时重新设置）"))
+    def reset_second_factor(self, request: HttpRequest, queryset: Any) -> None:
+        done = 0
+        for user in queryset:
+            try:
+                done += second_factor.remove_second_factor(actor=request.user, user=user, request=request)
+            except DomainError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return
+        self.message_user(request, gettext_now("已重置 %(count)d 个账号的两步验证；他们下次登录时将重新设置。")
+                          % {"count": done})
 
     def save_model(self, request: HttpRequest, obj: User, form: forms.ModelForm, change: bool) -> None:
         if not change:
@@ -203,3 +236,46 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def revoke(self, request, queryset):
         for token in queryset.filter(revoked_at__isnull=True):
             services.revoke_api_token(actor=request.user, token=token)
+
+
+@admin.register(SignInThrottle)
+class SignInThrottleAdmin(admin.ModelAdmin):
+    """Failed sign-ins by account name and by address, and the locks in force; unlocked with the action (each
+    unlock is recorded). Read-only otherwise."""
+
+    list_display = ["scope", "key", "user", "failures", "last_failure_at", "locked_until", "is_locked"]
+    list_filter = ["scope", "locked_until"]
+    search_fields = ["key", "user__username", "user__real_name"]
+    list_select_related = ["user"]
+    readonly_fields = ["scope", "key", "user", "failures", "window_started_at", "last_failure_at", "locked_until"]
+    actions = ["unlock"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: SignInThrottle | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: SignInThrottle | None = None) -> bool:
+        return False
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.action(description=_("解除锁定"))
+    def unlock(self, request: HttpRequest, queryset: Any) -> None:
+        done = 0
+        for row in list(queryset):
+            try:
+                if row.scope == ThrottleScope.ADDRESS:
+                    done += lockout.unlock_sign_in(actor=request.user, address=row.key, request=request)
+                elif row.user is not None:
+                    done += lockout.unlock_sign_in(actor=request.user, user=row.user, request=request)
+                else:  # a name that is no account: nobody to unlock, the counter goes
+                    done += lockout.forget_name(actor=request.user, key=row.key)
+            except DomainError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return
+        self.message_user(request, gettext_now("已解除 %(count)d 项登录锁定。") % {"count": done})

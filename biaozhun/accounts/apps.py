@@ -11,5 +11,6 @@ class AccountsConfig(AppConfig):
         from biaozhun.accounts import policy
 
         from . import permissions
+        from .security import sessions  # noqa: F401 (notes the time of each sign-in: user_logged_in)
 
         policy.register_module(permissions)

@@ -89,3 +89,29 @@ def api_token_revoked(token: Any, *, actor: Any) -> AccountEvent:
     """data: {"token", "prefix"}."""
     return _record(Kind.API_TOKEN_REVOKED, actor=actor, target_user=token.user,
                    data={"token": token.pk, "prefix": token.prefix})
+
+
+# --- Sign-in security -------------------------------------------------------------------------------------
+def second_factor_enrolled(user: User, *, actor: Any, device: str) -> AccountEvent:
+    """data: {"device"}: the kind of device ("totp")."""
+    return _record(Kind.SECOND_FACTOR_ENROLLED, actor=actor, target_user=user, data={"device": device})
+
+
+def second_factor_removed(user: User, *, actor: Any, devices: list[str]) -> AccountEvent:
+    """data: {"devices"}: the kinds of the devices removed ("totp", "recovery_codes")."""
+    return _record(Kind.SECOND_FACTOR_REMOVED, actor=actor, target_user=user, data={"devices": devices})
+
+
+def recovery_codes_issued(user: User, *, actor: Any, count: int) -> AccountEvent:
+    """data: {"count"}: how many new codes (the old ones stop working)."""
+    return _record(Kind.RECOVERY_CODES_ISSUED, actor=actor, target_user=user, data={"count": count})
+
+
+def recovery_code_used(user: User, *, actor: Any, remaining: int) -> AccountEvent:
+    """data: {"remaining"}: unused codes left."""
+    return _record(Kind.RECOVERY_CODE_USED, actor=actor, target_user=user, data={"remaining": remaining})
+
+
+def sign_in_unlocked(user: User | None, *, actor: Any, reason: str, address: str = "") -> AccountEvent:
+    """data: {"reason", "address"}: why ("administrator", "password_reset") and the address unlocked, if any."""
+    return _record(Kind.SIGN_IN_UNLOCKED, actor=actor, target_user=user, data={"reason": reason, "address": address})

@@ -4,13 +4,17 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import password_validation, user_login_failed
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from biaozhun.core.errors import ValidationFailed
+from biaozhun.core.ratelimit import client_address
 
 from . import selectors
-from .models import SCOPE_FIELD_BY_KIND, Organisation, OrganisationKind
+from .models import SCOPE_FIELD_BY_KIND, FailureReason, Organisation, OrganisationKind
+from .security import lockout, reset
 
 
 class BootstrapFormMixin:
@@ -77,12 +81,35 @@ class LoginForm(BootstrapFormMixin, auth_forms.AuthenticationForm):
         self.fields["password"].label = _("密码")
 
     def clean(self) -> dict[str, Any]:
+        """Refuse a locked account name or address without checking the password; count each failure (names
+        that are no account are counted and locked alike: the answer never tells whether an account exists)."""
         identifier = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
         if identifier:
             user = selectors.user_for_login(identifier=identifier)
             if user is not None:
                 self.cleaned_data["username"] = user.get_username()
-        return super().clean()
+        if not (identifier and password):
+            return super().clean()
+        actor = getattr(self.request, "user", None) or AnonymousUser()
+        address = client_address(self.request) if self.request is not None else ""
+        lock = lockout.current_lock(identifier=identifier, address=address)
+        if lock is not None:
+            lockout.record_failed_sign_in(actor=actor, identifier=identifier, address=address, request=self.request,
+                                          count_account=False)  # the password was not checked
+            user_login_failed.send(sender=__name__, credentials={"username": identifier}, request=self.request,
+                                   reason=FailureReason.LOCKED)
+            raise ValidationError(lock.message(), code="locked")
+        try:
+            return super().clean()
+        except ValidationError as error:
+            if error.code != "invalid_login":
+                raise
+            lock = lockout.record_failed_sign_in(actor=actor, identifier=identifier, address=address,
+                                                 request=self.request)
+            if lock is not None:
+                raise ValidationError(lock.message(), code="locked") from None
+            raise
 
 
 class RegistrationForm(BootstrapFormMixin, forms.Form):
@@ -163,9 +190,27 @@ class OrganisationForm(BootstrapFormMixin, forms.Form):
 
 
 class PasswordResetForm(BootstrapFormMixin, auth_forms.PasswordResetForm):
+    """Django's reset form, with its emails throttled per account and per address (security/reset.py)."""
+
+    address = ""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("注册时填写的电子邮箱")
+        self.matched: list = []
+
+    def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+        self.address = client_address(request) if request is not None else ""
+        return super().save(*args, request=request, **kwargs)
+
+    def get_users(self, email: str):
+        """The accounts to email; ``matched`` keeps every account the address matched (for the audit log), so
+        nobody needs to ask again, which would count against the throttle twice."""
+        self.matched = []
+        for user in super().get_users(email):
+            self.matched.append(user)
+            if reset.may_send_reset(user=user, address=self.address):
+                yield user
 
 
 class SetPasswordForm(BootstrapFormMixin, auth_forms.SetPasswordForm):

@@ -184,6 +184,18 @@ class User(AbstractUser):
         )
 
     @property
+    def is_privileged(self) -> bool:
+        """Acts with authority: staff, superuser, administrator, reviewer, or secretary/admin of a TC secretariat.
+        These people must use a second factor and get shorter sessions (accounts/security/)."""
+        return (
+            self.is_staff
+            or self.is_superuser
+            or self.is_reviewer
+            or self.is_administrator
+            or any(m.role in SECRETARIAT_ROLES for m in self.memberships_of_kind(OrganisationKind.TC_SECRETARIAT))
+        )
+
+    @property
     def is_administrator(self) -> bool:
         """A superuser, or an admin of the national administration organisation."""
         if self.is_superuser:
@@ -333,6 +345,11 @@ class AccountEventKind(models.TextChoices):
     USER_UPDATED = "user_updated", _("修改账号信息")
     USER_ACCESS_CHANGED = "user_access_changed", _("变更账号权限")
     ORGANISATION_UPDATED = "organisation_updated", _("修改组织信息")
+    SECOND_FACTOR_ENROLLED = "second_factor_enrolled", _("启用两步验证")
+    SECOND_FACTOR_REMOVED = "second_factor_removed", _("停用两步验证")
+    RECOVERY_CODES_ISSUED = "recovery_codes_issued", _("生成恢复码")
+    RECOVERY_CODE_USED = "recovery_code_used", _("使用恢复码")
+    SIGN_IN_UNLOCKED = "sign_in_unlocked", _("解除登录锁定")
 
 
 class AccountEvent(AppendOnly):
@@ -343,7 +360,9 @@ class AccountEvent(AppendOnly):
     (changed details); user_access_changed {"before", "after"} (changed is_active, is_staff, is_superuser, groups,
     user_permissions); organisation_created {"kind", "name", "uscc", "founder_role"}; organisation_updated
     {"before", "after"}; member_added {"role"}; member_removed {"role"}; member_role_changed {"from", "to"};
-    api_token_created {"token", "name", "prefix"}; api_token_revoked {"token", "prefix"}.
+    api_token_created {"token", "name", "prefix"}; api_token_revoked {"token", "prefix"};
+    second_factor_enrolled {"device"}; second_factor_removed {"devices"}; recovery_codes_issued {"count"};
+    recovery_code_used {"remaining"}; sign_in_unlocked {"reason", "address"}.
     """
 
     kind = models.CharField(_("类型"), max_length=40, choices=AccountEventKind.choices)
@@ -396,3 +415,15 @@ class ApiToken(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+
+# Sign-in security records live in their own module (accounts/security/models.py) and belong to this app.
+from .security.models import (  # noqa: E402, F401
+    FailureReason,
+    RecoveryCode,
+    RecoveryCodeDevice,
+    SessionEnd,
+    SignInThrottle,
+    ThrottleScope,
+    UnlockReason,
+)

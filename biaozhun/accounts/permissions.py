@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from biaozhun.accounts.policy import administrator, is_signed_in_and_active
+from biaozhun.accounts.policy import administrator, everyone, is_signed_in_and_active
 
 from .models import USCC_REQUIRED_KINDS, MembershipRole, Organisation
 
@@ -58,6 +58,24 @@ def _superuser(user: Any, account: Any) -> bool:
     )
 
 
+def _manage_second_factor(user: Any, account: Any) -> bool:
+    """Each person enrols, renews and (when not required) removes their own second factor; an administrator
+    resets it for someone who lost their phone and codes (they enrol again at their next sign-in)."""
+    return (
+        account.pk == user.pk
+        or user.is_administrator
+    )
+
+
+def _unlock_sign_in(user: Any, account: Any) -> bool:
+    """A locked account is unlocked by its owner resetting the password by email, or by an administrator; a locked
+    address (``account`` None) by an administrator only."""
+    return (
+        user.is_administrator
+        or (account is not None and account.pk == user.pk)
+    )
+
+
 def _view_organisation(user: Any, organisation: Organisation) -> bool:
     return (
         user.is_administrator
@@ -84,13 +102,18 @@ RULES = {
     "accounts.manage_users": administrator,  # staff flags, activation and details of other people's accounts
     "accounts.grant_superuser": _superuser,
     "accounts.edit_organisation": administrator,  # names and codes; the codes scope the members' authority
+    "accounts.sign_in": everyone,  # anyone may try; failures are counted and lock (accounts/security/lockout.py)
+    "accounts.manage_second_factor": _manage_second_factor,
+    "accounts.unlock_sign_in": _unlock_sign_in,
 }
-PUBLIC_ACTIONS = {"accounts.register"}
+PUBLIC_ACTIONS = {"accounts.register", "accounts.sign_in"}
 FILTERS = {"accounts.organisations": _organisations}
 DENIALS = {
     "accounts.manage_users": _("账号的信息和权限由系统管理员修改；如需变更，请联系系统管理员。"),
     "accounts.grant_superuser": _("只有超级用户可以授予或取消超级用户身份、变更超级用户的权限；请联系超级用户办理。"),
     "accounts.edit_organisation": _("组织的名称和代码由系统管理员修改；如需更正，请联系系统管理员。"),
     "accounts.manage_members": _("只有该组织的管理员可以管理成员；请联系本单位在平台上的管理员。"),
+    "accounts.manage_second_factor": _("两步验证由本人设置；丢失手机和恢复码时，请联系系统管理员重置。"),
+    "accounts.unlock_sign_in": _("登录锁定可由本人通过“忘记密码”重设密码解除，或由系统管理员解除；也可以等锁定时间过后再试。"),
     "accounts.create_organisation": _("政府部门、市场监管部门、技术委员会秘书处和国家标准委的组织由系统管理员创建，请与管理员联系。"),
 }

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .security import views as security_views
 
 app_name = "accounts"
 urlpatterns = [
@@ -17,4 +18,8 @@ urlpatterns = [
     path("password/reset/complete/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("two-step/setup/", security_views.setup, name="second_factor_setup"),
+    path("two-step/verify/", security_views.verify, name="second_factor_verify"),
+    path("two-step/recovery-codes/", security_views.recovery_codes, name="second_factor_recovery_codes"),
+    path("two-step/disable/", security_views.disable, name="second_factor_disable"),
 ]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from biaozhun.core.caching import no_store
 from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
+from biaozhun.core.ratelimit import limit_page
 
 from . import policy, selectors, services, signals
 from .forms import (
@@ -29,7 +30,8 @@ from .forms import (
     registration_values,
     show_problems,
 )
-from .models import Language, OrganisationKind
+from .models import Language, OrganisationKind, UnlockReason
+from .security import lockout, second_factor
 
 
 def _set_language_cookie(response: HttpResponse, language: str) -> None:
@@ -57,14 +59,23 @@ def _safe_next(request: HttpRequest, default: str) -> str:
     return target if allowed else default
 
 
+@method_decorator(limit_page("login", "BIAOZHUN_RATE_LOGIN"), name="dispatch")
 class LoginView(auth_views.LoginView):
+    """The one sign-in (the admin's too): the form refuses locked names and addresses and counts failures
+    (security/lockout.py); someone with a second factor is asked for it before being signed in."""
+
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
     def form_valid(self, form: LoginForm) -> HttpResponse:
+        user = form.get_user()
+        if second_factor.has_second_factor(user):
+            second_factor.begin_pending(self.request, user, next_url=self.get_redirect_url())
+            return redirect("accounts:second_factor_verify")
         response = super().form_valid(form)
-        _set_language_cookie(response, form.get_user().language)  # the preferred language from now on
+        lockout.record_signed_in(actor=user, user=user)
+        _set_language_cookie(response, user.language)  # the preferred language from now on
         return response
 
 
@@ -73,6 +84,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@limit_page("register", "BIAOZHUN_RATE_REGISTER")
 def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:profile")
@@ -94,12 +106,16 @@ def register(request: HttpRequest) -> HttpResponse:
 @login_required
 @no_store  # shows a new API token, this once
 def profile(request: HttpRequest, *, new_token: str = "", token_error: str = "", status: int = 200) -> HttpResponse:
+    enrolled = second_factor.has_second_factor(request.user)
     context = {
         "memberships": selectors.memberships_for(user=request.user),
         "may_create_organisation": policy.can(request.user, "accounts.create_organisation"),
         "tokens": request.user.api_tokens.all(),
         "new_token": new_token,
         "token_error": token_error,
+        "second_factor": enrolled,
+        "second_factor_required": second_factor.required_for(request.user),
+        "recovery_codes_left": second_factor.recovery_codes_left(request.user) if enrolled else 0,
     }
     return render(request, "accounts/profile.html", context, status=status)
 
@@ -147,6 +163,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 
 # --- Django's password views with our forms, templates and e-mail -------------------------------
+@method_decorator(limit_page("password_reset", "BIAOZHUN_RATE_PASSWORD_RESET"), name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
     template_name = "accounts/password_reset_form.html"
@@ -159,8 +176,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         response = super().form_valid(form)  # e-mails every matching account (none: the same answer)
         email = form.cleaned_data["email"]
-        signals.password_reset_requested.send(sender=type(self), email=email, users=list(form.get_users(email)),
-                                              request=self.request)
+        signals.password_reset_requested.send(sender=type(self), email=email, users=form.matched, request=self.request)
         return response
 
 
@@ -177,6 +193,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         signals.password_reset_completed.send(sender=type(self), user=form.user, request=self.request)
+        # The link proved the person reads the account's email: a lock after failed sign-ins ends here.
+        lockout.unlock_sign_in(actor=form.user, user=form.user, reason=UnlockReason.PASSWORD_RESET, request=self.request)
         return response
 
 

@@ -6,6 +6,7 @@ Connected in AuditConfig.ready. Each receiver only translates the signal into on
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth import signals as auth_signals
@@ -52,8 +53,9 @@ def on_login_failed(sender: Any, credentials: dict[str, Any], request: Any = Non
         typed = request.POST.get("username", "")
     typed = typed or str(credentials.get("username", ""))
     account = account_selectors.user_for_login(identifier=typed) if typed else None
+    reason = kwargs.get("reason")  # "locked" or "second_factor" from our sign-in; Django's own failures have none
     record(AuditKind.LOGIN_FAILED, actor=AnonymousUser(), outcome=Outcome.FAILURE, username=typed,
-           target=account, request=request)
+           target=account, request=request, data={"reason": reason} if reason else None)
 
 
 # --- Passwords ------------------------------------------------------------------------------------------------
@@ -77,14 +79,20 @@ def on_password_reset_completed(sender: Any, user: Any, request: Any = None, **k
 def _plain(value: Any) -> Any:
     if isinstance(value, Model):
         return {"id": value.pk, "repr": str(value)[:200]}
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(item) for item in value]
     return value
 
 
 def _account_event(kind: AuditKind, *, system_default: bool = False):
-    def receiver(sender: Any, user: Any, request: Any = None, **kwargs: Any) -> None:
+    def receiver(sender: Any, user: Any = None, request: Any = None, **kwargs: Any) -> None:
         kwargs.pop("signal", None)
-        by = kwargs.get("by")
-        actor = by if by is not None else (SYSTEM if system_default else user)
+        by = kwargs.pop("by", None) or kwargs.pop("actor", None)
+        if user is None and by is None and not system_default:
+            return
+        actor = by if by is not None else (SYSTEM if system_default or user is None else user)
         record(kind, actor=actor, target=user, request=request,
                data={name: _plain(value) for name, value in sorted(kwargs.items())})
 
@@ -93,11 +101,13 @@ def _account_event(kind: AuditKind, *, system_default: bool = False):
 
 
 ACCOUNT_SIGNALS = {
-    account_signals.account_locked: _account_event(AuditKind.ACCOUNT_LOCKED, system_default=True),
-    account_signals.account_unlocked: _account_event(AuditKind.ACCOUNT_UNLOCKED, system_default=True),
-    account_signals.mfa_enrolled: _account_event(AuditKind.MFA_ENROLLED),
-    account_signals.mfa_removed: _account_event(AuditKind.MFA_REMOVED),
+    account_signals.sign_in_locked: _account_event(AuditKind.ACCOUNT_LOCKED, system_default=True),
+    account_signals.sign_in_unlocked: _account_event(AuditKind.ACCOUNT_UNLOCKED, system_default=True),
+    account_signals.second_factor_enrolled: _account_event(AuditKind.MFA_ENROLLED),
+    account_signals.second_factor_removed: _account_event(AuditKind.MFA_REMOVED),
+    account_signals.recovery_codes_issued: _account_event(AuditKind.RECOVERY_CODES_ISSUED),
     account_signals.recovery_code_used: _account_event(AuditKind.RECOVERY_CODE_USED),
+    account_signals.session_expired: _account_event(AuditKind.SESSION_EXPIRED),
 }
 
 

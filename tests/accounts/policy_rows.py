@@ -20,5 +20,9 @@ ROWS = [
     Row("accounts.manage_users", Fixture("registered_user"), ADMIN),
     Row("accounts.grant_superuser", Fixture("registered_user"), ADMIN),  # admin_user is a superuser
     Row("accounts.edit_organisation", Fixture("enterprise"), ADMIN),  # not even the organisation's own admin
+    Row("accounts.sign_in", None, ALL),  # anyone may try to sign in (the inactive too: they are refused later)
+    Row("accounts.manage_second_factor", Fixture("registered_user"), frozenset({"registered_user", "admin_user"})),
+    Row("accounts.unlock_sign_in", Fixture("registered_user"), frozenset({"registered_user", "admin_user"})),
+    Row("accounts.unlock_sign_in", None, ADMIN),  # an address
 ]
 assert all(row.allowed <= ALL for row in ROWS)

@@ -118,7 +118,7 @@ def test_my_account_lists_my_organisations_and_roles(
     client, enterprise, enterprise_user, django_assert_max_num_queries
 ):
     client.force_login(enterprise_user)
-    with django_assert_max_num_queries(7):  # + the administrative roles (links to the audit pages)
+    with django_assert_max_num_queries(8):  # 6, the administrative roles (audit links), the second factor
         response = client.get(reverse("accounts:profile"))
     content = response.content.decode()
     assert enterprise.name in content

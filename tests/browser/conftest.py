@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from base64 import b32decode
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,10 @@ USER, PASSWORD = "browser", "a-long-browser-password"  # noqa: S105 (test accoun
 # What chromium's console says when the Content Security Policy refuses something ("Refused to execute inline
 # script because it violates the following Content Security Policy directive: ...").
 CSP_REFUSAL = "Content Security Policy"
+# Authenticator keys of the accounts that enrolled a second factor in this session (read off the setup page), and
+# the last time step each used (a code is accepted once).
+SECOND_FACTOR_KEYS: dict[str, bytes] = {}
+_LAST_STEP: dict[str, int] = {}
 
 
 def pytest_collection_modifyitems(items):
@@ -64,7 +69,8 @@ def site(tmp_path_factory):
            "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "DEBUG": "0", "SECRET_KEY": "browser-tests-only",
            "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0", "SECURE_SSL_REDIRECT": "0",
            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
-           "BIAOZHUN_API_ANON_RATE": "100000/minute"}
+           "BIAOZHUN_API_ANON_RATE": "100000/minute", "BIAOZHUN_RATE_SEARCH": "100000/minute",
+           "BIAOZHUN_RATE_VALIDITY": "100000/minute"}
     env.pop("PYTEST_XDIST_WORKER", None)
 
     def manage(*args):
@@ -145,3 +151,38 @@ def page(browser, site):
     yield page
     context.close()
     assert not errors, f"JavaScript errors: {errors}"
+
+
+def second_factor_code(username: str) -> str:
+    """The current code of the account's authenticator (waiting for the next step if this one was used)."""
+    from django_otp.oath import TOTP
+
+    step = int(time.time()) // 30
+    if _LAST_STEP.get(username) == step:
+        time.sleep(30 - time.time() % 30 + 0.5)
+        step += 1
+    _LAST_STEP[username] = step
+    totp = TOTP(SECOND_FACTOR_KEYS[username])
+    totp.time = time.time()
+    return f"{totp.token():06d}"
+
+
+def sign_in(page, username: str, password: str = PASSWORD) -> None:
+    """Sign in as the site asks, in any language: the password, then for privileged accounts the second factor,
+    enrolled on first sign-in from the setup page (the key shown as text) and entered from then on."""
+    page.goto("/accounts/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    if "/accounts/two-step/setup/" in page.url:
+        secret = page.locator("#second-factor-secret").inner_text()
+        SECOND_FACTOR_KEYS[username] = b32decode("".join(secret.split()))
+        page.locator("input[name=code]").fill(second_factor_code(username))
+        page.locator("input[name=code]").press("Enter")
+        page.locator("#recovery-codes").wait_for()
+        page.locator("main a.btn-primary").click()
+    elif "/accounts/two-step/verify/" in page.url:
+        page.locator("input[name=code]").fill(second_factor_code(username))
+        page.locator("input[name=code]").press("Enter")
+    page.wait_for_url(lambda url: "/accounts/two-step/" not in url)

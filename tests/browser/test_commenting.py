@@ -1,13 +1,13 @@
 """Public comment in a real browser: a registered person comments on a draft, the period closes, the committee's
 secretary records the disposition and downloads the 意见汇总处理表."""
 
-import re
 from pathlib import Path
 
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from .conftest import PASSWORD, USER
+from .conftest import sign_in as _sign_in
 
 SHOTS = Path("/tmp/shots")
 SECRETARY = "tc999-secretary"
@@ -73,11 +73,7 @@ with transaction.atomic():
 
 
 def sign_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label(re.compile("用户名")).fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    _sign_in(page, username)  # the secretary enrols a second factor on the way
 
 
 def test_comment_dispose_and_download_the_table(page, browser, site):

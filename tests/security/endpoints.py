@@ -38,6 +38,10 @@ ENDPOINTS: dict[str, str | Rule] = {
     "accounts:organisation_create": Rule("accounts.create_organisation"),
     "accounts:token_create": SIGNED_IN,
     "accounts:token_revoke": Rule("accounts.manage_token"),
+    "accounts:second_factor_verify": PUBLIC,  # the second step of signing in: the password step's session is the key
+    "accounts:second_factor_setup": SIGNED_IN,
+    "accounts:second_factor_recovery_codes": SIGNED_IN,
+    "accounts:second_factor_disable": SIGNED_IN,
     "accounts:password_reset": PUBLIC,
     "accounts:password_reset_done": PUBLIC,
     "accounts:password_reset_confirm": PUBLIC,  # the emailed token is the credential

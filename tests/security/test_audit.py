@@ -153,12 +153,13 @@ def test_account_signals_of_lockout_and_second_factor_are_recorded():
     from biaozhun.accounts import signals
 
     user = UserFactory()
-    signals.account_locked.send(sender=None, user=user, request=None, reason="failures")
-    signals.mfa_enrolled.send(sender=None, user=user, request=None)
+    signals.sign_in_locked.send(sender=None, request=None, scope="account", key=user.username, user=user,
+                                locked_until=timezone.now(), failures=5)
+    signals.second_factor_enrolled.send(sender=None, request=None, actor=user, user=user, device="totp")
     locked, enrolled = AuditRecord.objects.order_by("seq")
-    assert (locked.kind, locked.user, locked.target_id, locked.data) == (
-        AuditKind.ACCOUNT_LOCKED, None, str(user.pk), {"reason": "failures"})
-    assert (enrolled.kind, enrolled.user) == (AuditKind.MFA_ENROLLED, user)
+    assert (locked.kind, locked.user, locked.target_id) == (AuditKind.ACCOUNT_LOCKED, None, str(user.pk))
+    assert (locked.data["scope"], locked.data["failures"]) == ("account", 5)
+    assert (enrolled.kind, enrolled.user, enrolled.data) == (AuditKind.MFA_ENROLLED, user, {"device": "totp"})
 
 
 # --- Append-only in the database ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from biaozhun.catalog.models import Degree, Nature, Status, Tier
 from biaozhun.core.bilingual import in_language
+from biaozhun.core.ratelimit import by_user_or_address, limit_page
 from biaozhun.reference.models import CcsCode, IcsCode, IndustryCode, RegionCode
 from biaozhun.search.documents import FACETS
 from biaozhun.search.engine import (
@@ -57,6 +58,7 @@ def _filters(request) -> dict[str, list[str]]:
 
 
 @require_safe
+@limit_page("search", "BIAOZHUN_RATE_SEARCH", methods=("GET", "HEAD"), key=by_user_or_address)
 def search(request):
     text = request.GET.get("q", "").strip()
     sort = request.GET.get("sort", "relevance")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from biaozhun.catalog.validity import MAX_LINES, check_lines, split_lines
 from biaozhun.catalog.validity_files import UploadError, outcome_text, read_upload, result_xlsx
+from biaozhun.core.ratelimit import by_user_or_address, limit_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,6 +32,7 @@ def _input_lines(request) -> list[str] | None:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@limit_page("validity", "BIAOZHUN_RATE_VALIDITY", key=by_user_or_address)  # each check parses and looks up
 def validity_check(request):
     context = {"max_lines": MAX_LINES, "numbers": ""}
     if request.method == "POST":

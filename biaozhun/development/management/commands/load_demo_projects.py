@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from biaozhun.accounts.models import MembershipRole, OrganisationKind, User
+from biaozhun.accounts.security import demo as demo_second_factor
 from biaozhun.accounts.services import add_member, change_user_access, create_organisation, register_user
 from biaozhun.catalog.demo.pdf import render_standard_pdf
 from biaozhun.catalog.models import Nature, Standard, Status, Tier
@@ -45,6 +46,8 @@ ACCOUNTS = {  # username: (real name, role)
     "member": ("张委员", "member"),
     "commenter": ("赵意见", "commenter"),
 }
+# Accounts that must sign in with a second factor: enrolled with the published demo key (accounts/security/demo.py).
+SECOND_FACTOR_ACCOUNTS = ["admin", "secretary", "reviewer"]
 SUBJECTS = ["通用技术要求", "试验方法", "安全要求", "术语", "数据元", "评价指南", "能效限定值及能效等级", "检验规则",
             "分类与代码", "标识", "测量方法", "技术规范", "管理要求", "接口规范"]
 COMMENTS = [("5.2", "建议明确试验温度的允许偏差。", "改为“23 ℃±2 ℃”。"),
@@ -69,6 +72,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if Project.objects.exists():
             self.stdout.write("demo projects already loaded")
+            self._second_factor()
             return
         committees = list(Committee.objects.filter(kind="TC").exclude(international_counterpart="").order_by("code"))
         if not committees:
@@ -85,6 +89,15 @@ class Command(BaseCommand):
         sweep(actor=SYSTEM, today=self.today)
         self.stdout.write(f"demo projects created: {Project.objects.count()}; sign in as "
                           + ", ".join(ACCOUNTS) + f" with the password {PASSWORD} (secretary runs {showcase.code})")
+        self._second_factor()
+
+    def _second_factor(self) -> None:
+        """The privileged demo accounts get the demo authenticator, and the console says how to use it."""
+        demo_second_factor.enrol_demo_accounts(SECOND_FACTOR_ACCOUNTS)
+        self.stdout.write(
+            f"two-step verification for {', '.join(SECOND_FACTOR_ACCOUNTS)}: add the key {demo_second_factor.key_base32()}"
+            " to an authenticator app (time-based, 6 digits), or print the current code with"
+            " `.venv/bin/python manage.py demo_totp_code`")
 
     # --- accounts -----------------------------------------------------------------------------
     def _accounts(self, committee: Committee) -> dict[str, User]:
