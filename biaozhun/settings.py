@@ -2,7 +2,11 @@
 
 Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR. See docs/deployment.md.
+DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR; upload and read
+limits: DATA_UPLOAD_MAX_MEMORY_SIZE, FILE_UPLOAD_MAX_MEMORY_SIZE, BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES,
+BIAOZHUN_MAX_DOCUMENT_BYTES, BIAOZHUN_UPLOAD_MAX_CELLS, BIAOZHUN_UPLOAD_PARSE_SECONDS, BIAOZHUN_UPLOAD_MAX_ZIP_ENTRIES,
+BIAOZHUN_UPLOAD_MAX_UNZIPPED_BYTES, BIAOZHUN_UPLOAD_MAX_ZIP_RATIO, BIAOZHUN_IMPORT_MAX_UNZIPPED_BYTES. See
+docs/deployment.md.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -84,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "biaozhun.core.uploads.UploadLimitMiddleware",  # before CSRF, which reads the form
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "biaozhun.core.middleware.PolicyRefusalMiddleware",
@@ -219,6 +224,40 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Full-text uploads: PDF only, at most this many bytes.
 BIAOZHUN_MAX_FULLTEXT_BYTES = int(os.environ.get("BIAOZHUN_MAX_FULLTEXT_BYTES", str(200 * 1024 * 1024)))
+
+# --- Upload and read limits (biaozhun/core/uploads.py, biaozhun/core/safe_read.py) ----------------------------------
+# A request body is refused by its size before it is read: form fields and JSON bodies up to
+# DATA_UPLOAD_MAX_MEMORY_SIZE; files up to the limit their view declares with @upload_limit (the validity check,
+# project documents), and to DATA_UPLOAD_MAX_MEMORY_SIZE on any other view. Files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file instead of memory.
+_MB = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * _MB // 2)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(5 * _MB // 2)))
+BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES", str(5 * _MB)))
+BIAOZHUN_MAX_DOCUMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_DOCUMENT_BYTES", str(50 * _MB)))
+# Reading a spreadsheet or CSV someone uploaded (profile "upload") or an operator imports (profile "import"):
+# see ReadLimits in biaozhun/core/safe_read.py. Rows per sheet are set by each reader (the validity check reads
+# twice its 10,000 lines, blank rows included; imports up to Excel's 1,048,576).
+BIAOZHUN_READ_LIMITS = {
+    "upload": {
+        "max_bytes": BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES,
+        "max_cells": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_CELLS", "500000")),
+        "max_seconds": float(os.environ.get("BIAOZHUN_UPLOAD_PARSE_SECONDS", "10")),
+        "max_zip_entries": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_ZIP_ENTRIES", "1000")),
+        "max_unzipped_bytes": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_UNZIPPED_BYTES", str(64 * _MB))),
+        "max_zip_ratio": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_ZIP_RATIO", "100")),
+        "max_xml_elements": 1_000_000,
+    },
+    "import": {
+        "max_bytes": 2**62,  # a file on the operator's disk: the zip checks below still apply
+        "max_cells": 2**62,
+        "max_seconds": None,
+        "max_zip_entries": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_ZIP_ENTRIES", "1000")),
+        "max_unzipped_bytes": int(os.environ.get("BIAOZHUN_IMPORT_MAX_UNZIPPED_BYTES", str(4096 * _MB))),
+        "max_zip_ratio": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_ZIP_RATIO", "100")),
+        "max_xml_elements": 200_000_000,
+    },
+}
 
 # Secure cookies whenever DEBUG is off (production is served over https); `make run` on plain
 # http://127.0.0.1 turns them off with SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0.
