@@ -8,9 +8,11 @@ read has a time budget. Each test asserts what the person sees and how much was 
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import time
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -301,3 +303,28 @@ def test_an_ordinary_workbook_and_csv_are_still_checked(client):
     assert page.status_code == 200 and "查新结果：2000 条" in page.content.decode()
     page = client.post("/validity/", {"file": xlsx_upload("标准号\nGB/T 1234-2012\n".encode("gb18030"), "a.csv")})
     assert page.status_code == 200 and "GB/T 1234-2012" in page.content.decode()
+
+
+# --- The rule, kept by the source ------------------------------------------------------------------------------------
+
+SOURCE = Path(__file__).resolve().parents[2] / "biaozhun"
+
+
+def _calls(tree: ast.AST, name: str) -> bool:
+    return any(isinstance(node, ast.Call) and name in (getattr(node.func, "id", ""), getattr(node.func, "attr", ""))
+               for node in ast.walk(tree))
+
+
+def test_workbooks_are_opened_only_by_the_safe_reader_and_files_only_under_a_declared_limit():
+    opened, unlimited = [], []
+    for path in SOURCE.rglob("*.py"):
+        if "migrations" in path.parts or path.name in {"safe_read.py", "uploads.py"}:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if _calls(tree, "load_workbook"):
+            opened.append(str(path.relative_to(SOURCE)))
+        reads_files = any(isinstance(node, ast.Attribute) and node.attr == "FILES" for node in ast.walk(tree))
+        if reads_files and not _calls(tree, "upload_limit"):
+            unlimited.append(str(path.relative_to(SOURCE)))
+    assert opened == [], "read spreadsheets with biaozhun.core.safe_read.xlsx_rows"
+    assert unlimited == [], "declare the view's limit with @upload_limit (biaozhun.core.uploads)"
