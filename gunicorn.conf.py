@@ -8,3 +8,8 @@ See docs/deployment.md. Everything else comes from the command line and the envi
 # (A query of 200 Chinese characters is ~1,800 bytes percent-encoded; gunicorn's default limit is 4,094 bytes.)
 # The reverse proxy in front sets the real bound: nginx `large_client_header_buffers 4 32k;`.
 limit_request_line = 0
+
+# A sync worker silent for this many seconds is killed and replaced: the last bound behind the upload read budget
+# (BIAOZHUN_UPLOAD_PARSE_SECONDS, with its alarm one second later: biaozhun/core/uploads.py). gunicorn's default,
+# stated so that nobody raises it without seeing why.
+timeout = 30

@@ -8,7 +8,10 @@ BIAOZHUN_PROTECTED_FILES_LOCATION (the proxy sends private files), BIAOZHUN_MAX_
 Transport security when DEBUG is off: SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_SSL_REDIRECT,
 SECURE_REDIRECT_EXEMPT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD,
 SECURE_REFERRER_POLICY, SECURE_CROSS_ORIGIN_OPENER_POLICY.
-Limits: BIAOZHUN_API_ANON_RATE, BIAOZHUN_EXPORT_RATE.
+Limits: BIAOZHUN_API_ANON_RATE, BIAOZHUN_EXPORT_RATE; uploads and reads: DATA_UPLOAD_MAX_MEMORY_SIZE,
+FILE_UPLOAD_MAX_MEMORY_SIZE, BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES, BIAOZHUN_MAX_DOCUMENT_BYTES, BIAOZHUN_UPLOAD_MAX_CELLS,
+BIAOZHUN_UPLOAD_PARSE_SECONDS, BIAOZHUN_UPLOAD_MAX_ZIP_ENTRIES, BIAOZHUN_UPLOAD_MAX_UNZIPPED_BYTES,
+BIAOZHUN_UPLOAD_MAX_ZIP_RATIO, BIAOZHUN_IMPORT_MAX_UNZIPPED_BYTES.
 Audit: BIAOZHUN_AUDIT_RETENTION_DAYS (at least 183 days: lower values are refused at startup).
 Health: BIAOZHUN_SEARCH_MAX_LAG_EVENTS, BIAOZHUN_SEARCH_MAX_LAG_SECONDS, BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS.
 See docs/deployment.md.
@@ -108,6 +111,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "biaozhun.core.upload_limits.UploadLimitMiddleware",  # before CSRF, which reads the form
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): signed in with the second factor
@@ -354,6 +358,43 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = os.environ.get("SECURE_REFERRER_POLICY", "same-origin")
 SECURE_CROSS_ORIGIN_OPENER_POLICY = os.environ.get("SECURE_CROSS_ORIGIN_OPENER_POLICY", "same-origin")
+
+# --- Upload and read limits (biaozhun/core/upload_limits.py, biaozhun/core/safe_read.py) --------------------------
+# A request body is refused by its size before it is read: form fields and JSON bodies up to
+# DATA_UPLOAD_MAX_MEMORY_SIZE; files up to the limit their view declares with @upload_limit (the validity check,
+# project documents), and to DATA_UPLOAD_MAX_MEMORY_SIZE on any other view. Files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file instead of memory.
+_MB = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * _MB // 2)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(5 * _MB // 2)))
+BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES", str(5 * _MB)))
+BIAOZHUN_MAX_DOCUMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_DOCUMENT_BYTES", str(50 * _MB)))
+# Reading a spreadsheet or CSV someone uploaded (profile "upload") or an operator imports (profile "import"):
+# see ReadLimits in biaozhun/core/safe_read.py. Rows per sheet are set by each reader (the validity check reads
+# twice its 10,000 lines, blank rows included; imports up to Excel's 1,048,576).
+BIAOZHUN_READ_LIMITS = {
+    "upload": {
+        "max_bytes": BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES,
+        "max_cells": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_CELLS", "500000")),
+        "max_seconds": float(os.environ.get("BIAOZHUN_UPLOAD_PARSE_SECONDS", "10")),
+        "max_zip_entries": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_ZIP_ENTRIES", "1000")),
+        "max_unzipped_bytes": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_UNZIPPED_BYTES", str(64 * _MB))),
+        "max_zip_ratio": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_ZIP_RATIO", "100")),
+        "max_xml_elements": 1_000_000,
+    },
+    "import": {
+        "max_bytes": 2**62,  # a file on the operator's disk: the zip checks below still apply
+        "max_cells": 2**62,
+        "max_seconds": None,
+        "max_zip_entries": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_ZIP_ENTRIES", "1000")),
+        "max_unzipped_bytes": int(os.environ.get("BIAOZHUN_IMPORT_MAX_UNZIPPED_BYTES", str(4096 * _MB))),
+        "max_zip_ratio": int(os.environ.get("BIAOZHUN_UPLOAD_MAX_ZIP_RATIO", "100")),
+        "max_xml_elements": 200_000_000,
+    },
+}
+
+# Secure cookies whenever DEBUG is off (production is served over https); `make run` on plain
+# http://127.0.0.1 turns them off with SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0.
 if not DEBUG:
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", True)

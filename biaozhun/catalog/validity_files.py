@@ -1,18 +1,26 @@
-"""Files in and out of the validity check: read numbers from an uploaded XLSX/CSV, write the result as XLSX."""
+"""Files in and out of the validity check: read numbers from an uploaded XLSX/CSV, write the result as XLSX.
+
+Uploads are read within the limits of `core.safe_read` (size, zip inspection, rows, cells, time): a hostile
+file is refused with a sentence that says what to do, after reading at most a bounded part of it.
+"""
 
 from __future__ import annotations
 
-import csv
 import io
+from collections.abc import Iterable, Iterator
+from contextlib import closing
 from datetime import date
+from typing import IO
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
+from biaozhun.core.safe_read import ReadLimits, ReadRefused, ReadStats, csv_rows, read_bytes, stream_size, xlsx_rows
 from biaozhun.core.spreadsheets import Workbook
+from biaozhun.core.upload_limits import Profile, parse_budget, read_limits, refusal_message, too_large_message
 
 from .validity import MAX_LINES, CheckedLine
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 NUMBER_HEADERS = {"标准号", "标准编号", "标准代号", "编号", "identifier", "number", "standard", "standard number"}
 
 
@@ -20,55 +28,78 @@ class UploadError(ValueError):
     """The upload cannot be read; the message says why and what is expected."""
 
 
-def _number_column(header: list) -> int | None:
+def upload_limits() -> ReadLimits:
+    """Limits for a validity upload: the file's size, and twice MAX_LINES rows (blank rows included)."""
+    return read_limits(Profile.UPLOAD, max_bytes=settings.BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES, max_rows=2 * MAX_LINES)
+
+
+def _number_column(header: Iterable) -> int | None:
     for index, cell in enumerate(header):
         if str(cell or "").strip().lower() in NUMBER_HEADERS:
             return index
     return None
 
 
-def _column_values(rows: list[list]) -> list[str]:
-    """Values of the number column (named 标准号/identifier/..., else the first), without the header row."""
-    if not rows:
+def _too_many_lines(count: int) -> UploadError:
+    return UploadError(_("共 %(count)s 行，超过上限 %(max)s 行。") % {"count": count, "max": MAX_LINES})
+
+
+def _column_values(rows: Iterator) -> list[str]:
+    """Values of the number column (named 标准号/identifier/..., else the first), without the header row; stops
+    reading as soon as there are more than MAX_LINES."""
+    first = next(rows, None)
+    if first is None:
         return []
-    column = _number_column(rows[0])
-    body = rows[1:] if column is not None else rows
+    column = _number_column(first)
+    body: Iterable = rows if column is not None else _chain(first, rows)
     column = column or 0
-    return [str(row[column]).strip() for row in body if len(row) > column and row[column] not in (None, "")]
-
-
-def read_upload(name: str, content: bytes) -> list[str]:
-    """Numbers from an uploaded .xlsx or .csv; UploadError for anything else or too large."""
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise UploadError(_("文件过大（%(size)s 字节），最大 5 MB。") % {"size": len(content)})
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        if not content.startswith(b"PK"):
-            raise UploadError(_("文件不是有效的 XLSX 文件。"))
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise UploadError(_("无法读取 XLSX 文件：%(error)s") % {"error": exc}) from exc
-        rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-        workbook.close()
-    elif lower.endswith(".csv") or lower.endswith(".txt"):
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise UploadError(_("无法识别文件编码，请使用 UTF-8 或 GB18030。"))
-        rows = list(csv.reader(io.StringIO(text)))
-    else:
-        raise UploadError(_("请上传 .xlsx 或 .csv 文件。"))
-    values = _column_values(rows)
-    if len(values) > MAX_LINES:
-        raise UploadError(_("共 %(count)s 行，超过上限 %(max)s 行。") % {"count": len(values), "max": MAX_LINES})
+    values: list[str] = []
+    for row in body:
+        if len(row) > column and row[column] not in (None, ""):
+            values.append(str(row[column]).strip())
+            if len(values) > MAX_LINES:
+                raise _too_many_lines(len(values))
     return values
+
+
+def _chain(first, rest: Iterator) -> Iterator:
+    yield first
+    yield from rest
+
+
+def _decode(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UploadError(_("无法识别文件编码，请使用 UTF-8 或 GB18030。"))
+
+
+def read_upload(name: str, source: bytes | IO[bytes], *, stats: ReadStats | None = None) -> list[str]:
+    """Numbers from an uploaded .xlsx or .csv (bytes or a file, e.g. an UploadedFile); UploadError for anything
+    else, too large, or past a read limit (`stats` shows how much was read)."""
+    limits = upload_limits()
+    stream = io.BytesIO(source) if isinstance(source, bytes) else source
+    stream.seek(0)
+    if stream_size(stream) > limits.max_bytes:
+        raise UploadError(too_large_message(limits.max_bytes))
+    lower = name.lower()
+    stats = stats if stats is not None else ReadStats()
+    try:
+        with parse_budget(limits) as budget:
+            if lower.endswith(".xlsx"):
+                if stream.read(2) != b"PK":
+                    raise UploadError(_("文件不是有效的 XLSX 文件。"))
+                stream.seek(0)
+                with closing(xlsx_rows(stream, limits, stats=stats, budget=budget, first_sheet_only=True)) as sheet:
+                    return _column_values(row.values for row in sheet)
+            if lower.endswith((".csv", ".txt")):
+                text = _decode(read_bytes(stream, limits, stats))
+                return _column_values(csv_rows(text, limits, stats=stats, budget=budget))
+    except ReadRefused as exc:
+        raise UploadError(refusal_message(exc)) from exc
+    raise UploadError(_("请上传 .xlsx 或 .csv 文件。"))
 
 
 def _iso(value: date | None) -> str:

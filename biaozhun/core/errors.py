@@ -49,6 +49,13 @@ class ValidationFailed(DomainError):
         self.errors = errors or []
 
 
+class PayloadTooLarge(ValidationFailed):
+    """A file or body over its size limit, refused before it was read (core/upload_limits.py)."""
+
+    code = "payload_too_large"
+    status = 413
+
+
 class InvalidTransition(DomainError):
     code = "invalid_transition"
     status = 409

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from biaozhun.core.errors import InvalidTransition, PermissionDeniedError, TimeLimitPassed, ValidationFailed
 from biaozhun.development.models import ProjectEvent
-from biaozhun.development.services import documents, move_project
+from biaozhun.development.services import move_project
 from biaozhun.development.services.documents import DOCX, PDF, XLSX, upload_document
 from biaozhun.rules.stages import Stage
 from tests.factories.development import ProjectFactory
@@ -87,11 +87,11 @@ def test_a_zip_that_is_not_a_word_document_is_refused(drafting, secretariat_user
     assert caught.value.errors[0]["field"] == "upload"
 
 
-def test_empty_and_oversized_files_are_refused_with_a_field_error(drafting, secretariat_user, monkeypatch):
+def test_empty_and_oversized_files_are_refused_with_a_field_error(drafting, secretariat_user, settings):
     with pytest.raises(ValidationFailed) as caught:
         upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf(content=b""))
     assert caught.value.errors[0]["field"] == "upload" and "为空" in caught.value.errors[0]["message"]
-    monkeypatch.setattr(documents, "MAX_UPLOAD_BYTES", 10)
+    settings.BIAOZHUN_MAX_DOCUMENT_BYTES = 10
     with pytest.raises(ValidationFailed) as caught:
         upload_document(actor=secretariat_user, project=drafting, kind="draft", upload=pdf())
     assert caught.value.errors[0]["field"] == "upload" and "过大" in caught.value.errors[0]["message"]

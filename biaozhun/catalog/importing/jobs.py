@@ -27,7 +27,7 @@ from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
 
 from . import parallel
-from .readers import detect_format, read_records
+from .readers import check_file, detect_format, read_records
 
 MAX_STORED_ERRORS = parallel.MAX_STORED_ERRORS
 Progress = Callable[[str, int], None]  # (phase, records done so far)
@@ -90,6 +90,7 @@ def run_import(
     policy.require(actor, "catalog.import")
     path = Path(path)
     fmt = detect_format(path, fmt)
+    check_file(path, fmt)
     today = today or clock.today()
     cleaner = record_cleaner()
     digest = file_sha256(path)

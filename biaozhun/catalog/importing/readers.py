@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from biaozhun.catalog.records import DEGREES, DERIVED_FIELDS, FIELDS
+from biaozhun.core.safe_read import EXCEL_MAX_ROWS, ReadLimits, ReadRefused, inspect_zip, xlsx_rows
 from biaozhun.core.spreadsheets import csv_unescape
+from biaozhun.core.upload_limits import Profile, read_limits, refusal_message
 
 FORMATS = ("jsonl", "csv", "xlsx")
 LIST_FIELDS = {"ics", "issued_by", "language_versions", "replaces", "adopts", "references", "amendments"}
@@ -149,24 +152,43 @@ def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
                 yield start, _row_dict(header, [csv_unescape(cell) for cell in row])
 
 
-def _read_xlsx(path: Path) -> Iterator[tuple[int | str, dict[str, Any] | RowError]]:
-    from openpyxl import load_workbook
+def import_limits() -> ReadLimits:
+    """An operator's file: no size or time cap, the zip checks of uploads, Excel's own row maximum per sheet."""
+    return read_limits(Profile.IMPORT, max_rows=EXCEL_MAX_ROWS)
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+
+def check_file(path: Path, fmt: str) -> None:
+    """Refuse a hostile XLSX (zip bomb, lying sizes, nested archives) before anything is read or recorded."""
+    if fmt != "xlsx":
+        return
     try:
-        for index, sheet in enumerate(workbook.worksheets):
-            rows = sheet.iter_rows(values_only=True)
-            header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-            if not any(header):
-                continue
-            problem = _check_header(header)
-            if problem:
-                yield 1, problem
-                return
-            for row_no, row in enumerate(rows, start=2):
-                if any(cell not in (None, "") for cell in row):
-                    # Rows of later sheets are reported as "Sheet!row".
-                    line = row_no if index == 0 else f"{sheet.title}!{row_no}"
-                    yield line, _row_dict(header, list(row))
-    finally:
-        workbook.close()
+        with open(path, "rb") as stream:
+            inspect_zip(stream, import_limits())
+    except ReadRefused as exc:
+        raise ValueError(f"{path.name}: {refusal_message(exc)}") from exc
+
+
+def _read_xlsx(path: Path) -> Iterator[tuple[int | str, dict[str, Any] | RowError]]:
+    """Each sheet's first row is its header (a sheet without one is skipped); later sheets' rows are reported as
+    "Sheet!row". Rows are counted as read (never taken from the sheet's dimension tag)."""
+    skipped = None
+    header: list[str] = []
+    try:
+        with open(path, "rb") as stream, closing(xlsx_rows(stream, import_limits())) as rows:
+            for sheet, title, number, values in rows:
+                if sheet == skipped:
+                    continue
+                if number == 1:
+                    header = [str(h).strip() if h is not None else "" for h in values]
+                    if not any(header):
+                        skipped = sheet
+                        continue
+                    problem = _check_header(header)
+                    if problem:
+                        yield 1, problem
+                        return
+                    continue
+                if any(cell not in (None, "") for cell in values):
+                    yield (number if sheet == 0 else f"{title}!{number}"), _row_dict(header, list(values))
+    except ReadRefused as exc:
+        raise ValueError(f"{path.name}: {refusal_message(exc)}") from exc

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import PurePath
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -18,6 +19,7 @@ from biaozhun.accounts import policy
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
+from biaozhun.core.safe_read import ReadRefused, zip_entry_count
 from biaozhun.core.uploads import FileRejected, check_office, check_pdf
 from biaozhun.rules.stages import OPEN_STAGES
 
@@ -25,12 +27,12 @@ from ..models import DocumentKind, DraftDocument, Project, stage_label
 from . import events
 from .projects import frozen_error
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXTENSIONS = {PDF: "pdf", DOCX: "docx", XLSX: "xlsx"}
+# Far more parts than a Word document with many images has; the directory of a 50 MB zip could list a million.
+MAX_ZIP_ENTRIES = 10_000
 # The part that makes an Office Open XML zip a Word document or a workbook.
 ZIP_MARKERS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX}
 
@@ -55,9 +57,11 @@ def sniff(upload) -> str | None:
     if not head.startswith(b"PK\x03\x04"):
         return None
     try:
+        if zip_entry_count(upload) > MAX_ZIP_ENTRIES:  # read from the end record, before the directory is parsed
+            return None
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, ReadRefused):
         return None
     finally:
         upload.seek(0)
@@ -85,9 +89,10 @@ def _check(kind: str, upload: UploadedFile | None, note: str) -> str:
         raise _problem("note", _("说明不超过 300 字"))
     if upload is None or not upload.size:
         raise _problem("upload", _("文件为空：请选择 %(types)s 文件") % {"types": accepted_names(kind)})
-    if upload.size > MAX_UPLOAD_BYTES:
+    limit = settings.BIAOZHUN_MAX_DOCUMENT_BYTES  # the page refuses a larger file before reading it (core.upload_limits)
+    if upload.size > limit:
         raise _problem("upload", _("文件过大（%(size).1f MB），最大 %(max)d MB") % {
-            "size": upload.size / 1024 / 1024, "max": MAX_UPLOAD_BYTES // 1024 // 1024})
+            "size": upload.size / 1024 / 1024, "max": limit // 1024 // 1024})
     content_type = sniff(upload)
     if content_type not in accepted_types(kind):
         raise _problem("upload", _("%(kind)s须为 %(types)s 文件；所选文件的内容不是这些格式（按内容判断，不看扩展名）") % {

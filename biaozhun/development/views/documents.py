@@ -3,6 +3,7 @@ readable file name, for those the policy lets read the file."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -11,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from biaozhun.accounts.forms import form_problems, show_problems
-from biaozhun.core.errors import DomainError, ValidationFailed
+from biaozhun.core.errors import DomainError, PayloadTooLarge, ValidationFailed
 from biaozhun.core.files import serve_file
+from biaozhun.core.upload_limits import megabytes, upload_limit, upload_refusal
 
 from .. import selectors
 from ..forms import UploadForm
 from ..models import DraftDocument
-from ..services.documents import EXTENSIONS, MAX_UPLOAD_BYTES, upload_document
+from ..services.documents import EXTENSIONS, upload_document
 from .sections import documents as section
 
 
@@ -28,12 +30,18 @@ def download_name(document: DraftDocument) -> str:
     return f"{project.plan_number or project.pk}_{document.label}_v{document.version}.{extension}"
 
 
+@upload_limit("BIAOZHUN_MAX_DOCUMENT_BYTES", signed_in_only=True)
 @login_required
 @require_POST
 def document_upload(request, pk: int):
     project = selectors.project_for_page(pk=pk)
+    refusal = upload_refusal(request)
     form = UploadForm(request.POST, request.FILES)
     try:
+        if refusal:  # the file was not read: say so on the form's file field, not "required"
+            form.is_valid()
+            form.errors["upload"] = form.error_class([refusal])
+            raise PayloadTooLarge(refusal, [{"field": "upload", "message": refusal}])
         if not form.is_valid():
             raise form_problems(form)
         document = upload_document(actor=request.user, project=project, **form.cleaned_data)
@@ -43,7 +51,7 @@ def document_upload(request, pk: int):
         project.refresh_from_db()
         return render(request, "development/documents/refused.html", {
             "project": project, "error": exc.message, **section.context(request, project, form=form),
-            "documents_max_mb": MAX_UPLOAD_BYTES // 1024 // 1024}, status=exc.status)
+            "documents_max_mb": megabytes(settings.BIAOZHUN_MAX_DOCUMENT_BYTES)}, status=exc.status)
     messages.success(request, _("已上传 %(label)s v%(version)d（%(filename)s）。") % {
         "label": document.label, "version": document.version, "filename": document.filename})
     return redirect(project.get_absolute_url() + "#documents")
