@@ -2,7 +2,10 @@
 
 Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, EMAIL_URL-style mail settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR. See docs/deployment.md.
+DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR, BIAOZHUN_FIELD_KEYS (or
+BIAOZHUN_FIELD_KEYS_FILE: the keys that encrypt e-mail addresses and phone numbers at rest),
+BIAOZHUN_PRIVACY_CONSENT_REQUIRED (signed-in people accept the current privacy notice before going on; default on).
+See docs/deployment.md.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -52,6 +55,31 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _field_keys() -> list[str]:
+    """The keys that encrypt personal data at rest (core/crypto.py), the encrypting one first: BIAOZHUN_FIELD_KEYS
+    ("k2:base64,k1:base64") from the environment, else one "key-id:base64" per line of BIAOZHUN_FIELD_KEYS_FILE
+    (default var/field_keys, which `make setup` writes once: never committed). Only DEBUG falls back to a fixed
+    development key."""
+    if keys := os.environ.get("BIAOZHUN_FIELD_KEYS", "").strip():
+        return [key.strip() for key in keys.split(",") if key.strip()]
+    key_file = Path(os.environ.get("BIAOZHUN_FIELD_KEYS_FILE", VAR_DIR / "field_keys"))
+    try:
+        lines = key_file.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    if keys := [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]:
+        return keys
+    if DEBUG:
+        return ["dev:ZGV2LW9ubHktaW5zZWN1cmUtZmllbGQta2V5LTMyYiE="]
+    raise ImproperlyConfigured(
+        f"No field encryption key: set BIAOZHUN_FIELD_KEYS (or BIAOZHUN_FIELD_KEYS_FILE), or run `make setup`, which "
+        f"writes {key_file}."
+    )
+
+
+BIAOZHUN_FIELD_KEYS = _field_keys()
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", "")
 CSRF_FAILURE_VIEW = "biaozhun.portal.views.errors.csrf_failure"

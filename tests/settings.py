@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")  # no var/secret_key needed to run the tests
+# No var/field_keys needed either (tests that rotate keys set their own).
+os.environ.setdefault("BIAOZHUN_FIELD_KEYS", "test1:dGVzdHMtb25seS1maWVsZC1rZXktbm90LWEtc2VjcmV0")
 
 from biaozhun.settings import *  # noqa: E402, F403
 

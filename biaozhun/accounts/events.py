@@ -31,9 +31,19 @@ def user_registered(user: User, *, actor: Any, self_registered: bool) -> Account
                    data={"username": user.username, "self_registered": self_registered})
 
 
+# Encrypted at rest on the account (core/fields.py): the history says that they changed, not what they were.
+PRIVATE_DETAILS = ("email", "phone")
+CHANGED = "***"
+
+
 def user_updated(user: User, *, actor: Any, before: dict[str, Any], after: dict[str, Any]) -> AccountEvent:
-    """data: {"before", "after"}: the changed details (username, real_name, email, phone, language) only."""
-    return _record(Kind.USER_UPDATED, actor=actor, target_user=user, data={"before": before, "after": after})
+    """data: {"before", "after"}: the changed details (username, real_name, email, phone, language) only; a changed
+    e-mail address or phone number appears as "***" on both sides, since they are kept encrypted on the account."""
+    def masked(values: dict[str, Any]) -> dict[str, Any]:
+        return {name: CHANGED if name in PRIVATE_DETAILS else value for name, value in values.items()}
+
+    return _record(Kind.USER_UPDATED, actor=actor, target_user=user,
+                   data={"before": masked(before), "after": masked(after)})
 
 
 def user_access_changed(user: User, *, actor: Any, before: dict[str, Any],

@@ -1,5 +1,6 @@
 """Forms for the account pages. They collect and shape input; services validate the records and write."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from biaozhun.core.errors import ValidationFailed
 
 from . import selectors
-from .models import SCOPE_FIELD_BY_KIND, Organisation, OrganisationKind
+from .models import SCOPE_FIELD_BY_KIND, Organisation, OrganisationKind, User
 
 
 class BootstrapFormMixin:
@@ -166,6 +167,13 @@ class PasswordResetForm(BootstrapFormMixin, auth_forms.PasswordResetForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("注册时填写的电子邮箱")
+
+    def get_users(self, email: str) -> Iterator[User]:
+        """Active users with a usable password and this address, found through the blind index: Django's own
+        ``email__iexact`` cannot look into the encrypted column."""
+        for user in User.objects.with_email(email).filter(is_active=True):
+            if user.has_usable_password():
+                yield user
 
 
 class SetPasswordForm(BootstrapFormMixin, auth_forms.SetPasswordForm):

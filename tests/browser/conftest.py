@@ -60,6 +60,7 @@ def site(tmp_path_factory):
     var = tmp_path_factory.mktemp("site")
     env = {**os.environ, "BIAOZHUN_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'site.sqlite3'}",
            "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "DEBUG": "0", "SECRET_KEY": "browser-tests-only",
+           "BIAOZHUN_FIELD_KEYS": "browser:YnJvd3Nlci10ZXN0cy1vbmx5LWZpZWxkLWtleS0zMmI=",
            "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0",
            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
            "BIAOZHUN_API_ANON_RATE": "100000/minute"}
