@@ -4,7 +4,8 @@ Variables: DATABASE_URL, SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS, 
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
 DEFAULT_FROM_EMAIL), SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, MEDIA_ROOT, BIAOZHUN_VAR_DIR, BIAOZHUN_FIELD_KEYS (or
 BIAOZHUN_FIELD_KEYS_FILE: the keys that encrypt e-mail addresses and phone numbers at rest),
-BIAOZHUN_PRIVACY_CONSENT_REQUIRED (signed-in people accept the current privacy notice before going on; default on).
+BIAOZHUN_PRIVACY_CONSENT_REQUIRED (signed-in people accept the current privacy notice before going on; default on),
+BIAOZHUN_PRIVACY_CONTACT (the address the privacy notice gives for requests about personal information).
 See docs/deployment.md.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
@@ -117,6 +118,7 @@ MIDDLEWARE = [
     "biaozhun.core.middleware.PolicyRefusalMiddleware",
     "biaozhun.api.security.ApiTokenMiddleware",
     "biaozhun.api.ratelimit.AnonymousApiRateLimit",
+    "biaozhun.accounts.privacy.consent.PrivacyConsentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -185,6 +187,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Signed-in people accept the current privacy notice before going on (accounts/privacy/consent.py).
+BIAOZHUN_PRIVACY_CONSENT_REQUIRED = _env_bool("BIAOZHUN_PRIVACY_CONSENT_REQUIRED", True)
+# Where people write about their personal information (the privacy notice names it).
+BIAOZHUN_PRIVACY_CONTACT = os.environ.get("BIAOZHUN_PRIVACY_CONTACT", "privacy@localhost")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("biaozhun.accounts.urls")),
     path("api/v1/", api.urls),
     path("committees/", include("biaozhun.committees.urls")),
+    path("privacy/", include("biaozhun.accounts.privacy.urls")),
     path("projects/", include("biaozhun.development.urls")),
     path("", include("biaozhun.portal.urls")),
 ]

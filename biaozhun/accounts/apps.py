@@ -11,5 +11,6 @@ class AccountsConfig(AppConfig):
         from biaozhun.accounts import policy
 
         from . import permissions
+        from .privacy import personal_data  # noqa: F401 (the account's own sections come first)
 
         policy.register_module(permissions)

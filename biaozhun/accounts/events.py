@@ -53,6 +53,11 @@ def user_access_changed(user: User, *, actor: Any, before: dict[str, Any],
     return _record(Kind.USER_ACCESS_CHANGED, actor=actor, target_user=user, data={"before": before, "after": after})
 
 
+def user_deleted(user: User, *, actor: Any, pseudonym: str) -> AccountEvent:
+    """data: {"pseudonym"}: the name the account's comments and votes now carry; nothing about the person."""
+    return _record(Kind.USER_DELETED, actor=actor, target_user=user, data={"pseudonym": pseudonym})
+
+
 # --- Organisations ----------------------------------------------------------------------------------------
 def organisation_created(organisation: Organisation, *, actor: Any, founder: User | None,
                          founder_role: str | None) -> AccountEvent:

@@ -114,6 +114,10 @@ class User(AbstractUser):
     email_index = models.CharField(max_length=100, blank=True, default="", editable=False)
     phone = EncryptedCharField(_("电话"), max_length=20, blank=True, validators=[phone_validator])
     language = models.CharField(_("首选语言"), max_length=10, choices=Language.choices, default=Language.ZH_HANS)
+    # The version of the privacy notice last accepted (0: none yet); the history is in PrivacyConsent.
+    privacy_version = models.PositiveIntegerField(_("已同意的隐私政策版本"), default=0, editable=False)
+    # When the person deleted the account: details erased, a pseudonym in their place, sign-in impossible.
+    erased_at = models.DateTimeField(_("注销时间"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -368,6 +372,7 @@ class AccountEventKind(models.TextChoices):
     USER_UPDATED = "user_updated", _("修改账号信息")
     USER_ACCESS_CHANGED = "user_access_changed", _("变更账号权限")
     ORGANISATION_UPDATED = "organisation_updated", _("修改组织信息")
+    USER_DELETED = "user_deleted", _("注销账号")
 
 
 class AccountEvent(AppendOnly):
@@ -378,7 +383,8 @@ class AccountEvent(AppendOnly):
     (changed details); user_access_changed {"before", "after"} (changed is_active, is_staff, is_superuser, groups,
     user_permissions); organisation_created {"kind", "name", "uscc", "founder_role"}; organisation_updated
     {"before", "after"}; member_added {"role"}; member_removed {"role"}; member_role_changed {"from", "to"};
-    api_token_created {"token", "name", "prefix"}; api_token_revoked {"token", "prefix"}.
+    api_token_created {"token", "name", "prefix"}; api_token_revoked {"token", "prefix"}; user_deleted {"pseudonym"}
+    (nothing else about the person: their details were erased).
     """
 
     kind = models.CharField(_("类型"), max_length=40, choices=AccountEventKind.choices)
@@ -431,3 +437,6 @@ class ApiToken(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+
+from .privacy.models import PrivacyConsent  # noqa: E402, F401 (a model of this app, kept beside the privacy code)

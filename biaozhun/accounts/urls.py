@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .privacy import views as privacy_views
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,6 +9,8 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
     path("profile/", views.profile, name="profile"),
+    path("profile/data/", privacy_views.personal_data, name="personal_data"),
+    path("delete/", privacy_views.delete, name="delete_account"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),
     path("tokens/", views.token_create, name="token_create"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),

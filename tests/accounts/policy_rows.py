@@ -20,5 +20,12 @@ ROWS = [
     Row("accounts.manage_users", Fixture("registered_user"), ADMIN),
     Row("accounts.grant_superuser", Fixture("registered_user"), ADMIN),  # admin_user is a superuser
     Row("accounts.edit_organisation", Fixture("enterprise"), ADMIN),  # not even the organisation's own admin
+    Row("accounts.leave_organisation", Fixture("enterprise"), frozenset({"enterprise_user"})),  # its members only
+    Row("accounts.leave_organisation", Fixture("bureau"), frozenset({"bureau_user"})),
+    # One's own account only, not even an administrator for someone else.
+    Row("accounts.accept_privacy_notice", Fixture("registered_user"), frozenset({"registered_user"})),
+    Row("accounts.export_personal_data", Fixture("registered_user"), frozenset({"registered_user"})),
+    Row("accounts.delete_account", Fixture("registered_user"), frozenset({"registered_user"})),
+    Row("accounts.delete_account", Fixture("admin_user"), ADMIN),
 ]
 assert all(row.allowed <= ALL for row in ROWS)
