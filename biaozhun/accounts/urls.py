@@ -8,6 +8,7 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
+    path("register/<str:token>/", views.register_complete, name="register_complete"),
     path("profile/", views.profile, name="profile"),
     path("profile/data/", privacy_views.personal_data, name="personal_data"),
     path("delete/", privacy_views.delete, name="delete_account"),

@@ -18,8 +18,8 @@ from biaozhun.accounts import policy
 from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
 
+from . import notice
 from .models import ConsentVia, PrivacyConsent
-from .notice import CURRENT_VERSION
 
 
 def client_address(request: HttpRequest) -> str | None:
@@ -36,7 +36,7 @@ def client_address(request: HttpRequest) -> str | None:
 
 def stale_version_refusal(version: Any) -> ValidationFailed:
     message = _("隐私政策已更新为第 %(current)s 版（您看到的是第 %(seen)s 版）：请阅读新版本后再确认同意。") % {
-        "current": CURRENT_VERSION, "seen": version}
+        "current": notice.current_version(), "seen": version}
     return ValidationFailed(message, errors=[{"field": "consent", "message": message, "code": "stale_notice"}])
 
 
@@ -46,7 +46,7 @@ def accept_privacy_notice(*, actor: Any, version: int, address: str | None, lang
     """Record that ``actor`` accepted ``version`` of the privacy notice (only the current one can be accepted:
     a page shown before a new version took effect is refused and shown again)."""
     policy.require(actor, "accounts.accept_privacy_notice", actor)
-    if version != CURRENT_VERSION:
+    if version != notice.current_version():
         raise stale_version_refusal(version)
     consent = PrivacyConsent.objects.create(user=actor, version=version, at=clock.now(), address=address,
                                             language=language[:10], via=via)
@@ -90,4 +90,4 @@ class PrivacyConsentMiddleware:
         if path.startswith(EXEMPT_PREFIXES) or path in {reverse(name) for name in EXEMPT_URL_NAMES}:
             return False
         user = getattr(request, "user", None)
-        return bool(user is not None and user.is_authenticated and user.privacy_version < CURRENT_VERSION)
+        return bool(user is not None and user.is_authenticated and user.privacy_version < notice.current_version())

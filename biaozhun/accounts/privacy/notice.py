@@ -13,7 +13,11 @@ from django.utils import translation
 VERSIONS: dict[int, date] = {
     1: date(2026, 12, 2),
 }
-CURRENT_VERSION = max(VERSIONS)
+
+
+def current_version() -> int:
+    """The version in force: the highest listed."""
+    return max(VERSIONS)
 LANGUAGES = ("zh-hans", "en")
 
 

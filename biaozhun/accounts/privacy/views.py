@@ -37,7 +37,7 @@ class ConsentForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["notice_version"].initial = notice.CURRENT_VERSION
+        self.fields["notice_version"].initial = notice.current_version()
 
 
 class DeleteAccountForm(BootstrapFormMixin, forms.Form):
@@ -56,7 +56,7 @@ def _safe_next(request: HttpRequest) -> str:
 
 def _notice_context(version: int) -> dict:
     return {"notice_template": notice.template_name(version), "version": version,
-            "effective_on": notice.effective_on(version), "current_version": notice.CURRENT_VERSION,
+            "effective_on": notice.effective_on(version), "current_version": notice.current_version(),
             "versions": sorted(notice.VERSIONS.items(), reverse=True), "contact": settings.BIAOZHUN_PRIVACY_CONTACT}
 
 
@@ -64,13 +64,13 @@ def _notice_context(version: int) -> dict:
 def notice_page(request: HttpRequest) -> HttpResponse:
     """The current notice, or an earlier version with ?version=N (what someone accepted then)."""
     try:
-        version = int(request.GET.get("version") or notice.CURRENT_VERSION)
+        version = int(request.GET.get("version") or notice.current_version())
     except ValueError:
         raise Http404 from None
     if version not in notice.VERSIONS:
         raise Http404
     user = request.user
-    must_accept = user.is_authenticated and user.privacy_version < notice.CURRENT_VERSION
+    must_accept = user.is_authenticated and user.privacy_version < notice.current_version()
     return render(request, "privacy/notice.html", {**_notice_context(version), "must_accept": must_accept})
 
 
@@ -91,9 +91,9 @@ def accept(request: HttpRequest) -> HttpResponse:
                 error, form = refusal.message, ConsentForm()
             else:
                 messages.success(request, _("您已同意第 %(version)s 版《隐私政策》。") % {
-                    "version": notice.CURRENT_VERSION})
+                    "version": notice.current_version()})
                 return redirect(next_url or reverse("accounts:profile"))
-    return render(request, "privacy/accept.html", {**_notice_context(notice.CURRENT_VERSION), "form": form,
+    return render(request, "privacy/accept.html", {**_notice_context(notice.current_version()), "form": form,
                                                    "error": error, "next": next_url,
                                                    "accepted": request.user.privacy_version}, status=status)
 
