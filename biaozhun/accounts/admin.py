@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from biaozhun.core.service_admin import ServiceAdmin
 
 from . import services
-from .models import AccountEvent, ApiToken, Membership, Organisation, User
+from .models import AccountEvent, ApiToken, Membership, Organisation, PrivacyConsent, User
 
 
 def _saved(obj: Any, saved: Any) -> None:
@@ -73,7 +73,13 @@ class UserAdmin(SearchByEmailMixin, ServiceAdmin, DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["username", "real_name", "email", "password1", "password2"]}),
     ]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "privacy_version", "erased_at"]
+
+    def get_fieldsets(self, request: HttpRequest, obj: User | None = None) -> Any:
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [*fieldsets, (_("个人信息保护"), {"fields": ["privacy_version", "erased_at"]})]
 
     def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         return False  # the history refers to accounts: deactivate instead
@@ -191,6 +197,26 @@ class AccountEventAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: AccountEvent | None = None) -> bool:
+        return False
+
+
+@admin.register(PrivacyConsent)
+class PrivacyConsentAdmin(admin.ModelAdmin):
+    """Who accepted which version of the privacy notice, when and from where: read only (append-only history)."""
+
+    list_display = ["at", "user", "version", "via", "address", "language"]
+    list_filter = ["version", "via", "at"]
+    search_fields = ["user__username", "user__real_name", "address"]
+    date_hierarchy = "at"
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: PrivacyConsent | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: PrivacyConsent | None = None) -> bool:
         return False
 
 

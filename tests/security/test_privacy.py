@@ -51,7 +51,7 @@ def test_the_notice_says_what_why_how_long_who_sees_it_the_rights_and_whom_to_as
 
 def test_every_page_links_the_notice_in_its_footer(client):
     footer = client.get("/").content.decode().split("<footer", 1)[1]
-    assert f'href="{reverse("privacy:notice")}"' in footer and "隐私政策" in footer
+    assert f'href="{reverse("privacy:page")}"' in footer and "隐私政策" in footer
 
 
 def test_every_version_has_its_text_in_both_languages():

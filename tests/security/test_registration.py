@@ -92,7 +92,7 @@ def test_step_one_asks_no_username_and_a_taken_one_is_told_only_behind_the_link(
 def test_consent_to_the_current_privacy_notice_is_required_and_recorded(client):
     link = registration_link(client)
     page = client.get(link).content.decode()
-    assert f"《隐私政策》（第 {current_version()} 版）" in page and f'href="{reverse("privacy:notice")}"' in page
+    assert f"《隐私政策》（第 {current_version()} 版）" in page and f'href="{reverse("privacy:page")}"' in page
     refused = client.post(link, _registration(consent=""))
     assert refused.status_code == 422 and "请阅读《隐私政策》并勾选同意" in refused.content.decode()
     assert not User.objects.exists()

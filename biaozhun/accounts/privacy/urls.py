@@ -4,6 +4,6 @@ from . import views
 
 app_name = "privacy"
 urlpatterns = [
-    path("", views.notice_page, name="notice"),
+    path("", views.notice_page, name="page"),
     path("accept/", views.accept, name="accept"),
 ]

@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from biaozhun.accounts.forms import BootstrapFormMixin, show_problems
 from biaozhun.core import clock
@@ -60,7 +60,7 @@ def _notice_context(version: int) -> dict:
             "versions": sorted(notice.VERSIONS.items(), reverse=True), "contact": settings.BIAOZHUN_PRIVACY_CONTACT}
 
 
-@require_GET
+@require_safe
 def notice_page(request: HttpRequest) -> HttpResponse:
     """The current notice, or an earlier version with ?version=N (what someone accepted then)."""
     try:
