@@ -31,8 +31,14 @@ $(VAR)/secret_key:
 	mkdir -p $(VAR)
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@.tmp && mv $@.tmp $@
 
+# The keys that encrypt e-mail addresses and phone numbers at rest (SM4), made once and never committed; production
+# sets BIAOZHUN_FIELD_KEYS (or BIAOZHUN_FIELD_KEYS_FILE) instead. Rotation: docs/deployment.md.
+$(VAR)/field_keys:
+	mkdir -p $(VAR)
+	umask 077 && $(PYTHON) -c "import base64, os, time; print(f'k{time.strftime(\"%Y%m%d\")}:' + base64.b64encode(os.urandom(32)).decode())" > $@.tmp && mv $@.tmp $@
+
 # Migrate the database, load the reference tables and the demo catalogue, collect the static files (all idempotent).
-setup: $(STAMP) $(VAR)/secret_key
+setup: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_reference
 	$(BIN)/python manage.py load_demo
@@ -64,7 +70,7 @@ lint: $(STAMP)
 
 # Refresh the English catalogues from the source and list what is still untranslated; fill translations with
 # `scripts/po_fill.py CATALOGUE FILE.tsv`, then `make messages` again compiles them.
-messages: $(STAMP) $(VAR)/secret_key
+messages: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench \
 	  --no-obsolete --no-location
 	for po in $$(find biaozhun -path '*/locale/en/LC_MESSAGES/django.po'); do \

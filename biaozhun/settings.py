@@ -12,6 +12,8 @@ Limits: BIAOZHUN_API_ANON_RATE, BIAOZHUN_EXPORT_RATE; uploads and reads: DATA_UP
 FILE_UPLOAD_MAX_MEMORY_SIZE, BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES, BIAOZHUN_MAX_DOCUMENT_BYTES, BIAOZHUN_UPLOAD_MAX_CELLS,
 BIAOZHUN_UPLOAD_PARSE_SECONDS, BIAOZHUN_UPLOAD_MAX_ZIP_ENTRIES, BIAOZHUN_UPLOAD_MAX_UNZIPPED_BYTES,
 BIAOZHUN_UPLOAD_MAX_ZIP_RATIO, BIAOZHUN_IMPORT_MAX_UNZIPPED_BYTES.
+Privacy: BIAOZHUN_FIELD_KEYS (or BIAOZHUN_FIELD_KEYS_FILE: the keys that encrypt e-mail addresses and phone numbers
+at rest), BIAOZHUN_PRIVACY_CONSENT_REQUIRED, BIAOZHUN_PRIVACY_CONTACT.
 Audit: BIAOZHUN_AUDIT_RETENTION_DAYS (at least 183 days: lower values are refused at startup).
 Health: BIAOZHUN_SEARCH_MAX_LAG_EVENTS, BIAOZHUN_SEARCH_MAX_LAG_SECONDS, BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS.
 See docs/deployment.md.
@@ -73,6 +75,31 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _field_keys() -> list[str]:
+    """The keys that encrypt personal data at rest (core/crypto.py), the encrypting one first: BIAOZHUN_FIELD_KEYS
+    ("k2:base64,k1:base64") from the environment, else one "key-id:base64" per line of BIAOZHUN_FIELD_KEYS_FILE
+    (default var/field_keys, which `make setup` writes once: never committed). Only DEBUG falls back to a fixed
+    development key."""
+    if keys := os.environ.get("BIAOZHUN_FIELD_KEYS", "").strip():
+        return [key.strip() for key in keys.split(",") if key.strip()]
+    key_file = Path(os.environ.get("BIAOZHUN_FIELD_KEYS_FILE", VAR_DIR / "field_keys"))
+    try:
+        lines = key_file.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    if keys := [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]:
+        return keys
+    if DEBUG:
+        return ["dev:ZGV2LW9ubHktaW5zZWN1cmUtZmllbGQta2V5LTMyYiE="]
+    raise ImproperlyConfigured(
+        f"No field encryption key: set BIAOZHUN_FIELD_KEYS (or BIAOZHUN_FIELD_KEYS_FILE), or run `make setup`, which "
+        f"writes {key_file}."
+    )
+
+
+BIAOZHUN_FIELD_KEYS = _field_keys()
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", "")
 CSRF_FAILURE_VIEW = "biaozhun.portal.views.errors.csrf_failure"
@@ -120,6 +147,7 @@ MIDDLEWARE = [
     "biaozhun.core.csp.ContentSecurityPolicyMiddleware",
     "biaozhun.api.security.ApiTokenMiddleware",
     "biaozhun.api.ratelimit.AnonymousApiRateLimit",
+    "biaozhun.accounts.privacy.consent.PrivacyConsentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "biaozhun.accounts.security.sessions.SessionTimeoutMiddleware",
     "biaozhun.accounts.security.second_factor.SecondFactorMiddleware",
@@ -194,6 +222,10 @@ AUTH_PASSWORD_VALIDATORS = [
     # Common and leaked passwords, pinyin words and names with digits, keyboard walks, Passw0rd!-style spellings.
     {"NAME": "biaozhun.accounts.security.passwords.GuessablePasswordValidator"},
 ]
+# Signed-in people accept the current privacy notice before going on (accounts/privacy/consent.py).
+BIAOZHUN_PRIVACY_CONSENT_REQUIRED = _env_bool("BIAOZHUN_PRIVACY_CONSENT_REQUIRED", True)
+# Where people write about their personal information (the privacy notice names it).
+BIAOZHUN_PRIVACY_CONTACT = os.environ.get("BIAOZHUN_PRIVACY_CONTACT", "privacy@localhost")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:home"

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")  # no var/secret_key needed to run the tests
+# No var/field_keys needed either (tests that rotate keys set their own).
+os.environ.setdefault("BIAOZHUN_FIELD_KEYS", "test1:dGVzdHMtb25seS1maWVsZC1rZXktbm90LWEtc2VjcmV0")
 
 from biaozhun.settings import *  # noqa: E402, F403
 
@@ -29,3 +31,6 @@ BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ACCOUNT = BIAOZHUN_PASSWORD_RESET_EMAILS_PER_
 BIAOZHUN_MFA_REQUIRED = False
 BIAOZHUN_SESSION_IDLE_MINUTES = BIAOZHUN_SESSION_IDLE_MINUTES_PRIVILEGED = 100 * 365 * 24 * 60
 BIAOZHUN_SESSION_MAX_HOURS = BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED = 100 * 365 * 24
+# Factory-made accounts have accepted no privacy notice: the suite does not stop them at /privacy/accept/
+# (tests/security/test_privacy.py turns it on).
+BIAOZHUN_PRIVACY_CONSENT_REQUIRED = False

@@ -19,7 +19,16 @@ from biaozhun.core.errors import DomainError
 from biaozhun.core.service_admin import ServiceAdmin
 
 from . import services, signals
-from .models import AccountEvent, ApiToken, Membership, Organisation, SignInThrottle, ThrottleScope, User
+from .models import (
+    AccountEvent,
+    ApiToken,
+    Membership,
+    Organisation,
+    PrivacyConsent,
+    SignInThrottle,
+    ThrottleScope,
+    User,
+)
 from .security import lockout, second_factor
 
 # Devices change only through the services (setup page, reset action below), never edited here; their keys stay
@@ -32,6 +41,23 @@ def _saved(obj: Any, saved: Any) -> None:
     """Point the admin's object at the row the service wrote (for the admin's log, inlines and redirect)."""
     obj.pk = saved.pk
     obj._state.adding = False
+
+
+class SearchByEmailMixin:
+    """The search box also finds a whole e-mail address (any case) through its blind index: addresses are encrypted
+    at rest (core/fields.py), so part of an address finds nothing. ``email_user_path`` leads from the model to the
+    user ("" for the user admin itself)."""
+
+    email_user_path = ""
+
+    def get_search_results(self, request: HttpRequest, queryset: Any, search_term: str) -> tuple[Any, bool]:
+        original = queryset
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if "@" in term and " " not in term:
+            lookup = f"{self.email_user_path}__in" if self.email_user_path else "pk__in"
+            queryset = queryset | original.filter(**{lookup: User.objects.with_email(term).values("pk")})
+        return queryset, may_have_duplicates
 
 
 class MembershipInline(admin.TabularInline):
@@ -50,11 +76,11 @@ class AdminUserCreationForm(UserCreationForm):
 
 
 @admin.register(User)
-class UserAdmin(ServiceAdmin, DjangoUserAdmin):
+class UserAdmin(SearchByEmailMixin, ServiceAdmin, DjangoUserAdmin):
     add_form = AdminUserCreationForm
     list_display = ["username", "real_name", "email", "is_active", "is_staff", "date_joined"]
     list_filter = ["is_active", "is_staff", "is_superuser", "language", "memberships__organisation__kind"]
-    search_fields = ["username", "real_name", "email", "phone"]
+    search_fields = ["username", "real_name"]  # and a whole e-mail address (SearchByEmailMixin)
     ordering = ["username"]
     inlines = [MembershipInline]
     fieldsets = [
@@ -66,8 +92,14 @@ class UserAdmin(ServiceAdmin, DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["username", "real_name", "email", "password1", "password2"]}),
     ]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "privacy_version", "erased_at"]
     actions = ["unlock_sign_in", "reset_second_factor"]
+
+    def get_fieldsets(self, request: HttpRequest, obj: User | None = None) -> Any:
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [*fieldsets, (_("个人信息保护"), {"fields": ["privacy_version", "erased_at"]})]
 
     def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         return False  # the history refers to accounts: deactivate instead
@@ -174,10 +206,11 @@ class OrganisationAdmin(ServiceAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ServiceAdmin):
+class MembershipAdmin(SearchByEmailMixin, ServiceAdmin):
+    email_user_path = "user"
     list_display = ["user", "organisation", "role", "joined_at"]
     list_filter = ["role", "organisation__kind"]
-    search_fields = ["user__username", "user__real_name", "user__email", "organisation__name", "organisation__uscc"]
+    search_fields = ["user__username", "user__real_name", "organisation__name", "organisation__uscc"]
     autocomplete_fields = ["user", "organisation"]
     readonly_fields = ["joined_at"]
     list_select_related = ["user", "organisation"]
@@ -215,6 +248,26 @@ class AccountEventAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: AccountEvent | None = None) -> bool:
+        return False
+
+
+@admin.register(PrivacyConsent)
+class PrivacyConsentAdmin(admin.ModelAdmin):
+    """Who accepted which version of the privacy notice, when and from where: read only (append-only history)."""
+
+    list_display = ["at", "user", "version", "via", "address", "language"]
+    list_filter = ["version", "via", "at"]
+    search_fields = ["user__username", "user__real_name", "address"]
+    date_hierarchy = "at"
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: PrivacyConsent | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: PrivacyConsent | None = None) -> bool:
         return False
 
 

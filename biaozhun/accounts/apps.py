@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
         from biaozhun.accounts import policy
 
         from . import permissions
+        from .privacy import personal_data  # noqa: F401 (the account's own sections come first)
         from .security import sessions  # noqa: F401 (notes the time of each sign-in: user_logged_in)
 
         policy.register_module(permissions)

@@ -31,9 +31,19 @@ def user_registered(user: User, *, actor: Any, self_registered: bool) -> Account
                    data={"username": user.username, "self_registered": self_registered})
 
 
+# Encrypted at rest on the account (core/fields.py): the history says that they changed, not what they were.
+PRIVATE_DETAILS = ("email", "phone")
+CHANGED = "***"
+
+
 def user_updated(user: User, *, actor: Any, before: dict[str, Any], after: dict[str, Any]) -> AccountEvent:
-    """data: {"before", "after"}: the changed details (username, real_name, email, phone, language) only."""
-    return _record(Kind.USER_UPDATED, actor=actor, target_user=user, data={"before": before, "after": after})
+    """data: {"before", "after"}: the changed details (username, real_name, email, phone, language) only; a changed
+    e-mail address or phone number appears as "***" on both sides, since they are kept encrypted on the account."""
+    def masked(values: dict[str, Any]) -> dict[str, Any]:
+        return {name: CHANGED if name in PRIVATE_DETAILS else value for name, value in values.items()}
+
+    return _record(Kind.USER_UPDATED, actor=actor, target_user=user,
+                   data={"before": masked(before), "after": masked(after)})
 
 
 def user_access_changed(user: User, *, actor: Any, before: dict[str, Any],
@@ -41,6 +51,11 @@ def user_access_changed(user: User, *, actor: Any, before: dict[str, Any],
     """data: {"before", "after"}: the changed access only: is_active, is_staff, is_superuser (booleans), groups
     (sorted group names) and user_permissions (sorted "app_label.codename")."""
     return _record(Kind.USER_ACCESS_CHANGED, actor=actor, target_user=user, data={"before": before, "after": after})
+
+
+def user_deleted(user: User, *, actor: Any, pseudonym: str) -> AccountEvent:
+    """data: {"pseudonym"}: the name the account's comments and votes now carry; nothing about the person."""
+    return _record(Kind.USER_DELETED, actor=actor, target_user=user, data={"pseudonym": pseudonym})
 
 
 # --- Organisations ----------------------------------------------------------------------------------------

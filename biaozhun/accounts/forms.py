@@ -1,5 +1,6 @@
 """Forms for the account pages. They collect and shape input; services validate the records and write."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -13,7 +14,8 @@ from biaozhun.core.errors import ValidationFailed
 from biaozhun.core.ratelimit import client_address
 
 from . import selectors
-from .models import SCOPE_FIELD_BY_KIND, FailureReason, Organisation, OrganisationKind
+from .models import SCOPE_FIELD_BY_KIND, FailureReason, Organisation, OrganisationKind, User
+from .privacy import notice
 from .security import lockout, reset
 
 
@@ -112,21 +114,28 @@ class LoginForm(BootstrapFormMixin, auth_forms.AuthenticationForm):
             raise
 
 
+class RegistrationStartForm(BootstrapFormMixin, forms.Form):
+    """Registration, step 1: the address the completion link goes to."""
+
+    email = forms.EmailField(
+        label=_("电子邮箱"),
+        max_length=254,
+        help_text=_("我们会向这个邮箱发送一封邮件，通过邮件中的链接完成注册。"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+
 class RegistrationForm(BootstrapFormMixin, forms.Form):
+    """Registration, step 2 (from the e-mailed link): who the person is, a password, consent to the notice."""
+
     real_name = forms.CharField(
         label=_("真实姓名"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True})
     )
     username = forms.CharField(
         label=_("用户名"),
         max_length=150,
-        help_text=_("登录时使用；150 个字符以内，可用字母、数字和 @ . + - _。"),
+        help_text=_("登录时使用（也可以用电子邮箱登录）；150 个字符以内，可用字母、数字和 @ . + - _。"),
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
-    )
-    email = forms.EmailField(
-        label=_("电子邮箱"),
-        max_length=254,
-        help_text=_("用于找回密码和接收通知。"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password1 = forms.CharField(
         label=_("密码"),
@@ -140,6 +149,13 @@ class RegistrationForm(BootstrapFormMixin, forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("请再输入一次密码。"),
     )
+    consent = forms.BooleanField(error_messages={
+        "required": _("请阅读《隐私政策》并勾选同意；不同意则无法注册。")})
+    notice_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notice_version"].initial = notice.current_version()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -203,11 +219,15 @@ class PasswordResetForm(BootstrapFormMixin, auth_forms.PasswordResetForm):
         self.address = client_address(request) if request is not None else ""
         return super().save(*args, request=request, **kwargs)
 
-    def get_users(self, email: str):
-        """The accounts to email; ``matched`` keeps every account the address matched (for the audit log), so
-        nobody needs to ask again, which would count against the throttle twice."""
+    def get_users(self, email: str) -> Iterator[User]:
+        """The accounts to email: active, with a usable password and this address, found through the blind index
+        (Django's own ``email__iexact`` cannot look into the encrypted column), within the reset-email throttle.
+        ``matched`` keeps every account the address matched (for the audit log), so nobody needs to ask again,
+        which would count against the throttle twice."""
         self.matched = []
-        for user in super().get_users(email):
+        for user in User.objects.with_email(email).filter(is_active=True):
+            if not user.has_usable_password():
+                continue
             self.matched.append(user)
             if reset.may_send_reset(user=user, address=self.address):
                 yield user
@@ -221,12 +241,12 @@ class PasswordChangeForm(BootstrapFormMixin, auth_forms.PasswordChangeForm):
     pass
 
 
-def registration_values(form: RegistrationForm) -> dict[str, str]:
-    """The service's keyword arguments from a valid registration form."""
+def registration_values(form: RegistrationForm) -> dict[str, Any]:
+    """The completion service's keyword arguments from a valid registration form."""
     data = form.cleaned_data
     return {
         "real_name": data["real_name"],
         "username": data["username"],
-        "email": data["email"],
         "password": data["password1"],
+        "notice_version": data["notice_version"],
     }

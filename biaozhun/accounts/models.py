@@ -12,10 +12,11 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.core import crypto
+from biaozhun.core.fields import EncryptedCharField, EncryptedEmailField
 from biaozhun.core.models import AppendOnly
 
 from .codes import normalise_industry_code, normalise_region_code, normalise_tc_code, region_covers
@@ -77,10 +78,30 @@ phone_validator = RegexValidator(
 )
 
 
+EMAIL_INDEX_PURPOSE = "accounts.user.email"
+
+
+def normalise_email_for_lookup(email: str) -> str:
+    """The form of an address its blind index is computed from: the whole address in lower case, as the unique
+    constraint has always compared addresses (Django keeps the local part's case; we match without it)."""
+    return (email or "").strip().lower()
+
+
+def email_index(email: str) -> str:
+    """The blind index of an address under the current key ("" for no address)."""
+    return crypto.blind_index(normalise_email_for_lookup(email), purpose=EMAIL_INDEX_PURPOSE)
+
+
 class UserManager(DjangoUserManager):
+    def with_email(self, email: str) -> "models.QuerySet[User]":
+        """Users whose e-mail address is ``email``, ignoring case, found through the blind index (the address
+        itself is encrypted, core/fields.py). Rows not yet rotated to the current key are found too."""
+        indexes = crypto.blind_indexes(normalise_email_for_lookup(email), purpose=EMAIL_INDEX_PURPOSE)
+        return self.filter(email_index__in=indexes) if indexes else self.none()
+
     def get_by_email(self, email: str) -> "User":
         """The one active-or-not user whose e-mail matches, ignoring case (raises DoesNotExist)."""
-        return self.get(email__iexact=email.strip())
+        return self.with_email(email).get()
 
 
 class User(AbstractUser):
@@ -88,25 +109,42 @@ class User(AbstractUser):
     first_name = None
     last_name = None
     real_name = models.CharField(_("真实姓名"), max_length=100)
-    email = models.EmailField(_("电子邮箱"), help_text=_("用于找回密码和接收通知。"))
-    phone = models.CharField(_("电话"), max_length=20, blank=True, validators=[phone_validator])
+    # Encrypted at rest (SM4, core/crypto.py); found by ``email_index``, an HMAC-SM3 blind index.
+    email = EncryptedEmailField(_("电子邮箱"), help_text=_("用于找回密码和接收通知。"))
+    email_index = models.CharField(max_length=100, blank=True, default="", editable=False)
+    phone = EncryptedCharField(_("电话"), max_length=20, blank=True, validators=[phone_validator])
     language = models.CharField(_("首选语言"), max_length=10, choices=Language.choices, default=Language.ZH_HANS)
+    # The version of the privacy notice last accepted (0: none yet); the history is in PrivacyConsent.
+    privacy_version = models.PositiveIntegerField(_("已同意的隐私政策版本"), default=0, editable=False)
+    # When the person deleted the account: details erased, a pseudonym in their place, sign-in impossible.
+    erased_at = models.DateTimeField(_("注销时间"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
     REQUIRED_FIELDS = ["email", "real_name"]
+    BLIND_INDEX_FIELDS = ["email_index"]  # recomputed by save(); re-keyed by `manage.py rotate_field_keys`
 
     class Meta:
         verbose_name = _("用户")
         verbose_name_plural = _("用户")
         constraints = [
+            # One account per address, ignoring case; an erased (deleted) account has no address.
             models.UniqueConstraint(
-                Lower("email"), name="accounts_user_email_ci_unique", violation_error_message=MESSAGE_EMAIL_TAKEN
+                fields=["email_index"], condition=~models.Q(email_index=""), name="accounts_user_email_index_unique",
+                violation_error_message=MESSAGE_EMAIL_TAKEN,
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.real_name} ({self.username})" if self.real_name else self.username
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keep the blind index in step with the address (also when only ``email`` is in update_fields)."""
+        self.email_index = email_index(self.email)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "email_index"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()  # normalises the e-mail's domain
@@ -114,7 +152,8 @@ class User(AbstractUser):
         errors = {}
         if self.username and others.filter(username__iexact=self.username).exists():
             errors["username"] = ValidationError(MESSAGE_USERNAME_TAKEN, code="username_taken")
-        if self.email and others.filter(email__iexact=self.email).exists():
+        if self.email and others.filter(email_index__in=crypto.blind_indexes(
+                normalise_email_for_lookup(self.email), purpose=EMAIL_INDEX_PURPOSE)).exists():
             # Reported on the field here; the database constraint above is the backstop.
             errors["email"] = ValidationError(MESSAGE_EMAIL_TAKEN, code="email_taken")
         if errors:
@@ -350,6 +389,7 @@ class AccountEventKind(models.TextChoices):
     RECOVERY_CODES_ISSUED = "recovery_codes_issued", _("生成恢复码")
     RECOVERY_CODE_USED = "recovery_code_used", _("使用恢复码")
     SIGN_IN_UNLOCKED = "sign_in_unlocked", _("解除登录锁定")
+    USER_DELETED = "user_deleted", _("注销账号")
 
 
 class AccountEvent(AppendOnly):
@@ -362,7 +402,8 @@ class AccountEvent(AppendOnly):
     {"before", "after"}; member_added {"role"}; member_removed {"role"}; member_role_changed {"from", "to"};
     api_token_created {"token", "name", "prefix"}; api_token_revoked {"token", "prefix"};
     second_factor_enrolled {"device"}; second_factor_removed {"devices"}; recovery_codes_issued {"count"};
-    recovery_code_used {"remaining"}; sign_in_unlocked {"reason", "address"}.
+    recovery_code_used {"remaining"}; sign_in_unlocked {"reason", "address"}; user_deleted {"pseudonym"}
+    (nothing else about the person: their details were erased).
     """
 
     kind = models.CharField(_("类型"), max_length=40, choices=AccountEventKind.choices)
@@ -418,6 +459,7 @@ class ApiToken(models.Model):
 
 
 # Sign-in security records live in their own module (accounts/security/models.py) and belong to this app.
+from .privacy.models import PrivacyConsent  # noqa: E402, F401 (a model of this app, kept beside the privacy code)
 from .security.models import (  # noqa: E402, F401
     FailureReason,
     RecoveryCode,

@@ -76,6 +76,20 @@ def _unlock_sign_in(user: Any, account: Any) -> bool:
     )
 
 
+def _own_account(user: Any, account: Any) -> bool:
+    """The person's own account: accepting the privacy notice, downloading their data, deleting the account."""
+    return (
+        account is not None
+        and account.pk == user.pk
+    )
+
+
+def _leave_organisation(user: Any, organisation: Organisation) -> bool:
+    return (
+        user.role_in(organisation) is not None
+    )
+
+
 def _view_organisation(user: Any, organisation: Organisation) -> bool:
     return (
         user.is_administrator
@@ -105,10 +119,16 @@ RULES = {
     "accounts.sign_in": everyone,  # anyone may try; failures are counted and lock (accounts/security/lockout.py)
     "accounts.manage_second_factor": _manage_second_factor,
     "accounts.unlock_sign_in": _unlock_sign_in,
+    "accounts.leave_organisation": _leave_organisation,
+    "accounts.accept_privacy_notice": _own_account,
+    "accounts.export_personal_data": _own_account,
+    "accounts.delete_account": _own_account,
 }
 PUBLIC_ACTIONS = {"accounts.register", "accounts.sign_in"}
 FILTERS = {"accounts.organisations": _organisations}
 DENIALS = {
+    "accounts.export_personal_data": _("只能下载本人的数据；如需他人的数据，请由其本人下载。"),
+    "accounts.delete_account": _("只能注销本人的账号；如需注销他人的账号，请由其本人在“我的账号”页面办理。"),
     "accounts.manage_users": _("账号的信息和权限由系统管理员修改；如需变更，请联系系统管理员。"),
     "accounts.grant_superuser": _("只有超级用户可以授予或取消超级用户身份、变更超级用户的权限；请联系超级用户办理。"),
     "accounts.edit_organisation": _("组织的名称和代码由系统管理员修改；如需更正，请联系系统管理员。"),

@@ -23,7 +23,7 @@ def user_for_login(*, identifier: str) -> User | None:
         return None
     user = User.objects.filter(username=identifier).first()
     if user is None and "@" in identifier:
-        user = User.objects.filter(email__iexact=identifier).first()
+        user = User.objects.with_email(identifier).first()
     return user
 
 

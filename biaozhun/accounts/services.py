@@ -320,6 +320,18 @@ def remove_member(*, actor: User, organisation: Organisation, user: User) -> Non
 
 
 @transaction.atomic
+def leave_organisation(*, actor: User, organisation: Organisation) -> None:
+    """The actor ends their own membership (also when deleting their account); the last admin cannot leave."""
+    policy.require(actor, "accounts.leave_organisation", organisation)
+    membership = _membership_for_update(organisation, actor)
+    _refuse_losing_last_admin(membership)
+    role = membership.role
+    membership.delete()
+    actor.forget_memberships()
+    events.member_removed(organisation, actor, actor=actor, role=role)
+
+
+@transaction.atomic
 def change_member_role(*, actor: User, organisation: Organisation, user: User, role: str) -> Membership:
     """Give a member another role. Asking for the role they already have changes nothing and records nothing."""
     policy.require(actor, "accounts.manage_members", organisation)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .privacy import views as privacy_views
 from .security import views as security_views
 
 app_name = "accounts"
@@ -8,7 +9,10 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
+    path("register/<str:token>/", views.register_complete, name="register_complete"),
     path("profile/", views.profile, name="profile"),
+    path("profile/data/", privacy_views.personal_data, name="personal_data"),
+    path("delete/", privacy_views.delete, name="delete_account"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),
     path("tokens/", views.token_create, name="token_create"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),

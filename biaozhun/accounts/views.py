@@ -19,18 +19,21 @@ from biaozhun.core.caching import no_store
 from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
 from biaozhun.core.ratelimit import limit_page
 
-from . import policy, selectors, services, signals
+from . import policy, registration, selectors, services, signals
 from .forms import (
     LoginForm,
     OrganisationForm,
     PasswordChangeForm,
     PasswordResetForm,
     RegistrationForm,
+    RegistrationStartForm,
     SetPasswordForm,
     registration_values,
     show_problems,
 )
 from .models import Language, OrganisationKind, UnlockReason
+from .privacy import notice
+from .privacy.consent import client_address
 from .security import lockout, second_factor
 
 
@@ -86,21 +89,59 @@ class LogoutView(auth_views.LogoutView):
 @require_http_methods(["GET", "HEAD", "POST"])
 @limit_page("register", "BIAOZHUN_RATE_REGISTER")
 def register(request: HttpRequest) -> HttpResponse:
+    """Registration, step 1: the same answer whether or not the address has an account (registration.py)."""
     if request.user.is_authenticated:
         return redirect("accounts:profile")
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationStartForm(request.POST or None)
+    next_url = _safe_next(request, "")
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        registration.start_registration(actor=request.user, email=email, language=_current_language(),
+                                        next_url=next_url)
+        return render(request, "accounts/register_sent.html", {"email": email})
+    return render(request, "accounts/register.html", {"form": form, "next": next_url})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_page("register", "BIAOZHUN_RATE_REGISTER")
+def register_complete(request: HttpRequest, token: str) -> HttpResponse:
+    """Registration, step 2, from the e-mailed link: name, username, password, consent; then signed in."""
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    try:
+        link = registration.read_link(token)
+    except registration.InvalidLink as error:
+        return render(request, "accounts/register_link_invalid.html",
+                      {"message": registration.refused_link_message(error), "registered": error.registered},
+                      status=410 if error.registered else 400)
+    form, error_message = RegistrationForm(request.POST or None), ""
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.register_user(actor=request.user, language=_current_language(), **registration_values(form))
+            user = registration.complete_registration(
+                actor=request.user, token=token, address=client_address(request), language=_current_language(),
+                **registration_values(form))
+        except registration.InvalidLink as error:  # registered meanwhile (another tab), or expired
+            return render(request, "accounts/register_link_invalid.html",
+                          {"message": registration.refused_link_message(error), "registered": error.registered},
+                          status=410 if error.registered else 400)
         except ValidationFailed as error:
-            show_problems(form, error, rename={"password": "password1"})
+            if any(p.get("code") == "stale_notice" for p in error.errors):
+                # A new privacy notice took effect while the form was open: ask for consent to it afresh.
+                form, error_message = RegistrationForm({**request.POST.dict(), "consent": ""}), error.message
+                form.is_valid()
+            else:
+                show_problems(form, error, rename={"password": "password1"})
         else:
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
             messages.success(request, _("注册成功，您已登录。"))
-            response = redirect(_safe_next(request, reverse("accounts:profile")))
+            target = link["next"] if url_has_allowed_host_and_scheme(
+                link["next"], {request.get_host()}, require_https=request.is_secure()) else ""
+            response = redirect(target or reverse("accounts:profile"))
             _set_language_cookie(response, user.language)
             return response
-    return render(request, "accounts/register.html", {"form": form, "next": _safe_next(request, "")})
+    return render(request, "accounts/register_complete.html",
+                  {"form": form, "email": link["email"], "token": token, "error": error_message,
+                   "current_version": notice.current_version()}, status=422 if form.errors else 200)
 
 
 @login_required

@@ -9,7 +9,10 @@ class CommitteesConfig(AppConfig):
 
     def ready(self) -> None:
         from biaozhun.accounts import policy
+        from biaozhun.accounts.privacy import personal_data
 
         from . import permissions
+        from . import personal_data as mine
 
         policy.register_module(permissions)
+        personal_data.register("committee_seats", export=mine.export_seats, erase=mine.erase_seat_names)

@@ -156,10 +156,23 @@ class TallyOut(Schema):
     votes_needed_to_pass: int | None = Field(description="null until the ballot closes (recusals change it)")
 
 
+class RollEntryOut(Schema):
+    member: str = Field(description="the member's name as the committee records it")
+    organisation: str
+    stakeholder: str
+    choice: str = Field(description="approve, reject, abstain, recuse, or empty when the member did not vote")
+    reason: str
+    recorded_by_secretariat: bool = Field(description="a vote given at a meeting, recorded by the secretariat")
+
+
 class BallotOut(BallotSummaryOut):
     project: int
     tally: TallyOut
     own_vote: str | None = Field(description="your own choice, if you are on the roll and have voted")
+    roll: list[RollEntryOut] | None = Field(
+        description="how each member voted, by name: once the ballot has closed, for the committee's members and "
+                    "secretariat, the reviewers and administrators; null for everyone else (the public sees the "
+                    "tally and the outcome)")
     approve_share: float | None = Field(description="of the eligible members, once closed")
     reject_share: float | None
 
@@ -238,6 +251,11 @@ def _ballot(ballot: Ballot, user) -> dict:
                      if public else dict.fromkeys(("approve", "reject", "abstain", "recused",
                                                    "votes_needed_to_pass")))},
         "own_vote": own.choice or None if own else None,
+        "roll": [{"member": vote.member.name, "organisation": vote.member.organisation,
+                  "stakeholder": vote.member.stakeholder, "choice": vote.choice, "reason": vote.reason,
+                  "recorded_by_secretariat": bool(vote.recorded_by_id and vote.recorded_by_id != vote.member.user_id)}
+                 for vote in selectors.ballot_roll(ballot=ballot)]
+        if policy.can(user, "development.see_roll", ballot) else None,
         "approve_share": round(ballot.approve / eligible, 4) if closed and eligible else None,
         "reject_share": round(ballot.reject / eligible, 4) if closed and eligible else None,
     }

@@ -9,7 +9,12 @@ class DevelopmentConfig(AppConfig):
 
     def ready(self) -> None:
         from biaozhun.accounts import policy
+        from biaozhun.accounts.privacy import personal_data
 
         from . import permissions
+        from . import personal_data as mine
 
         policy.register_module(permissions)
+        personal_data.register("comments", export=mine.export_comments, erase=mine.erase_comment_authors)
+        personal_data.register("votes", export=mine.export_votes)
+        personal_data.register("proposed_projects", export=mine.export_proposals)

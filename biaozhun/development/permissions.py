@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from biaozhun.accounts.models import SECRETARIAT_ROLES, OrganisationKind
 from biaozhun.accounts.policy import administrator, can, everyone, is_signed_in_and_active
+from biaozhun.core import clock
 
 from .models import DocumentKind
 
@@ -36,20 +37,45 @@ def _vote(user: Any, ballot: Any) -> bool:
 
 
 def _see_votes(user: Any, ballot: Any) -> bool:
-    """How each member voted, and the counts by choice: public once the ballot has closed, and to nobody before,
-    so that no vote is swayed by the others (a member sees their own vote on the roll)."""
+    """The counts by choice and the outcome: public once the ballot has closed, and to nobody before, so that no
+    vote is swayed by the others (a member sees their own vote on the roll)."""
     return (
         ballot.closed_at is not None
     )
 
 
-def _see_turnout(user: Any, ballot: Any) -> bool:
-    """Who has voted (not how): the committee's secretariat, which reminds those who have not, and administrators;
-    everyone once the ballot has closed."""
+def _sits_on(user: Any, ballot: Any) -> bool:
+    """On the ballot's roll, or holding a seat on its committee today."""
+    today = clock.today()
+    return (
+        ballot.votes.filter(member__user=user).exists()
+        or user.committee_seats.filter(committee_id=ballot.project.committee_id, term_start__lte=today,
+                                       term_end__gte=today).exists()
+    )
+
+
+def _see_roll(user: Any, ballot: Any) -> bool:
+    """How each member voted, by name, with their reasons, once the ballot has closed: the committee's members and
+    secretariat (the review minutes record the votes), the reviewers who receive the minutes with the approval
+    package, and administrators. The public sees the counts and the outcome (docs/decisions/0008-privacy.md)."""
     return (
         ballot.closed_at is not None
-        or (is_signed_in_and_active(user) and user.is_administrator)
-        or (is_signed_in_and_active(user) and user.is_secretariat_of(ballot.project.committee.code))
+        and (
+            user.is_administrator
+            or user.is_reviewer
+            or user.is_secretariat_of(ballot.project.committee.code)
+            or _sits_on(user, ballot)
+        )
+    )
+
+
+def _see_turnout(user: Any, ballot: Any) -> bool:
+    """Who has voted (not how): the committee's secretariat, which reminds those who have not, and administrators;
+    once the ballot has closed, those who see the named roll."""
+    return (
+        user.is_administrator
+        or user.is_secretariat_of(ballot.project.committee.code)
+        or _see_roll(user, ballot)
     )
 
 
@@ -133,6 +159,7 @@ RULES = {
     "development.vote": _vote,
     "development.see_votes": _see_votes,
     "development.see_turnout": _see_turnout,
+    "development.see_roll": _see_roll,
     "development.view_comments": _view_comments,
     "development.view_documents": _view_all_documents,
     "development.review_standard": _review_standard,
@@ -141,8 +168,8 @@ RULES = {
     "development.withdraw_publication": _withdraw_publication,
     "development.sweep": administrator,  # the daily sweep: the platform (SYSTEM) runs it; administrators may too
 }
-# Asked for anonymous visitors too: a closed ballot is public.
-PUBLIC_ACTIONS = {"development.see_votes", "development.see_turnout"}
+# Asked for anonymous visitors too: a closed ballot's counts and outcome are public.
+PUBLIC_ACTIONS = {"development.see_votes"}
 FILTERS = {
     "development.comments": _comments,
     "development.documents": _documents,

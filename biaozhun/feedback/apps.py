@@ -9,7 +9,10 @@ class FeedbackConfig(AppConfig):
 
     def ready(self) -> None:
         from biaozhun.accounts import policy
+        from biaozhun.accounts.privacy import personal_data
 
         from . import permissions
+        from . import personal_data as mine
 
         policy.register_module(permissions)
+        personal_data.register("implementation_feedback", export=mine.export_feedback)

@@ -1,13 +1,16 @@
 from django.contrib import admin
 
+from biaozhun.accounts.admin import SearchByEmailMixin
+
 from .models import FeedCursor, Watch, WatchNotification
 
 
 @admin.register(Watch)
-class WatchAdmin(admin.ModelAdmin):
+class WatchAdmin(SearchByEmailMixin, admin.ModelAdmin):
+    email_user_path = "user"
     list_display = ["user", "kind", "label", "created_at"]
     list_filter = ["kind"]
-    search_fields = ["label", "undated", "user__username", "user__email"]
+    search_fields = ["label", "undated", "user__username"]
     raw_id_fields = ["user", "standard"]
 
 
@@ -18,9 +21,10 @@ class FeedCursorAdmin(admin.ModelAdmin):
 
 
 @admin.register(WatchNotification)
-class WatchNotificationAdmin(admin.ModelAdmin):
+class WatchNotificationAdmin(SearchByEmailMixin, admin.ModelAdmin):
+    email_user_path = "user"
     list_display = ["user", "sent_at", "first_event_id", "last_event_id"]
     list_filter = ["sent_at"]
-    search_fields = ["user__username", "user__email"]
+    search_fields = ["user__username"]
     raw_id_fields = ["user"]
     readonly_fields = ["user", "sent_at", "first_event_id", "last_event_id", "changes"]

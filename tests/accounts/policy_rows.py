@@ -24,5 +24,12 @@ ROWS = [
     Row("accounts.manage_second_factor", Fixture("registered_user"), frozenset({"registered_user", "admin_user"})),
     Row("accounts.unlock_sign_in", Fixture("registered_user"), frozenset({"registered_user", "admin_user"})),
     Row("accounts.unlock_sign_in", None, ADMIN),  # an address
+    Row("accounts.leave_organisation", Fixture("enterprise"), frozenset({"enterprise_user"})),  # its members only
+    Row("accounts.leave_organisation", Fixture("bureau"), frozenset({"bureau_user"})),
+    # One's own account only, not even an administrator for someone else.
+    Row("accounts.accept_privacy_notice", Fixture("registered_user"), frozenset({"registered_user"})),
+    Row("accounts.export_personal_data", Fixture("registered_user"), frozenset({"registered_user"})),
+    Row("accounts.delete_account", Fixture("registered_user"), frozenset({"registered_user"})),
+    Row("accounts.delete_account", Fixture("admin_user"), ADMIN),
 ]
 assert all(row.allowed <= ALL for row in ROWS)

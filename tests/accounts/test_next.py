@@ -1,9 +1,10 @@
 """Where a person goes after signing up or in: back to the page that sent them (only a page of this site)."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
-from tests.accounts.test_pages import _registration
+from tests.accounts.test_pages import LINK, _registration, registration_link
 from tests.factories.accounts import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -18,17 +19,21 @@ def test_the_registration_form_carries_next(client):
 
 
 def test_registering_lands_on_next(client):
-    response = client.post(reverse("accounts:register") + f"?next={ENCODED}", _registration())
+    """The page that sent the person travels in the e-mailed link, and they land there once registered."""
+    response = client.post(registration_link(client, next_url=STANDARD_PAGE), _registration())
     assert response.status_code == 302 and response["Location"] in (STANDARD_PAGE, ENCODED)
 
 
-def test_registering_with_next_in_the_form_lands_on_next(client):
-    response = client.post(reverse("accounts:register"), _registration(next=STANDARD_PAGE))
+def test_registering_with_next_in_the_query_lands_on_next(client):
+    mail.outbox.clear()
+    client.post(reverse("accounts:register") + f"?next={ENCODED}", {"email": "wangfang@example.com"})
+    link = LINK.search(mail.outbox[0].body).group(1)
+    response = client.post(link, _registration())
     assert response.status_code == 302 and response["Location"] in (STANDARD_PAGE, ENCODED)
 
 
 def test_a_form_with_errors_keeps_next(client):
-    response = client.post(reverse("accounts:register") + f"?next={ENCODED}", _registration(password2="other-1"))
+    response = client.post(reverse("accounts:register") + f"?next={ENCODED}", {"email": "not an address"})
     assert f'name="next" value="{STANDARD_PAGE}"' in response.content.decode()
 
 
@@ -38,7 +43,7 @@ def test_an_external_next_is_ignored(client, target):
     form = page.split('action="/accounts/register/"', 1)[1].split("</form>", 1)[0]
     assert 'name="next"' not in form
     assert 'href="/accounts/login/?next' not in page  # no link hands the target on
-    response = client.post(reverse("accounts:register"), _registration(next=target))
+    response = client.post(registration_link(client, next_url=target), _registration())
     assert response["Location"] == reverse("accounts:profile")
 
 

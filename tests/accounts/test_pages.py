@@ -1,10 +1,14 @@
 """Account pages: registration, login (username or e-mail), logout, my account, create organisation."""
 
+import re
+
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.urls import reverse
 
 from biaozhun.accounts.models import AccountEvent, AccountEventKind, MembershipRole, Organisation, User
+from biaozhun.accounts.privacy.notice import current_version
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory, make_uscc
 
 pytestmark = pytest.mark.django_db
@@ -13,28 +17,43 @@ NEW_PASSWORD = "Zhun-bei-2019!"
 
 
 def _registration(**overrides: str) -> dict[str, str]:
+    """The completion form (step 2) of a registration, consenting to the current privacy notice."""
     data = {
         "real_name": "王芳",
         "username": "wangfang",
-        "email": "wangfang@example.com",
         "password1": NEW_PASSWORD,
         "password2": NEW_PASSWORD,
+        "consent": "on",
+        "notice_version": str(current_version()),
     }
     return data | overrides
 
 
+LINK = re.compile(r"http://127\.0\.0\.1:8000(/accounts/register/[^/\s]+/)")
+
+
+def registration_link(client, email: str = "wangfang@example.com", *, next_url: str = "") -> str:
+    """Step 1: ask for a registration e-mail; the path of the link it carries."""
+    mail.outbox.clear()
+    data = {"email": email} | ({"next": next_url} if next_url else {})
+    assert client.post(reverse("accounts:register"), data).status_code == 200
+    (message,) = mail.outbox
+    return LINK.search(message.body).group(1)
+
+
 # --- Registration ---------------------------------------------------------------------------------
-def test_registration_page_has_labelled_fields(client):
+def test_registration_pages_have_labelled_fields(client):
     response = client.get(reverse("accounts:register"))
     assert response.status_code == 200
-    content = response.content.decode()
-    for field, label in [("real_name", "真实姓名"), ("username", "用户名"), ("email", "电子邮箱")]:
+    assert '<label class="form-label" for="id_email">电子邮箱' in response.content.decode()
+    content = client.get(registration_link(client)).content.decode()
+    for field, label in [("real_name", "真实姓名"), ("username", "用户名")]:
         assert f'<label class="form-label" for="id_{field}">{label}' in content
-    assert 'autocomplete="new-password"' in content
+    assert 'autocomplete="new-password"' in content and "wangfang@example.com" in content
 
 
 def test_registering_creates_the_user_logs_them_in_and_hashes_the_password(client):
-    response = client.post(reverse("accounts:register"), _registration())
+    response = client.post(registration_link(client), _registration())
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:profile")
     user = User.objects.get(username="wangfang")
@@ -46,20 +65,19 @@ def test_registering_creates_the_user_logs_them_in_and_hashes_the_password(clien
 
 
 def test_mismatched_passwords_are_shown_and_nothing_is_created(client):
-    response = client.post(reverse("accounts:register"), _registration(password2="something-else-1"))
-    assert response.status_code == 200
+    response = client.post(registration_link(client), _registration(password2="something-else-1"))
+    assert response.status_code == 422
     assert "两次输入的密码不一致" in response.content.decode()
     assert not User.objects.exists()
 
 
 def test_service_errors_appear_on_their_fields(client):
-    UserFactory(email="wangfang@example.com")
-    response = client.post(
-        reverse("accounts:register"), _registration(email="WangFang@Example.com", password1="123", password2="123")
-    )
-    assert response.status_code == 200
+    UserFactory(username="wangfang")
+    response = client.post(registration_link(client, "newcomer@example.com"),
+                           _registration(password1="123", password2="123"))
+    assert response.status_code == 422
     content = response.content.decode()
-    assert 'id="id_email_error"' in content
+    assert 'id="id_username_error"' in content  # a taken username, told only after the address is proven
     assert 'id="id_password1_error"' in content
     assert 'aria-invalid="true"' in content
     assert User.objects.count() == 1
@@ -206,5 +224,8 @@ def test_english_pages_and_errors(client, registered_user):
 
 
 def test_registering_in_english_makes_english_the_preferred_language(client):
-    client.post(reverse("accounts:register"), _registration(), HTTP_ACCEPT_LANGUAGE="en")
+    client.post(reverse("accounts:register"), {"email": "wangfang@example.com"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert mail.outbox[0].subject == "Complete your registration on Biaozhun"  # the e-mail is in English too
+    link = LINK.search(mail.outbox[0].body).group(1)
+    client.post(link, _registration(), HTTP_ACCEPT_LANGUAGE="en")
     assert User.objects.get(username="wangfang").language == "en"

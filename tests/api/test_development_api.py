@@ -131,7 +131,7 @@ def test_a_ballot_with_its_tally_and_a_members_vote(client, tc28_project, regist
     mine = client.get(f"/api/v1/projects/ballots/{ballot.pk}").json()
     secret = {"members": 4, "received": 1, "not_voted": 3, "approve": None, "reject": None, "abstain": None,
               "recused": None, "votes_needed_to_pass": None}
-    assert (mine["tally"], mine["own_vote"]) == (secret, "approve")  # votes are secret until the ballot closes
+    assert (mine["tally"], mine["own_vote"], mine["roll"]) == (secret, "approve", None)  # secret until it closes
     client.force_login(secretariat_user)
     refused = post(client, f"/api/v1/projects/ballots/{ballot.pk}/votes", {"choice": "approve"})
     assert refused.status_code == 403
@@ -142,7 +142,11 @@ def test_a_ballot_with_its_tally_and_a_members_vote(client, tc28_project, regist
     public = client.get(f"/api/v1/projects/ballots/{ballot.pk}").json()
     assert public["tally"] == {"members": 4, "received": 1, "not_voted": 3, "approve": 1, "reject": 0,
                                "abstain": 0, "recused": 0, "votes_needed_to_pass": 3}
-    assert public["own_vote"] is None
+    assert public["own_vote"] is None and public["roll"] is None  # the public: counts and outcome, no names
+    for user in (secretariat_user, registered_user, reviewer_user):  # the committee, its secretariat, reviewers
+        client.force_login(user)
+        roll = client.get(f"/api/v1/projects/ballots/{ballot.pk}").json()["roll"]
+        assert sorted(entry["choice"] for entry in roll) == ["", "", "", "approve"], user
 
 
 def test_paging_out_of_range_is_a_validation_error_not_a_crash(client):

@@ -67,6 +67,10 @@ def site(tmp_path_factory):
     var = tmp_path_factory.mktemp("site")
     env = {**os.environ, "BIAOZHUN_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'site.sqlite3'}",
            "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "DEBUG": "0", "SECRET_KEY": "browser-tests-only",
+           "BIAOZHUN_FIELD_KEYS": "browser:YnJvd3Nlci10ZXN0cy1vbmx5LWZpZWxkLWtleS0zMmI=",
+           # The accounts the tests make in the shell have accepted no privacy notice (its pages are tested with
+           # Django's client, tests/security/test_privacy.py).
+           "BIAOZHUN_PRIVACY_CONSENT_REQUIRED": "0",
            "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0", "SECURE_SSL_REDIRECT": "0",
            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
            "BIAOZHUN_API_ANON_RATE": "100000/minute", "BIAOZHUN_RATE_SEARCH": "100000/minute",

@@ -99,11 +99,19 @@ def test_a_meeting_ballot_from_opening_to_the_result(page, browser, site):
     # One against of four is 25%, not below a quarter: the rules refuse the draft and say why.
     expect(page.locator("#ballot-result")).to_have_text(
         "赞成 3/4 = 75.0% ≥ 2/3，反对 1/4 = 25.0% ≥ 1/4，投票率 4/4 = 100.0% ≥ 3/4：未通过：反对票达到 1/4")
-    expect(page.get_by_role("region", name="表决名单")).to_contain_text("IEC 62301")
+    expect(page.get_by_role("region", name="表决名单")).to_contain_text("IEC 62301")  # the secretariat: named votes
     # The tally's bars take their widths from data- attributes (static/js/site.js; no style attribute under the CSP).
     assert page.locator("[data-bar-width]").evaluate_all("bars => bars.map(bar => bar.style.width)") == ["75%", "25%"]
     page.screenshot(path=str(SHOTS / "ballot_closed.png"), full_page=True)
     assert not _violations(page)
+
+    visitor = browser.new_context(locale="zh-CN", base_url=site).new_page()  # the public: the counts and the outcome
+    visitor.goto(ballot_url)
+    expect(visitor.locator("#tally-reject")).to_contain_text("1")
+    expect(visitor.locator("#ballot-result")).to_contain_text("未通过")
+    expect(visitor.get_by_role("region", name="表决名单")).not_to_contain_text("IEC 62301")
+    expect(visitor.get_by_role("region", name="表决名单")).not_to_contain_text("反对")
+    visitor.context.close()
     page.goto(f"/projects/{project}/")
     section = page.get_by_role("region", name="审查投票")
     expect(section).to_contain_text("未通过")

@@ -13,7 +13,13 @@ ROWS = [
     Row("development.see_votes", Fixture("tc28_ballot"), frozenset()),  # nobody before it closes
     Row("development.see_votes", Fixture("tc28_closed_ballot"), ALL),
     Row("development.see_turnout", Fixture("tc28_ballot"), SECRETARIAT),
-    Row("development.see_turnout", Fixture("tc28_closed_ballot"), ALL),
+    Row("development.see_turnout", Fixture("tc28_closed_ballot"), SECRETARIAT | NATIONAL),
+    Row("development.see_turnout", Fixture("tc28_closed_ballot_of_registered_user"),
+        SECRETARIAT | NATIONAL | {"registered_user"}),
+    Row("development.see_roll", Fixture("tc28_ballot"), frozenset()),  # nobody before it closes
+    Row("development.see_roll", Fixture("tc28_closed_ballot"), SECRETARIAT | NATIONAL),
+    Row("development.see_roll", Fixture("tc28_closed_ballot_of_registered_user"),
+        SECRETARIAT | NATIONAL | {"registered_user"}),  # a member of the committee
     Row("development.view_comments", Fixture("tc28_project"), SECRETARIAT | NATIONAL),
     Row("development.view_documents", Fixture("tc28_project"), SECRETARIAT | NATIONAL),
     Row("development.review_standard", Fixture("tc28_committee"), SECRETARIAT),

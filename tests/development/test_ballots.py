@@ -293,7 +293,7 @@ def test_while_a_ballot_runs_its_page_shows_how_many_have_voted_and_the_result_o
 
 
 def test_until_it_closes_a_member_sees_their_own_vote_and_the_secretariat_only_who_has_voted(
-        client, project, members, secretariat_user, letter):
+        client, project, members, secretariat_user, registered_user, letter):
     ballot = letter(project)
     with time_machine.travel(DAY, tick=False):
         cast_vote(actor=members[0].user, ballot=ballot, choice="reject", reason="术语与GB/T 5271冲突")
@@ -315,9 +315,31 @@ def test_until_it_closes_a_member_sees_their_own_vote_and_the_secretariat_only_w
     vote_all(ballot, members[1:], ["approve"] * 3)
     with time_machine.travel(DAY, tick=False):
         close_ballot(actor=secretariat_user, ballot=ballot)
-        closed = page_for()
-    assert "术语与GB/T 5271冲突" in closed
-    assert "赞成 3/4 = 75.0% ≥ 2/3，反对 1/4 = 25.0% ≥ 1/4，投票率 4/4 = 100.0% ≥ 3/4：未通过：反对票达到 1/4" in closed
+        closed, outsider, colleague, secretariat = (page_for(), page_for(registered_user), page_for(members[1].user),
+                                                    page_for(secretariat_user))
+    result = "赞成 3/4 = 75.0% ≥ 2/3，反对 1/4 = 25.0% ≥ 1/4，投票率 4/4 = 100.0% ≥ 3/4：未通过：反对票达到 1/4"
+    for page in (closed, outsider):  # the public: the counts and the outcome, not who voted how
+        assert result in page and "术语与GB/T 5271冲突" not in page
+        roll = page.split("表决名单")[1]
+        assert "反对</td>" not in roll and "赞成</td>" not in roll and "已投票" not in roll
+        assert "仅向本技术委员会委员、秘书处、审核人员和管理员公开" in roll
+    for page in (colleague, secretariat):  # the committee's members and secretariat: the named roll
+        assert result in page and "术语与GB/T 5271冲突" in page and "反对</td>" in page.split("表决名单")[1]
+
+
+def test_after_closing_reviewers_and_administrators_see_the_named_roll_and_a_former_member_does_not(
+        client, project, members, secretariat_user, reviewer_user, admin_user, letter):
+    ballot = letter(project)
+    vote_all(ballot, members, ["approve", "approve", "approve", "reject"])
+    with time_machine.travel(DAY, tick=False):
+        close_ballot(actor=secretariat_user, ballot=ballot)
+    former = MemberFactory(committee=project.committee, user=UserFactory(), term_start=date(2020, 1, 1),
+                           term_end=date(2023, 12, 31))
+    for user, named in ((reviewer_user, True), (admin_user, True), (former.user, False)):
+        client.force_login(user)
+        with time_machine.travel(DAY, tick=False):
+            roll = client.get(f"/projects/ballots/{ballot.pk}/").content.decode().split("表决名单")[1]
+        assert ("反对</td>" in roll) is named, user
 
 
 def test_a_member_votes_on_the_page_and_is_told_what_is_missing(client, project, members, letter):

@@ -34,6 +34,11 @@ ENDPOINTS: dict[str, str | Rule] = {
     "accounts:login": PUBLIC,
     "accounts:logout": PUBLIC,  # signs out whoever is signed in; a POST without a session does nothing
     "accounts:register": PUBLIC,
+    "accounts:register_complete": PUBLIC,  # the e-mailed link's signed token is the credential
+    "accounts:personal_data": Rule("accounts.export_personal_data"),
+    "accounts:delete_account": Rule("accounts.delete_account"),
+    "privacy:page": PUBLIC,
+    "privacy:accept": Rule("accounts.accept_privacy_notice"),
     "accounts:profile": SIGNED_IN,
     "accounts:organisation_create": Rule("accounts.create_organisation"),
     "accounts:token_create": SIGNED_IN,

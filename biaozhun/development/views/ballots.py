@@ -3,7 +3,8 @@ the forms to open a ballot (from the project page's ballots section), vote, reco
 
 Until a ballot closes its votes are secret (the policy's development.see_votes): everyone sees how many members
 have voted; a member on the roll sees their own vote; the secretariat sees who has voted, to remind the others
-(development.see_turnout), not how."""
+(development.see_turnout), not how. Once it closes everyone sees the counts and the outcome; how each member voted,
+by name, only the committee's members and secretariat, the reviewers and administrators (development.see_roll)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ def _render(request, ballot: Ballot, *, status: int = 200, error: str = "", vote
     tally = selectors.tally_of(ballot=ballot)
     see_votes = policy.can(user, "development.see_votes", ballot)
     see_turnout = policy.can(user, "development.see_turnout", ballot)
-    roll = _roll(ballot, show_choices=see_votes, show_turnout=see_turnout, user=user)
+    see_roll = policy.can(user, "development.see_roll", ballot)
+    roll = _roll(ballot, show_choices=see_roll, show_turnout=see_turnout, user=user)
     own = next((row for row in roll if row["own"]), None)
     own_vote = selectors.own_vote(ballot=ballot, user=user) if own else None
     pending = tally.members - tally.cast - tally.recused
@@ -58,7 +60,7 @@ def _render(request, ballot: Ballot, *, status: int = 200, error: str = "", vote
     meeting = ballot.method == Ballot.Method.MEETING
     return render(request, "development/ballot.html", {
         "ballot": ballot, "project": project, "roll": roll, "own": own, "own_vote": own_vote, "error": error,
-        "see_votes": see_votes, "see_turnout": see_turnout,
+        "see_votes": see_votes, "see_turnout": see_turnout, "see_roll": see_roll,
         # Before the ballot closes only the number of votes received is public, not how they were cast.
         "received": tally.cast + tally.recused, "members": tally.members, **(_tally_context(tally, ballot)
                                                                                if see_votes else {}),
