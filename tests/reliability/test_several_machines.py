@@ -44,11 +44,13 @@ def _requires_postgresql():
 
 
 @pytest.fixture
-def machines(django_db_setup, tmp_path):
+def machines(request, tmp_path):
     """Machines A and B on a database of their own (this worker's test database name + `_machines`), migrated
     and given the scene (scene.py); every process and the database are removed afterwards, pass or fail."""
     _requires_postgresql()
-    url = database_url(connection.settings_dict, f"{connection.settings_dict['NAME']}_machines"[:63])
+    request.getfixturevalue("django_db_setup")  # names the test database (with pytest -n, per worker)
+    test_database = connection.creation._get_test_db_name()  # e.g. test_biaozhun_gw0 under pytest -n 2
+    url = database_url(connection.settings_dict, f"{test_database}_machines"[:63])
     create_database(url)
     media = tmp_path / "media"  # shared by the machines, as docs/deployment.md asks
     group = [Machine(name, tmp_path / name, machine_env(name, tmp_path / name, url=url, media=media,
@@ -309,9 +311,9 @@ def test_two_machines_lose_nothing_run_each_task_once_and_search_alike(machines,
     for query in queries:
         assert answers["a", query] == answers["b", query]
     assert answers["a", "?q=GB/T 71234-2021"] == ["GB/T 71234-2021"]
-    workers = Counter(workers[0] for _, workers, *_ in tasks)
+    by_worker = Counter(worker_ids[0] for _, worker_ids, *_ in tasks)
     print(f"moves accepted {len(outcomes['moves'])}, refused as stale {len(outcomes['refused'])}; "
-          f"votes {len(outcomes['votes'])}; comments {len(texts)}; tasks by worker {dict(workers)}; "
+          f"votes {len(outcomes['votes'])}; comments {len(texts)}; tasks by worker {dict(by_worker)}; "
           f"emails {len(messages)}; editions imported {total}")
 
 
