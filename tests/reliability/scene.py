@@ -10,12 +10,15 @@ prints one JSON object: the users (username, password, token), the projects by r
 from __future__ import annotations
 
 import json
+import time
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 PASSWORD = "machines-Reliability-2026!"  # noqa: S105 (a test database's accounts)
 MEMBERS = 9
 COMMENTERS = 6
 MOVERS = 2  # projects in drafting that the secretaries suspend and resume
+WATCHED = "并发导入试验标准"  # a saved search of commenter1's: the titles the test imports
 
 
 def at(day: date) -> datetime:
@@ -46,6 +49,8 @@ def build() -> dict:
     from biaozhun.development.services import move_project, propose_project
     from biaozhun.development.services.ballots import open_ballot
     from biaozhun.development.services.documents import upload_document
+    from biaozhun.portal.notifications import send_watch_notifications
+    from biaozhun.portal.services import save_search
     from biaozhun.rules.stages import Stage
 
     today = timezone.localdate()
@@ -79,8 +84,9 @@ def build() -> dict:
         committees.add_member(actor=secretaries[0], committee=committee, name=user.real_name,
                               organisation=f"单位{n}", stakeholder=categories[n % len(categories)],
                               term_start=today - timedelta(days=400), term_end=today + timedelta(days=1400), user=user)
-    for n in range(1, COMMENTERS + 1):
-        person(f"commenter{n}", f"提意见人{n}")
+    commenters = [person(f"commenter{n}", f"提意见人{n}") for n in range(1, COMMENTERS + 1)]
+    save_search(actor=commenters[0], params={"q": WATCHED})
+    send_watch_notifications()  # the first run starts the digest's cursor at the newest event
 
     def upload(project, day: date) -> None:
         fake = Standard(identifier=f"{project.pk} 草案", title_zh=project.title_zh, title_en="", ics_codes=[],
@@ -138,3 +144,14 @@ def main() -> None:
     with transaction.atomic():
         scene = build()
     print(json.dumps(scene, ensure_ascii=False))
+
+
+def digests(stop: str) -> None:
+    """The watch-list digest, run again and again (as the daily task does once) until the file `stop` exists,
+    then once more: each run must report what the last one had not, whatever commits meanwhile."""
+    from biaozhun.portal.notifications import send_watch_notifications
+
+    while not Path(stop).exists():
+        send_watch_notifications()
+        time.sleep(0.3)
+    send_watch_notifications()

@@ -23,6 +23,7 @@ import pytest
 from django.db import connection
 
 from .machines import Machine, body, create_database, database_url, drop_database, machine_env, read_emails
+from .scene import WATCHED
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +35,7 @@ API_COMMENTS_EACH = 4
 FORM_COMMENTS = 6
 IMPORTED = 3000  # editions both machines import at once; machine B adds EXTRA more
 EXTRA = 500
-TITLE = "并发导入试验标准"
+TITLE = WATCHED  # commenter1 watches a search for it
 
 
 def _requires_postgresql():
@@ -200,6 +201,9 @@ def test_two_machines_lose_nothing_run_each_task_once_and_search_alike(machines,
                 unexpected("anonymous", answer)
 
     first_file, second_file = _write_imports(tmp_path)
+    stop_digests = tmp_path / "stop-digests"
+    digests = group[0].spawn("digests", "manage.py", "shell", "--no-imports", "-c",
+                             f"from tests.reliability.scene import digests; digests({str(stop_digests)!r})")
     imports = [machine.spawn(f"import-{machine.name}", "manage.py", "catalog_import", str(path), "--batch-size",
                              "100", "--no-progress") for machine, path in zip(group, (first_file, second_file), strict=True)]
     day = int(time.time()) // 86400
@@ -214,8 +218,12 @@ def test_two_machines_lose_nothing_run_each_task_once_and_search_alike(machines,
     for machine, process in zip(group, imports, strict=True):
         process.wait(timeout=300)
         machine.processes.pop(f"import-{machine.name}")
+    stop_digests.touch()
+    digests.wait(timeout=300)
+    group[0].processes.pop("digests")
     logs = {machine.name: machine.tail(f"import-{machine.name}") for machine in group}
     assert [process.returncode for process in imports] == [0, 0], f"an import failed: {logs}"
+    assert digests.returncode == 0, group[0].tail("digests")
     assert outcomes["errors"] == []
     for machine in group:
         machine.check_alive()
@@ -282,13 +290,25 @@ def test_two_machines_lose_nothing_run_each_task_once_and_search_alike(machines,
     assert sorted(events) == new_events and set(events.values()) == {1}
 
     # Emails: each accepted move told the other secretary exactly once; no email more than the tasks sent.
-    messages = read_emails([machine.mail_dir for machine in group])
+    everything = read_emails([machine.mail_dir for machine in group])
+    digests_sent = [m for m in everything if m["To"] == people["commenter1"]["email"]]
+    messages = [m for m in everything if m not in digests_sent]
     assert len(messages) == sum(sent for *_, sent in tasks)
     sent = Counter((message["To"], reason) for message in messages
                    for reason in set(re.findall(r"move-secretary\d-\d+-\d+", body(message))))
     expected = Counter((people["secretary2" if who == "secretary1" else "secretary1"]["email"], reason)
                        for *_, reason, who in outcomes["moves"])
     assert sent == expected
+
+    # The watch-list digest, run again and again during the imports: every change reported once, none skipped.
+    reported = Counter(change["event_id"] for (changes,) in db.rows(
+        "SELECT changes FROM portal_watchnotification WHERE user_id = %s", people["commenter1"]["id"])
+        for change in changes)
+    watched = db.rows("SELECT e.id FROM catalog_standardevent e JOIN catalog_standard s ON s.id = e.standard_id "
+                      "WHERE s.title_zh LIKE %s AND e.kind IN ('created', 'status_changed', 'amendment_added', "
+                      "'abolished')", f"{TITLE}%")
+    assert sorted(reported) == sorted(pk for (pk,) in watched) and set(reported.values()) == {1}
+    assert len(digests_sent) == db.one("SELECT count(*) FROM portal_watchnotification")[0]
 
     # Search: both machines' followers catch up and answer what the database holds.
     queries = {
@@ -314,7 +334,7 @@ def test_two_machines_lose_nothing_run_each_task_once_and_search_alike(machines,
     by_worker = Counter(worker_ids[0] for _, worker_ids, *_ in tasks)
     print(f"moves accepted {len(outcomes['moves'])}, refused as stale {len(outcomes['refused'])}; "
           f"votes {len(outcomes['votes'])}; comments {len(texts)}; tasks by worker {dict(by_worker)}; "
-          f"emails {len(messages)}; editions imported {total}")
+          f"emails {len(messages)}; digests {len(digests_sent)}; editions imported {total}")
 
 
 def _wait_for_tasks(url: str, timeout: float = 120) -> None:

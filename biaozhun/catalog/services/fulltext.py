@@ -16,6 +16,7 @@ from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import ValidationFailed
 
 from . import events
+from .locking import lock_catalogue
 
 LANGUAGES = {"zh", "en", "fr", "ru", "es", "ar", "de", "ja"}
 _PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
@@ -31,6 +32,7 @@ def count_pdf_pages(content: bytes) -> int | None:
 def attach_full_text(*, actor, standard: Standard, content: bytes, language: str = "zh") -> FullText:
     """Store `content` as the edition's full text in `language`, replacing an earlier file of that language."""
     policy.require(actor, "catalog.attach_fulltext", standard)
+    lock_catalogue()
     limit = settings.BIAOZHUN_MAX_FULLTEXT_BYTES
     problems = []
     if language not in LANGUAGES:

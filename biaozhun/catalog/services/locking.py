@@ -8,6 +8,12 @@ advisory lock, before any row lock (taking it after a row lock could deadlock wi
 wanting that row). Writers queue for the length of one transaction (an import batch, a form's save); readers and
 the rest of the site are never blocked. On SQLite, transactions are IMMEDIATE (settings): writers already queue.
 
+The catalogue's event feed follows: `events.record` takes the lock too, so StandardEvent rows commit in the order of
+their ids (an id is drawn only while the lock is held, and the lock is released only at commit). A reader of the
+feed that sees an event has therefore seen every committed event with a smaller id: the watch-list digest
+(portal/notifications.py) and the search followers (search/feed.py, which still keeps its gap list as a second
+line of defence) never skip a change that commits late.
+
     @transaction.atomic
     def abolish_standard(*, actor, standard, ...):
         policy.require(...)
