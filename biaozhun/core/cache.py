@@ -25,12 +25,12 @@ class DatabaseCache(DjangoDatabaseCache):
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
         quote = connection.ops.quote_name
-        table, value_column, key_column = quote(self._table), quote("value"), quote("cache_key")
+        table, value_column, key_column, expires = [quote(name) for name in (self._table, "value", "cache_key", "expires")]
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         now = connection.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))
         with transaction.atomic(using=db), connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {value_column} FROM {table} WHERE {key_column} = %s AND {quote('expires')} >= %s{lock}",  # noqa: S608 (quoted names)
+                f"SELECT {value_column} FROM {table} WHERE {key_column} = %s AND {expires} >= %s{lock}",  # noqa: S608
                 [key, now],
             )
             row = cursor.fetchone()
@@ -38,5 +38,6 @@ class DatabaseCache(DjangoDatabaseCache):
                 raise ValueError(f"Key '{key}' not found")
             value = pickle.loads(base64.b64decode(row[0].encode())) + delta  # noqa: S301 (our own cache table)
             encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
-            cursor.execute(f"UPDATE {table} SET {value_column} = %s WHERE {key_column} = %s", [encoded, key])  # noqa: S608
+            update = f"UPDATE {table} SET {value_column} = %s WHERE {key_column} = %s"  # noqa: S608 (quoted names)
+            cursor.execute(update, [encoded, key])
         return value

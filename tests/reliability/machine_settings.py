@@ -10,5 +10,6 @@ from biaozhun.settings import *  # noqa: F403
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["BIAOZHUN_TEST_EMAIL_DIR"]
 # Static files from their sources, as in tests/settings.py: no `collectstatic` per machine (not what is tested).
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+STORAGES = {  # noqa: F405
+    **STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 WHITENOISE_USE_FINDERS = True

@@ -204,8 +204,8 @@ def test_two_machines_lose_nothing_run_each_task_once_and_search_alike(machines,
     stop_digests = tmp_path / "stop-digests"
     digests = group[0].spawn("digests", "manage.py", "shell", "--no-imports", "-c",
                              f"from tests.reliability.scene import digests; digests({str(stop_digests)!r})")
-    imports = [machine.spawn(f"import-{machine.name}", "manage.py", "catalog_import", str(path), "--batch-size",
-                             "100", "--no-progress") for machine, path in zip(group, (first_file, second_file), strict=True)]
+    imports = [machine.spawn(f"import-{machine.name}", "manage.py", "catalog_import", str(path), "--batch-size", "100",
+                             "--no-progress") for machine, path in zip(group, (first_file, second_file), strict=True)]
     day = int(time.time()) // 86400
     jobs = [(mover, n, f"secretary{1 + n % 2}") for n in range(4)]
     jobs += [(voter, name) for name in people if name.startswith("member")]
@@ -241,7 +241,8 @@ def test_two_machines_lose_nothing_run_each_task_once_and_search_alike(machines,
                          "AND reason LIKE 'move-%%' ORDER BY id", pk)
         assert sorted(reason for *_, reason in events) == sorted(move[3] for move in accepted)
         stages = ["drafting"] + [to for _, to, _ in events]
-        assert [(frm, to) for frm, to, _ in events] == list(zip(stages, stages[1:], strict=False)), "the history skips a stage"
+        chain = list(zip(stages, stages[1:], strict=False))
+        assert [(frm, to) for frm, to, _ in events] == chain, "the history skips a stage"
         version, stage = db.one("SELECT version, stage FROM development_project WHERE id = %s", pk)
         assert (version, stage) == (mover_project["version"] + len(accepted), stages[-1])
 

@@ -78,7 +78,8 @@ def _refresh_chunk(chunk: list[int], *, actor, today: date) -> int:
     other writers have committed (the daily sweep runs beside imports)."""
     lock_catalogue()
     standards = list(
-        Standard.objects.filter(pk__in=chunk).only("pk", "published_on", "implemented_on", "abolished_on", *STATUS_FIELDS)
+        Standard.objects.filter(pk__in=chunk)
+        .only("pk", "published_on", "implemented_on", "abolished_on", *STATUS_FIELDS)
     )
     replacements = replacements_of(chunk)
     to_save, to_record = [], []
