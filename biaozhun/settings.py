@@ -198,9 +198,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache -----------------------------------------------------------------------------------
 # Per-process memory by default; with several web processes set BIAOZHUN_CACHE=database so counters (the API
 # rate limit) and cached counts are shared through the database (`manage.py createcachetable` creates the table).
+# Django's database cache with an atomic `incr` (biaozhun/core/cache.py): counts from several processes add up.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "biaozhun_cache"}
+        {"BACKEND": "biaozhun.core.cache.DatabaseCache", "LOCATION": "biaozhun_cache"}
         if os.environ.get("BIAOZHUN_CACHE") == "database"
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -121,7 +121,16 @@ class Standard(models.Model):
         ordering = ["sort_key"]
         verbose_name = _("标准")
         verbose_name_plural = _("标准")
-        indexes = [models.Index(fields=["tier", "status"], name="catalog_std_tier_status")]
+        indexes = [
+            models.Index(fields=["tier", "status"], name="catalog_std_tier_status"),
+            # The home page's and the feeds' "coming into force" and "abolished" lists, in date order. Partial: only
+            # those editions (~1.5 % of the national catalogue) are indexed, so imports barely pay for them. Without
+            # them PostgreSQL sorted all 48,754 upcoming editions for ten rows (170 ms of every home page).
+            models.Index(fields=["implemented_on", "id"], condition=models.Q(status="upcoming"),
+                         name="catalog_std_upcoming"),
+            models.Index(fields=["abolished_on", "id"], condition=models.Q(status="abolished"),
+                         name="catalog_std_abolished"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.identifier} {self.title}"

@@ -1,6 +1,7 @@
 """Every write to the catalogue goes through these services; each change records its event."""
 
 from .fulltext import attach_full_text as attach_full_text
+from .locking import lock_catalogue as lock_catalogue
 from .standards import AlreadyAbolished as AlreadyAbolished
 from .standards import DuplicateStandard as DuplicateStandard
 from .standards import StaleEdit as StaleEdit

@@ -15,6 +15,8 @@ from biaozhun.catalog.models import EventKind, StandardEvent
 from biaozhun.core import clock
 from biaozhun.core.bulk import insert_rows
 
+from .locking import lock_catalogue
+
 
 class EventRow(NamedTuple):
     standard_id: int
@@ -96,4 +98,8 @@ def relation_unresolved(standard_id: int, *, actor, kind: str, target: str) -> E
 
 
 def record(events: Iterable[EventRow]) -> None:
-    insert_rows(StandardEvent, EventRow._fields, events)
+    """Append the rows, under the catalogue lock (locking.py): events commit in the order of their ids."""
+    rows = list(events)
+    if rows:
+        lock_catalogue()
+        insert_rows(StandardEvent, EventRow._fields, rows)

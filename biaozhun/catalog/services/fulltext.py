@@ -16,6 +16,7 @@ from biaozhun.core.errors import ValidationFailed
 from biaozhun.core.uploads import FileRejected, check_pdf
 
 from . import events
+from .locking import lock_catalogue
 
 LANGUAGES = {"zh", "en", "fr", "ru", "es", "ar", "de", "ja"}
 
@@ -24,6 +25,7 @@ LANGUAGES = {"zh", "en", "fr", "ru", "es", "ar", "de", "ja"}
 def attach_full_text(*, actor, standard: Standard, content: bytes, language: str = "zh") -> FullText:
     """Store `content` as the edition's full text in `language`, replacing an earlier file of that language."""
     policy.require(actor, "catalog.attach_fulltext", standard)
+    lock_catalogue()
     limit = settings.BIAOZHUN_MAX_FULLTEXT_BYTES
     problems = []
     if language not in LANGUAGES:

@@ -15,6 +15,7 @@ from biaozhun.core import clock
 from biaozhun.core.errors import DomainError, ValidationFailed
 
 from . import events
+from .locking import lock_catalogue
 from .status import refresh_statuses
 from .upsert import upsert_records
 
@@ -53,6 +54,7 @@ def _clean(raw: dict[str, Any]):
 def create_standard(*, actor, data: dict[str, Any], source: str = "manual") -> Standard:
     """Add one edition from a record in the interchange format (docs/catalog-jsonl.md)."""
     policy.require(actor, "catalog.edit")
+    lock_catalogue()
     record = _clean(data)
     if Standard.objects.filter(edition=record.edition).exists():
         raise DuplicateStandard(_("%(identifier)s 已在标准目录中；如需修改，请打开该标准修改。") % {
@@ -65,6 +67,7 @@ def create_standard(*, actor, data: dict[str, Any], source: str = "manual") -> S
 def update_standard(*, actor, standard: Standard, changes: dict[str, Any], expected_version: int) -> Standard:
     """Apply field changes; refused if the standard changed since the editor loaded `expected_version`."""
     policy.require(actor, "catalog.edit", standard)
+    lock_catalogue()
     return _update(actor, standard, changes, expected_version)
 
 
@@ -72,6 +75,7 @@ def update_standard(*, actor, standard: Standard, changes: dict[str, Any], expec
 def confirm_standard(*, actor, standard: Standard, on: date) -> Standard:
     """Record a periodic review's confirmation (复审继续有效) of an edition on `on`."""
     policy.require(actor, "catalog.review", standard)
+    lock_catalogue()
     return _update(actor, standard, {"confirmed_on": on.isoformat()}, standard.version)
 
 
@@ -80,6 +84,7 @@ def add_amendment(*, actor, standard: Standard, number: int, published_on: date,
                   summary: str) -> Standard:
     """Add an amendment sheet (修改单) to an edition, as its publication does."""
     policy.require(actor, "catalog.edit", standard)
+    lock_catalogue()
     current = Standard.objects.select_for_update().get(pk=standard.pk)
     sheets = next(records_for([current]))["amendments"]
     sheet = {"number": number, "published_on": published_on.isoformat(), "summary": summary}
@@ -112,6 +117,7 @@ def _update(actor, standard: Standard, changes: dict[str, Any], expected_version
 def abolish_standard(*, actor, standard: Standard, on: date, reason: str) -> Standard:
     """Record the abolition (废止) of an edition from `on`; status follows on that date."""
     policy.require(actor, "catalog.review", standard)
+    lock_catalogue()
     current = Standard.objects.select_for_update().get(pk=standard.pk)
     if current.abolished_on is not None:
         raise AlreadyAbolished(_("%(identifier)s 已于 %(day)s 废止，无需再次废止。") % {

@@ -6,11 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
+from django.db import transaction
+
 from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
 from biaozhun.core.bulk import update_rows
 from biaozhun.rules.status import Replacement, derive_status, next_change_on
 
 from . import events
+from .locking import lock_catalogue
 
 STATUS_FIELDS = ["status", "status_reason", "status_since", "status_by", "next_status_change"]
 CHUNK = 2000
@@ -65,26 +68,33 @@ def refresh_statuses(standard_ids: Iterable[int], *, actor, today: date) -> int:
     changed_count = 0
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        standards = list(
-            Standard.objects.filter(pk__in=chunk).only(
-                "pk", "published_on", "implemented_on", "abolished_on", *STATUS_FIELDS
-            )
-        )
-        replacements = replacements_of(chunk)
-        to_save, to_record = [], []
-        for standard in standards:
-            before = standard.status
-            if apply_derivation(standard, replacements.get(standard.pk, []), today):
-                to_save.append(standard)
-                if standard.status != before:
-                    to_record.append(events.status_changed(
-                        standard.pk, actor=actor, from_status=before, to_status=standard.status,
-                        reason=standard.status_reason,
-                    ))
-        update_rows(Standard, STATUS_FIELDS, [[*(getattr(s, f) for f in STATUS_FIELDS), s.pk] for s in to_save])
-        events.record(to_record)
-        changed_count += len(to_record)
+        changed_count += _refresh_chunk(chunk, actor=actor, today=today)
     return changed_count
+
+
+@transaction.atomic
+def _refresh_chunk(chunk: list[int], *, actor, today: date) -> int:
+    """One chunk: the statuses and their events commit together, computed after the catalogue lock from what
+    other writers have committed (the daily sweep runs beside imports)."""
+    lock_catalogue()
+    standards = list(
+        Standard.objects.filter(pk__in=chunk)
+        .only("pk", "published_on", "implemented_on", "abolished_on", *STATUS_FIELDS)
+    )
+    replacements = replacements_of(chunk)
+    to_save, to_record = [], []
+    for standard in standards:
+        before = standard.status
+        if apply_derivation(standard, replacements.get(standard.pk, []), today):
+            to_save.append(standard)
+            if standard.status != before:
+                to_record.append(events.status_changed(
+                    standard.pk, actor=actor, from_status=before, to_status=standard.status,
+                    reason=standard.status_reason,
+                ))
+    update_rows(Standard, STATUS_FIELDS, [[*(getattr(s, f) for f in STATUS_FIELDS), s.pk] for s in to_save])
+    events.record(to_record)
+    return len(to_record)
 
 
 def refresh_due_statuses(*, actor, today: date) -> int:

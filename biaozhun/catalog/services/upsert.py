@@ -22,6 +22,7 @@ from biaozhun.core import clock
 from biaozhun.core.bulk import insert_rows, select_in, update_rows
 
 from . import events
+from .locking import lock_catalogue
 from .status import STATUS_FIELDS, derived_values, refresh_statuses
 
 COMPARED_FIELDS = [
@@ -128,6 +129,7 @@ def upsert_records(records: list[StandardRecord], *, actor, today: date, source:
 
 def upsert_prepared(records: list[Prepared], *, actor, today: date, source: str) -> UpsertResult:
     """`upsert_records` for records already prepared (e.g. by the import's reader process)."""
+    lock_catalogue()  # before reading what exists: a concurrent writer's editions are seen, not inserted twice
     result = UpsertResult()
     now = clock.now()
     by_edition = {record.values[_EDITION]: record for record in records}

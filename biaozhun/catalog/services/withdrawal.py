@@ -20,6 +20,7 @@ from biaozhun.core.bulk import update_rows
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
 
 from . import events
+from .locking import lock_catalogue
 from .status import refresh_statuses
 from .upsert import _lookup_targets
 
@@ -30,6 +31,7 @@ PLACEHOLDER = "撤销#{pk}"
 def withdraw_standard(*, actor, standard: Standard, reason: str) -> Standard:
     """Take an edition published in error out of the catalogue, with its event; returns the withdrawn row."""
     policy.require(actor, "catalog.withdraw", standard)
+    lock_catalogue()
     current = Standard.all_objects.select_for_update().get(pk=standard.pk)
     if current.withdrawn_at is not None:
         raise InvalidTransition(_("%(number)s 已于 %(day)s 撤销。") % {
@@ -70,6 +72,7 @@ def withdraw_amendment(*, actor, standard: Standard, number: int, reason: str) -
     """Take an amendment sheet published in error off its edition (the sheet number is free again), with its
     event on the edition's history."""
     policy.require(actor, "catalog.withdraw", standard)
+    lock_catalogue()
     current = Standard.objects.select_for_update().get(pk=standard.pk)
     reason = reason.strip()
     if not reason:

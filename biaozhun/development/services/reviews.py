@@ -32,6 +32,7 @@ def conclude_review(*, actor: Any, standard: Standard, conclusion: str, reason: 
     """Record the committee's review conclusion on a due standard and carry it out in the catalogue."""
     committee = committee_of(standard=standard)
     policy.require(actor, "development.review_standard", committee)
+    catalog.lock_catalogue()  # before the edition's row: the conclusion writes the catalogue
     standard = Standard.objects.select_for_update().get(pk=standard.pk)
     today = clock.today()
     _check_due(standard, today)
