@@ -24,6 +24,7 @@
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import random
@@ -342,7 +343,10 @@ def main() -> None:
            "DEBUG": "0", "SECRET_KEY": "bench-only-not-a-secret", "ALLOWED_HOSTS": "127.0.0.1",
            "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0", "BIAOZHUN_CACHE": "database",
            "BIAOZHUN_VAR_DIR": str(var), "BIAOZHUN_SEARCH_PATH": str(index),
-           "BIAOZHUN_API_ANON_RATE": "100000000/minute", "LOG_LEVEL": "WARNING"}
+           "BIAOZHUN_API_ANON_RATE": "100000000/minute", "LOG_LEVEL": "WARNING",
+           # Plain http on one host; the page rate limits would turn the steady load into 429s.
+           "SECURE_SSL_REDIRECT": "0", "BIAOZHUN_RATE_SEARCH": "off", "BIAOZHUN_RATE_VALIDITY": "off",
+           "BIAOZHUN_FIELD_KEYS": "bench:" + base64.b64encode(b"bench-only-field-key-32-bytes!!!").decode()}
     loaded = load(env, database, source_file(args.scale, args.seed, args.limit), index)
     data = samples(database, args.seed)
     site = Site(env, args.workers, var)

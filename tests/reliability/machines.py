@@ -5,6 +5,7 @@ with everything it forked, whatever the test did."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import email
 import os
@@ -128,6 +129,9 @@ class Machine:
             process.wait()
 
 
+FIELD_KEYS = "machines:" + base64.b64encode(b"machines-test-only-field-key-32b").decode()
+
+
 def machine_env(name: str, directory: Path, *, url: str, media: Path, anon_rate: str) -> dict[str, str]:
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "mail").mkdir(exist_ok=True)
@@ -138,6 +142,11 @@ def machine_env(name: str, directory: Path, *, url: str, media: Path, anon_rate:
         "BIAOZHUN_CACHE": "database", "BIAOZHUN_VAR_DIR": str(directory), "MEDIA_ROOT": str(media),
         "BIAOZHUN_SEARCH_PATH": str(directory / "search"), "BIAOZHUN_TEST_EMAIL_DIR": str(directory / "mail"),
         "BIAOZHUN_API_ANON_RATE": anon_rate, "BIAOZHUN_IMPORT_WORKERS": "0", "PYTHONUNBUFFERED": "1",
+        # Shared like the database: the uploaded files' root and the keys of the encrypted columns.
+        "BIAOZHUN_PRIVATE_MEDIA_ROOT": str(media.parent / "private"), "BIAOZHUN_FIELD_KEYS": FIELD_KEYS,
+        # Plain http on one host; sign-in security, consent and page rates have their own tests (tests/security).
+        "SECURE_SSL_REDIRECT": "0", "BIAOZHUN_MFA_REQUIRED": "0", "BIAOZHUN_PRIVACY_CONSENT_REQUIRED": "0",
+        "BIAOZHUN_RATE_LOGIN": "off", "BIAOZHUN_RATE_SEARCH": "off", "BIAOZHUN_RATE_VALIDITY": "off",
     })
     return env
 

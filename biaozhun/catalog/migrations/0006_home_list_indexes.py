@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0003_withdrawal_and_drafters'),
+        ('catalog', '0005_append_only_triggers'),
         ('reference', '0002_ccs_english_class_names'),
     ]
 
