@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from biaozhun.api.ratelimit import client_address
+from biaozhun.core.ratelimit import client_address
 
 
 @dataclass(frozen=True)

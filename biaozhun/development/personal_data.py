@@ -5,12 +5,9 @@ in the record under the account's pseudonym."""
 from typing import Any
 
 from biaozhun.accounts import policy
+from biaozhun.accounts.privacy.personal_data import when
 
 from .models import Comment, Project, Vote
-
-
-def _when(value: Any) -> str | None:
-    return value.isoformat() if value else None
 
 
 def export_comments(user: Any) -> list[dict[str, Any]]:
@@ -18,7 +15,7 @@ def export_comments(user: Any) -> list[dict[str, Any]]:
     return [{"project": c.project.plan_number or c.project_id, "project_title": c.project.title_zh,
              "number": c.number, "period": c.period, "clause": c.clause, "text": c.text, "proposal": c.proposal,
              "author_name": c.author_name, "organisation_name": c.organisation_name,
-             "submitted_at": _when(c.submitted_at), "disposition": c.disposition,
+             "submitted_at": when(c.submitted_at), "disposition": c.disposition,
              "disposition_reason": c.disposition_reason} for c in rows]
 
 
@@ -27,7 +24,7 @@ def export_votes(user: Any) -> list[dict[str, Any]]:
             .order_by("ballot__opened_at", "id"))
     return [{"committee": v.member.committee.code, "project": v.ballot.project.plan_number or v.ballot.project_id,
              "ballot": v.ballot_id, "method": v.ballot.method, "choice": v.choice, "reason": v.reason,
-             "cast_at": _when(v.cast_at)} for v in rows]
+             "cast_at": when(v.cast_at)} for v in rows]
 
 
 def export_proposals(user: Any) -> list[dict[str, Any]]:

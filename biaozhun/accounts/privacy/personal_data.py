@@ -51,32 +51,33 @@ def register(name: str, *, export: Callable[[Any], Any], erase: Callable[..., No
     SECTIONS[name] = Section(name, export, erase)
 
 
-def _when(value: Any) -> str | None:
+def when(value: Any) -> str | None:
+    """A date or time as ISO text in an export (None when unset); every app's section uses it."""
     return value.isoformat() if value else None
 
 
 # --- The accounts app's own sections ---------------------------------------------------------------------------
 def _profile(user: Any) -> dict[str, Any]:
     return {"username": user.username, "real_name": user.real_name, "email": user.email, "phone": user.phone,
-            "language": user.language, "date_joined": _when(user.date_joined), "last_login": _when(user.last_login),
+            "language": user.language, "date_joined": when(user.date_joined), "last_login": when(user.last_login),
             "privacy_notice_version": user.privacy_version}
 
 
 def _memberships(user: Any) -> list[dict[str, Any]]:
     return [{"organisation": m.organisation.name, "kind": m.organisation.kind, "uscc": m.organisation.uscc,
-             "role": m.role, "joined_at": _when(m.joined_at)}
+             "role": m.role, "joined_at": when(m.joined_at)}
             for m in user.memberships.select_related("organisation").order_by("joined_at", "id")]
 
 
 def _consents(user: Any) -> list[dict[str, Any]]:
-    return [{"version": c.version, "at": _when(c.at), "address": c.address, "language": c.language, "via": c.via}
+    return [{"version": c.version, "at": when(c.at), "address": c.address, "language": c.language, "via": c.via}
             for c in PrivacyConsent.objects.filter(user=user).order_by("at", "id")]
 
 
 def _api_tokens(user: Any) -> list[dict[str, Any]]:
     """What the token is for and when it was used; never the token or its digest."""
-    return [{"name": t.name, "prefix": t.prefix, "created_at": _when(t.created_at),
-             "last_used_at": _when(t.last_used_at), "revoked_at": _when(t.revoked_at)}
+    return [{"name": t.name, "prefix": t.prefix, "created_at": when(t.created_at),
+             "last_used_at": when(t.last_used_at), "revoked_at": when(t.revoked_at)}
             for t in user.api_tokens.order_by("created_at", "id")]
 
 
@@ -84,7 +85,7 @@ def _account_events(user: Any) -> list[dict[str, Any]]:
     """The account history about the person or done by them."""
     rows = (AccountEvent.objects.filter(Q(target_user=user) | Q(actor=user)).select_related("organisation")
             .order_by("at", "id"))
-    return [{"kind": e.kind, "at": _when(e.at), "by_you": e.actor_id == user.pk,
+    return [{"kind": e.kind, "at": when(e.at), "by_you": e.actor_id == user.pk,
              "about_you": e.target_user_id == user.pk, "organisation": e.organisation.name if e.organisation_id else None, "data": e.data} for e in rows]
 
 
@@ -99,7 +100,7 @@ register("account_events", export=_account_events)
 def export_personal_data(*, actor: Any, user: Any) -> dict[str, Any]:
     """Everything the platform holds about ``user``, as JSON-ready data, section by section."""
     policy.require(actor, "accounts.export_personal_data", user)
-    data: dict[str, Any] = {"format": EXPORT_FORMAT, "exported_at": _when(clock.now())}
+    data: dict[str, Any] = {"format": EXPORT_FORMAT, "exported_at": when(clock.now())}
     for name, section in SECTIONS.items():
         data[name] = section.export(user)
     return data
