@@ -279,7 +279,7 @@ class TantivyEngine:
         self._facet_cache.put((generation, "", ()), facets)
         for size, page in data["pages"].items():
             hits = [SearchHit(**hit) for hit in page]
-            self._results.put((generation, "", (), "relevance", 1, int(size)), (data["total"], hits, facets))
+            self._results.put((generation, "", (), "relevance", 1, int(size)), (data["total"], hits))
 
     def search(self, query: SearchQuery) -> SearchResult:
         started = time.perf_counter()
@@ -301,29 +301,40 @@ class TantivyEngine:
         filters_key = _filters_key(query.filters)
         key = (generation, query.text, filters_key, query.sort, query.page, query.page_size)
         cached = self._results.get_(key)
+        plan = tquery = None
         if cached is None:
             plan = analyse(query.text)
             if plan.has_nothing_to_search:  # not the empty query: never "everything" for `%`
                 return SearchResult(total=0, hits=[], facets={}, took_ms=(time.perf_counter() - started) * 1000,
                                     nothing_to_search=True)
             tquery = full_query(self.schema, plan, query.filters)
-            if query.sort == "relevance":
-                found = searcher.search(tquery, query.page_size, offset=offset, weight_by_field="tie")
-            elif query.sort == "date":
-                found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="published")
-            else:
-                found = searcher.search(
-                    tquery, query.page_size, offset=offset, order_by_field="sort_key", order=tantivy.Order.Asc
-                )
-            hits = [self._hit(searcher.doc(address), plan) for _score, address in found.hits]
-            facets = self._cached_facets(searcher, tquery, (generation, plan.text, filters_key), query.filters,
-                                         found.count)
-            cached = (found.count, hits, facets)
+            cached = self._top(searcher, tquery, plan, query, offset)
             self._results.put(key, cached)
-        total, hits, facets = cached
+        total, hits = cached
+        facets = {}
+        if query.facets:
+            facets_key = (generation, query.text, filters_key)
+            facets = self._facet_cache.get_(facets_key)
+            if facets is None:
+                if tquery is None:
+                    tquery = full_query(self.schema, analyse(query.text), query.filters)
+                facets = self._facets(searcher, tquery, query.filters, total)
+                self._facet_cache.put(facets_key, facets)
         return SearchResult(
             total=total, hits=list(hits), facets=dict(facets), took_ms=(time.perf_counter() - started) * 1000
         )
+
+    def _top(self, searcher, tquery, plan: QueryPlan, query: SearchQuery, offset: int) -> tuple[int, list[SearchHit]]:
+        """The exact total and the hits of one page."""
+        if query.sort == "relevance":
+            found = searcher.search(tquery, query.page_size, offset=offset, weight_by_field="tie")
+        elif query.sort == "date":
+            found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="published")
+        else:
+            found = searcher.search(
+                tquery, query.page_size, offset=offset, order_by_field="sort_key", order=tantivy.Order.Asc
+            )
+        return found.count, [self._hit(searcher.doc(address), plan) for _score, address in found.hits]
 
     def _hit(self, doc: tantivy.Document, plan: QueryPlan) -> SearchHit:
         data = json.loads(bytes(doc.get_first("payload")))
@@ -334,14 +345,6 @@ class TantivyEngine:
             highlight_en=highlight(data["title_en"], words=words),
             **data,
         )
-
-    def _cached_facets(self, searcher, tquery, key, filters: dict[str, list[str]], total: int):
-        """Facet counts are shared by every page and sort order of one query on one commit."""
-        facets = self._facet_cache.get_(key)
-        if facets is None:
-            facets = self._facets(searcher, tquery, filters, total)
-            self._facet_cache.put(key, facets)
-        return facets
 
     def _facets(
         self, searcher: tantivy.Searcher, tquery: tantivy.Query, filters: dict[str, list[str]], total: int

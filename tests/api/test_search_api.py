@@ -16,7 +16,8 @@ def indexed(search_index):
 
 
 def test_search_by_words_with_facets(client, indexed):
-    body = client.get("/api/v1/search/", {"q": "锂离子电池"}).json()
+    assert client.get("/api/v1/search/", {"q": "锂离子电池"}).json()["facets"] == {}  # counted only when asked
+    body = client.get("/api/v1/search/", {"q": "锂离子电池", "facets": "true"}).json()
     assert body["total"] == 2
     assert {hit["identifier"] for hit in body["hits"]} == {"GB/T 14726-2002", "DB11/T 500-2020"}
     assert "<mark>" in body["hits"][0]["highlight_zh"]
@@ -75,3 +76,14 @@ def test_punctuation_alone_finds_nothing_with_a_note(client, indexed, text):
 def test_an_empty_query_still_browses_everything(client, indexed):
     body = client.get("/api/v1/search/", {"q": "  "}).json()
     assert body["total"] == 3 and body["note"] is None
+
+
+def test_the_answer_has_the_documented_shape(client, indexed):
+    """The view writes its JSON directly (no second validation): it must still be what SearchOut documents."""
+    from biaozhun.search.api import SearchOut
+
+    for params in ({"q": "锂离子电池"}, {"q": "锂离子电池", "facets": "true"}, {"q": "%"}, {"q": "", "page": 101, "page_size": 100}):
+        response = client.get("/api/v1/search/", params)
+        assert response["Content-Type"] == "application/json; charset=utf-8"
+        body = response.json()
+        assert SearchOut.model_validate(body).model_dump(mode="json") == body, params

@@ -78,7 +78,7 @@ def search(request):
         if not unavailable:
             try:
                 result = get_engine().search(SearchQuery(text=text, filters=filters, sort=sort, page=page,
-                                                         page_size=PAGE_SIZE))
+                                                         page_size=PAGE_SIZE, facets=True))
             except SearchError as exc:
                 error = str(exc)
             except IndexStateError:  # gone since index_health() last looked
