@@ -15,7 +15,7 @@ import tantivy
 
 from biaozhun.text import cjk_bigrams, cjk_unigrams, initial_pairs, latin_words, number_keys, syllable_pairs
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_ID = 0
 
 # Filter and facet fields: name -> how many values a facet returns at most.
@@ -91,6 +91,20 @@ def facet_values(row: dict[str, Any]) -> dict[str, list[str]]:
     }
 
 
+# What a hit shows, stored with each document as its values joined by PAYLOAD_SEPARATOR in PAYLOAD_FIELDS order:
+# splitting is several times cheaper than decoding JSON, for each of the 20 hits of every search.
+PAYLOAD_FIELDS = ("identifier", "title_zh", "title_en", "status", "tier", "nature", "implemented_on", "published_on")
+PAYLOAD_SEPARATOR = "\x1f"  # the ASCII unit separator; never in a cleaned catalogue value
+
+
+def encode_payload(stored: dict[str, str]) -> bytes:
+    return PAYLOAD_SEPARATOR.join(stored[name].replace(PAYLOAD_SEPARATOR, " ") for name in PAYLOAD_FIELDS).encode()
+
+
+def decode_payload(data: bytes) -> dict[str, str]:
+    return dict(zip(PAYLOAD_FIELDS, data.decode().split(PAYLOAD_SEPARATOR), strict=True))
+
+
 def payload(row: dict[str, Any]) -> dict[str, str]:
     return {
         "identifier": row["identifier"], "title_zh": row.get("title_zh") or "", "title_en": row.get("title_en") or "",
@@ -117,7 +131,7 @@ def to_document(row: dict[str, Any]) -> tantivy.Document:
     published = stored["published_on"]
     doc.add_integer("published", int(published.replace("-", "")) if published else 0)
     doc.add_float("tie", tie_weight(stored["status"], published))
-    doc.add_bytes("payload", json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode())
+    doc.add_bytes("payload", encode_payload(stored))
     return doc
 
 

@@ -33,6 +33,7 @@ from .documents import (
     STATUS_RANK,
     TIE_SCALE,
     build_schema,
+    decode_payload,
     meta_document,
     to_document,
 )
@@ -121,20 +122,27 @@ class TantivyEngine:
         self._committed: tuple[Path, int] | None = None  # directory and opstamp of this writer's last commit
         self._results = _LRU(RESULT_CACHE_SIZE)
         self._facet_cache = _LRU(FACET_CACHE_SIZE)
+        self._link = str(self.root / CURRENT)
+        self._link_name: str | None = None  # what `current` pointed to when last read, and that directory
+        self._link_target: Path | None = None
+        self._meta_path = ""
 
     # --- opening -----------------------------------------------------------------------------------------
     def _target(self) -> Path:
         if self._fixed_directory is not None:
             return self._fixed_directory
-        link = self.root / CURRENT
         try:
-            target = self.root / os.readlink(link)
+            name = os.readlink(self._link)
         except FileNotFoundError:
             if not self._create:
                 raise IndexMissing(f"no search index at {self.root}: run manage.py search_sync") from None
             return self._create_current()
+        if name == self._link_name:  # as last time (every search looks): _searcher() notices a directory gone
+            return self._link_target
+        target = self.root / name
         if not self._create and not (target / "meta.json").is_file():
             raise IndexMissing(f"the search index {target} is gone: run manage.py search_sync")
+        self._link_name, self._link_target = name, target
         return target
 
     def _create_current(self) -> Path:
@@ -158,6 +166,7 @@ class TantivyEngine:
                 # Reloaded by _searcher() when meta.json changes, so each cached result belongs to one commit.
                 self._index.config_reader(reload_policy="Manual")
                 self._directory = target
+                self._meta_path = str(target / "meta.json")
                 self._meta = None
             return self._index
 
@@ -248,10 +257,11 @@ class TantivyEngine:
         with self._lock:
             index = self.index()
             try:
-                meta = (self._directory / "meta.json").read_bytes()
+                with open(self._meta_path, "rb") as handle:
+                    meta = handle.read()
             except FileNotFoundError:
                 if not self._create:
-                    self._index = None
+                    self._index = self._link_name = None  # the next look checks the directory again
                     raise IndexMissing(f"the search index {self._directory} is gone: run manage.py search_sync") from None
                 meta = b""
             if meta != self._meta:
@@ -275,7 +285,8 @@ class TantivyEngine:
         for size in BROWSE_PAGE_SIZES:
             found = searcher.search(tquery, size, order_by_field="tie")
             total = found.count
-            pages[str(size)] = [self._hit(searcher.doc(address), plan).__dict__ for _score, address in found.hits]
+            hits = self._hits(searcher, [address for _tie, address in found.hits], plan)
+            pages[str(size)] = [hit.__dict__ for hit in hits]
         data = {"opstamp": opstamp, "total": total, "pages": pages, "facets": self._facets(searcher, tquery, {}, total)}
         temporary = self._directory / f".{BROWSE_FILE}-{os.getpid()}"
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -355,11 +366,17 @@ class TantivyEngine:
                 tquery, query.page_size, offset=offset, order_by_field="sort_key", order=tantivy.Order.Asc
             )
             total, addresses = found.count, [address for _key, address in found.hits]
-        return total, [self._hit(searcher.doc(address), plan) for address in addresses]
+        return total, self._hits(searcher, addresses, plan)
 
-    def _hit(self, doc: tantivy.Document, plan: QueryPlan) -> SearchHit:
-        data = json.loads(bytes(doc.get_first("payload")))
-        substrings, words, readings = plan.highlight_needles()
+    @staticmethod
+    def _hits(searcher: tantivy.Searcher, addresses: list, plan: QueryPlan) -> list[SearchHit]:
+        needles = plan.highlight_needles()
+        return [TantivyEngine._hit(searcher.doc(address), needles) for address in addresses]
+
+    @staticmethod
+    def _hit(doc: tantivy.Document, needles: tuple) -> SearchHit:
+        data = decode_payload(bytes(doc.get_first("payload")))
+        substrings, words, readings = needles
         return SearchHit(
             standard_id=doc.get_first("sid"),
             highlight_zh=highlight(data["title_zh"], substrings=substrings, words=words, readings=readings),
