@@ -63,10 +63,9 @@ class ImportViews:
     """Mixed into ImportJobAdmin: the upload page and the rejects download."""
 
     def get_urls(self):
-        info = self.model._meta.app_label, self.model._meta.model_name
         return [
-            path("upload/", self.admin_site.admin_view(self.upload_view), name="%s_%s_upload" % info),
-            path("<int:pk>/rejects/", self.admin_site.admin_view(self.rejects_view), name="%s_%s_rejects" % info),
+            path("upload/", self.admin_site.admin_view(self.upload_view), name="catalog_importjob_upload"),
+            path("<int:pk>/rejects/", self.admin_site.admin_view(self.rejects_view), name="catalog_importjob_rejects"),
             *super().get_urls(),
         ]
 

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from biaozhun.catalog.classification_spelling import read_ccs, read_ics
 from biaozhun.catalog.importing import ImportRejected, run_import
-from biaozhun.catalog.models import ImportJob, Standard, StandardEvent
+from biaozhun.catalog.models import ImportJob, Standard
 from biaozhun.core.actors import SYSTEM
 
 pytestmark = pytest.mark.django_db
