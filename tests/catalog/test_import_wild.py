@@ -185,17 +185,20 @@ def test_a_resumed_skip_invalid_job_skips_the_same_records(tmp_path, monkeypatch
     path = write_jsonl(tmp_path / "messy.jsonl", MESSY)
     from biaozhun.catalog.importing import jobs
 
+    class Killed(Exception):
+        pass
+
     calls = []
     real = jobs._commit
 
     def stop_after_first(job, batch, actor, today, source):
         if calls:
-            raise KeyboardInterrupt
+            raise Killed
         calls.append(1)
         real(job, batch, actor, today, source)
 
     monkeypatch.setattr(jobs, "_commit", stop_after_first)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Killed):
         run_import(path, actor=SYSTEM, skip_invalid=True, batch_size=1)
     monkeypatch.setattr(jobs, "_commit", real)
     job = run_import(path, actor=SYSTEM, batch_size=1)  # resumed: keeps skip_invalid
