@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from biaozhun.core.errors import DomainError
 
 from . import services
+from .admin_import import ImportViews, rejects_link
 from .models import Amendment, FullText, ImportJob, Standard, StandardEvent, StandardRelation
 
 EDITABLE = [
@@ -241,11 +242,15 @@ class StandardEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
-    list_display = ["started_at", "source_name", "state", "total_records", "committed_records", "created", "updated"]
-    list_filter = ["state", "file_format"]
+class ImportJobAdmin(ImportViews, admin.ModelAdmin):
+    """Jobs are read-only; new ones come from the upload page (admin_import.py) or `manage.py catalog_import`."""
+
+    list_display = ["started_at", "source_name", "state", "total_records", "committed_records", "created", "updated",
+                    "folded_records", "rejected_records"]
+    list_filter = ["state", "file_format", "skip_invalid"]
     search_fields = ["source_name", "sha256"]
-    readonly_fields = [f.name for f in ImportJob._meta.fields]
+    exclude = ["rejects_file"]
+    readonly_fields = [*(f.name for f in ImportJob._meta.fields if f.name != "rejects_file"), rejects_link]
 
     def has_add_permission(self, request):
         return False

@@ -289,6 +289,9 @@ class StandardEvent(AppendOnly):
 
 
 
+_rejects_path = UnguessableName("import_rejects")
+
+
 class ImportJob(models.Model):
     """One run of catalog_import over one file; reruns of the same file resume after `committed_lines`."""
 
@@ -307,6 +310,12 @@ class ImportJob(models.Model):
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
+    # skip_invalid: refused records are left out (and written to `rejects_file`) instead of refusing the file.
+    skip_invalid = models.BooleanField(_("跳过无效记录"), default=False)
+    rejected_records = models.PositiveIntegerField(_("未导入的记录"), default=0)
+    folded_records = models.PositiveIntegerField(_("并入同一版本的记录"), default=0)
+    rejects_file = models.FileField(_("未导入记录文件"), upload_to=_rejects_path,
+                                    storage=private_storage, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from biaozhun.identifiers import CodeTables, Identifier, IdentifierError, Tier, parse
 
+from .classification_spelling import read_ccs, read_ics
 from .identifier_messages import invalid_number_message
 
 FIELDS = (
@@ -27,8 +28,11 @@ FIELDS = (
 )
 # Columns an export writes that an import accepts and ignores (they are derived).
 DERIVED_FIELDS = ("status", "status_since", "tier", "nature")
+# Fields a rejects file adds to each refused record (line, reasons, the text of a line that was no JSON object):
+# accepted and ignored, so the fixed file imports again as it is.
+REJECT_FIELDS = ("reject_line", "reject_reasons", "reject_text")
 DEGREES = ("IDT", "MOD", "NEQ")
-ACCEPTED_FIELDS = frozenset(FIELDS) | frozenset(DERIVED_FIELDS)
+ACCEPTED_FIELDS = frozenset(FIELDS) | frozenset(DERIVED_FIELDS) | frozenset(REJECT_FIELDS)
 MAX_LENGTHS = {
     "title_zh": 500, "title_en": 500, "competent_department": 200, "responsible_unit": 200, "tc_code": 40,
 }
@@ -84,6 +88,9 @@ class StandardRecord:
     language_versions: list[str] = field(default_factory=list)
     drafting_units: list[str] = field(default_factory=list)
     drafters: list[str] = field(default_factory=list)
+    # What the file said for a field whose spelling was normalised ({"ccs": "A 综合-A10/19 …-A14 …"}): kept in
+    # the edition's event, so the history shows what was written.
+    written: dict[str, Any] = field(default_factory=dict)
 
     @property
     def identifier(self) -> str:
@@ -159,16 +166,8 @@ class RecordCleaner:
         elif not record.title_zh and str(ident.tier) != "international":
             errors.append(FieldError("title_zh", message=_("中国标准须填写中文名称 title_zh")))
 
-        ccs = self._text(raw.get("ccs"), "ccs", errors).upper()
-        if ccs and ccs not in self.ccs_codes:
-            errors.append(FieldError("ccs", message=_("中国标准文献分类号“%(code)s”不存在；应为分类表中的代码，如 A00") % {
-                "code": ccs}))
-        record.ccs = ccs or None
-        for code in self._list(raw.get("ics"), "ics", errors):
-            if code not in self.ics_codes:
-                errors.append(FieldError("ics", message=_(
-                    "国际标准分类号“%(code)s”不存在；应为 ICS 第 7 版中的代码，如 03.120.10") % {"code": code}))
-            record.ics.append(code)
+        extra_ics = self._ccs(raw.get("ccs"), record, errors)
+        self._ics(raw.get("ics"), extra_ics, record, errors)
         record.issued_by = self._list(raw.get("issued_by"), "issued_by", errors)
         record.language_versions = self._list(raw.get("language_versions"), "language_versions", errors)
         record.drafting_units = self._names(raw.get("drafting_units"), "drafting_units", errors)
@@ -188,6 +187,38 @@ class RecordCleaner:
         return (None if errors else record), errors
 
     # --- field helpers ---------------------------------------------------------------------
+    def _ccs(self, value: Any, record: StandardRecord, errors: list[FieldError]) -> tuple[str, ...]:
+        """Set record.ccs from the cell in any spelling people use; return the ICS codes the cell also held."""
+        text = self._text(value, "ccs", errors)
+        if not text:
+            return ()
+        reading = read_ccs(text, self.ccs_codes)
+        if reading.ambiguous:
+            errors.append(FieldError("ccs", message=_("“%(text)s”含多个中国标准文献分类号（%(codes)s）；只能填一个") % {
+                "text": text, "codes": "、".join(reading.ambiguous)}))
+        elif reading.code is None:
+            errors.append(FieldError("ccs", message=_("中国标准文献分类号“%(code)s”不存在；应为分类表中的代码，如 A00") % {
+                "code": reading.unknown[0] if len(reading.unknown) == 1 else text}))
+        record.ccs = reading.code
+        if reading.code is not None and reading.code != text:
+            record.written["ccs"] = text
+        return reading.ics
+
+    def _ics(self, value: Any, extra: tuple[str, ...], record: StandardRecord, errors: list[FieldError]) -> None:
+        items = self._list(value, "ics", errors)
+        codes = read_ics(items)
+        codes += [code for code in extra if code not in codes]
+        for code in codes:
+            if not isinstance(code, str):
+                errors.append(FieldError("ics", message=_("应为文本，实际为 %(type)s") % {"type": type(code).__name__}))
+                continue
+            if code not in self.ics_codes:
+                errors.append(FieldError("ics", message=_(
+                    "国际标准分类号“%(code)s”不存在；应为 ICS 第 7 版中的代码，如 03.120.10") % {"code": code}))
+            record.ics.append(code)
+        if codes != items and value not in (None, "", []):
+            record.written["ics"] = value
+
     def _identifier(self, value: Any, name: str, errors: list[FieldError]) -> Identifier | None:
         if not isinstance(value, str) or not value.strip():
             errors.append(FieldError(name, message=_("请填写标准号，如 GB/T 19001-2016")))

@@ -35,9 +35,12 @@ def _event(standard_id: int, kind: str, actor, *, from_status: str = "", to_stat
                     reason, data or {})
 
 
-def created(standard_id: int, *, actor, status: str, source: str, at: datetime | None = None) -> EventRow:
-    """`at`: the time of the write, when a batch records many (default: now)."""
-    return _event(standard_id, EventKind.CREATED, actor, to_status=status, data=_source_data(source), at=at)
+def created(standard_id: int, *, actor, status: str, source: str, at: datetime | None = None,
+            written: dict[str, Any] | None = None) -> EventRow:
+    """`at`: the time of the write, when a batch records many (default: now). `written`: what the file said for
+    fields whose spelling the import normalised ({"ccs": "A 综合-A10/19 …-A14 …"})."""
+    data = {"source": source, "written": written} if written else _source_data(source)
+    return _event(standard_id, EventKind.CREATED, actor, to_status=status, data=data, at=at)
 
 
 @lru_cache(maxsize=32)
@@ -46,8 +49,12 @@ def _source_data(source: str) -> dict[str, Any]:
     return {"source": source}
 
 
-def updated(standard_id: int, *, actor, before: dict[str, Any], source: str) -> EventRow:
-    return _event(standard_id, EventKind.UPDATED, actor, data={"source": source, "before": before})
+def updated(standard_id: int, *, actor, before: dict[str, Any], source: str,
+            written: dict[str, Any] | None = None) -> EventRow:
+    data = {"source": source, "before": before}
+    if written:
+        data["written"] = written
+    return _event(standard_id, EventKind.UPDATED, actor, data=data)
 
 
 def status_changed(standard_id: int, *, actor, from_status: str, to_status: str, reason: str) -> EventRow:

@@ -65,6 +65,7 @@ class Prepared(NamedTuple):
     values: tuple
     relations: tuple[tuple[str, str, str, bool, str], ...]  # (kind, target, key, partial, degree)
     amendments: tuple[tuple[int, date | None, date | None, str], ...]  # (number, published, implemented, summary)
+    written: tuple[tuple[str, object], ...] = ()  # (field, what the file said) where the spelling was normalised
 
 
 _encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -102,6 +103,7 @@ def prepare(record: StandardRecord, today: date) -> Prepared:
         values,
         tuple((r.kind, r.target, r.key, r.partial, r.degree) for r in record.relations),
         tuple((a.number, a.published_on, a.implemented_on, a.summary) for a in record.amendments),
+        tuple(record.written.items()),
     )
 
 
@@ -163,13 +165,18 @@ def upsert_prepared(records: list[Prepared], *, actor, today: date, source: str)
         standard.updated_at = now
         changed_rows.append(standard)
         changed_fields.update(before)
-        pending_events.append(events.updated(standard.pk, actor=actor, before=_jsonable(before), source=source))
+        pending_events.append(events.updated(standard.pk, actor=actor, before=_jsonable(before), source=source,
+                                             written=dict(record.written)))
 
     new_rows = _insert_new(new_values, now)
     if changed_rows:
         Standard.objects.bulk_update(changed_rows, [*changed_fields, "version", "updated_at"], batch_size=500)
     result.created, result.updated = len(new_rows), len(changed_rows)
-    pending_events += [events.created(row.pk, actor=actor, status=row.status, source=source, at=now) for row in new_rows]
+    pending_events += [
+        events.created(row.pk, actor=actor, status=row.status, source=source, at=now,
+                       written=dict(by_edition[row.edition].written))
+        for row in new_rows
+    ]
 
     ids = {edition: s.pk for edition, s in existing.items()}
     ids.update({row.edition: row.pk for row in new_rows})
