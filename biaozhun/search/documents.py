@@ -15,7 +15,7 @@ import tantivy
 
 from biaozhun.text import cjk_bigrams, cjk_unigrams, initial_pairs, latin_words, number_keys, syllable_pairs
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_ID = 0
 
 # Filter and facet fields: name -> how many values a facet returns at most.
@@ -24,9 +24,10 @@ FACETS: dict[str, int] = {
     "province": 50, "tc": 100, "year": 100, "degree": 10,
 }
 STATUS_RANK = {"current": 3, "upcoming": 2, "replaced": 1, "abolished": 0}
-# Ties in relevance: in force before abolished, newer before older. The score is multiplied by
-# log2(2 + tie) (tantivy's weight_by_field); tie is chosen so the factor is 1 + TIE_SCALE * (rank + recency),
-# at most +0.2 %: it orders equal scores and never reorders scores that differ by more than that.
+# Ties in relevance: in force before abolished, newer before older. `tie` grows with (status rank + recency); the
+# index keeps its documents sorted by it, so equal scores come in this order (tantivy_engine.ranked). Its scale is
+# that of a factor 1 + TIE_SCALE * (rank + recency) through log2(2 + tie), tantivy's weight_by_field, which
+# weights the rare large sets of fresh documents.
 TIE_SCALE = 5e-4
 
 
@@ -43,7 +44,8 @@ def build_schema() -> tantivy.Schema:
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     sb.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
     sb.add_integer_field("published", fast=True)
-    sb.add_float_field("tie", fast=True)
+    sb.add_float_field("tie", fast=True)  # the index is sorted by it (tantivy_engine: static rank)
+    sb.add_text_field("fresh", tokenizer_name="raw", index_option="basic")  # FRESH on documents written since a rebuild
     sb.add_bytes_field("payload", stored=True)
     return sb.build()
 
@@ -113,7 +115,11 @@ def payload(row: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def to_document(row: dict[str, Any]) -> tantivy.Document:
+FRESH = "1"
+
+
+def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
+    """fresh: written by the catalogue's feed, not by a full rebuild (see tantivy_engine.ranked)."""
     title_zh = row.get("title_zh") or ""
     stored = payload(row)
     doc = tantivy.Document()
@@ -131,6 +137,8 @@ def to_document(row: dict[str, Any]) -> tantivy.Document:
     published = stored["published_on"]
     doc.add_integer("published", int(published.replace("-", "")) if published else 0)
     doc.add_float("tie", tie_weight(stored["status"], published))
+    if fresh:
+        doc.add_text("fresh", FRESH)
     doc.add_bytes("payload", encode_payload(stored))
     return doc
 
