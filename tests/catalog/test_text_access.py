@@ -237,3 +237,12 @@ def test_withdrawing_an_amendment_deletes_its_text_after_commit(mandatory, admin
     with django_capture_on_commit_callbacks(execute=True):
         withdraw_amendment(actor=admin_user, standard=mandatory, number=1, reason="发布有误")
     assert not storage.exists(name)
+
+
+def test_amendment_texts_are_private_files_under_unguessable_names(mandatory):
+    from biaozhun.core.storage import NAME, PrivateFileStorage
+
+    sheet = Amendment.objects.get(standard=mandatory, number=1)
+    assert isinstance(sheet.file.storage, PrivateFileStorage)
+    match = NAME.match(sheet.file.name)
+    assert match and match["folder"] == "amendments"

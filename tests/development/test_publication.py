@@ -289,3 +289,5 @@ def test_an_amendment_projects_approved_text_becomes_the_sheets_text(publish, am
     assert StandardEvent.objects.get(standard=revised, kind=EventKind.AMENDMENT_TEXT).data["number"] == 1
     response = client.get("/std/GB 2762-2017/amendments/1.pdf?download=1")  # a mandatory standard's: downloadable
     assert response.status_code == 200
+    # The project's page links the edition the sheet amends.
+    assert f'href="{revised.get_absolute_url()}">GB 2762-2017/XG1-2026' in client.get(project.get_absolute_url()).content.decode()
