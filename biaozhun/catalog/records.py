@@ -17,6 +17,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from biaozhun.identifiers import CodeTables, Identifier, IdentifierError, Tier, parse
+from biaozhun.rules.plan_numbers import NATURE_LETTERS, PlanNumberError, parse_plan_number
 
 from .classification_spelling import read_ccs, read_ics
 from .identifier_messages import invalid_number_message
@@ -25,9 +26,10 @@ FIELDS = (
     "identifier", "title_zh", "title_en", "scope", "ccs", "ics", "issued_by", "competent_department",
     "responsible_unit", "tc_code", "published_on", "implemented_on", "abolished_on", "confirmed_on",
     "replaces", "adopts", "references", "amendments", "language_versions", "drafting_units", "drafters",
+    "plan_number", "industry_classes", "remarks",
 )
 # Columns an export writes that an import accepts and ignores (they are derived).
-DERIVED_FIELDS = ("status", "status_since", "tier", "nature")
+DERIVED_FIELDS = ("status", "status_since", "tier", "nature", "text_access", "text_access_reason")
 # Fields a rejects file adds to each refused record (line, reasons, the text of a line that was no JSON object):
 # accepted and ignored, so the fixed file imports again as it is.
 REJECT_FIELDS = ("reject_line", "reject_reasons", "reject_text")
@@ -35,7 +37,9 @@ DEGREES = ("IDT", "MOD", "NEQ")
 ACCEPTED_FIELDS = frozenset(FIELDS) | frozenset(DERIVED_FIELDS) | frozenset(REJECT_FIELDS)
 MAX_LENGTHS = {
     "title_zh": 500, "title_en": 500, "competent_department": 200, "responsible_unit": 200, "tc_code": 40,
+    "plan_number": 40, "remarks": 2000,
 }
+_INDUSTRY_CLASS = re.compile(r"([A-Z]?)(\d{0,4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,9 @@ class StandardRecord:
     language_versions: list[str] = field(default_factory=list)
     drafting_units: list[str] = field(default_factory=list)
     drafters: list[str] = field(default_factory=list)
+    plan_number: str = ""
+    industry_classes: list[str] = field(default_factory=list)
+    remarks: str = ""
     # What the file said for a field whose spelling was normalised ({"ccs": "A 综合-A10/19 …-A14 …"}): kept in
     # the edition's event, so the history shows what was written.
     written: dict[str, Any] = field(default_factory=dict)
@@ -143,10 +150,14 @@ def encode_sort_key(ident: Identifier) -> str:
 class RecordCleaner:
     """Cleans raw dicts against the reference tables; one instance per import run."""
 
-    def __init__(self, *, tables: CodeTables, ccs_codes: set[str], ics_codes: set[str]) -> None:
+    def __init__(self, *, tables: CodeTables, ccs_codes: set[str], ics_codes: set[str],
+                 industry_classes: frozenset[str] = frozenset()) -> None:
         self.tables = tables
         self.ccs_codes = ccs_codes
         self.ics_codes = ics_codes
+        self.industry_classes = industry_classes
+        # "383" → "C383": the digits of a division or group name it without its section letter.
+        self._industry_digits = {code[1:]: code for code in industry_classes if len(code) > 1}
 
     def clean(self, raw: dict[str, Any]) -> tuple[StandardRecord | None, list[FieldError]]:
         errors: list[FieldError] = []
@@ -172,6 +183,9 @@ class RecordCleaner:
         record.language_versions = self._list(raw.get("language_versions"), "language_versions", errors)
         record.drafting_units = self._names(raw.get("drafting_units"), "drafting_units", errors)
         record.drafters = self._names(raw.get("drafters"), "drafters", errors)
+        record.plan_number = self._plan_number(raw.get("plan_number"), ident, errors)
+        record.industry_classes = self._industry_classes(raw.get("industry_classes"), errors)
+        record.remarks = self._text(raw.get("remarks"), "remarks", errors)
 
         for name in ("published_on", "implemented_on", "abolished_on", "confirmed_on"):
             setattr(record, name, self._date(raw.get(name), name, errors))
@@ -261,12 +275,57 @@ class RecordCleaner:
         names: list[str] = []
         for item in cls._list(value, name, errors):
             if not isinstance(item, str):
-                errors.append(FieldError(name, f"expected names as text, got {type(item).__name__}"))
+                errors.append(FieldError(name, message=_("名称应为文本，实际为 %(type)s") % {"type": type(item).__name__}))
                 continue
             item = " ".join(item.split())
             if item and item not in names:
                 names.append(item)
         return names
+
+    def _plan_number(self, value: Any, ident: Identifier, errors: list[FieldError]) -> str:
+        """A national standard's plan number (国家标准计划号, 20190001-T-469) is checked and written canonically, its
+        letter agreeing with the standard's nature; other tiers' plan numbers follow their own schemes (行业标准
+        计划号 such as 2019-0123T-JB) and are kept as written."""
+        text = " ".join(self._text(value, "plan_number", errors).split())
+        if not text or ident.tier != Tier.NATIONAL:
+            return text
+        nature = str(ident.nature) if ident.nature else None
+        try:
+            return str(parse_plan_number(text, nature=nature))
+        except PlanNumberError:
+            pass
+        try:
+            parsed = parse_plan_number(text)
+        except PlanNumberError:
+            errors.append(FieldError("plan_number", message=_(
+                "“%(value)s”不是国家标准计划号；应写作“年份+四位顺序号-性质字母-三位部门代码”，如 20190001-T-469") % {
+                "value": text}))
+            return ""
+        letter = next(k for k, v in NATURE_LETTERS.items() if v == nature)
+        errors.append(FieldError("plan_number", message=_(
+            "计划号 %(number)s 的性质字母与标准号不符：%(identifier)s 的计划号应含“-%(letter)s-”"
+            "（Q 强制性，T 推荐性，Z 指导性技术文件）") % {
+            "number": str(parsed), "identifier": ident.canonical, "letter": letter}))
+        return ""
+
+    def _industry_classes(self, value: Any, errors: list[FieldError]) -> list[str]:
+        """GB/T 4754-2017 codes, with or without their section letter (C383 or 383), written with it."""
+        codes: list[str] = []
+        for item in self._list(value, "industry_classes", errors):
+            text = "".join(str(item).split()).upper() if isinstance(item, (str, int)) else ""
+            match = _INDUSTRY_CLASS.fullmatch(text) if text else None
+            code = ""
+            if match and not match[1]:
+                code = self._industry_digits.get(match[2], "")
+            elif match:
+                code = text if text in self.industry_classes else ""
+            if not code:
+                errors.append(FieldError("industry_classes", message=_(
+                    "国民经济行业分类代码“%(code)s”不在 GB/T 4754—2017 分类表中；应为门类、大类或中类代码，"
+                    "如 C、C38 或 C383（可省略门类字母）") % {"code": item}))
+            elif code not in codes:
+                codes.append(code)
+        return codes
 
     @staticmethod
     def _date(value: Any, name: str, errors: list[FieldError]) -> date | None:

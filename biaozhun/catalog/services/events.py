@@ -104,6 +104,16 @@ def relation_unresolved(standard_id: int, *, actor, kind: str, target: str) -> E
     return _event(standard_id, EventKind.RELATION_UNRESOLVED, actor, data={"kind": kind, "target": target})
 
 
+def amendment_text(standard_id: int, *, actor, number: int, sha256: str, size: int) -> EventRow:
+    """The amendment sheet `number` got (or replaced) its own text file."""
+    return _event(standard_id, EventKind.AMENDMENT_TEXT, actor, data={"number": number, "sha256": sha256, "size": size})
+
+
+def text_access_set(standard_id: int, *, actor, before: str, after: str, reason: str) -> EventRow:
+    """An administrator set (or, with "", cleared) the text's access level; `reason` says on whose decision."""
+    return _event(standard_id, EventKind.TEXT_ACCESS_SET, actor, reason=reason, data={"from": before, "to": after})
+
+
 def record(events: Iterable[EventRow]) -> None:
     """Append the rows, under the catalogue lock (locking.py): events commit in the order of their ids."""
     rows = list(events)

@@ -28,7 +28,7 @@ from .status import STATUS_FIELDS, derived_values, refresh_statuses
 COMPARED_FIELDS = [
     "identifier", "title_zh", "title_en", "scope", "ccs_id", "ics_id", "ics_codes", "issued_by", "competent_department",
     "responsible_unit", "tc_code", "language_versions", "published_on", "implemented_on", "abolished_on",
-    "confirmed_on", "drafting_units", "drafters",
+    "confirmed_on", "drafting_units", "drafters", "plan_number", "industry_classes", "remarks",
 ]
 
 
@@ -46,6 +46,7 @@ MODEL_COLUMNS = (
     "region_code", "org_code", "number", "part", "year", "title_zh", "title_en", "scope", "ccs_id", "ics_id",
     "ics_codes", "issued_by", "competent_department", "responsible_unit", "tc_code", "language_versions",
     "published_on", "implemented_on", "abolished_on", "confirmed_on", "drafting_units", "drafters",
+    "plan_number", "industry_classes", "remarks",
 )
 PREPARED_COLUMNS = (*MODEL_COLUMNS, *STATUS_FIELDS)
 INSERT_COLUMNS = (*PREPARED_COLUMNS, "version", "created_at", "updated_at")
@@ -96,6 +97,7 @@ def prepare(record: StandardRecord, today: date) -> Prepared:
         _json(record.issued_by), record.competent_department, record.responsible_unit, record.tc_code,
         _json(record.language_versions), _iso(record.published_on), _iso(record.implemented_on),
         _iso(record.abolished_on), _iso(record.confirmed_on), _json(record.drafting_units), _json(record.drafters),
+        record.plan_number, _json(record.industry_classes), record.remarks,
         derived["status"], derived["status_reason"], _iso(derived["status_since"]), derived["status_by"],
         _iso(derived["next_status_change"]),
     )
