@@ -77,6 +77,21 @@ def term_query(schema: tantivy.Schema, term: Term) -> Query:
     return _any(alternatives)
 
 
+def closest_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
+    """Any character pair, word or reading of the query (none needs all of them): titles that share the most rank
+    first. What a search that found nothing offers as the closest titles; None when there is nothing to share."""
+    alternatives = []
+    for term in plan.terms:
+        pairs = query_bigrams(term.chars) if len(term.chars) > 1 else []
+        alternatives += [Query.term_query(schema, "zh2", pair) for pair in pairs]
+        if len(term.chars) == 1:
+            alternatives.append(Query.term_query(schema, "zh1", term.chars))
+        alternatives += [_word_query(schema, word) for word in term.words]
+        if term.syllables and len(term.syllables) > 1:
+            alternatives += [Query.term_query(schema, "py", p) for p in _pairs(list(term.syllables), "_")]
+    return _any(alternatives) if alternatives else None
+
+
 def text_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
     """None for an empty plan (browse everything)."""
     if plan.number is not None:

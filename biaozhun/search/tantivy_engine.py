@@ -39,7 +39,7 @@ from .engine import (
     SearchResult,
     query_too_long,
 )
-from .queries import full_query
+from .queries import closest_query, full_query
 
 logger = logging.getLogger(__name__)
 
@@ -324,6 +324,17 @@ class TantivyEngine:
         return SearchResult(
             total=total, hits=list(hits), facets=dict(facets), took_ms=(time.perf_counter() - started) * 1000
         )
+
+    def closest(self, text: str, limit: int = 5) -> list[SearchHit]:
+        """The standards whose titles share most of the text's character pairs, words or readings, best first
+        (suggestions for a search that found nothing; no filters). Highlights are left to the caller."""
+        plan = analyse(text)
+        tquery = closest_query(self.schema, plan)
+        if tquery is None:
+            return []
+        searcher = self._searcher()[0]
+        empty = analyse("")
+        return [self._hit(searcher.doc(address), empty) for _score, address in searcher.search(tquery, limit).hits]
 
     def _hit(self, doc: tantivy.Document, plan: QueryPlan) -> SearchHit:
         data = json.loads(bytes(doc.get_first("payload")))

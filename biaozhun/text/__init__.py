@@ -6,7 +6,7 @@ initials, query analysis and highlighting.
 """
 
 from .highlight import highlight
-from .numbers import NumberQuery, compact, number_keys, read_number
+from .numbers import NumberQuery, compact, number_keys, number_variants, read_number
 from .pinyin import initial_pairs, split_syllables, syllable_pairs
 from .query import QueryPlan, Term, analyse
 from .tokens import char_bigrams, cjk_bigrams, cjk_runs, cjk_unigrams, latin_words, query_bigrams, squeeze
@@ -25,6 +25,7 @@ __all__ = [
     "initial_pairs",
     "latin_words",
     "number_keys",
+    "number_variants",
     "query_bigrams",
     "read_number",
     "split_syllables",

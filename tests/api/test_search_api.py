@@ -69,7 +69,12 @@ def test_a_query_longer_than_the_limit_is_a_422_problem(client, indexed):
 def test_punctuation_alone_finds_nothing_with_a_note(client, indexed, text):
     body = client.get("/api/v1/search/", {"q": text}).json()
     assert body["total"] == 0 and body["hits"] == [] and body["facets"] == {}
-    assert "nothing to search" in body["note"]
+    assert "没有可以检索的字词" in body["note"] and body["suggestions"] == []
+
+
+def test_the_nothing_to_search_note_in_english(client, indexed):
+    body = client.get("/api/v1/search/", {"q": "***"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert body["total"] == 0 and "nothing to search for" in body["note"]
 
 
 def test_an_empty_query_still_browses_everything(client, indexed):
