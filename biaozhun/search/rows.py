@@ -60,10 +60,7 @@ def _with_degrees(rows: list[dict[str, Any]], *, id_range: bool = False) -> list
     """Adds `degrees` and `has_full_text` to each row."""
     if not rows:
         return rows
-    if id_range:
-        degrees = _degrees_in_range(rows[0]["id"], rows[-1]["id"])
-    else:
-        degrees = degrees_of(row["id"] for row in rows)
+    degrees = _degrees_in_range(rows[0]["id"], rows[-1]["id"]) if id_range else degrees_of(row["id"] for row in rows)
     full_texts = _full_text_ids(rows, id_range=id_range)
     for row in rows:
         row["degrees"] = degrees.get(row["id"], [])

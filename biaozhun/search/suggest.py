@@ -18,6 +18,7 @@ from biaozhun.text import analyse, highlight, number_variants, query_bigrams, sq
 from biaozhun.text.pinyin import char_syllables, run_syllables
 from biaozhun.text.tokens import cjk_runs
 
+from .documents import STATUS_RANK
 from .engine import MAX_QUERY_LENGTH, SearchEngine, SearchQuery
 
 MAX_NUMBERS = 4
@@ -105,8 +106,12 @@ def suggest(engine: SearchEngine, query: SearchQuery) -> list[Suggestion]:
     words = [word for term in plan.terms for word in term.words]
     marks = pairs + ([characters] if characters else [])
     titles = []
+    shared = {hit.standard_id: sum(pair in squeeze(hit.title_zh) for pair in pairs) for hit in closest}
+    # Most pairs shared first; then in force before replaced or abolished, newer first.
+    closest = sorted(closest, key=lambda hit: (-shared[hit.standard_id], -STATUS_RANK.get(hit.status, 0),
+                                               hit.published_on and -int(hit.published_on.replace("-", ""))))
     for hit in closest:
-        if pairs and sum(pair in squeeze(hit.title_zh) for pair in pairs) < MIN_SHARED * len(pairs):
+        if pairs and shared[hit.standard_id] < MIN_SHARED * len(pairs):
             continue
         title = hit.title_zh or hit.title_en
         titles.append(Suggestion(SuggestionKind.TITLE, "", 1, identifier=hit.identifier, title=title,
