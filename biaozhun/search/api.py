@@ -1,6 +1,5 @@
 """Search API: the same engine and query language as the search page."""
 
-from datetime import date
 from typing import Literal
 
 from django.http import HttpRequest
@@ -50,6 +49,9 @@ def _unavailable() -> SearchUnavailable:
         "seconds": RETRY_AFTER}, retry_after=RETRY_AFTER)
 
 
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
 class SearchParams(Schema):
     q: str = Field("", max_length=MAX_QUERY_LENGTH,
                    description=f"words, pinyin, initials or a (partial) standard number; at most {MAX_QUERY_LENGTH} "
@@ -73,11 +75,16 @@ class SearchParams(Schema):
     fulltext: Literal["yes", "no"] | None = Field(None, description="has a full text (有全文) or not")
     adopted: Literal["yes", "no"] | None = Field(None, description="adopts an international standard (采标: IDT or "
                                                                   "MOD) or not")
-    published_from: date | None = Field(None, description="published on or after this day (YYYY-MM-DD)")
-    published_to: date | None = Field(None, description="published on or before this day")
-    implemented_from: date | None = Field(None, description="implemented on or after this day")
-    implemented_to: date | None = Field(None, description="implemented on or before this day; a range whose start "
-                                                          "is after its end is a 400 `reversed_range`")
+    published_from: str | None = Field(None, pattern=DAY, json_schema_extra={"format": "date"},
+                                       description="published on or after this day (YYYY-MM-DD); a day that does "
+                                                   "not exist is a 400 `bad_date`")
+    published_to: str | None = Field(None, pattern=DAY, json_schema_extra={"format": "date"},
+                                     description="published on or before this day")
+    implemented_from: str | None = Field(None, pattern=DAY, json_schema_extra={"format": "date"},
+                                         description="implemented on or after this day")
+    implemented_to: str | None = Field(None, pattern=DAY, json_schema_extra={"format": "date"},
+                                       description="implemented on or before this day; a range whose start is "
+                                                   "after its end is a 400 `reversed_range`")
     responsible_unit: str = Field("", max_length=100, description="归口单位: part of its name (2 characters at least; "
                                                                   "spaces and punctuation ignored)")
     competent_department: str = Field("", max_length=100, description="主管部门: part of its name")
@@ -89,9 +96,7 @@ def params_filters(params: SearchParams) -> dict[str, list[str]]:
     filters: dict[str, list[str]] = {}
     for name in (*FACETS, *DATE_FILTERS, *NAME_FILTERS):
         value = getattr(params, name, None)
-        if isinstance(value, date):
-            value = [value.isoformat()]
-        elif isinstance(value, str):
+        if isinstance(value, str):
             value = [value] if value.strip() else []
         if value:
             filters[name] = list(value)

@@ -123,12 +123,18 @@ def test_a_reversed_date_range_is_a_400_that_says_which_field(client, advanced):
     assert "2021-01-01" in body["title"]
 
 
-@pytest.mark.parametrize(("params", "field"), [({"published_from": "2020-02-30"}, "published_from"),
+@pytest.mark.parametrize(("params", "field"), [({"published_from": "0"}, "published_from"),
+                                               ({"implemented_to": "2020/01/31"}, "implemented_to"),
                                                ({"adopted": "maybe"}, "adopted")])
-def test_bad_dates_and_yes_no_values_are_422_naming_the_field(client, advanced, params, field):
+def test_malformed_dates_and_yes_no_values_are_422_naming_the_field(client, advanced, params, field):
     response = client.get("/api/v1/search/", params)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"].endswith(field)
+
+
+def test_a_day_that_does_not_exist_is_a_400_bad_date(client, advanced):
+    body = client.get("/api/v1/search/", {"published_from": "2020-02-30"}).json()
+    assert (body["reason"], body["filter"], body["value"]) == ("bad_date", "published_from", "2020-02-30")
 
 
 def test_a_too_short_organisation_name_is_a_400(client, advanced):
