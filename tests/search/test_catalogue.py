@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
+from biaozhun.catalog.models import FullText, RelationKind, Standard, StandardRelation
 from biaozhun.search.documents import FACETS
 from biaozhun.search.engine import SearchQuery
 from biaozhun.text import cjk_runs, squeeze
@@ -56,8 +56,8 @@ def test_chinese_recall_equals_a_substring_scan_of_the_squeezed_titles(generated
 
 def _db_facets(ids: set[int]) -> dict[str, Counter]:
     counts: dict[str, Counter] = {name: Counter() for name in
-                                  ("tier", "nature", "status", "ccs1", "ccs", "ics", "industry", "province", "tc",
-                                   "year", "degree")}
+                                  ("tier", "nature", "status", "ccs1", "ccs", "ics", "industry", "province", "city",
+                                   "tc", "year", "degree", "fulltext", "adopted")}
     rows = Standard.objects.filter(id__in=ids).values_list(
         "tier", "nature", "status", "ccs_id", "ics_codes", "industry_code", "region_code", "tc_code", "year"
     )
@@ -72,11 +72,16 @@ def _db_facets(ids: set[int]) -> dict[str, Counter]:
             counts["ics"][field] += 1
         counts["industry"][industry] += bool(industry)
         counts["province"][region[:2]] += bool(region)
+        counts["city"][region[:4]] += len(region) >= 4
         counts["tc"][tc] += bool(tc)
         counts["year"][str(year)] += bool(year)
     degrees = StandardRelation.objects.filter(source_id__in=ids, kind=RelationKind.ADOPTS).exclude(degree="")
     for degree, n in Counter(set(degrees.values_list("source_id", "degree"))).items():
         counts["degree"][degree[1]] += n
+    adopting = set(degrees.filter(degree__in=["IDT", "MOD"]).values_list("source_id", flat=True))
+    counts["adopted"].update({"yes": len(adopting), "no": len(ids) - len(adopting)})
+    with_text = set(FullText.objects.filter(standard_id__in=ids).values_list("standard_id", flat=True))
+    counts["fulltext"].update({"yes": len(with_text), "no": len(ids) - len(with_text)})
     return {name: Counter({k: v for k, v in c.items() if v}) for name, c in counts.items()}
 
 
