@@ -51,3 +51,9 @@ def test_highlight_marks_a_squeezed_match_in_the_title_with_its_spaces():
     assert highlight("锂离子电池 安全要求", substrings=["电池安全"]) == "锂离子<mark>电池 安全</mark>要求"
     assert highlight("锂离子电池 安全要求", readings=[["dian", "chi", "an", "quan"]]) == "锂离子<mark>电池 安全</mark>要求"
     assert highlight("A & B 电池", substrings=["b电池"]) == "A &amp; <mark>B 电池</mark>"
+
+
+def test_punctuation_and_wildcards_alone_have_nothing_to_search():
+    for text in ("*", "%", "？？", "……", "——", "·", "（）", "《》", "* ?", "＊", "、，。"):
+        assert analyse(text).has_nothing_to_search, text
+    assert not analyse("*电池").has_nothing_to_search
