@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchenv import django_env
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 
@@ -60,7 +62,7 @@ def main() -> None:
         var.mkdir(parents=True)
         env = {**os.environ, "BIAOZHUN_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "biaozhun.settings",
                "DATABASE_URL": f"sqlite:///{var / 'bench.sqlite3'}"}
-        env.update(DEBUG="0", SECRET_KEY="bench-only", ALLOWED_HOSTS="127.0.0.1")  # noqa: S106 (benchmark)
+        env.update(django_env(ALLOWED_HOSTS="127.0.0.1"))
         run([sys.executable, "manage.py", "migrate", "--noinput"], env)
         run([sys.executable, "manage.py", "seed_reference"], env)
         seconds, peak, output = run([sys.executable, "manage.py", "catalog_import", str(source), "--no-progress",

@@ -24,7 +24,6 @@
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import os
 import random
@@ -40,6 +39,7 @@ from pathlib import Path
 
 import psycopg
 import requests
+from benchenv import django_env
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -340,13 +340,12 @@ def main() -> None:
     var.mkdir(exist_ok=True)
     index = var / "search"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "biaozhun.settings", "DATABASE_URL": f"{PGURL}/{database}",
-           "DEBUG": "0", "SECRET_KEY": "bench-only-not-a-secret", "ALLOWED_HOSTS": "127.0.0.1",
+           **django_env(), "ALLOWED_HOSTS": "127.0.0.1",
            "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0", "BIAOZHUN_CACHE": "database",
            "BIAOZHUN_VAR_DIR": str(var), "BIAOZHUN_SEARCH_PATH": str(index),
            "BIAOZHUN_API_ANON_RATE": "100000000/minute", "LOG_LEVEL": "WARNING",
            # Plain http on one host; the page rate limits would turn the steady load into 429s.
-           "SECURE_SSL_REDIRECT": "0", "BIAOZHUN_RATE_SEARCH": "off", "BIAOZHUN_RATE_VALIDITY": "off",
-           "BIAOZHUN_FIELD_KEYS": "bench:" + base64.b64encode(b"bench-only-field-key-32-bytes!!!").decode()}
+           "SECURE_SSL_REDIRECT": "0", "BIAOZHUN_RATE_SEARCH": "off", "BIAOZHUN_RATE_VALIDITY": "off"}
     loaded = load(env, database, source_file(args.scale, args.seed, args.limit), index)
     data = samples(database, args.seed)
     site = Site(env, args.workers, var)

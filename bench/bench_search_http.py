@@ -30,6 +30,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from benchenv import django_env
+
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES: dict[str, list[dict[str, str]]] = {
     "common 2-char": [{"q": t} for t in ("要求", "技术", "方法", "规范", "安全", "检测")],
@@ -100,8 +102,8 @@ def main() -> None:
 
     port = _port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{Path(args.db).resolve()}", "DEBUG": "0",
-           "SECRET_KEY": "bench-only", "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",  # noqa: S105
+    env = {**os.environ, **django_env(), "DATABASE_URL": f"sqlite:///{Path(args.db).resolve()}",
+           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",
            "BIAOZHUN_SEARCH_PATH": str(Path(args.index).resolve()), "BIAOZHUN_API_ANON_RATE": "100000000/minute"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "biaozhun.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),

@@ -19,6 +19,7 @@ from biaozhun.core.safe_read import ReadLimits, ReadRefused, ReadStats, csv_rows
 from biaozhun.core.spreadsheets import Workbook
 from biaozhun.core.upload_limits import Profile, parse_budget, read_limits, refusal_message, too_large_message
 
+from .models import Status
 from .validity import MAX_LINES, CheckedLine
 
 NUMBER_HEADERS = {"标准号", "标准编号", "标准代号", "编号", "identifier", "number", "standard", "standard number"}
@@ -113,14 +114,20 @@ def result_xlsx(results: list[CheckedLine]) -> bytes:
     header = [_("序号"), _("输入"), _("标准号"), _("标准名称"), _("状态"), _("发布日期"), _("实施日期"),
               _("废止日期"), _("现行有效版本"), _("现行版本名称"), _("现行版本实施日期"), _("代替过程"), _("说明")]
     sheet.append(header)
+    # Translated once per workbook, not per row (10,000 rows).
+    status_labels = {value: str(label) for value, label in Status.choices}
+    outcomes: dict[tuple, str] = {}
     for row in results:
         found, current = row.found, row.in_force
+        key = (row.outcome, row.error, current.identifier if current else "", bool(current and current.id == found.id))
+        if key not in outcomes:
+            outcomes[key] = outcome_text(row)
         sheet.append([
             row.line,
             row.text,
             found.identifier if found else row.canonical,
             found.title if found else "",
-            found.status_label if found else "",
+            status_labels[found.status] if found else "",
             _iso(found.published_on) if found else "",
             _iso(found.implemented_on) if found else "",
             _iso(found.abolished_on) if found else "",
@@ -128,7 +135,7 @@ def result_xlsx(results: list[CheckedLine]) -> bytes:
             current.title if current else "",
             _iso(current.implemented_on) if current else "",
             " → ".join(e.identifier for e in row.chain),
-            outcome_text(row),
+            outcomes[key],
         ])
     return workbook.to_bytes()
 

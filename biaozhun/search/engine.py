@@ -1,7 +1,7 @@
 """The one search interface that pages and the API call, and the configured engine behind it.
 
     from biaozhun.search.engine import SearchQuery, get_engine
-    result = get_engine().search(SearchQuery(text="锂离子电池", filters={"status": ["current"]}, page=1))
+    result = get_engine().search(SearchQuery(text="锂离子电池", filters={"status": ["current"]}, facets=True))
     result.total, result.hits[0].highlight_zh, result.facets["tier"]
 
 Settings: BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": VAR_DIR / "search"} (PATH defaults to VAR_DIR/search).
@@ -57,13 +57,15 @@ class IndexMissing(IndexStateError):
 @dataclass(frozen=True)
 class SearchQuery:
     """text: what was typed (words, pinyin, initials or a number); filters: facet name -> accepted values
-    (values of one facet are alternatives, facets combine with AND); page counts from 1."""
+    (values of one facet are alternatives, facets combine with AND); page counts from 1. facets: count the values
+    of every facet over all hits too (costs as much as the search itself on large hit sets: ask only when shown)."""
 
     text: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: SortOrder = "relevance"
     page: int = 1
     page_size: int = 20
+    facets: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ class SearchHit:
 class SearchResult:
     total: int
     hits: list[SearchHit]
-    facets: dict[str, list[tuple[str, int]]]  # facet name -> [(value, count)], most frequent first
+    facets: dict[str, list[tuple[str, int]]]  # facet name -> [(value, count)], most frequent first; {} unless asked
     took_ms: float
     # The text had nothing to search for (`%`, `*`, `(((`): no results, rather than everything.
     nothing_to_search: bool = False

@@ -49,7 +49,7 @@ def _total(engine: SearchEngine, query: SearchQuery, text: str, *, filters: bool
     if len(text) > MAX_QUERY_LENGTH:  # the reading of a long query: not offered
         return 0
     return engine.search(replace(query, text=text, filters=query.filters if filters else {}, sort="relevance",
-                                 page=1, page_size=1)).total
+                                 page=1, page_size=1, facets=False)).total
 
 
 def _numbers(engine: SearchEngine, query: SearchQuery) -> list[Suggestion]:

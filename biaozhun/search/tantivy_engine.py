@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import shutil
 import threading
@@ -25,7 +26,16 @@ from django.utils.translation import gettext as _
 
 from biaozhun.text import QueryPlan, analyse, highlight
 
-from .documents import FACETS, META_ID, SCHEMA_VERSION, build_schema, meta_document, to_document
+from .documents import (
+    FACETS,
+    META_ID,
+    SCHEMA_VERSION,
+    STATUS_RANK,
+    TIE_SCALE,
+    build_schema,
+    meta_document,
+    to_document,
+)
 from .engine import (
     MAX_OFFSET,
     MAX_PAGE_SIZE,
@@ -55,6 +65,12 @@ FACET_CACHE_SIZE = 256
 # the index, for the commit it names (opstamp); readers at that commit take them instead of counting.
 BROWSE_FILE = "browse.json"
 BROWSE_PAGE_SIZES = (20,)
+# Relevance: candidates taken by BM25 alone per hit needed, at least RERANK_MIN more, and the deepest page re-ranked
+# this way (past it, tantivy weights every hit). MAX_TIE_FACTOR bounds what a tie can multiply a score by.
+RERANK_DEPTH = 2
+RERANK_MIN = 40
+RERANK_MAX = 2000
+MAX_TIE_FACTOR = 1 + TIE_SCALE * (max(STATUS_RANK.values()) + 1)
 # Facets that hold one value per standard: a filter with a single value fixes their counts (value -> total).
 SINGLE_VALUED = frozenset({"tier", "nature", "status", "ccs1", "ccs", "industry", "province", "tc", "year"})
 
@@ -257,7 +273,7 @@ class TantivyEngine:
         tquery = full_query(self.schema, plan, {})
         pages = {}
         for size in BROWSE_PAGE_SIZES:
-            found = searcher.search(tquery, size, weight_by_field="tie")
+            found = searcher.search(tquery, size, order_by_field="tie")
             total = found.count
             pages[str(size)] = [self._hit(searcher.doc(address), plan).__dict__ for _score, address in found.hits]
         data = {"opstamp": opstamp, "total": total, "pages": pages, "facets": self._facets(searcher, tquery, {}, total)}
@@ -279,7 +295,7 @@ class TantivyEngine:
         self._facet_cache.put((generation, "", ()), facets)
         for size, page in data["pages"].items():
             hits = [SearchHit(**hit) for hit in page]
-            self._results.put((generation, "", (), "relevance", 1, int(size)), (data["total"], hits, facets))
+            self._results.put((generation, "", (), "relevance", 1, int(size)), (data["total"], hits))
 
     def search(self, query: SearchQuery) -> SearchResult:
         started = time.perf_counter()
@@ -301,26 +317,25 @@ class TantivyEngine:
         filters_key = _filters_key(query.filters)
         key = (generation, query.text, filters_key, query.sort, query.page, query.page_size)
         cached = self._results.get_(key)
+        plan = tquery = None
         if cached is None:
             plan = analyse(query.text)
             if plan.has_nothing_to_search:  # not the empty query: never "everything" for `%`
                 return SearchResult(total=0, hits=[], facets={}, took_ms=(time.perf_counter() - started) * 1000,
                                     nothing_to_search=True)
             tquery = full_query(self.schema, plan, query.filters)
-            if query.sort == "relevance":
-                found = searcher.search(tquery, query.page_size, offset=offset, weight_by_field="tie")
-            elif query.sort == "date":
-                found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="published")
-            else:
-                found = searcher.search(
-                    tquery, query.page_size, offset=offset, order_by_field="sort_key", order=tantivy.Order.Asc
-                )
-            hits = [self._hit(searcher.doc(address), plan) for _score, address in found.hits]
-            facets = self._cached_facets(searcher, tquery, (generation, plan.text, filters_key), query.filters,
-                                         found.count)
-            cached = (found.count, hits, facets)
+            cached = self._top(searcher, tquery, plan, query, offset)
             self._results.put(key, cached)
-        total, hits, facets = cached
+        total, hits = cached
+        facets = {}
+        if query.facets:
+            facets_key = (generation, query.text, filters_key)
+            facets = self._facet_cache.get_(facets_key)
+            if facets is None:
+                if tquery is None:
+                    tquery = full_query(self.schema, analyse(query.text), query.filters)
+                facets = self._facets(searcher, tquery, query.filters, total)
+                self._facet_cache.put(facets_key, facets)
         return SearchResult(
             total=total, hits=list(hits), facets=dict(facets), took_ms=(time.perf_counter() - started) * 1000
         )
@@ -336,6 +351,23 @@ class TantivyEngine:
         empty = analyse("")
         return [self._hit(searcher.doc(address), empty) for _score, address in searcher.search(tquery, limit).hits]
 
+    def _top(self, searcher, tquery, plan: QueryPlan, query: SearchQuery, offset: int) -> tuple[int, list[SearchHit]]:
+        """The exact total and the hits of one page."""
+        if query.sort == "relevance" and plan.is_empty:  # every score is equal: the tie alone orders
+            found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="tie")
+            total, addresses = found.count, [address for _tie, address in found.hits]
+        elif query.sort == "relevance":
+            total, addresses = ranked(searcher, tquery, query.page_size, offset)
+        elif query.sort == "date":
+            found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="published")
+            total, addresses = found.count, [address for _date, address in found.hits]
+        else:
+            found = searcher.search(
+                tquery, query.page_size, offset=offset, order_by_field="sort_key", order=tantivy.Order.Asc
+            )
+            total, addresses = found.count, [address for _key, address in found.hits]
+        return total, [self._hit(searcher.doc(address), plan) for address in addresses]
+
     def _hit(self, doc: tantivy.Document, plan: QueryPlan) -> SearchHit:
         data = json.loads(bytes(doc.get_first("payload")))
         substrings, words, readings = plan.highlight_needles()
@@ -345,14 +377,6 @@ class TantivyEngine:
             highlight_en=highlight(data["title_en"], words=words),
             **data,
         )
-
-    def _cached_facets(self, searcher, tquery, key, filters: dict[str, list[str]], total: int):
-        """Facet counts are shared by every page and sort order of one query on one commit."""
-        facets = self._facet_cache.get_(key)
-        if facets is None:
-            facets = self._facets(searcher, tquery, filters, total)
-            self._facet_cache.put(key, facets)
-        return facets
 
     def _facets(
         self, searcher: tantivy.Searcher, tquery: tantivy.Query, filters: dict[str, list[str]], total: int
@@ -373,6 +397,30 @@ class TantivyEngine:
             else [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
             for name in FACETS
         }
+
+
+def ranked(searcher: tantivy.Searcher, tquery: tantivy.Query, limit: int, offset: int) -> tuple[int, list]:
+    """The total and the addresses of hits offset..offset+limit by BM25 score × tie factor (documents.TIE_SCALE).
+
+    Plain BM25 top-k is several times cheaper than weighting every hit (tantivy's weight_by_field reads the tie of
+    each of them), so the best RERANK_DEPTH × as many hits as needed are taken by score alone and reordered by their
+    ties. That is exact when the lowest score taken, even with the largest factor, stays below the last needed
+    weighted score (nothing left behind can overtake it), or when every hit was taken; otherwise (a large group of
+    equal scores at the cut, deep pages) the weighted search decides.
+    """
+    needed = offset + limit
+    depth = max(needed * RERANK_DEPTH, needed + RERANK_MIN)
+    if depth <= RERANK_MAX:
+        found = searcher.search(tquery, depth)
+        hits = found.hits
+        factors = searcher.fast_field_values("tie", [address for _score, address in hits]) if hits else []
+        weighted = [(score * math.log2(2.0 + max(tie or 0.0, 0.0)), address)
+                    for (score, address), tie in zip(hits, factors, strict=True)]
+        order = sorted(weighted, key=lambda item: (-item[0], item[1].segment_ord, item[1].doc))
+        if found.count <= depth or (len(order) >= needed and hits[-1][0] * MAX_TIE_FACTOR < order[needed - 1][0]):
+            return found.count, [address for _weighted, address in order[offset:needed]]
+    found = searcher.search(tquery, limit, offset=offset, weight_by_field="tie")
+    return found.count, [address for _score, address in found.hits]
 
 
 def fixed_facets(filters: dict[str, list[str]], total: int) -> dict[str, list[tuple[str, int]]]:

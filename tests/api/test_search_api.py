@@ -16,7 +16,8 @@ def indexed(search_index):
 
 
 def test_search_by_words_with_facets(client, indexed):
-    body = client.get("/api/v1/search/", {"q": "锂离子电池"}).json()
+    assert client.get("/api/v1/search/", {"q": "锂离子电池"}).json()["facets"] == {}  # counted only when asked
+    body = client.get("/api/v1/search/", {"q": "锂离子电池", "facets": "true"}).json()
     assert body["total"] == 2
     assert {hit["identifier"] for hit in body["hits"]} == {"GB/T 14726-2002", "DB11/T 500-2020"}
     assert "<mark>" in body["hits"][0]["highlight_zh"]
@@ -109,7 +110,7 @@ def test_advanced_filters_in_the_api(client, advanced):
     assert ids(adopted="yes") == {"GB/T 14726-2002"}
     assert ids(fulltext="no") == {"GB/T 14726-2002", "DB3301/T 0500-2020"}
     assert ids(city="3301") == {"DB3301/T 0500-2020"}
-    facets = client.get("/api/v1/search/", {"q": "锂离子电池"}).json()["facets"]
+    facets = client.get("/api/v1/search/", {"q": "锂离子电池", "facets": "true"}).json()["facets"]
     assert {f["value"]: f["count"] for f in facets["city"]} == {"3301": 1}
     assert {f["value"]: f["count"] for f in facets["adopted"]} == {"yes": 1, "no": 1}
 
@@ -151,3 +152,23 @@ def test_nothing_found_comes_with_suggestions(client, advanced):
     titles = [s for s in body["suggestions"] if s["kind"] == "title"]
     assert {s["identifier"] for s in titles} == {"GB/T 14726-2002", "DB3301/T 0500-2020"}
     assert all("<mark>" in s["highlight"] for s in titles)
+
+
+def test_the_answer_has_the_documented_shape(client, indexed):
+    """The view writes its JSON directly (no second validation): it must still be what SearchOut documents."""
+    from biaozhun.search.api import SearchOut
+
+    for params in ({"q": "锂离子电池"}, {"q": "锂离子电池", "facets": "true"}, {"q": "%"}, {"q": "", "page": 101, "page_size": 100}):
+        response = client.get("/api/v1/search/", params)
+        assert response["Content-Type"] == "application/json; charset=utf-8"
+        body = response.json()
+        assert SearchOut.model_validate(body).model_dump(mode="json") == body, params
+
+
+def test_suggestions_have_the_documented_shape(client, advanced):
+    from biaozhun.search.api import SearchOut
+
+    for params in ({"q": "GB 14726-2002"}, {"q": "锂离子电池储能安全"}, {"q": "锂离子电池", "city": "1101"}):
+        body = client.get("/api/v1/search/", params).json()
+        assert body["suggestions"], params
+        assert SearchOut.model_validate(body).model_dump(mode="json") == body, params

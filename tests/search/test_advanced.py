@@ -81,7 +81,7 @@ def test_adopted_counts_identical_and_modified_adoption_only(catalogue):
 
 def test_city_facet_holds_city_level_local_standards(catalogue):
     assert _ids(city="3301") == {"DB3301/T 0123-2020"}
-    result = get_engine().search(SearchQuery(text="锂离子电池"))
+    result = get_engine().search(SearchQuery(text="锂离子电池", facets=True))
     assert dict(result.facets["city"]) == {"3301": 1}
     assert dict(result.facets["province"]) == {"33": 2}
 
@@ -92,7 +92,7 @@ def test_a_full_text_attached_reaches_the_index_through_the_sync(catalogue):
     attach_full_text(actor=SYSTEM, standard=standard, content=render_standard_pdf(standard, references=[]))
     catalogue()  # the event-driven sync
     assert _ids(fulltext="yes") == {"GB/T 31485-2015"}
-    assert dict(get_engine().search(SearchQuery()).facets["fulltext"]) == {"yes": 1, "no": 3}
+    assert dict(get_engine().search(SearchQuery(facets=True)).facets["fulltext"]) == {"yes": 1, "no": 3}
 
 
 def _suggestions(text, **filters):

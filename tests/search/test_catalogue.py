@@ -88,7 +88,7 @@ def _db_facets(ids: set[int]) -> dict[str, Counter]:
 def test_facet_counts_equal_database_counts(generated_catalogue):
     engine = generated_catalogue.engine
     for text in ("", "要求", "方法"):
-        result = engine.search(SearchQuery(text=text))
+        result = engine.search(SearchQuery(text=text, facets=True))
         expected = _db_facets(all_ids(engine, text))
         for name, counts in expected.items():
             shown = result.facets[name]
@@ -123,7 +123,7 @@ def test_facets_fixed_by_a_single_valued_filter_equal_counted_ones(generated_cat
     some = Standard.objects.exclude(ccs_id=None).exclude(ccs_id="").order_by("id").first()
     for filters in ({"tier": ["national"]}, {"status": ["current"], "tier": ["local", "group"]},
                     {"ccs": [some.ccs_id]}, {"year": ["1900"]}):
-        result = engine.search(SearchQuery(text="", filters=filters))
+        result = engine.search(SearchQuery(text="", filters=filters, facets=True))
         expected = _db_facets(all_ids(engine, "", filters))
         for name, counts in expected.items():
             shown = result.facets[name]
@@ -139,9 +139,9 @@ def test_browsing_everything_is_precomputed_by_the_writer_for_its_commit_only(ge
     reader = TantivyEngine(root)
     reader._searcher()
     assert len(reader._results) == 1  # primed from BROWSE_FILE, written when the rebuild finished
-    primed = reader.search(SearchQuery())
+    primed = reader.search(SearchQuery(facets=True))
     (reader._directory / BROWSE_FILE).unlink()
-    counted = TantivyEngine(root).search(SearchQuery())
+    counted = TantivyEngine(root).search(SearchQuery(facets=True))
     assert (primed.total, primed.hits, primed.facets) == (counted.total, counted.hits, counted.facets)
 
     writer = TantivyEngine(root)
@@ -152,6 +152,6 @@ def test_browsing_everything_is_precomputed_by_the_writer_for_its_commit_only(ge
     fresh = TantivyEngine(root)
     fresh._searcher()
     assert len(fresh._results) == 1
-    result = fresh.search(SearchQuery())
+    result = fresh.search(SearchQuery(facets=True))
     assert result.total == counted.total - 1 and result.hits[0].standard_id != counted.hits[0].standard_id
-    assert dict(result.facets["tier"]) == dict(reader.search(SearchQuery()).facets["tier"])
+    assert dict(result.facets["tier"]) == dict(reader.search(SearchQuery(facets=True)).facets["tier"])

@@ -109,7 +109,8 @@ def test_pages_and_filters(engine):
     local = engine.search(SearchQuery(filters={"province": ["11"]}))
     assert _ids(local) == ["DB11/T 1234-2015"]
     assert engine.search(SearchQuery(filters={"ccs1": ["T"], "ics": ["43"]})).total == 1
-    assert dict(engine.search(SearchQuery(text="要求")).facets["status"]) == {"current": 3, "replaced": 1}
+    assert dict(engine.search(SearchQuery(text="要求", facets=True)).facets["status"]) == {"current": 3, "replaced": 1}
+    assert engine.search(SearchQuery(text="要求")).facets == {}  # counted only when asked
 
 
 def test_bad_queries_are_refused_with_a_code_and_a_reason_in_the_readers_language(engine):
@@ -170,7 +171,7 @@ def test_cached_results_and_facets_follow_each_commit_of_another_process(engine,
     from biaozhun.search.tantivy_engine import TantivyEngine
 
     reader = TantivyEngine(search_path)  # a web process; `engine` writes, as the sync command would
-    query = SearchQuery(text="锂离子电池")
+    query = SearchQuery(text="锂离子电池", facets=True)
     first = reader.search(query)
     assert reader.search(query).facets == first.facets  # served from the cache
     assert dict(first.facets["status"]) == {"current": 1}

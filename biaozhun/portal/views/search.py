@@ -109,7 +109,7 @@ def search(request):
         if not unavailable:
             try:
                 engine = get_engine()
-                query = SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE)
+                query = SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE, facets=True)
                 result = engine.search(query)
                 if not result.total and not result.nothing_to_search:
                     suggestions = suggest(engine, query)
