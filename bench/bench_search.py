@@ -52,7 +52,7 @@ QUERIES: dict[str, list[SearchQuery]] = {
     "advanced": [
         SearchQuery(text="电池", filters={"published_from": ["2015-01-01"], "published_to": ["2020-12-31"]}),
         SearchQuery(text="", filters={"responsible_unit": ["汽车标准化"]}),
-        SearchQuery(text="要求", filters={"drafting_unit": ["研究院"], "adopted": ["yes"]}),
+        SearchQuery(text="要求", filters={"responsible_unit": ["标准化技术委员会"], "adopted": ["yes"]}),
         SearchQuery(text="", filters={"city": ["3301"], "fulltext": ["no"]}),
     ],
     "browse (no text)": [SearchQuery(text=""), SearchQuery(text="", sort="date")],

@@ -4,7 +4,7 @@
 - the search without its filters, when the words alone find something;
 - Chinese typed with a wrong character of the same sound: its pinyin reading, searched as pinyin;
 - typed pinyin: the characters of the closest titles that read as (part of) it;
-- the closest titles: those sharing most of the typed characters, words or readings.
+- the closest titles: those sharing most of the typed characters, words or readings (one standard per title).
 
 Only suggestions that find something are offered, each with its count.
 """
@@ -97,7 +97,7 @@ def suggest(engine: SearchEngine, query: SearchQuery) -> list[Suggestion]:
         total = _total(engine, query, reading)
         if total:
             out.append(Suggestion(SuggestionKind.PINYIN, reading, total))
-    closest = engine.closest(query.text, limit=MAX_TITLES * 2)
+    closest = engine.closest(query.text, limit=MAX_TITLES * 4)
     syllables = next((term.syllables for term in plan.terms if term.syllables and len(term.syllables) > 1), None)
     characters = _characters([hit.title_zh for hit in closest], syllables) if syllables else ""
     if characters and (total := _total(engine, query, characters)):
@@ -107,12 +107,16 @@ def suggest(engine: SearchEngine, query: SearchQuery) -> list[Suggestion]:
     marks = pairs + ([characters] if characters else [])
     titles = []
     shared = {hit.standard_id: sum(pair in squeeze(hit.title_zh) for pair in pairs) for hit in closest}
-    # Most pairs shared first; then in force before replaced or abolished, newer first.
-    closest = sorted(closest, key=lambda hit: (-shared[hit.standard_id], -STATUS_RANK.get(hit.status, 0),
-                                               hit.published_on and -int(hit.published_on.replace("-", ""))))
+    # Most pairs shared first, then in force before replaced or abolished; else the engine's order (BM25: the
+    # shorter of two titles sharing the same pairs is the closer).
+    closest = sorted(closest, key=lambda hit: (-shared[hit.standard_id], -STATUS_RANK.get(hit.status, 0)))
+    seen: set[str] = set()
     for hit in closest:
         if pairs and shared[hit.standard_id] < MIN_SHARED * len(pairs):
             continue
+        if squeeze(hit.title_zh or hit.title_en) in seen:  # one standard per title (enterprises repeat titles)
+            continue
+        seen.add(squeeze(hit.title_zh or hit.title_en))
         title = hit.title_zh or hit.title_en
         titles.append(Suggestion(SuggestionKind.TITLE, "", 1, identifier=hit.identifier, title=title,
                                  highlight=highlight(title, substrings=marks, words=words)))
