@@ -47,6 +47,14 @@ QUERIES: dict[str, list[SearchQuery]] = {
         SearchQuery(text="安全", filters={"tier": ["group", "industry"]}),
         SearchQuery(text="", filters={"degree": ["IDT"]}),
     ],
+    "typed without spaces": [SearchQuery(text=t) for t in ("质量管理体系要求", "锂离子电池安全要求", "电池安全",
+                                                            "传导充电系统第1部分通用要求", "信息技术安全技术")],
+    "advanced": [
+        SearchQuery(text="电池", filters={"published_from": ["2015-01-01"], "published_to": ["2020-12-31"]}),
+        SearchQuery(text="", filters={"responsible_unit": ["汽车标准化"]}),
+        SearchQuery(text="要求", filters={"responsible_unit": ["标准化技术委员会"], "adopted": ["yes"]}),
+        SearchQuery(text="", filters={"city": ["3301"], "fulltext": ["no"]}),
+    ],
     "browse (no text)": [SearchQuery(text=""), SearchQuery(text="", sort="date")],
     "sorted": [SearchQuery(text="要求", sort="date"), SearchQuery(text="电池", sort="number")],
 }

@@ -13,16 +13,32 @@ from typing import Any
 
 import tantivy
 
-from biaozhun.text import cjk_bigrams, cjk_unigrams, initial_pairs, latin_words, number_keys, syllable_pairs
+from biaozhun.text import char_bigrams, cjk_unigrams, initial_pairs, latin_words, number_keys, squeeze, syllable_pairs
+from biaozhun.text.tokens import FILLER
 
+# 2: titles indexed without spaces and punctuation (char_bigrams); implementation date, organisation names,
+# full text, adoption and city. 3: sorted by tie, fresh documents marked, payload split rather than JSON.
 SCHEMA_VERSION = 3
 META_ID = 0
 
 # Filter and facet fields: name -> how many values a facet returns at most.
 FACETS: dict[str, int] = {
     "tier": 10, "nature": 10, "status": 10, "ccs1": 30, "ccs": 100, "ics": 100, "industry": 100,
-    "province": 50, "tc": 100, "year": 100, "degree": 10,
+    "province": 50, "city": 100, "tc": 100, "year": 100, "degree": 10, "fulltext": 2, "adopted": 2,
 }
+YES, NO = "yes", "no"
+# Adoption degrees that count as adopting an international standard (采标); NEQ does not.
+ADOPTING_DEGREES = frozenset({"IDT", "MOD"})
+# Date range filters: filter name -> (integer field holding YYYYMMDD, which end of the range).
+DATE_FILTERS: dict[str, tuple[str, str]] = {
+    "published_from": ("published", "from"), "published_to": ("published", "to"),
+    "implemented_from": ("implemented", "from"), "implemented_to": ("implemented", "to"),
+}
+# Organisation filters: filter name -> index field; a typed name matches as a substring of a name (squeezed).
+NAME_FILTERS: dict[str, str] = {
+    "responsible_unit": "org_responsible", "competent_department": "org_department", "drafting_unit": "org_drafting",
+}
+FILTERS: tuple[str, ...] = (*FACETS, *DATE_FILTERS, *NAME_FILTERS)
 STATUS_RANK = {"current": 3, "upcoming": 2, "replaced": 1, "abolished": 0}
 # Ties in relevance: in force before abolished, newer before older. `tie` grows with (status rank + recency); the
 # index keeps its documents sorted by it, so equal scores come in this order (tantivy_engine.ranked). Its scale is
@@ -43,7 +59,10 @@ def build_schema() -> tantivy.Schema:
     for name in FACETS:
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     sb.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
+    for field in NAME_FILTERS.values():
+        sb.add_text_field(field, tokenizer_name="whitespace", index_option="position")
     sb.add_integer_field("published", fast=True)
+    sb.add_integer_field("implemented", fast=True)
     sb.add_float_field("tie", fast=True)  # the index is sorted by it (tantivy_engine: static rank)
     sb.add_text_field("fresh", tokenizer_name="raw", index_option="basic")  # FRESH on documents written since a rebuild
     sb.add_bytes_field("payload", stored=True)
@@ -74,10 +93,30 @@ def tie_weight(status: str, published: str) -> float:
     return 2 ** (1 + TIE_SCALE * (STATUS_RANK.get(status, 0) + recency)) - 2
 
 
+def _day(iso: str) -> int:
+    """"2020-05-01" -> 20200501; no date -> 0 (outside every range)."""
+    return int(iso.replace("-", "")) if iso else 0
+
+
+def name_tokens(names: list[str]) -> str:
+    """Character pairs of each name (squeezed), a filler between names so that no phrase joins two of them;
+    a one-character name (rare) is its own token."""
+    tokens: list[str] = []
+    for name in names:
+        squeezed = squeeze(name)
+        pairs = char_bigrams(name) or ([squeezed] if squeezed else [])
+        if pairs:
+            if tokens:
+                tokens.append(FILLER)
+            tokens.extend(pairs)
+    return " ".join(tokens)
+
+
 def facet_values(row: dict[str, Any]) -> dict[str, list[str]]:
     ccs = row.get("ccs_id") or row.get("ccs") or ""
     region = row.get("region_code") or ""
     year = row.get("year")
+    degrees = sorted(set(row.get("degrees") or []))
     return {
         "tier": [row["tier"]],
         "nature": [row["nature"]] if row.get("nature") else [],
@@ -87,9 +126,12 @@ def facet_values(row: dict[str, Any]) -> dict[str, list[str]]:
         "ics": sorted({code[:2] for code in row.get("ics_codes") or [] if code}),
         "industry": [row["industry_code"]] if row.get("industry_code") else [],
         "province": [region[:2]] if region else [],
+        "city": [region[:4]] if len(region) >= 4 else [],
         "tc": [row["tc_code"]] if row.get("tc_code") else [],
         "year": [str(year)] if year else [],
-        "degree": sorted(set(row.get("degrees") or [])),
+        "degree": degrees,
+        "fulltext": [YES if row.get("has_full_text") else NO],
+        "adopted": [YES if ADOPTING_DEGREES.intersection(degrees) else NO],
     }
 
 
@@ -124,7 +166,7 @@ def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
     stored = payload(row)
     doc = tantivy.Document()
     doc.add_unsigned("sid", row["id"])
-    doc.add_text("zh2", " ".join(cjk_bigrams(title_zh)))
+    doc.add_text("zh2", " ".join(char_bigrams(title_zh)))
     doc.add_text("zh1", " ".join(cjk_unigrams(title_zh)))
     doc.add_text("en", " ".join([stored["title_en"], *latin_words(title_zh)]))
     doc.add_text("py", " ".join(syllable_pairs(title_zh)))
@@ -133,9 +175,16 @@ def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
     for name, values in facet_values(row).items():
         for value in values:
             doc.add_text(name, value)
+    organisations = {
+        "org_responsible": [row.get("responsible_unit") or ""], "org_department": [row.get("competent_department") or ""],
+        "org_drafting": list(row.get("drafting_units") or []),
+    }
+    for field, names in organisations.items():
+        doc.add_text(field, name_tokens([str(name) for name in names]))
     doc.add_text("sort_key", row.get("sort_key") or row["identifier"])
     published = stored["published_on"]
-    doc.add_integer("published", int(published.replace("-", "")) if published else 0)
+    doc.add_integer("published", _day(published))
+    doc.add_integer("implemented", _day(stored["implemented_on"]))
     doc.add_float("tie", tie_weight(stored["status"], published))
     if fresh:
         doc.add_text("fresh", FRESH)

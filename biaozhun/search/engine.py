@@ -96,6 +96,10 @@ class SearchResult:
 class SearchEngine(Protocol):
     def search(self, query: SearchQuery) -> SearchResult: ...
 
+    def closest(self, text: str, limit: int = 5) -> list[SearchHit]:
+        """Standards whose titles share most of the text's pairs, words or readings (for search.suggest)."""
+        ...
+
     def index_standards(self, standards: Iterable[Any]) -> int:
         """Add or replace standards (Standard instances or rows from search.rows); visible after commit()."""
         ...

@@ -1,22 +1,23 @@
 """Turn a QueryPlan (biaozhun.text.analyse) and filters into one tantivy query.
 
-Every term of the plan must match. A CJK run of two or more characters is a phrase over its bigrams (exact
-substring), one character a unigram term; a Latin term matches as English words (stemmed) or number keys, or as
+Every term of the plan must match. A term with Chinese characters is a phrase over the character pairs of its
+squeezed form (exact substring of the squeezed title: spaces and punctuation ignored), one character a unigram term; a Latin term matches as English words (stemmed) or number keys, or as
 pinyin syllables, or as initials. A number matches its key; the number typed in full is boosted to the top.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 import tantivy
 from django.utils.translation import gettext as _
 from tantivy import Occur, Query
 
-from biaozhun.text import QueryPlan, Term, query_bigrams
+from biaozhun.text import QueryPlan, Term, query_bigrams, squeeze
 
-from .documents import FACETS, META_ID, english_analyzer
+from .documents import DATE_FILTERS, FACETS, FILTERS, META_ID, NAME_FILTERS, NO, YES, english_analyzer
 from .engine import SearchError
 
 EXACT_BOOST = 50.0
@@ -50,10 +51,11 @@ def _pairs(units: list[str], join: str) -> list[str]:
     return [units[i] + join + units[i + 1] for i in range(len(units) - 1)]
 
 
-def run_query(schema: tantivy.Schema, run: str) -> Query:
-    if len(run) == 1:
-        return Query.term_query(schema, "zh1", run)
-    return _sequence(schema, "zh2", query_bigrams(run))
+def chars_query(schema: tantivy.Schema, chars: str) -> Query:
+    """`chars` squeezed (biaozhun.text.squeeze): one character is a unigram, more a phrase over their pairs."""
+    if len(chars) == 1:
+        return Query.term_query(schema, "zh1", chars)
+    return _sequence(schema, "zh2", query_bigrams(chars))
 
 
 def _word_query(schema: tantivy.Schema, word: str) -> Query:
@@ -65,7 +67,7 @@ def _word_query(schema: tantivy.Schema, word: str) -> Query:
 
 
 def term_query(schema: tantivy.Schema, term: Term) -> Query:
-    parts = [run_query(schema, run) for run in term.runs]
+    parts = [chars_query(schema, term.chars)] if term.chars else []
     parts += [_word_query(schema, word) for word in term.words]
     alternatives = [_all(parts)] if parts else []
     if term.syllables and len(term.syllables) > 1:
@@ -73,6 +75,21 @@ def term_query(schema: tantivy.Schema, term: Term) -> Query:
     if term.initials and len(term.initials) > 1:
         alternatives.append(_sequence(schema, "pyi", _pairs(list(term.initials), "")))
     return _any(alternatives)
+
+
+def closest_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
+    """Any character pair, word or reading of the query (none needs all of them): titles that share the most rank
+    first. What a search that found nothing offers as the closest titles; None when there is nothing to share."""
+    alternatives = []
+    for term in plan.terms:
+        pairs = query_bigrams(term.chars) if len(term.chars) > 1 else []
+        alternatives += [Query.term_query(schema, "zh2", pair) for pair in pairs]
+        if len(term.chars) == 1:
+            alternatives.append(Query.term_query(schema, "zh1", term.chars))
+        alternatives += [_word_query(schema, word) for word in term.words]
+        if term.syllables and len(term.syllables) > 1:
+            alternatives += [Query.term_query(schema, "py", p) for p in _pairs(list(term.syllables), "_")]
+    return _any(alternatives) if alternatives else None
 
 
 def text_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
@@ -93,15 +110,77 @@ def text_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
     return _all([term_query(schema, term) for term in plan.terms])
 
 
+# Facets whose values are a fixed yes/no.
+YES_NO_FACETS = frozenset({"fulltext", "adopted"})
+MIN_NAME_LENGTH = 2
+
+
+def _one(name: str, values: list[str]) -> str:
+    values = [str(v).strip() for v in values if str(v).strip()]
+    if len(values) > 1:
+        raise SearchError("repeated_filter", message=_("筛选条件“%(filter)s”只能给出一个值，收到 %(count)s 个") % {
+            "filter": name, "count": len(values)}, filter=name)
+    return values[0] if values else ""
+
+
+def _date(name: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise SearchError("bad_date", message=_("“%(filter)s”应为 年-月-日 格式的日期，如 2020-01-31；收到“%(value)s”") % {
+            "filter": name, "value": value}, filter=name, value=value) from None
+
+
+def date_ranges(filters: dict[str, list[str]]) -> dict[str, tuple[date | None, date | None]]:
+    """The date filters as field -> (from, to), both ends inclusive; a reversed range is refused."""
+    ranges: dict[str, list[date | None]] = {}
+    for name, (field, end) in DATE_FILTERS.items():
+        value = _one(name, filters.get(name, []))
+        if value:
+            ranges.setdefault(field, [None, None])[0 if end == "from" else 1] = _date(name, value)
+    for field, (start, stop) in ranges.items():
+        if start is not None and stop is not None and start > stop:
+            raise SearchError("reversed_range", message=_(
+                "日期范围颠倒：“%(field)s”的起始日期 %(start)s 晚于截止日期 %(stop)s；请交换两个日期") % {
+                "field": field, "start": start.isoformat(), "stop": stop.isoformat()},
+                field=field, start=start.isoformat(), stop=stop.isoformat())
+    return {field: (start, stop) for field, (start, stop) in ranges.items()}
+
+
+def _day(value: date | None) -> int | None:
+    return None if value is None else value.year * 10000 + value.month * 100 + value.day
+
+
+def name_query(schema: tantivy.Schema, name: str, field: str, text: str) -> Query:
+    """An organisation name typed in part: a substring of one of the names, spaces and punctuation ignored."""
+    chars = squeeze(text)
+    if len(chars) < MIN_NAME_LENGTH:
+        raise SearchError("short_name", message=_("“%(filter)s”请至少输入 %(min)s 个字，如“标准化技术委员会”中的“标准”") % {
+            "filter": name, "min": MIN_NAME_LENGTH}, filter=name, min_length=MIN_NAME_LENGTH)
+    return _sequence(schema, field, query_bigrams(chars))
+
+
 def filter_queries(schema: tantivy.Schema, filters: dict[str, list[str]]) -> list[Query]:
+    """Facet values (alternatives within a facet), date ranges (inclusive) and organisation names; all combine."""
     out = []
     for name, values in filters.items():
-        if name not in FACETS:
+        if name not in FILTERS:
             raise SearchError("unknown_filter", message=_("不能按“%(filter)s”筛选；可用的筛选条件：%(filters)s") % {
-                "filter": name, "filters": ", ".join(FACETS)}, filter=name, filters=list(FACETS))
+                "filter": name, "filters": ", ".join(FILTERS)}, filter=name, filters=list(FILTERS))
+        if name in NAME_FILTERS:
+            if text := _one(name, values):
+                out.append(name_query(schema, name, NAME_FILTERS[name], text))
+            continue
+        if name not in FACETS:
+            continue  # a date: below
         values = [str(v) for v in values if str(v)]
+        if name in YES_NO_FACETS and set(values) - {YES, NO}:
+            raise SearchError("bad_filter_value", message=_("“%(filter)s”只能是 %(yes)s 或 %(no)s，收到“%(value)s”") % {
+                "filter": name, "yes": YES, "no": NO, "value": ", ".join(values)}, filter=name, values=[YES, NO])
         if values:
             out.append(Query.term_set_query(schema, name, values))
+    for field, (start, stop) in date_ranges(filters).items():
+        out.append(Query.range_query(schema, field, tantivy.FieldType.Integer, _day(start) or 1, _day(stop)))
     return out
 
 

@@ -1,4 +1,8 @@
-"""Read standards from the catalogue as plain rows for the index, in batches (any database Django uses)."""
+"""Read standards from the catalogue as plain rows for the index, in batches (any database Django uses).
+
+Besides the Standard columns a row has `degrees` (the adoption degrees of its `adopts` relations) and
+`has_full_text` (a FullText file exists). Attaching a full text or a relation writes a StandardEvent, so the
+event-driven sync (search.feed) reindexes the standard and both stay current."""
 
 from __future__ import annotations
 
@@ -6,11 +10,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
+from biaozhun.catalog.models import FullText, RelationKind, Standard, StandardRelation
 
 ROW_FIELDS = (
     "id", "identifier", "sort_key", "tier", "nature", "industry_code", "region_code", "tc_code", "year",
     "title_zh", "title_en", "ccs_id", "ics_codes", "status", "published_on", "implemented_on",
+    "responsible_unit", "competent_department", "drafting_units",
 )
 
 
@@ -39,13 +44,27 @@ def _degrees_in_range(first_id: int, last_id: int) -> dict[int, list[str]]:
     return out
 
 
+def _full_text_ids(rows: list[dict[str, Any]], *, id_range: bool) -> set[int]:
+    """Ids among `rows` that have a full text."""
+    if id_range:
+        texts = FullText.objects.filter(standard_id__gte=rows[0]["id"], standard_id__lte=rows[-1]["id"])
+        return set(texts.values_list("standard_id", flat=True))
+    ids = [row["id"] for row in rows]
+    out: set[int] = set()
+    for start in range(0, len(ids), 900):
+        out.update(FullText.objects.filter(standard_id__in=ids[start : start + 900]).values_list("standard_id", flat=True))
+    return out
+
+
 def _with_degrees(rows: list[dict[str, Any]], *, id_range: bool = False) -> list[dict[str, Any]]:
-    if id_range and rows:
-        degrees = _degrees_in_range(rows[0]["id"], rows[-1]["id"])
-    else:
-        degrees = degrees_of(row["id"] for row in rows)
+    """Adds `degrees` and `has_full_text` to each row."""
+    if not rows:
+        return rows
+    degrees = _degrees_in_range(rows[0]["id"], rows[-1]["id"]) if id_range else degrees_of(row["id"] for row in rows)
+    full_texts = _full_text_ids(rows, id_range=id_range)
     for row in rows:
         row["degrees"] = degrees.get(row["id"], [])
+        row["has_full_text"] = row["id"] in full_texts
     return rows
 
 

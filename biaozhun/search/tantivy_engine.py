@@ -49,7 +49,7 @@ from .engine import (
     SearchResult,
     query_too_long,
 )
-from .queries import full_query
+from .queries import closest_query, full_query
 
 logger = logging.getLogger(__name__)
 
@@ -351,6 +351,16 @@ class TantivyEngine:
         return SearchResult(
             total=total, hits=list(hits), facets=dict(facets), took_ms=(time.perf_counter() - started) * 1000
         )
+
+    def closest(self, text: str, limit: int = 5) -> list[SearchHit]:
+        """The standards whose titles share most of the text's character pairs, words or readings, best first
+        (suggestions for a search that found nothing; no filters). Highlights are left to the caller."""
+        plan = analyse(text)
+        tquery = closest_query(self.schema, plan)
+        if tquery is None:
+            return []
+        searcher = self._searcher()[0]
+        return self._hits(searcher, [address for _score, address in searcher.search(tquery, limit).hits], analyse(""))
 
     def _top(self, searcher, tquery, plan: QueryPlan, query: SearchQuery, offset: int) -> tuple[int, list[SearchHit]]:
         """The exact total and the hits of one page."""

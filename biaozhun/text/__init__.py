@@ -2,20 +2,21 @@
 initials, query analysis and highlighting.
 
     from biaozhun.text import analyse, highlight
-    analyse("锂离子电池").terms[0].runs   # ("锂离子电池",)
+    analyse("锂离子电池 安全").terms[1].chars   # "安全"
 """
 
 from .highlight import highlight
-from .numbers import NumberQuery, compact, number_keys, read_number
+from .numbers import NumberQuery, compact, number_keys, number_variants, read_number
 from .pinyin import initial_pairs, split_syllables, syllable_pairs
 from .query import QueryPlan, Term, analyse
-from .tokens import cjk_bigrams, cjk_runs, cjk_unigrams, latin_words, query_bigrams
+from .tokens import char_bigrams, cjk_bigrams, cjk_runs, cjk_unigrams, latin_words, query_bigrams, squeeze
 
 __all__ = [
     "NumberQuery",
     "QueryPlan",
     "Term",
     "analyse",
+    "char_bigrams",
     "cjk_bigrams",
     "cjk_runs",
     "cjk_unigrams",
@@ -24,8 +25,10 @@ __all__ = [
     "initial_pairs",
     "latin_words",
     "number_keys",
+    "number_variants",
     "query_bigrams",
     "read_number",
     "split_syllables",
+    "squeeze",
     "syllable_pairs",
 ]

@@ -7,20 +7,24 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from .pinyin import char_syllables
-from .tokens import fold
+from .tokens import fold, squeeze, squeeze_with_offsets
 
 Span = tuple[int, int]
 
 
 def substring_spans(text: str, needles: Iterable[str]) -> list[Span]:
+    """Where each needle occurs once spaces and punctuation are ignored on both sides (tokens.squeeze): the span
+    runs from its first to its last character in `text`, spaces and punctuation between them included."""
+    squeezed, offsets = squeeze_with_offsets(text)
     spans = []
     for needle in needles:
+        needle = squeeze(needle)
         if not needle:
             continue
-        start = text.find(needle)
+        start = squeezed.find(needle)
         while start != -1:
-            spans.append((start, start + len(needle)))
-            start = text.find(needle, start + 1)
+            spans.append((offsets[start], offsets[start + len(needle) - 1] + 1))
+            start = squeezed.find(needle, start + 1)
     return spans
 
 
@@ -36,19 +40,20 @@ def word_spans(text: str, words: Iterable[str]) -> list[Span]:
 
 
 def reading_spans(text: str, readings: Iterable[Sequence[str]]) -> list[Span]:
-    """Characters whose pinyin (syllables, or single-letter initials) follows one of the readings in order."""
+    """Characters whose pinyin (syllables, or single-letter initials) follows one of the readings in order;
+    spaces and punctuation between them are skipped, as the index skips them."""
     readings = [list(r) for r in readings if r]
     if not readings:
         return []
-    syllables = char_syllables(text)
+    read = [(offset, s) for offset, s in enumerate(char_syllables(text)) if s != ""]
     spans = []
     for reading in readings:
         initials = all(len(unit) == 1 for unit in reading)
-        units = [(s[0] if initials else s) if s else None for s in syllables]
+        units = [(s[0] if initials else s) if s else None for _offset, s in read]
         n = len(reading)
         for start in range(len(units) - n + 1):
             if units[start : start + n] == reading:
-                spans.append((start, start + n))
+                spans.append((read[start][0], read[start + n - 1][0] + 1))
     return spans
 
 

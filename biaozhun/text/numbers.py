@@ -71,3 +71,41 @@ def read_number(text: str) -> NumberQuery | None:
     dated = format_reference(ident, with_part=True) + (f"-{ident.year}" if ident.year else "")
     key = compact(dated)
     return NumberQuery(key=key, exact=EXACT + key, canonical=ident.canonical)
+
+
+def _with_prefix(ident: Identifier, prefix: str, rest: str) -> str:
+    """`rest` (number, part, year) after `prefix`: a mandatory local standard is written DB44/1989, others with a
+    space (DB44/T 1989, GB 2760)."""
+    local_mandatory = ident.tier is Tier.LOCAL and not prefix.endswith(("/T", "/Z"))
+    return f"{prefix}/{rest}" if local_mandatory else f"{prefix} {rest}"
+
+
+def number_variants(text: str) -> list[str]:
+    """Other forms of a typed number that a reader may have meant, most likely first: the same number with the
+    other nature (GB ↔ GB/T ↔ GB/Z, JB ↔ JB/T, DB11 ↔ DB11/T), without its year, and both.
+
+    number_variants("GB 19001-2016") -> ["GB/T 19001-2016", "GB/Z 19001-2016", "GB 19001", "GB/T 19001", "GB/Z 19001"]
+    """
+    try:
+        ident = parse(text.strip())
+    except IdentifierError:
+        return []
+    base = {Tier.NATIONAL: "GB", Tier.INDUSTRY: ident.industry_code, Tier.LOCAL: f"DB{ident.region_code}"}.get(
+        ident.tier)
+    prefixes = [ident.prefix]
+    if base and ident.prefix.startswith(base):
+        suffixes = ("", "/T", "/Z") if ident.tier is Tier.NATIONAL else ("", "/T")
+        prefixes += [base + suffix for suffix in suffixes if base + suffix != ident.prefix]
+    dated, undated = ident.canonical, ident.undated
+    if ident.adopted is not None and dated.endswith("/" + ident.adopted.canonical):  # GB/T 19001-2016/ISO 9001:2015
+        dated = dated[: -len(ident.adopted.canonical) - 1]
+    forms = []
+    for source in ([dated, undated] if ident.year else [undated]):
+        rest = source[len(ident.prefix) :].lstrip(" /")
+        forms += [_with_prefix(ident, prefix, rest) for prefix in prefixes]
+    typed = compact(dated)
+    out: list[str] = []
+    for form in forms:
+        if compact(form) != typed and form not in out:
+            out.append(form)
+    return out

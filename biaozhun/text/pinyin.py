@@ -1,8 +1,9 @@
 """Pinyin and pinyin initials of titles (pypinyin), and splitting a typed pinyin string into syllables.
 
 Titles are indexed as pairs of syllables ("li_zi zi_dian dian_chi") and pairs of initials ("lz zd dc"), with
-the same run and filler rules as CJK bigrams (tokens.bigram_stream), so "lizidianchi" and "lzdc" are phrase
-queries with substring semantics over the readings.
+the filler rule of tokens.bigram_stream, so "lizidianchi" and "lzdc" are phrase queries with substring semantics
+over the readings. Runs that only spaces and punctuation separate read as one ("电池 安全" is found by
+"dianchianquan"); each run keeps its own reading.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from .tokens import bigram_stream, cjk_runs
+from .tokens import bigram_stream, cjk_runs, is_skipped, joined_runs
 
 _SYLLABLE_TEXT = """a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen
 ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong
@@ -40,7 +41,7 @@ def run_syllables(run: str) -> tuple[str, ...]:
 
 
 def title_syllables(text: str) -> list[tuple[str, ...]]:
-    return [run_syllables(run) for run in cjk_runs(text)]
+    return [tuple(s for run in group for s in run_syllables(run)) for group in joined_runs(text)]
 
 
 def syllable_pairs(text: str) -> list[str]:
@@ -83,8 +84,9 @@ def _split_part(part: str) -> list[str] | None:
 
 
 def char_syllables(text: str) -> list[str | None]:
-    """The syllable of each character of `text` (None outside CJK runs), for highlighting pinyin matches."""
-    out: list[str | None] = [None] * len(text)
+    """The syllable of each character of `text` (None outside CJK runs, "" for spaces and punctuation, which a
+    reading skips), for highlighting pinyin matches."""
+    out: list[str | None] = ["" if is_skipped(c) else None for c in text]
     position = 0
     for run in cjk_runs(text):
         start = text.index(run, position)

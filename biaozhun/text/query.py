@@ -1,6 +1,7 @@
 """Understand what was typed in the one search box: a number, Chinese, English, pinyin or initials.
 
-analyse("锂离子电池 安全") -> every term must match: two CJK runs.
+analyse("锂离子电池 安全") -> every term must match: two Chinese terms.
+analyse("电池安全") -> one term, found in "锂离子电池 安全要求": spaces and punctuation are ignored on both sides.
 analyse("GB/T 19001") -> a number query.
 analyse("lizidianchi") -> one Latin term, read as an English word, pinyin (li zi dian chi) or initials.
 analyse("%") -> nothing to search for (has_nothing_to_search): punctuation and symbols alone are not a query.
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .numbers import NumberQuery, read_number
 from .pinyin import split_syllables
-from .tokens import cjk_runs, fold, latin_words
+from .tokens import cjk_runs, fold, latin_words, squeeze
 
 _LATIN_ONLY = re.compile(r"[A-Za-z' ]+")
 _MAX_INITIALS = 12
@@ -23,12 +24,14 @@ _MAX_INITIALS = 12
 class Term:
     """One whitespace-separated part of the query; each term must match.
 
-    runs: CJK runs (phrase on bigrams, or a unigram for one character); words: Latin words and numbers;
-    syllables / initials: readings of a purely Latin term as pinyin, None when it cannot be one.
+    chars: a term with Chinese characters, squeezed (tokens.squeeze: no spaces or punctuation, lower case), matched
+    as a substring of the squeezed title (a phrase on character pairs, or a unigram for one character), Latin
+    letters and digits in it included ("第1部分通用要求", "led灯"); words: Latin words and numbers of a term without
+    Chinese; syllables / initials: readings of a purely Latin term as pinyin, None when it cannot be one.
     """
 
     text: str
-    runs: tuple[str, ...] = ()
+    chars: str = ""
     words: tuple[str, ...] = ()
     syllables: tuple[str, ...] | None = None
     initials: str | None = None
@@ -52,11 +55,11 @@ class QueryPlan:
 
     def highlight_needles(self) -> tuple[list[str], list[str], list[list[str]]]:
         """(CJK substrings, Latin words, pinyin syllable sequences) to mark in a title."""
-        runs = [r for t in self.terms for r in t.runs]
+        chars = [t.chars for t in self.terms if t.chars]
         words = [w for t in self.terms for w in t.words]
         readings = [list(t.syllables) for t in self.terms if t.syllables and len(t.syllables) > 1]
         readings += [list(t.initials) for t in self.terms if t.initials and len(t.initials) > 1]
-        return runs, words, readings
+        return chars, words, readings
 
 
 def _latin_term(text: str) -> Term:
@@ -87,9 +90,10 @@ def analyse(text: str) -> QueryPlan:
             if term.words or term.syllables or term.initials:  # not for a lone apostrophe
                 terms.append(term)
             continue
-        number = read_number(part)
-        words = (part.lower(),) if number is not None else tuple(latin_words(part))
-        runs = tuple(cjk_runs(part))
-        if runs or words:
-            terms.append(Term(text=part, runs=runs, words=words))
+        if read_number(part) is not None:
+            terms.append(Term(text=part, words=(part.lower(),)))
+        elif cjk_runs(part):
+            terms.append(Term(text=part, chars=squeeze(part)))
+        elif words := tuple(latin_words(part)):
+            terms.append(Term(text=part, words=words))
     return QueryPlan(text=text, terms=tuple(terms))

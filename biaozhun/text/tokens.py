@@ -1,5 +1,11 @@
 """Split titles into CJK runs and Latin words, and turn runs into index token streams.
 
+What search compares is the text as people type it: `squeeze` drops spaces (of every width) and punctuation
+(：、—·（）《》“”/ …, but not the decimal point), folds full-width forms and lower-cases, so
+"电动汽车 传导充电系统 第1部分：通用要求" is compared as "电动汽车传导充电系统第1部分通用要求". Titles are indexed as
+the overlapping character pairs of that squeezed text (`char_bigrams`), so a phrase query over a typed term's pairs
+matches exactly the titles whose squeezed text contains the squeezed term, whatever spaces either side has.
+
 A CJK run is a maximal sequence of ideographs; anything else (spaces, punctuation, digits, Latin letters) ends
 it. Runs are indexed as overlapping bigrams at consecutive positions, so a phrase query over the bigrams of a
 query string matches exactly the titles that contain that string (substring semantics). Between two runs the
@@ -10,7 +16,9 @@ the next, the only case in which a phrase could otherwise match across the break
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, and the supplementary planes' extensions.
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -28,6 +36,38 @@ def is_cjk(char: str) -> bool:
 def fold(text: str) -> str:
     """Full-width ASCII to ASCII (Ｌ１ -> L1); nothing else changes, so character offsets are kept."""
     return text.translate(_FULL_WIDTH)
+
+
+@lru_cache(maxsize=4096)
+def is_skipped(char: str) -> bool:
+    """Spaces and punctuation, which search ignores; the decimal point is kept (2828.1 is not 28281)."""
+    return char.isspace() or (unicodedata.category(char)[0] == "P" and char not in ".．")
+
+
+def _lower(char: str) -> str:
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def squeeze_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The squeezed text (see the module) and, for each of its characters, the offset in `text` it came from."""
+    kept, offsets = [], []
+    for offset, char in enumerate(fold(text)):
+        if not is_skipped(char):
+            kept.append(_lower(char))
+            offsets.append(offset)
+    return "".join(kept), offsets
+
+
+def squeeze(text: str) -> str:
+    """"第1部分：通用要求 (IEC 60335-2-9)" -> "第1部分通用要求iec6033529"."""
+    return squeeze_with_offsets(text)[0]
+
+
+def char_bigrams(text: str) -> list[str]:
+    """Overlapping character pairs of the squeezed text: the title's substring index (one run, no fillers)."""
+    squeezed = squeeze(text)
+    return [squeezed[i : i + 2] for i in range(len(squeezed) - 1)]
 
 
 def cjk_runs(text: str) -> list[str]:
@@ -56,6 +96,21 @@ def bigram_stream(units_per_run: Iterable[Sequence[str]], join: str = "") -> lis
         tokens.extend(units[i] + join + units[i + 1] for i in range(len(units) - 1))
         last_unit = units[-1]
     return tokens
+
+
+def joined_runs(text: str) -> list[list[str]]:
+    """CJK runs grouped where only spaces and punctuation stand between them (what a reader skips when typing):
+    "锂离子电池 安全要求（试行）" -> [["锂离子电池", "安全要求", "试行"]]; "第1部分" -> [["第"], ["部分"]]."""
+    groups: list[list[str]] = []
+    end = None
+    for match in _RUN.finditer(text):
+        between = text[end : match.start()] if end is not None else None
+        if groups and between is not None and all(is_skipped(c) for c in between):
+            groups[-1].append(match.group())
+        else:
+            groups.append([match.group()])
+        end = match.end()
+    return groups
 
 
 def cjk_bigrams(text: str) -> list[str]:

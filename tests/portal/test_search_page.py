@@ -51,3 +51,60 @@ def test_nothing_to_search_in_english(client, indexed):
 def test_an_empty_query_browses_everything(client, indexed):
     page = client.get("/standards/", {"q": ""}).content.decode()
     assert "GB/T 14726-2002" in page and "GB/T 19001-2016" in page and "没有可以检索" not in page
+
+
+@pytest.fixture
+def advanced(search_index):
+    make_standard("GB/T 14726-2002", title_zh="锂离子电池 安全要求", published_on="2002-05-01",
+                  implemented_on="2002-12-01", responsible_unit="全国电工电子产品标准化技术委员会",
+                  adopts=[{"identifier": "IEC 61960:2000", "degree": "MOD"}])
+    make_standard("DB3301/T 0500-2020", title_zh="锂离子电池 储能系统", published_on="2020-06-01",
+                  implemented_on="2020-07-01", drafting_units=["杭州市标准化研究院"])
+    search_index()
+
+
+def test_space_free_query_finds_and_marks_the_title_with_its_spaces(client, advanced):
+    page = client.get("/standards/", {"q": "电池安全"}).content.decode()
+    assert "锂离子<mark>电池 安全</mark>要求" in page
+    assert "DB3301/T 0500-2020" not in page
+
+
+def test_the_advanced_form_filters_and_keeps_its_values(client, advanced):
+    page = client.get("/standards/", {"q": "锂离子电池", "published_from": "2020-01-01", "adopted": "no",
+                                      "drafting_unit": "杭州"}).content.decode()
+    assert "DB3301/T 0500-2020" in page and "GB/T 14726-2002" not in page
+    assert 'id="advanced-search" open' in page
+    assert 'name="published_from" value="2020-01-01"' in page
+    assert '<option value="no" selected>' in page
+    assert 'name="drafting_unit" maxlength="100" value="杭州"' in page
+    assert "发布日期起: 2020-01-01 ×" in page  # a chip that removes it
+
+
+def test_the_city_facet_is_shown_with_its_name(client, advanced):
+    from biaozhun.reference.models import RegionCode
+
+    RegionCode.objects.get_or_create(code="33", defaults={"name_zh": "浙江省", "level": "province"})
+    RegionCode.objects.get_or_create(code="3301", defaults={"name_zh": "杭州市", "level": "city", "parent_id": "33"})
+    from django.core.cache import cache
+
+    cache.clear()
+    page = client.get("/standards/", {"q": "锂离子电池"}).content.decode()
+    assert "设区的市" in page and "杭州市" in page and "city=3301" in page
+
+
+def test_a_reversed_date_range_on_the_page_says_so(client, advanced):
+    page = client.get("/standards/", {"published_from": "2021-01-01", "published_to": "2020-01-01"}).content.decode()
+    assert "日期范围颠倒" in page and "GB/T 14726-2002" not in page
+
+
+def test_nothing_found_suggests_the_number_the_reading_and_the_closest_titles(client, advanced):
+    page = client.get("/standards/", {"q": "GB 14726-2002"}).content.decode()
+    assert 'id="suggestions"' in page and "?q=GB%2FT+14726-2002" in page
+    page = client.get("/standards/", {"q": "锂离子电尺"}).content.decode()
+    assert "按拼音检索" in page and "li li zi dian chi" in page
+    assert "标题最接近的标准" in page and "<mark>锂离子电</mark>池 安全要求" in page
+
+
+def test_filters_that_exclude_everything_offer_the_search_without_them(client, advanced):
+    page = client.get("/standards/", {"q": "锂离子电池", "city": "1101"}).content.decode()
+    assert "去掉全部筛选条件" in page and 'href="?q=%E9%94%82%E7%A6%BB%E5%AD%90%E7%94%B5%E6%B1%A0"' in page

@@ -2,10 +2,10 @@
 
 from collections import Counter
 
-from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
+from biaozhun.catalog.models import FullText, RelationKind, Standard, StandardRelation
 from biaozhun.search.documents import FACETS
 from biaozhun.search.engine import SearchQuery
-from biaozhun.text import cjk_runs
+from biaozhun.text import cjk_runs, squeeze
 
 from .helpers import all_ids
 
@@ -15,25 +15,31 @@ def _titles() -> dict[int, str]:
 
 
 def _queries(titles: dict[int, str]) -> list[str]:
-    """Every 1- and 2-character substring of the titles, and 3–6 character ones from every fifth title."""
+    """Every 1- and 2-character substring of the titles' Chinese runs, and 3–8 character substrings of every
+    third title with its spaces and punctuation removed (across its elements, digits and Latin included)."""
     queries: set[str] = set()
     for n, title in enumerate(sorted(titles.values())):
         for run in cjk_runs(title):
             queries.update(run[i : i + 1] for i in range(len(run)))
             queries.update(run[i : i + 2] for i in range(len(run) - 1))
-            if n % 5 == 0:
-                for size in (3, 4, 6):
-                    queries.update(run[i : i + size] for i in range(0, len(run) - size + 1, 3))
-    return sorted(queries)
+        if n % 3 == 0:
+            squeezed = squeeze(title)
+            for size in (3, 4, 6, 8):
+                queries.update(squeezed[i : i + size] for i in range(0, len(squeezed) - size + 1, 2))
+    return sorted(q for q in queries if cjk_runs(q))
 
 
-def test_chinese_recall_equals_a_substring_scan(generated_catalogue):
+def test_chinese_recall_equals_a_substring_scan_of_the_squeezed_titles(generated_catalogue):
+    """Found: exactly the titles that contain the query once spaces and punctuation are ignored on both sides."""
     titles = _titles()
+    assert sum(" " in title for title in titles.values()) > 50  # element-separated titles are in the set
     queries = _queries(titles)
     assert len(queries) > 300
+    assert sum(squeeze(q) not in {run for t in titles.values() for run in cjk_runs(t)} for q in queries) > 100
+    squeezed = {i: squeeze(title) for i, title in titles.items()}
     wrong = {}
     for query in queries:
-        expected = {i for i, title in titles.items() if query in title}
+        expected = {i for i, title in squeezed.items() if squeeze(query) in title}
         found = all_ids(generated_catalogue.engine, query)
         if found != expected:
             wrong[query] = (len(expected), len(found))
@@ -50,8 +56,8 @@ def test_chinese_recall_equals_a_substring_scan(generated_catalogue):
 
 def _db_facets(ids: set[int]) -> dict[str, Counter]:
     counts: dict[str, Counter] = {name: Counter() for name in
-                                  ("tier", "nature", "status", "ccs1", "ccs", "ics", "industry", "province", "tc",
-                                   "year", "degree")}
+                                  ("tier", "nature", "status", "ccs1", "ccs", "ics", "industry", "province", "city",
+                                   "tc", "year", "degree", "fulltext", "adopted")}
     rows = Standard.objects.filter(id__in=ids).values_list(
         "tier", "nature", "status", "ccs_id", "ics_codes", "industry_code", "region_code", "tc_code", "year"
     )
@@ -66,11 +72,16 @@ def _db_facets(ids: set[int]) -> dict[str, Counter]:
             counts["ics"][field] += 1
         counts["industry"][industry] += bool(industry)
         counts["province"][region[:2]] += bool(region)
+        counts["city"][region[:4]] += len(region) >= 4
         counts["tc"][tc] += bool(tc)
         counts["year"][str(year)] += bool(year)
     degrees = StandardRelation.objects.filter(source_id__in=ids, kind=RelationKind.ADOPTS).exclude(degree="")
     for degree, n in Counter(set(degrees.values_list("source_id", "degree"))).items():
         counts["degree"][degree[1]] += n
+    adopting = set(degrees.filter(degree__in=["IDT", "MOD"]).values_list("source_id", flat=True))
+    counts["adopted"].update({"yes": len(adopting), "no": len(ids) - len(adopting)})
+    with_text = set(FullText.objects.filter(standard_id__in=ids).values_list("standard_id", flat=True))
+    counts["fulltext"].update({"yes": len(with_text), "no": len(ids) - len(with_text)})
     return {name: Counter({k: v for k, v in c.items() if v}) for name, c in counts.items()}
 
 

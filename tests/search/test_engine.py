@@ -81,7 +81,9 @@ def test_sort_by_date_and_by_number(engine):
     [
         ("lizidianchi", {"DB11/T 1234-2015"}),
         ("lzdc", {"DB11/T 1234-2015"}),
-        ("dianchi anquan", {"GB/T 31485-2015"}),  # one pinyin phrase: 电池安全, not 电池 安全
+        ("dianchi anquan", {"DB11/T 1234-2015", "GB/T 31485-2015"}),  # one pinyin phrase, spaces ignored
+        ("dianchianquan", {"DB11/T 1234-2015", "GB/T 31485-2015"}),
+        ("电池安全", {"DB11/T 1234-2015", "GB/T 31485-2015"}),
         ("battery", {"GB/T 31485-2015"}),
         ("safety requirements", {"GB/T 31485-2015"}),
         ("电池 安全", {"DB11/T 1234-2015", "GB/T 31485-2015"}),

@@ -80,7 +80,7 @@ def test_read_number():
 def test_analyse_tells_numbers_words_and_pinyin():
     assert analyse("GB/T 19001").number is not None
     plan = analyse("食品添加剂 安全")
-    assert [t.runs for t in plan.terms] == [("食品添加剂",), ("安全",)]
+    assert [t.chars for t in plan.terms] == ["食品添加剂", "安全"]
     term = analyse("lizidianchi").terms[0]
     assert term.syllables == ("li", "zi", "dian", "chi") and term.initials == "lizidianchi"
     assert analyse("lzdc").terms[0].initials == "lzdc"

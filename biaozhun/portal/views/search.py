@@ -1,4 +1,7 @@
-"""The catalogue search page: one box for words, pinyin and numbers; facets; highlights; sort; pages."""
+"""The catalogue search page: one box for words, pinyin and numbers; an advanced form (dates, organisations, full
+text, adoption); facets; highlights; sort; pages; suggestions when nothing is found."""
+
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.shortcuts import render
@@ -10,7 +13,7 @@ from biaozhun.catalog.models import Degree, Nature, Status, Tier
 from biaozhun.core.bilingual import in_language
 from biaozhun.core.ratelimit import by_user_or_address, limit_page
 from biaozhun.reference.models import CcsCode, IcsCode, IndustryCode, RegionCode
-from biaozhun.search.documents import FACETS
+from biaozhun.search.documents import DATE_FILTERS, FACETS, NAME_FILTERS, NO, YES
 from biaozhun.search.engine import (
     MAX_OFFSET,
     MAX_QUERY_LENGTH,
@@ -22,6 +25,7 @@ from biaozhun.search.engine import (
     query_too_long,
 )
 from biaozhun.search.health import IndexCondition, forget_health, index_health
+from biaozhun.search.suggest import SuggestionKind, suggest
 
 PAGE_SIZE = 20
 # Seconds a reader is asked to wait before searching again while the index is rebuilt (Retry-After).
@@ -29,9 +33,19 @@ REBUILD_RETRY_AFTER = 60
 # Facets shown, in order, with their heading.
 FACET_TITLES = {
     "tier": lambda: _("层级"), "status": lambda: _("状态"), "nature": lambda: _("性质"), "ccs1": lambda: _("中国标准文献分类"),
-    "ics": lambda: _("国际标准分类"), "industry": lambda: _("行业"), "province": lambda: _("地区"),
-    "year": lambda: _("年代号"), "degree": lambda: _("采用程度"), "tc": lambda: _("技术委员会"),
+    "ics": lambda: _("国际标准分类"), "industry": lambda: _("行业"), "province": lambda: _("地区"), "city": lambda: _("设区的市"),
+    "year": lambda: _("年代号"), "fulltext": lambda: _("全文"), "adopted": lambda: _("采标"), "degree": lambda: _("采用程度"),
+    "tc": lambda: _("技术委员会"),
 }
+# The advanced form's fields (besides facets): name -> label, for the chips that undo one.
+ADVANCED_TITLES = {
+    "published_from": lambda: _("发布日期起"), "published_to": lambda: _("发布日期止"),
+    "implemented_from": lambda: _("实施日期起"), "implemented_to": lambda: _("实施日期止"),
+    "responsible_unit": lambda: _("归口单位"), "competent_department": lambda: _("主管部门"),
+    "drafting_unit": lambda: _("起草单位"),
+}
+# Yes/no facets that the advanced form sets with a select (not kept as hidden fields beside it).
+FORM_FACETS = ("fulltext", "adopted")
 
 
 def _labels() -> dict[str, dict[str, str]]:
@@ -48,13 +62,30 @@ def _labels() -> dict[str, dict[str, str]]:
             "ics": dict(IcsCode.objects.filter(level=1).values_list("code", "name_en")),
             "industry": dict(IndustryCode.objects.values_list("code", "name_zh")),
             "province": dict(RegionCode.objects.filter(level="province").values_list("code", "name_zh")),
+            "city": dict(RegionCode.objects.filter(level="city").values_list("code", "name_zh")),
+            "fulltext": {YES: _("有全文"), NO: _("无全文")},
+            "adopted": {YES: _("采用国际标准"), NO: _("未采用国际标准")},
         }
         cache.set(key, labels, 3600)
     return labels
 
 
 def _filters(request) -> dict[str, list[str]]:
-    return {name: values for name in FACETS if (values := [v for v in request.GET.getlist(name) if v])}
+    filters = {name: values for name in FACETS if (values := [v for v in request.GET.getlist(name) if v])}
+    for name in (*DATE_FILTERS, *NAME_FILTERS):
+        if value := request.GET.get(name, "").strip():
+            filters[name] = [value]
+    return filters
+
+
+def _search_link(request, text: str, *, keep_filters: bool) -> str:
+    """This page searching `text`, with the current filters and sort or with none."""
+    params = request.GET.copy() if keep_filters else {}
+    if keep_filters:
+        params.pop("page", None)
+        params["q"] = text
+        return "?" + params.urlencode()
+    return "?" + urlencode({"q": text})
 
 
 @require_safe
@@ -69,7 +100,7 @@ def search(request):
     except ValueError:
         page = 1
     page = min(page, MAX_OFFSET // PAGE_SIZE)
-    error, guidance, result, index_notice, unavailable = "", "", None, "", False
+    error, guidance, result, index_notice, unavailable, suggestions = "", "", None, "", False, []
     if len(text) > MAX_QUERY_LENGTH:  # refused with a message, not cut: the reader decides what to keep
         guidance = query_too_long(len(text))
     else:
@@ -77,8 +108,11 @@ def search(request):
         unavailable = not health.usable
         if not unavailable:
             try:
-                result = get_engine().search(SearchQuery(text=text, filters=filters, sort=sort, page=page,
-                                                         page_size=PAGE_SIZE, facets=True))
+                engine = get_engine()
+                query = SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE, facets=True)
+                result = engine.search(query)
+                if not result.total and not result.nothing_to_search:
+                    suggestions = suggest(engine, query)
             except SearchError as exc:
                 error = str(exc)
             except IndexStateError:  # gone since index_health() last looked
@@ -107,14 +141,23 @@ def search(request):
     pages = 0
     if result is not None:
         pages = min((result.total + PAGE_SIZE - 1) // PAGE_SIZE, MAX_OFFSET // PAGE_SIZE)
+    advanced = {name: filters.get(name, [""])[0] for name in (*DATE_FILTERS, *NAME_FILTERS)}
+    for name in FORM_FACETS:
+        advanced[name] = filters[name][0] if len(filters.get(name, [])) == 1 else ""
     context = {
         "query": text[:MAX_QUERY_LENGTH], "sort": sort, "filters": filters, "result": result, "facets": facets,
+        "advanced": advanced, "advanced_open": any(advanced.values()),
+        "hidden": [(name, value) for name, values in filters.items() if name in FACETS and name not in FORM_FACETS
+                   for value in values],
+        "suggested_searches": [(s, _search_link(request, s.query, keep_filters=s.kind != SuggestionKind.UNFILTERED))
+                               for s in suggestions if s.kind != SuggestionKind.TITLE],
+        "suggested_titles": [s for s in suggestions if s.kind == SuggestionKind.TITLE],
         "error": error, "guidance": guidance, "index_notice": index_notice,
         "hits": [(hit, labels["status"].get(hit.status, hit.status)) for hit in result.hits] if result else [],
         "page": page, "pages": pages, "sorts": [("relevance", _("相关度")), ("date", _("发布日期")), ("number", _("标准号"))],
         "savable": result is not None and bool(text or filters),
-        "chosen": [(name, value, labels.get(name, {}).get(value, value)) for name, values in filters.items()
-                   for value in values],
+        "chosen": [(name, value, labels.get(name, {}).get(value, value) if name in FACETS
+                    else f"{ADVANCED_TITLES[name]()}: {value}") for name, values in filters.items() for value in values],
     }
     response = render(request, "portal/search.html", context, status=503 if unavailable else 200)
     if unavailable:
