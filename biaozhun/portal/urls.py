@@ -9,6 +9,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("standards/", views.search, name="standard_list"),
+    path("standards/facets/", views.search_facets, name="search_facets"),
     path("validity/", views.validity_check, name="validity_check"),
     path("watch/", views.watch_list, name="watch_list"),
     path("watch/standard/<int:standard_id>/", views.watch_standard, name="watch_standard"),

@@ -122,10 +122,10 @@ def test_the_ccs_code_keeps_its_chinese_name_and_an_english_reader_also_gets_the
 
 
 def test_the_ccs_facet_is_labelled_in_the_readers_language(client, standards):
-    page = english(client).get("/standards/", {"q": "quality"}).content.decode()
+    page = english(client).get("/standards/facets/", {"q": "quality"}).content.decode()
     assert "General" in page and "综合" not in page
     client.cookies["django_language"] = "zh-hans"
-    page = client.get("/standards/", {"q": "质量管理"}).content.decode()
+    page = client.get("/standards/facets/", {"q": "质量管理"}).content.decode()
     assert "综合" in page
 
 

@@ -88,8 +88,21 @@ def test_the_city_facet_is_shown_with_its_name(client, advanced):
     from django.core.cache import cache
 
     cache.clear()
-    page = client.get("/standards/", {"q": "锂离子电池"}).content.decode()
+    page = client.get("/standards/facets/", {"q": "锂离子电池"}).content.decode()
     assert "设区的市" in page and "杭州市" in page and "city=3301" in page
+
+
+def test_facets_come_beside_the_results_not_with_them(client, advanced):
+    """The page sends its results and a box that fetches the counts; the box's link shows them without script."""
+    page = client.get("/standards/", {"q": "锂离子电池", "tier": "local"}).content.decode()
+    assert 'data-facets-src="/standards/facets/?q=' in page and "tier=local" in page
+    assert "设区的市" not in page  # not counted for the page itself
+    inline = client.get("/standards/", {"q": "锂离子电池", "facets": "1"}).content.decode()
+    assert "设区的市" in inline and "data-facets-src" not in inline
+    assert "facets=1" in inline  # the facet links keep showing the counts
+    fragment = client.get("/standards/facets/", {"q": "锂离子电池", "tier": "local"}).content.decode()
+    assert "<html" not in fragment and "aria-current" in fragment  # the chosen tier is marked
+    assert client.get("/standards/facets/", {"q": "%"}).content.decode().strip().endswith("</p>")  # nothing to count
 
 
 def test_a_reversed_date_range_on_the_page_says_so(client, advanced):

@@ -104,6 +104,7 @@ ENDPOINTS: dict[str, str | Rule] = {
     # portal
     "portal:home": PUBLIC,
     "portal:standard_list": PUBLIC,
+    "portal:search_facets": PUBLIC,
     "portal:validity_check": PUBLIC,
     "portal:watch_list": SIGNED_IN,
     "portal:watch_standard": Rule("portal.watch"),

@@ -4,6 +4,7 @@ from .catalogue import home as home
 from .catalogue import standard_detail as standard_detail
 from .citations import citation as citation
 from .search import search as search
+from .search import search_facets as search_facets
 from .texts import amendment_text as amendment_text
 from .texts import full_text as full_text
 from .texts import read_amendment as read_amendment

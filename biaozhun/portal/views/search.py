@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -78,6 +79,12 @@ def _filters(request) -> dict[str, list[str]]:
     return filters
 
 
+def _with_facets(request) -> str:
+    params = request.GET.copy()
+    params["facets"] = "1"
+    return "?" + params.urlencode()
+
+
 def _search_link(request, text: str, *, keep_filters: bool) -> str:
     """This page searching `text`, with the current filters and sort or with none."""
     params = request.GET.copy() if keep_filters else {}
@@ -86,6 +93,36 @@ def _search_link(request, text: str, *, keep_filters: bool) -> str:
         params["q"] = text
         return "?" + params.urlencode()
     return "?" + urlencode({"q": text})
+
+
+def _facet_groups(result, filters: dict[str, list[str]], labels: dict) -> list[tuple]:
+    """(name, title, [(value, label, count, chosen)]) for each facet with values, in FACET_TITLES order."""
+    groups = []
+    for name, title in FACET_TITLES.items():
+        if values := result.facets.get(name) or []:
+            chosen = set(filters.get(name, []))
+            groups.append((name, title(), [
+                (value, labels.get(name, {}).get(value, value), count, value in chosen) for value, count in values
+            ]))
+    return groups
+
+
+@require_safe
+@limit_page("search-facets", "BIAOZHUN_RATE_SEARCH", methods=("GET", "HEAD"), key=by_user_or_address)
+def search_facets(request):
+    """The facet counts of a search (the page's query string), as the HTML the page puts beside its results:
+    counting them costs as much as the search, so the results are sent first and the page fetches these."""
+    text = request.GET.get("q", "").strip()
+    groups = []
+    if len(text) <= MAX_QUERY_LENGTH and index_health().usable:
+        filters = _filters(request)
+        try:
+            result = get_engine().search(SearchQuery(text=text, filters=filters, page_size=1, facets=True))
+        except (SearchError, IndexStateError):
+            result = None
+        if result is not None and result.total:
+            groups = _facet_groups(result, filters, _labels())
+    return render(request, "portal/_search_facets.html", {"facets": groups})
 
 
 @require_safe
@@ -101,6 +138,9 @@ def search(request):
         page = 1
     page = min(page, MAX_OFFSET // PAGE_SIZE)
     error, guidance, result, index_notice, unavailable, suggestions = "", "", None, "", False, []
+    # Facets come in a second request (search_facets) fetched by the page's script; without script, the
+    # "筛选" link asks for this page with facets=1, counted here.
+    inline_facets = request.GET.get("facets") == "1"
     if len(text) > MAX_QUERY_LENGTH:  # refused with a message, not cut: the reader decides what to keep
         guidance = query_too_long(len(text))
     else:
@@ -109,7 +149,8 @@ def search(request):
         if not unavailable:
             try:
                 engine = get_engine()
-                query = SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE, facets=True)
+                query = SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE,
+                                    facets=inline_facets)
                 result = engine.search(query)
                 if not result.total and not result.nothing_to_search:
                     suggestions = suggest(engine, query)
@@ -129,15 +170,7 @@ def search(request):
                      "单独的标点和符号（如 %% * ( ）不参与检索。") % {"query": text}
         result = None
     labels = _labels()
-    facets = []
-    if result is not None:
-        for name, title in FACET_TITLES.items():
-            values = result.facets.get(name) or []
-            if values:
-                chosen = set(filters.get(name, []))
-                facets.append((name, title(), [
-                    (value, labels.get(name, {}).get(value, value), count, value in chosen) for value, count in values
-                ]))
+    facets = _facet_groups(result, filters, labels) if result is not None and inline_facets else []
     pages = 0
     if result is not None:
         pages = min((result.total + PAGE_SIZE - 1) // PAGE_SIZE, MAX_OFFSET // PAGE_SIZE)
@@ -146,6 +179,9 @@ def search(request):
         advanced[name] = filters[name][0] if len(filters.get(name, [])) == 1 else ""
     context = {
         "query": text[:MAX_QUERY_LENGTH], "sort": sort, "filters": filters, "result": result, "facets": facets,
+        "inline_facets": inline_facets,
+        "facets_src": f"{reverse('portal:search_facets')}?{request.GET.urlencode()}",
+        "facets_inline_link": _with_facets(request),
         "advanced": advanced, "advanced_open": any(advanced.values()),
         "hidden": [(name, value) for name, values in filters.items() if name in FACETS and name not in FORM_FACETS
                    for value in values],

@@ -11,3 +11,15 @@ function sizeBars(root) {
 
 sizeBars(document);
 document.addEventListener("htmx:afterSwap", (event) => sizeBars(event.target));
+
+// Search facets: counted by a second request (data-facets-src, same origin, HTML the server escaped), so the results
+// show first. Without script, the link in the box shows the page with the counts instead.
+for (const box of document.querySelectorAll("[data-facets-src]")) {
+  fetch(box.dataset.facetsSrc, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+    .then((html) => {
+      box.innerHTML = html;
+    })
+    .catch(() => {}) // the link stays: the counts are one click away
+    .finally(() => box.removeAttribute("aria-busy"));
+}
