@@ -95,8 +95,8 @@ def load(env: dict[str, str], database: str, source: Path, index: Path) -> dict:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone():
             conn.execute(f"CREATE DATABASE \"{database}\" TEMPLATE template0 LOCALE 'C.UTF-8'")
             done = {}
-    if "migrate" not in done:
-        step("migrate", "migrate", "--noinput")
+    step("migrate", "migrate", "--noinput")  # also after a release with new migrations: a no-op otherwise
+    if "seed_reference" not in done:
         step("seed_reference", "seed_reference")
         step("createcachetable", "createcachetable")
     with psycopg.connect(f"{PGURL}/{database}") as conn:
@@ -333,6 +333,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=600)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--load-only", action="store_true", help="set up the database and index, then stop")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     database = args.database or f"biaozhun_load_{args.scale}" + (f"_{args.limit}" if args.limit else "")
@@ -347,6 +348,9 @@ def main() -> None:
            # Plain http on one host; the page rate limits would turn the steady load into 429s.
            "SECURE_SSL_REDIRECT": "0", "BIAOZHUN_RATE_SEARCH": "off", "BIAOZHUN_RATE_VALIDITY": "off"}
     loaded = load(env, database, source_file(args.scale, args.seed, args.limit), index)
+    if args.load_only:
+        print(f"loaded: {loaded}")
+        return
     data = samples(database, args.seed)
     site = Site(env, args.workers, var)
     recorder, stop, memory = Recorder(), threading.Event(), []

@@ -4,12 +4,15 @@
         --index bench/out/search-national [--workers 4] [--duration 20]
 
 Starts gunicorn (the production WSGI server) on loopback with the given database and search index, then
-1. sends every query of a mixed set (common 2-character terms, rare terms, numbers, pinyin, filtered) 20 times,
-   one at a time, to /api/v1/search/ (top 20 + total + all facets + highlights) and reports median and p95;
+1. sends every query of a mixed set (common 2-character terms, rare terms, numbers, pinyin, filtered) `--repeat`
+   times, one at a time, to /api/v1/search/ (top 20 + exact total + highlights) and reports median and p95;
 2. runs wrk (Debian package `wrk`) with 2 threads and 16 connections over the same URLs for `--duration`
    seconds and reports requests/s and errors;
-3. with --tail N, runs wrk again over N distinct queries (2–4 CJK characters cut from titles of the database,
-   deterministic): more than the workers' result caches hold, so nearly every request is computed afresh.
+3. with --tail N: N distinct queries (2–4 CJK characters cut from titles of the database, deterministic), more
+   than the workers' result caches hold, so nearly every request is computed afresh: the first 500 sent one at a
+   time (latency of a first search), then wrk over all N.
+Steps 2 and 3 run without and with `facets=true` (all facet counts too), `--runs` times interleaved; the
+medians are reported.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ def tail_queries(db: str, count: int, seed: int = 7) -> list[dict[str, str]]:
     return [{"q": q} for q in out]
 
 
-def wrk_run(wrk: str, base: str, urls: list[str], duration: int) -> str:
+def wrk_run(wrk: str, base: str, urls: list[str], duration: int) -> tuple[float, str]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write("local paths = {" + ",".join(f'"{u}"' for u in urls) + "}\n"
                      "local i = 0\nrequest = function()\n  i = i % #paths + 1\n"
@@ -86,8 +89,20 @@ def wrk_run(wrk: str, base: str, urls: list[str], duration: int) -> str:
     os.unlink(script.name)
     rate = re.search(r"Requests/sec:\s+([\d.]+)", done.stdout)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", done.stdout)
-    print(done.stdout.strip())
-    return f"{float(rate.group(1)):,.0f} requests/s; errors: {errors.group(0) if errors else 'none'}"
+    return float(rate.group(1)), errors.group(0) if errors else "none"
+
+
+def one_at_a_time(base: str, queries: list[dict[str, str]]) -> list[float]:
+    times = []
+    for params in queries:
+        start = time.perf_counter()
+        urllib.request.urlopen(_url(base, params), timeout=30).read()  # noqa: S310 (loopback)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20)[-1]
 
 
 def main() -> None:
@@ -98,6 +113,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--tail", type=int, default=0, help="also measure N distinct (uncached) queries")
+    parser.add_argument("--runs", type=int, default=3, help="wrk runs of each kind, interleaved (median)")
     args = parser.parse_args()
 
     port = _port()
@@ -123,26 +139,37 @@ def main() -> None:
         everything = []
         print(f"{'class':<15}{'median':>10}{'p95':>10}  (end to end over HTTP, {args.workers} gunicorn workers)")
         for name, queries in QUERIES.items():
-            times = []
-            for _ in range(args.repeat):
-                for params in queries:
-                    start = time.perf_counter()
-                    urllib.request.urlopen(_url(base, params), timeout=30).read()  # noqa: S310
-                    times.append((time.perf_counter() - start) * 1000)
+            times = one_at_a_time(base, queries * args.repeat)
             everything += times
-            p95 = statistics.quantiles(times, n=20)[-1]
-            print(f"{name:<15}{statistics.median(times):>8.1f}ms{p95:>8.1f}ms")
-        print(f"{'all':<15}{statistics.median(everything):>8.1f}ms{statistics.quantiles(everything, n=20)[-1]:>8.1f}ms")
+            print(f"{name:<15}{statistics.median(times):>8.1f}ms{p95(times):>8.1f}ms")
+        print(f"{'all':<15}{statistics.median(everything):>8.1f}ms{p95(everything):>8.1f}ms")
 
+        kinds = {"repeated set": [params for queries in QUERIES.values() for params in queries]}
+        if args.tail:
+            tail = tail_queries(args.db, args.tail)
+            kinds["long tail"] = tail
+            for facets, sample in ((False, tail[-500:]), (True, tail[-1000:-500])):  # each computed afresh here
+                first = [{**params, **({"facets": "true"} if facets else {})} for params in sample]
+                times = one_at_a_time(base, first)
+                print(f"first search of {len(first)} tail queries{' with facets' if facets else ''}, one at a time: "
+                      f"median {statistics.median(times):.1f} ms, p95 {p95(times):.1f} ms")
         wrk = shutil.which("wrk")
         if wrk is None:
             print("wrk is not installed (apt-get install wrk): throughput not measured")
             return
-        urls = [_url("", params) for queries in QUERIES.values() for params in queries]
-        print(f"throughput: {wrk_run(wrk, base, urls, args.duration)}")
-        if args.tail:
-            urls = [_url("", params) for params in tail_queries(args.db, args.tail)]
-            print(f"long tail ({len(urls)} distinct queries): {wrk_run(wrk, base, urls, args.duration)}")
+        rates: dict[tuple[str, bool], list[float]] = {}
+        for _run in range(args.runs):
+            for kind, queries in kinds.items():
+                for facets in (False, True):
+                    urls = [_url("", {**params, **({"facets": "true"} if facets else {})}) for params in queries]
+                    rate, errors = wrk_run(wrk, base, urls, args.duration)
+                    rates.setdefault((kind, facets), []).append(rate)
+                    print(f"  wrk {kind}{' with facets' if facets else ''}: {rate:,.0f} requests/s, errors: {errors}",
+                          flush=True)
+        for (kind, facets), values in rates.items():
+            print(f"{kind} ({len(kinds[kind]):,} queries){' with facets' if facets else ''}: median "
+                  f"{statistics.median(values):,.0f} requests/s over {len(values)} runs "
+                  f"({', '.join(f'{v:,.0f}' for v in values)})")
     finally:
         server.terminate()
         server.wait(timeout=20)

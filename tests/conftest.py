@@ -1,8 +1,13 @@
 """Test set-up shared by every app."""
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 pytest_plugins = ["tests.fixtures.roles", "tests.fixtures.catalog"]
+
+# Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.
+hypothesis_settings.register_profile("biaozhun", deadline=None)
+hypothesis_settings.load_profile("biaozhun")
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from biaozhun.core.errors import DomainError
 
 from . import services
-from .models import Amendment, FullText, ImportJob, Standard, StandardEvent, StandardRelation
+from .admin_import import ImportViews, rejects_link
+from .models import Amendment, FullText, ImportJob, Standard, StandardEvent, StandardRelation, TextAccess
 
 EDITABLE = [
     "title_zh", "title_en", "scope", "ccs", "ics", "competent_department", "responsible_unit", "tc_code",
-    "published_on", "implemented_on", "abolished_on", "confirmed_on",
+    "published_on", "implemented_on", "abolished_on", "confirmed_on", "plan_number", "industry_classes", "remarks",
 ]
 
 
@@ -40,9 +41,17 @@ class RelationInline(ReadOnlyInline):
     verbose_name_plural = _("与其他标准的关系")
 
 
+@admin.display(description=_("修改单文本"))
+def amendment_text_link(sheet: Amendment) -> str:
+    if not sheet.file:
+        return "—"
+    url = reverse("portal:amendment_text", args=[sheet.standard.identifier, sheet.number])
+    return format_html('<a href="{}?download=1">{}</a>', url, _("下载"))
+
+
 class AmendmentInline(ReadOnlyInline):
     model = Amendment
-    fields = ["number", "published_on", "implemented_on", "summary"]
+    fields = ["number", "published_on", "implemented_on", "summary", amendment_text_link, "page_count"]
     readonly_fields = fields
 
 
@@ -81,6 +90,13 @@ class WithdrawnFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TextAccessForm(forms.Form):
+    access = forms.ChoiceField(label=_("全文公开方式"), choices=[("", _("按规则（按标准类别确定）")), *TextAccess.choices],
+                               required=False)
+    reason = forms.CharField(label=_("依据"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("读者将看到这段说明，如：发布者（中国标准化协会）已在其网站公开全文。"))
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("撤销原因"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
                              help_text=_("将记入标准的历史，如：标准号填写错误，应为 GB 9706.299-2026。"))
@@ -90,21 +106,24 @@ class WithdrawForm(forms.Form):
 class StandardAdmin(admin.ModelAdmin):
     list_display = ["identifier", "title_zh", "tier", "nature", "status", "published_on", "implemented_on"]
     list_filter = [WithdrawnFilter, "tier", "nature", "status"]
-    actions = ["withdraw"]
+    actions = ["withdraw", "set_text_access"]
     search_fields = ["=identifier", "^undated", "title_zh", "title_en"]
     show_full_result_count = False
     raw_id_fields = ["ccs", "ics"]
     readonly_fields = [
         "identifier", "tier", "nature", "prefix", "industry_code", "region_code", "org_code", "number", "part",
         "year", "status", "status_reason", "status_since", "status_by", "issued_by", "ics_codes", "version",
-        "drafting_units", "drafters", "withdrawn_at", "withdrawn_identifier", "withdrawal_reason",
+        "drafting_units", "drafters", "withdrawn_at", "withdrawn_identifier", "withdrawal_reason", "text_access",
+        "text_access_note",
     ]
     fieldsets = [
         (_("标准号"), {"fields": ["identifier", ("tier", "nature", "prefix"), ("industry_code", "region_code", "org_code"),
                                   ("number", "part", "year")]}),
-        (_("内容"), {"fields": ["title_zh", "title_en", "scope", ("ccs", "ics"), "ics_codes"]}),
+        (_("内容"), {"fields": ["title_zh", "title_en", "scope", ("ccs", "ics"), "ics_codes", "industry_classes",
+                               "remarks"]}),
         (_("单位"), {"fields": ["issued_by", "competent_department", "responsible_unit", "tc_code", "drafting_units",
-                               "drafters"]}),
+                               "drafters", "plan_number"]}),
+        (_("全文公开方式"), {"fields": ["text_access", "text_access_note"]}),
         (_("日期与状态"), {"fields": [("published_on", "implemented_on"), ("abolished_on", "confirmed_on"),
                                      ("status", "status_reason", "status_since", "status_by"), "version"]}),
         (_("撤销"), {"fields": ["withdrawn_at", "withdrawn_identifier", "withdrawal_reason"]}),
@@ -141,6 +160,30 @@ class StandardAdmin(admin.ModelAdmin):
                 done += 1
         if done:
             self.message_user(request, gettext_now("已撤销 %(count)d 项标准。") % {"count": done}, messages.SUCCESS)
+        return None
+
+    @admin.action(description=_("设定所选标准的全文公开方式"))
+    def set_text_access(self, request, queryset):
+        """Where a publisher decides otherwise than the rules (catalog.services.set_text_access, with its reason)."""
+        form = TextAccessForm(request.POST if "reason" in request.POST else None)
+        if not form.is_valid():
+            return TemplateResponse(request, "admin/catalog/standard/text_access.html", {
+                **self.admin_site.each_context(request), "title": gettext_now("设定全文公开方式"), "form": form,
+                "standards": queryset, "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            })
+        done = 0
+        for standard in queryset.filter(withdrawn_at__isnull=True):
+            try:
+                services.set_text_access(actor=request.user, standard=standard, access=form.cleaned_data["access"],
+                                         reason=form.cleaned_data["reason"])
+            except DomainError as exc:
+                self.message_user(request, f"{standard.identifier}: {exc.message}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(request, gettext_now("已设定 %(count)d 项标准的全文公开方式。") % {"count": done},
+                              messages.SUCCESS)
         return None
 
     def has_delete_permission(self, request, obj=None):
@@ -241,11 +284,15 @@ class StandardEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
-    list_display = ["started_at", "source_name", "state", "total_records", "committed_records", "created", "updated"]
-    list_filter = ["state", "file_format"]
+class ImportJobAdmin(ImportViews, admin.ModelAdmin):
+    """Jobs are read-only; new ones come from the upload page (admin_import.py) or `manage.py catalog_import`."""
+
+    list_display = ["started_at", "source_name", "state", "total_records", "committed_records", "created", "updated",
+                    "folded_records", "rejected_records"]
+    list_filter = ["state", "file_format", "skip_invalid"]
     search_fields = ["source_name", "sha256"]
-    readonly_fields = [f.name for f in ImportJob._meta.fields]
+    exclude = ["rejects_file"]
+    readonly_fields = [*(f.name for f in ImportJob._meta.fields if f.name != "rejects_file"), rejects_link]
 
     def has_add_permission(self, request):
         return False

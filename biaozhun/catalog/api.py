@@ -6,6 +6,7 @@ from typing import Annotated
 
 from django.conf import settings
 from django.http import Http404, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -15,9 +16,10 @@ from biaozhun.accounts import policy
 from biaozhun.api.ratelimit import client_address, per_period, rate_limited, take
 from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, NOT_FOUND
+from biaozhun.reference.selectors import ics_classes, industry_classes
 
-from . import exporting, selectors
-from .models import Status, Tier
+from . import exporting, selectors, text_access
+from .models import RelationKind, Status, Tier
 from .serialise import records_for
 from .validity import MAX_LINES, check_lines
 
@@ -48,11 +50,31 @@ class AdoptionOut(Schema):
     degree: str
 
 
+class TextOut(Schema):
+    language: str = Field(description="zh for the Chinese text, else the language of a translation")
+    size: int
+    page_count: int | None
+    read_url: str | None = Field(description="the page to read it online; null when the text is not public")
+    download_url: str | None = Field(description="null unless the text may be downloaded (text_access)")
+
+
 class AmendmentOut(Schema):
     number: int
     published_on: date | None
     implemented_on: date | None
     summary: str
+    text: TextOut | None = Field(None, description="the sheet's own text, read and downloaded like the standard's")
+
+
+class ClassOut(Schema):
+    code: str
+    name: str = Field(description="the classification's name for the code; \"\" if the table does not know it")
+
+
+class ClassificationsOut(Schema):
+    ccs: ClassOut | None
+    ics: list[ClassOut] = Field(description="English names (ISO publishes ICS in English and French)")
+    industry: list[ClassOut] = Field(description="GB/T 4754-2017 国民经济行业分类, Chinese names")
 
 
 class StandardOut(Schema):
@@ -75,8 +97,20 @@ class StandardOut(Schema):
     references: list[str]
     amendments: list[AmendmentOut]
     language_versions: list[str]
+    drafting_units: list[str] | None = Field(None, description=(
+        "起草单位; null where the rules withhold it: mandatory national standards published since 2020-06-01"))
+    drafters: list[str] | None = Field(None, description="起草人; null where withheld, as drafting_units")
+    plan_number: str = Field(description="计划号 of the project that produced the edition")
+    industry_classes: list[str] = Field(description="GB/T 4754-2017 codes with their section letter, e.g. C383")
+    remarks: str = Field(description="备注")
     status: str
     status_since: date | None
+    text_access: str = Field(description="download (可下载), preview (可在线预览, read online only) or not_public (不公开)")
+    text_access_reason: str = Field(description="why: mandatory, recommended, adopted, international, filed, "
+                                                "publisher, translation or override (an administrator's decision)")
+    text_access_explanation: str = Field(description="the reason in the request's language, as the page shows it")
+    classifications: ClassificationsOut
+    full_texts: list[TextOut]
 
 
 class RelatedOut(Schema):
@@ -113,7 +147,44 @@ def standard_detail(request, identifier: str):
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if standard is None:
         raise Http404(_("标准目录中没有编号为“%(identifier)s”的标准；请核对标准号，或先在检索页查找。") % {"identifier": identifier})
-    return next(records_for([standard]))
+    record = next(records_for([standard], public=True))
+    relations = list(standard.relations_out.filter(kind=RelationKind.ADOPTS))
+    offer = text_access.offer(standard, relations=relations)
+    ccs = standard.ccs
+    record.update(
+        text_access_explanation=offer.reason,
+        classifications={
+            "ccs": {"code": ccs.code, "name": ccs.name_zh} if ccs else None,
+            "ics": [{"code": code, "name": name} for code, name in ics_classes(record["ics"])],
+            "industry": [{"code": code, "name": name} for code, name in industry_classes(record["industry_classes"])],
+        },
+        full_texts=[_text_out(request, standard, text, text_access.offer(standard, language=text.language,
+                                                                          relations=relations))
+                    for text in standard.full_texts.order_by("language")],
+    )
+    sheets = {sheet.number: sheet for sheet in standard.amendments.all()}
+    for item in record["amendments"]:
+        sheet = sheets.get(item["number"])
+        item["text"] = _amendment_text_out(request, standard, sheet, offer) if sheet and sheet.file else None
+    return record
+
+
+def _urls(request, page: str, file: str, offer) -> dict:
+    return {"read_url": request.build_absolute_uri(page) if offer.can_read else None,
+            "download_url": request.build_absolute_uri(f"{file}?download=1") if offer.can_download else None}
+
+
+def _text_out(request, standard, text, offer) -> dict:
+    args = [standard.identifier, text.language]
+    return {"language": text.language, "size": text.size, "page_count": text.page_count,
+            **_urls(request, reverse("portal:read_full_text", args=args), reverse("portal:full_text", args=args), offer)}
+
+
+def _amendment_text_out(request, standard, sheet, offer) -> dict:
+    args = [standard.identifier, sheet.number]
+    return {"language": "zh", "size": sheet.size or 0, "page_count": sheet.page_count,
+            **_urls(request, reverse("portal:read_amendment", args=args), reverse("portal:amendment_text", args=args),
+                    offer)}
 
 
 class ValidityIn(Schema):
@@ -189,7 +260,8 @@ def bulk_export(request, tier: Tier | None = None, status: Status | None = None,
         standards = standards.filter(status=status)
     if since:
         standards = standards.filter(updated_at__gte=since)
-    lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in exporting.iter_records(standards))
+    lines = (json.dumps(record, ensure_ascii=False) + "\n"
+             for record in exporting.iter_records(standards, public=True))
     response = StreamingHttpResponse(lines, content_type="application/x-ndjson; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="catalogue.jsonl"'
     return response

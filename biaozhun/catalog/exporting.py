@@ -18,15 +18,16 @@ XLSX_MAX_ROWS = 1_048_575  # Excel's limit less the header row; further rows go 
 OBJECT_LIST_FIELDS = {"replaces", "adopts", "amendments"}
 
 
-def iter_records(queryset: QuerySet[Standard]) -> Iterator[dict[str, Any]]:
-    """Every record of `queryset` in id order, fetched by keyset pagination (no OFFSET)."""
+def iter_records(queryset: QuerySet[Standard], *, public: bool = False) -> Iterator[dict[str, Any]]:
+    """Every record of `queryset` in id order, fetched by keyset pagination (no OFFSET); `public` as in
+    serialise.records_for."""
     last = 0
     queryset = queryset.order_by("pk")
     while True:
         chunk = list(queryset.filter(pk__gt=last)[:CHUNK])
         if not chunk:
             return
-        yield from records_for(chunk)
+        yield from records_for(chunk, public=public)
         last = chunk[-1].pk
 
 

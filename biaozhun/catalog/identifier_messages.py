@@ -44,6 +44,10 @@ RULES = {
     "amendment_undated": gettext_lazy("第 %(n)s 个字符处：修正案只能跟在带年代号的标准号之后"),
     "consolidation_undated": gettext_lazy("第 %(n)s 个字符处：“+AMD”合并版只能跟在带年代号的 IEC 标准号之后"),
     "draft_amendment_last": gettext_lazy("第 %(n)s 个字符处：修正案草案只能位于标准号的最后"),
+    "year_without_number": gettext_lazy("第 %(n)s 个字符处：“%(prefix)s”之后只有年代号，缺少标准顺序号"),
+    "part_range": gettext_lazy(
+        "第 %(n)s 个字符处：这是一组部分（共 %(count)s 项：%(parts)s），不是一项标准；请每个部分单列一条"),
+    "part_range_order": gettext_lazy("第 %(n)s 个字符处：部分号范围应由小到大，如 .1~7"),
 }
 
 

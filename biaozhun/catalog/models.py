@@ -36,6 +36,14 @@ class Status(models.TextChoices):
     ABOLISHED = "abolished", _("废止")
 
 
+class TextAccess(models.TextChoices):
+    """What readers may do with a standard's text (biaozhun/rules/text_access.py decides; values as its Access)."""
+
+    DOWNLOAD = "download", _("可下载")
+    PREVIEW = "preview", _("可在线预览")
+    NOT_PUBLIC = "not_public", _("不公开")
+
+
 class CatalogueManager(models.Manager):
     """The catalogue as everyone sees it: editions withdrawn as published in error are left out."""
 
@@ -88,6 +96,17 @@ class Standard(models.Model):
     language_versions = models.JSONField(_("外文版"), default=list, blank=True)
     drafting_units = models.JSONField(_("起草单位"), default=list, blank=True)
     drafters = models.JSONField(_("起草人"), default=list, blank=True)
+    # 计划号 of the project that produced this edition (20190001-T-469 for national standards); the portal links it
+    # to that project's page, and publication from a project writes it.
+    plan_number = models.CharField(_("计划号"), max_length=40, blank=True, db_index=True, db_default="")
+    industry_classes = models.JSONField(_("国民经济行业分类"), default=list, blank=True)
+    remarks = models.TextField(_("备注"), blank=True, db_default="")
+    # An administrator's decision on the text's access where its publisher says otherwise than the rules
+    # (biaozhun/rules/text_access.py); blank follows the rules. Written only by catalog.services.set_text_access.
+    text_access = models.CharField(_("全文公开方式（人工设定）"), max_length=12, choices=TextAccess.choices, blank=True,
+                                   editable=False, db_default="")
+    text_access_note = models.CharField(_("人工设定的依据"), max_length=300, blank=True, editable=False,
+                                        db_default="")
 
     published_on = models.DateField(_("发布日期"), null=True, blank=True, db_index=True)
     implemented_on = models.DateField(_("实施日期"), null=True, blank=True)
@@ -187,6 +206,9 @@ class StandardRelation(models.Model):
         return self.target_id is not None
 
 
+_amendment_path = UnguessableName("amendments")
+
+
 class Amendment(models.Model):
     """An amendment sheet (修改单), its own record: GB 2762-2017/XG1-2021 is amendment 1 of GB 2762-2017."""
 
@@ -195,6 +217,11 @@ class Amendment(models.Model):
     published_on = models.DateField(_("发布日期"), null=True, blank=True, db_index=True)
     implemented_on = models.DateField(_("实施日期"), null=True, blank=True)
     summary = models.TextField(_("修改内容"), blank=True)
+    # The sheet's own text (PDF), private like full texts; it is read and downloaded with the standard's text.
+    file = models.FileField(_("修改单文本"), upload_to=_amendment_path, storage=private_storage, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(_("大小"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(_("页数"), null=True, blank=True)
 
     class Meta:
         ordering = ["standard", "number"]
@@ -255,6 +282,8 @@ class EventKind(models.TextChoices):
     WITHDRAWN = "withdrawn", _("撤销（发布有误）")
     AMENDMENT_WITHDRAWN = "amendment_withdrawn", _("撤销修改单（发布有误）")
     RELATION_UNRESOLVED = "relation_unresolved", _("关联的标准已撤销")
+    AMENDMENT_TEXT = "amendment_text", _("上传修改单文本")
+    TEXT_ACCESS_SET = "text_access_set", _("设定全文公开方式")
 
 
 class StandardEvent(AppendOnly):
@@ -264,7 +293,8 @@ class StandardEvent(AppendOnly):
     ``data`` keys by kind: created {"source"}; updated {"source", "before"}; status_changed {} (the statuses and
     why are columns); relation_added, relation_removed {"kind", "target"}; relation_resolved {"kind", "target",
     "target_id"}; amendment_added {"number"}; fulltext_attached {"language", "sha256", "size"}; abolished {"on"}
-    (why in ``reason``).
+    (why in ``reason``); amendment_text {"number", "sha256", "size"}; text_access_set {"from", "to"} (the
+    administrator's levels, "" for the rules; why in ``reason``).
     """
 
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="events")
@@ -289,6 +319,9 @@ class StandardEvent(AppendOnly):
 
 
 
+_rejects_path = UnguessableName("import_rejects")
+
+
 class ImportJob(models.Model):
     """One run of catalog_import over one file; reruns of the same file resume after `committed_lines`."""
 
@@ -307,6 +340,12 @@ class ImportJob(models.Model):
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
+    # skip_invalid: refused records are left out (and written to `rejects_file`) instead of refusing the file.
+    skip_invalid = models.BooleanField(_("跳过无效记录"), default=False)
+    rejected_records = models.PositiveIntegerField(_("未导入的记录"), default=0)
+    folded_records = models.PositiveIntegerField(_("并入同一版本的记录"), default=0)
+    rejects_file = models.FileField(_("未导入记录文件"), upload_to=_rejects_path,
+                                    storage=private_storage, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
     )

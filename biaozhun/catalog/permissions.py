@@ -4,7 +4,10 @@ and full texts are for the national administration and administrators.
 Bulk export (`/api/v1/catalog/export.jsonl`) is open data: the catalogue is public information for everyone
 (work plan items 107, 110) and each record is readable one by one anyway, so anyone may export it; what it
 costs the server is bounded by a rate limit (BIAOZHUN_EXPORT_RATE per address, or per account when signed in),
-which administrators are not held to (`catalog.export_unlimited`)."""
+which administrators are not held to (`catalog.export_unlimited`).
+
+A standard's text is read and downloaded as the rules of biaozhun/rules/text_access.py allow (mandatory
+standards free to download, recommended ones to read online, ...); the file views enforce it."""
 
 from typing import Any
 
@@ -47,6 +50,10 @@ RULES = {
     "catalog.export_bulk": everyone,  # open data, rate limited (module docstring)
     "catalog.export_unlimited": administrator,
     "catalog.attach_fulltext": _edit,  # publication attaches the approved text (报批稿)
+    # Texts that are not public, or not for download (catalog/text_access.py), stay readable to those who attach
+    # and check them.
+    "catalog.read_any_text": _edit,
+    "catalog.set_text_access": administrator,  # with the publisher's decision as its reason
     "catalog.withdraw": administrator,  # an edition published in error
 }
 PUBLIC_ACTIONS = {"catalog.view", "catalog.export_bulk"}

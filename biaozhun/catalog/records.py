@@ -17,21 +17,29 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from biaozhun.identifiers import CodeTables, Identifier, IdentifierError, Tier, parse
+from biaozhun.rules.plan_numbers import NATURE_LETTERS, PlanNumberError, parse_plan_number
 
+from .classification_spelling import read_ccs, read_ics
 from .identifier_messages import invalid_number_message
 
 FIELDS = (
     "identifier", "title_zh", "title_en", "scope", "ccs", "ics", "issued_by", "competent_department",
     "responsible_unit", "tc_code", "published_on", "implemented_on", "abolished_on", "confirmed_on",
     "replaces", "adopts", "references", "amendments", "language_versions", "drafting_units", "drafters",
+    "plan_number", "industry_classes", "remarks",
 )
 # Columns an export writes that an import accepts and ignores (they are derived).
-DERIVED_FIELDS = ("status", "status_since", "tier", "nature")
+DERIVED_FIELDS = ("status", "status_since", "tier", "nature", "text_access", "text_access_reason")
+# Fields a rejects file adds to each refused record (line, reasons, the text of a line that was no JSON object):
+# accepted and ignored, so the fixed file imports again as it is.
+REJECT_FIELDS = ("reject_line", "reject_reasons", "reject_text")
 DEGREES = ("IDT", "MOD", "NEQ")
-ACCEPTED_FIELDS = frozenset(FIELDS) | frozenset(DERIVED_FIELDS)
+ACCEPTED_FIELDS = frozenset(FIELDS) | frozenset(DERIVED_FIELDS) | frozenset(REJECT_FIELDS)
 MAX_LENGTHS = {
     "title_zh": 500, "title_en": 500, "competent_department": 200, "responsible_unit": 200, "tc_code": 40,
+    "plan_number": 40, "remarks": 2000,
 }
+_INDUSTRY_CLASS = re.compile(r"([A-Z]?)(\d{0,4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +92,12 @@ class StandardRecord:
     language_versions: list[str] = field(default_factory=list)
     drafting_units: list[str] = field(default_factory=list)
     drafters: list[str] = field(default_factory=list)
+    plan_number: str = ""
+    industry_classes: list[str] = field(default_factory=list)
+    remarks: str = ""
+    # What the file said for a field whose spelling was normalised ({"ccs": "A 综合-A10/19 …-A14 …"}): kept in
+    # the edition's event, so the history shows what was written.
+    written: dict[str, Any] = field(default_factory=dict)
 
     @property
     def identifier(self) -> str:
@@ -136,10 +150,14 @@ def encode_sort_key(ident: Identifier) -> str:
 class RecordCleaner:
     """Cleans raw dicts against the reference tables; one instance per import run."""
 
-    def __init__(self, *, tables: CodeTables, ccs_codes: set[str], ics_codes: set[str]) -> None:
+    def __init__(self, *, tables: CodeTables, ccs_codes: set[str], ics_codes: set[str],
+                 industry_classes: frozenset[str] = frozenset()) -> None:
         self.tables = tables
         self.ccs_codes = ccs_codes
         self.ics_codes = ics_codes
+        self.industry_classes = industry_classes
+        # "383" → "C383": the digits of a division or group name it without its section letter.
+        self._industry_digits = {code[1:]: code for code in industry_classes if len(code) > 1}
 
     def clean(self, raw: dict[str, Any]) -> tuple[StandardRecord | None, list[FieldError]]:
         errors: list[FieldError] = []
@@ -159,20 +177,15 @@ class RecordCleaner:
         elif not record.title_zh and str(ident.tier) != "international":
             errors.append(FieldError("title_zh", message=_("中国标准须填写中文名称 title_zh")))
 
-        ccs = self._text(raw.get("ccs"), "ccs", errors).upper()
-        if ccs and ccs not in self.ccs_codes:
-            errors.append(FieldError("ccs", message=_("中国标准文献分类号“%(code)s”不存在；应为分类表中的代码，如 A00") % {
-                "code": ccs}))
-        record.ccs = ccs or None
-        for code in self._list(raw.get("ics"), "ics", errors):
-            if code not in self.ics_codes:
-                errors.append(FieldError("ics", message=_(
-                    "国际标准分类号“%(code)s”不存在；应为 ICS 第 7 版中的代码，如 03.120.10") % {"code": code}))
-            record.ics.append(code)
+        extra_ics = self._ccs(raw.get("ccs"), record, errors)
+        self._ics(raw.get("ics"), extra_ics, record, errors)
         record.issued_by = self._list(raw.get("issued_by"), "issued_by", errors)
         record.language_versions = self._list(raw.get("language_versions"), "language_versions", errors)
         record.drafting_units = self._names(raw.get("drafting_units"), "drafting_units", errors)
         record.drafters = self._names(raw.get("drafters"), "drafters", errors)
+        record.plan_number = self._plan_number(raw.get("plan_number"), ident, errors)
+        record.industry_classes = self._industry_classes(raw.get("industry_classes"), errors)
+        record.remarks = self._text(raw.get("remarks"), "remarks", errors)
 
         for name in ("published_on", "implemented_on", "abolished_on", "confirmed_on"):
             setattr(record, name, self._date(raw.get(name), name, errors))
@@ -188,6 +201,38 @@ class RecordCleaner:
         return (None if errors else record), errors
 
     # --- field helpers ---------------------------------------------------------------------
+    def _ccs(self, value: Any, record: StandardRecord, errors: list[FieldError]) -> tuple[str, ...]:
+        """Set record.ccs from the cell in any spelling people use; return the ICS codes the cell also held."""
+        text = self._text(value, "ccs", errors)
+        if not text:
+            return ()
+        reading = read_ccs(text, self.ccs_codes)
+        if reading.ambiguous:
+            errors.append(FieldError("ccs", message=_("“%(text)s”含多个中国标准文献分类号（%(codes)s）；只能填一个") % {
+                "text": text, "codes": "、".join(reading.ambiguous)}))
+        elif reading.code is None:
+            errors.append(FieldError("ccs", message=_("中国标准文献分类号“%(code)s”不存在；应为分类表中的代码，如 A00") % {
+                "code": reading.unknown[0] if len(reading.unknown) == 1 else text}))
+        record.ccs = reading.code
+        if reading.code is not None and reading.code != text:
+            record.written["ccs"] = text
+        return reading.ics
+
+    def _ics(self, value: Any, extra: tuple[str, ...], record: StandardRecord, errors: list[FieldError]) -> None:
+        items = self._list(value, "ics", errors)
+        codes = read_ics(items)
+        codes += [code for code in extra if code not in codes]
+        for code in codes:
+            if not isinstance(code, str):
+                errors.append(FieldError("ics", message=_("应为文本，实际为 %(type)s") % {"type": type(code).__name__}))
+                continue
+            if code not in self.ics_codes:
+                errors.append(FieldError("ics", message=_(
+                    "国际标准分类号“%(code)s”不存在；应为 ICS 第 7 版中的代码，如 03.120.10") % {"code": code}))
+            record.ics.append(code)
+        if codes != items and value not in (None, "", []):
+            record.written["ics"] = value
+
     def _identifier(self, value: Any, name: str, errors: list[FieldError]) -> Identifier | None:
         if not isinstance(value, str) or not value.strip():
             errors.append(FieldError(name, message=_("请填写标准号，如 GB/T 19001-2016")))
@@ -230,12 +275,57 @@ class RecordCleaner:
         names: list[str] = []
         for item in cls._list(value, name, errors):
             if not isinstance(item, str):
-                errors.append(FieldError(name, f"expected names as text, got {type(item).__name__}"))
+                errors.append(FieldError(name, message=_("名称应为文本，实际为 %(type)s") % {"type": type(item).__name__}))
                 continue
             item = " ".join(item.split())
             if item and item not in names:
                 names.append(item)
         return names
+
+    def _plan_number(self, value: Any, ident: Identifier, errors: list[FieldError]) -> str:
+        """A national standard's plan number (国家标准计划号, 20190001-T-469) is checked and written canonically, its
+        letter agreeing with the standard's nature; other tiers' plan numbers follow their own schemes (行业标准
+        计划号 such as 2019-0123T-JB) and are kept as written."""
+        text = " ".join(self._text(value, "plan_number", errors).split())
+        if not text or ident.tier != Tier.NATIONAL:
+            return text
+        nature = str(ident.nature) if ident.nature else None
+        try:
+            return str(parse_plan_number(text, nature=nature))
+        except PlanNumberError:
+            pass
+        try:
+            parsed = parse_plan_number(text)
+        except PlanNumberError:
+            errors.append(FieldError("plan_number", message=_(
+                "“%(value)s”不是国家标准计划号；应写作“年份+四位顺序号-性质字母-三位部门代码”，如 20190001-T-469") % {
+                "value": text}))
+            return ""
+        letter = next(k for k, v in NATURE_LETTERS.items() if v == nature)
+        errors.append(FieldError("plan_number", message=_(
+            "计划号 %(number)s 的性质字母与标准号不符：%(identifier)s 的计划号应含“-%(letter)s-”"
+            "（Q 强制性，T 推荐性，Z 指导性技术文件）") % {
+            "number": str(parsed), "identifier": ident.canonical, "letter": letter}))
+        return ""
+
+    def _industry_classes(self, value: Any, errors: list[FieldError]) -> list[str]:
+        """GB/T 4754-2017 codes, with or without their section letter (C383 or 383), written with it."""
+        codes: list[str] = []
+        for item in self._list(value, "industry_classes", errors):
+            text = "".join(str(item).split()).upper() if isinstance(item, (str, int)) else ""
+            match = _INDUSTRY_CLASS.fullmatch(text) if text else None
+            code = ""
+            if match and not match[1]:
+                code = self._industry_digits.get(match[2], "")
+            elif match:
+                code = text if text in self.industry_classes else ""
+            if not code:
+                errors.append(FieldError("industry_classes", message=_(
+                    "国民经济行业分类代码“%(code)s”不在 GB/T 4754—2017 分类表中；应为门类、大类或中类代码，"
+                    "如 C、C38 或 C383（可省略门类字母）") % {"code": item}))
+            elif code not in codes:
+                codes.append(code)
+        return codes
 
     @staticmethod
     def _date(value: Any, name: str, errors: list[FieldError]) -> date | None:

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from biaozhun.accounts import policy
 from biaozhun.reference.models import CcsCode, IcsCode
-from biaozhun.reference.selectors import code_tables
+from biaozhun.reference.selectors import code_tables, industry_class_codes
 
 from .models import RelationKind, Standard, StandardRelation
 from .records import RecordCleaner
@@ -17,6 +17,7 @@ def record_cleaner() -> RecordCleaner:
         tables=code_tables(),
         ccs_codes=set(CcsCode.objects.filter(level=3).values_list("code", flat=True)),
         ics_codes=set(IcsCode.objects.values_list("code", flat=True)),
+        industry_classes=industry_class_codes(),
     )
 
 

@@ -9,11 +9,12 @@ queries, so 10,000 numbers take well under the 2-second budget.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 
 from biaozhun.core.bulk import select_in
-from biaozhun.identifiers import Identifier, IdentifierError, parse
+from biaozhun.identifiers import Identifier, IdentifierError, expand_part_range, parse
 
 from .identifier_messages import identifier_message
 from .models import RelationKind, Standard, StandardRelation, Status
@@ -103,18 +104,29 @@ def _identify(text: str) -> Identifier:
         raise first_error from None
 
 
+def _identified(line: int, text: str, room: int) -> list[tuple[CheckedLine, Identifier | None]]:
+    """The result(s) of one line: one, or one per part of a part range ("GB/T 1234.1~7-2005") while `room` lasts."""
+    try:
+        ident = _identify(text)
+    except IdentifierError as exc:
+        parts = None
+        if exc.code == "part_range":
+            with suppress(IdentifierError):
+                parts = expand_part_range(text)
+        if parts and len(parts) <= room:
+            return [(CheckedLine(line=line, text=text, canonical=part.canonical), part) for part in parts]
+        return [(CheckedLine(line=line, text=text, error=identifier_message(exc), error_code=exc.code), None)]
+    return [(CheckedLine(line=line, text=text, canonical=ident.canonical), ident)]
+
+
 def check_lines(lines: list[str]) -> list[CheckedLine]:
-    """Check up to MAX_LINES lines (callers refuse longer input with a clear message)."""
-    results = [CheckedLine(line=number, text=text) for number, text in enumerate(lines[:MAX_LINES], start=1)]
-    idents: dict[int, Identifier] = {}
-    for result in results:
-        try:
-            ident = _identify(result.text)
-        except IdentifierError as exc:
-            result.error, result.error_code = identifier_message(exc), exc.code
-            continue
-        idents[result.line] = ident
-        result.canonical = ident.canonical
+    """Check up to MAX_LINES lines (callers refuse longer input with a clear message). A part range gives one
+    result per part, all with the range's line, as long as the results stay within MAX_LINES."""
+    checked: list[tuple[CheckedLine, Identifier | None]] = []
+    for number, text in enumerate(lines[:MAX_LINES], start=1):
+        checked += _identified(number, text, MAX_LINES - len(checked) - (len(lines[:MAX_LINES]) - number))
+    results = [result for result, _ident in checked]
+    idents = {id(result): ident for result, ident in checked if ident is not None}
 
     dated_keys = {edition_key(i) for i in idents.values() if i.year is not None}
     undated_keys = {i.undated for i in idents.values() if i.year is None}
@@ -124,7 +136,7 @@ def check_lines(lines: list[str]) -> list[CheckedLine]:
         by_undated.setdefault(edition.undated, []).append(edition)
 
     for result in results:
-        ident = idents.get(result.line)
+        ident = idents.get(id(result))
         if ident is None:
             continue
         if ident.year is not None:

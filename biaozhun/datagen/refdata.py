@@ -90,7 +90,7 @@ def cities():
     if path.exists():
         provs = provinces()
         for row in _rows(path):
-            if len(row) < 2:
+            if len(row) < 2 or (len(row) > 4 and row[4] == "abolished"):
                 continue
             entry = _city_entry(row[0], row[1])
             if entry and entry[0][:2] in provs:

@@ -61,6 +61,15 @@ def project_for_page(*, pk: int) -> Project:
     return get_object_or_404(projects(), pk=pk)
 
 
+def project_of_edition(*, standard: Standard) -> Project | None:
+    """The project that produced a catalogue edition: the one whose publication created it, else the one with the
+    plan number (计划号) the catalogue records for it (an edition imported from elsewhere). Projects are public."""
+    project = Project.objects.filter(standard=standard).order_by("-id").first()
+    if project is None and standard.plan_number:
+        project = Project.objects.filter(plan_number=standard.plan_number).first()
+    return project
+
+
 def public_list(*, key: str) -> QuerySet[Project]:
     """A public project list (rules.stages.PUBLIC_LISTS: 立项公示, 正在起草 ...), the nearest deadline first."""
     return (Project.objects.filter(stage__in=PUBLIC_LISTS[key]).select_related("committee")

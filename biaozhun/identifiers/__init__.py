@@ -8,6 +8,7 @@ from .enums import Nature, Tier
 from .formatting import format_identifier
 from .model import ERROR_CODES, Identifier, IdentifierError, Supplement
 from .normalise import normalise
+from .ranges import expand_part_range
 from .sorting import sort_key
 from .tables import CodeTables, default_tables
 
@@ -20,6 +21,7 @@ __all__ = [
     "Supplement",
     "Tier",
     "default_tables",
+    "expand_part_range",
     "format_identifier",
     "normalise",
     "parse",

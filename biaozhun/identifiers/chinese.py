@@ -52,9 +52,14 @@ class ChineseRules(Scanner):
     __slots__ = ()
 
     def chinese(self) -> Identifier:
+        start = self.i
         head = self.chinese_head()
-        if self.char() == " " or (self.char() == "-" and self.s[self.i - 1 : self.i] in UPPER):
+        self.doubled_head(start)
+        hyphen = self.char() == "-" and self.s[self.i - 1 : self.i] in UPPER
+        if self.char() == " " or hyphen:
             self.i += 1
+        if hyphen:
+            self.year_without_number(head)
         number, part, year = self.chinese_number(head)
         supplements = self.xg(year)
         adopted = self.adoption()
@@ -65,6 +70,23 @@ class ChineseRules(Scanner):
             head.tier, head.prefix, number, head.nature, part, year, head.industry_code, head.region_code,
             head.org_code, tuple(supplements), None, head.co_publishers, adopted, all_parts,
         )  # fmt: skip
+
+    def doubled_head(self, start: int) -> None:
+        """Skip the code written twice ("T/ABC T/ABC 001-2020", "GB/T GB/T 1-2020"): the same text again after
+        a space names the same code."""
+        head_text = self.s[start : self.i]
+        if self.char() == " " and self.s.startswith(head_text, self.i + 1):
+            after = self.s[self.i + 1 + len(head_text) : self.i + 2 + len(head_text)]
+            if after in (" ", "-") or after in DIGIT:
+                self.i += 1 + len(head_text)
+
+    def year_without_number(self, head: _Head) -> None:
+        """ "GB/T -2006" (a hyphen, then a year and nothing more) has a year but no number: never read it as
+        GB/T 2006."""
+        match = DIGITS.match(self.s, self.i)
+        if match and match.end() == len(self.s) and len(match.group()) == 4 and as_year(match.group()) is not None:
+            self.fail("year_without_number", f'a number after "{head.prefix}"', self.i - 1,
+                      f'"{head.prefix}" is followed by a year but no number', prefix=head.prefix)
 
     def adoption(self) -> Identifier | None:
         """The adopted half of a double number: "/ISO 9001:2015", " IDT ISO 9001:2015",
@@ -299,6 +321,8 @@ class ChineseRules(Scanner):
         if scheme.suffix_letter and self.char() in UPPER and self.char(1) not in UPPER:
             number += self.char()
             self.i += 1
+        if scheme.inner_hyphen:
+            number += self.inner_groups()
         part = None
         if self.char() == ".":
             segments = []
@@ -312,6 +336,8 @@ class ChineseRules(Scanner):
                     self.i += 1
                 segments.append(segment)
             part = ".".join(segments)
+            if self.char() == "~":
+                self.part_range(head, number, segments)
         year = None
         if part is None and scheme.slash_digit and self.char() == "/" and self.char(1) in DIGIT:
             self.i += 1
@@ -330,6 +356,40 @@ class ChineseRules(Scanner):
             self.i += 1
             year = self.year()
         return number, part, year
+
+    def inner_groups(self) -> str:
+        """Hyphen groups inside a group or enterprise number ("T/XYZ AB12-003.2-2024"): a group belongs to the
+        number only when more follows it (a part, or a further group), so the last one stays the year."""
+        groups = ""
+        while self.char() == "-" and self.char(1) in DIGIT:
+            match = DIGITS.match(self.s, self.i + 1)
+            if self.s[match.end() : match.end() + 1] not in (".", "-"):
+                break
+            groups += "-" + match.group()
+            self.i = match.end()
+        return groups
+
+    def part_range(self, head: _Head, number: str, segments: list[str]) -> None:
+        """ "GB/T 1234.1~7-2005" or "GB/T 1234.1~1234.7-2005" names a series of parts, not one standard: refuse
+        it and name the parts (params: first, last, parts) so that they can be listed one by one."""
+        tilde = self.i
+        self.i += 1
+        if self.s.startswith(number + ".", self.i):
+            self.i += len(number) + 1
+        last = self.digits()
+        first = segments[-1]
+        if not last or not first.isdigit() or int(last) <= int(first):
+            self.fail("part_range_order", "a part range such as .1~7", tilde, "a part range must end above its start",
+                      first=first, last=last or "")
+        tail = ""
+        if self.char() in ("-", ":"):
+            self.i += 1
+            tail = f"-{self.year()}"
+        stem = f"{head.prefix} {number}." + "".join(f"{s}." for s in segments[:-1])
+        names = [f"{stem}{n}{tail}" for n in range(int(first), int(last) + 1)]
+        shown = ", ".join(names if len(names) <= 6 else [*names[:3], "…", *names[-2:]])
+        self.fail("part_range", "one part", tilde, f"a range of parts: list them one by one ({shown})",
+                  first=f"{stem}{first}{tail}", last=f"{stem}{last}{tail}", parts=shown, count=str(len(names)))
 
     def xg(self, year: int | None) -> list[Supplement]:
         supplements = []

@@ -82,6 +82,9 @@ ERROR_CODES = {
     "consolidation_undated": '"+AMD" after anything but a dated IEC number',
     "consolidation_amd": 'no AMD after "+"',
     "draft_amendment_last": "a draft amendment that is not the last supplement",
+    "year_without_number": 'a year but no number after the standard code, as in "GB/T -2006" (params: prefix)',
+    "part_range": "a range of parts (GB/T 1234.1~7-2005) instead of one standard (params: first, last, parts, count)",
+    "part_range_order": "a range of parts whose end is missing or not above its start (params: first, last)",
 }
 
 

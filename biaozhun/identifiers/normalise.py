@@ -33,6 +33,7 @@ def _table() -> dict[int, int | str | None]:
     table[ord("\u3001")] = "\u3001"  # 、 stays (stripped at the ends)
     table[ord("\u2236")] = ":"  # ratio sign used as a colon
     table[ord("\ufe55")] = ":"
+    table[ord("\u301c")] = "~"  # wave dash of part ranges: GB/T 1234.1〜7
     return table
 
 
@@ -42,10 +43,10 @@ _TITLE = re.compile(r"《[^《》]*》")
 _CJK_ONE_DASH = re.compile(r"(?<=[0-9]) *一+ *(?=[0-9])")
 _MULTI_DASH = re.compile(r"-{2,}")
 _SPACE_RUN = re.compile(r" {2,}")
-_SPACE_AROUND = re.compile(r" (?=[/\-:.+])|(?<=[/\-:.+]) |(?<=\() | (?=\))")
+_SPACE_AROUND = re.compile(r" (?=[/\-:.+~])|(?<=[/\-:.+~]) |(?<=\() | (?=\))")
 _EDGE = " 。.;,、:!?"
 # Anything normalise() would change; text without a match is returned as it is.
-_DIRTY = re.compile(r"[^A-Z0-9/.:+()\- ]| [ /.:+\-)]|[/.:+\-(] |--|^[ .:]|[ .:]$")
+_DIRTY = re.compile(r"[^A-Z0-9/.:+()~\- ]| [ /.:+~\-)]|[/.:+~\-(] |--|^[ .:]|[ .:]$")
 
 
 def normalise(text: str) -> str:

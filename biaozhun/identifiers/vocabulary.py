@@ -22,13 +22,14 @@ class Scheme:
     coded_lead: bool = False  # the first group is a class/region code: a year needs two groups after it
     slash_digit: bool = False  # JTG F80/1-2017
     colon_year: bool = False  # CECS 102:2002 keeps its colon
+    inner_hyphen: bool = False  # hyphen groups before a part or the year: T/XYZ AB12-003.2-2024
 
 
 PLAIN = Scheme()
 LETTERED = Scheme(suffix_letter=True)
 ENGINEERING = Scheme(lead_letters=2, suffix_letter=True, hyphen=True, slash_digit=True)
 CODED = Scheme(hyphen=True, coded_lead=True)
-ORGANISATION = Scheme(lead_letters=2, suffix_letter=True)
+ORGANISATION = Scheme(lead_letters=2, suffix_letter=True, inner_hyphen=True)
 ASSOCIATION = Scheme(suffix_letter=True, colon_year=True)
 
 # National-level codes: nature by suffix ("" = bare code) and number scheme.

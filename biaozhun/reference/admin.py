@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CalendarDay, CalendarYear, CcsCode, IcsCode, IndustryCode, RegionCode
+from .models import CalendarDay, CalendarYear, CcsCode, IcsCode, IndustryClass, IndustryCode, RegionCode
 
 
 @admin.register(CcsCode)
@@ -24,6 +24,14 @@ class IndustryCodeAdmin(admin.ModelAdmin):
     list_display = ["code", "name_zh", "kind", "is_active", "verified", "note"]
     list_filter = ["kind", "is_active", "verified"]
     search_fields = ["code", "name_zh"]
+
+
+@admin.register(IndustryClass)
+class IndustryClassAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["code", "name_zh"]
+    raw_id_fields = ["parent"]
 
 
 @admin.register(RegionCode)

@@ -72,6 +72,26 @@ class IndustryCode(models.Model):
         return f"{self.code} {self.name_zh}"
 
 
+class IndustryClass(models.Model):
+    """国民经济行业分类 (GB/T 4754-2017): section "C" (门类), division "C38" (大类), group "C383" (中类).
+
+    Codes carry their section letter, as statistics and enterprise registers write them (C383), so every level
+    is one unambiguous text. The 4-digit classes (小类) are not seeded; administrators may add them here."""
+
+    code = models.CharField(_("代码"), max_length=6, primary_key=True)
+    name_zh = models.CharField(_("名称"), max_length=100)
+    level = models.PositiveSmallIntegerField(_("层级"))
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("国民经济行业分类")
+        verbose_name_plural = _("国民经济行业分类")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_zh}"
+
+
 class RegionCode(models.Model):
     """GB/T 2260 administrative division codes used in local standard numbers (DB11, DB3301)."""
 

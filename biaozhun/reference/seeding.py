@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import CalendarDay, CalendarYear, CcsCode, IcsCode, IndustryCode, RegionCode
+from .models import CalendarDay, CalendarYear, CcsCode, IcsCode, IndustryClass, IndustryCode, RegionCode
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -71,6 +71,15 @@ def seed_industry_codes(overwrite: bool = False) -> int:
     return _upsert(IndustryCode, rows, ["name_zh", "kind", "note", "verified"], overwrite)
 
 
+def seed_industry_classes(overwrite: bool = False) -> int:
+    """GB/T 4754-2017: 20 sections, 97 divisions, 473 groups (data/industry_classes.csv, parents first)."""
+    levels: dict[int, list[IndustryClass]] = {1: [], 2: [], 3: []}
+    for code, name, level, parent in _rows("industry_classes.csv"):
+        levels[int(level)].append(IndustryClass(code=code, name_zh=name, level=int(level), parent_id=parent or None))
+    fields = ["name_zh", "level", "parent"]
+    return sum(_upsert(IndustryClass, levels[level], fields, overwrite) for level in (1, 2, 3))
+
+
 def seed_region_codes(overwrite: bool = False) -> int:
     provinces = [RegionCode(code=r[0], name_zh=r[1], level=RegionCode.Level.PROVINCE) for r in _rows("province_codes.csv")]
     cities = []
@@ -102,6 +111,7 @@ def seed_all(overwrite: bool = False) -> dict[str, int]:
         "ccs": seed_ccs(overwrite),
         "ics": seed_ics(overwrite),
         "industry": seed_industry_codes(overwrite),
+        "industry_classes": seed_industry_classes(overwrite),
         "region": seed_region_codes(overwrite),
         "calendar": seed_calendar(overwrite),
     }

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import shutil
 import threading
@@ -23,16 +22,17 @@ from typing import Any
 
 import tantivy
 from django.utils.translation import gettext as _
+from tantivy import Occur, Query
 
 from biaozhun.text import QueryPlan, analyse, highlight
 
 from .documents import (
     FACETS,
+    FRESH,
     META_ID,
     SCHEMA_VERSION,
-    STATUS_RANK,
-    TIE_SCALE,
     build_schema,
+    decode_payload,
     meta_document,
     to_document,
 )
@@ -65,12 +65,11 @@ FACET_CACHE_SIZE = 256
 # the index, for the commit it names (opstamp); readers at that commit take them instead of counting.
 BROWSE_FILE = "browse.json"
 BROWSE_PAGE_SIZES = (20,)
-# Relevance: candidates taken by BM25 alone per hit needed, at least RERANK_MIN more, and the deepest page re-ranked
-# this way (past it, tantivy weights every hit). MAX_TIE_FACTOR bounds what a tie can multiply a score by.
-RERANK_DEPTH = 2
-RERANK_MIN = 40
-RERANK_MAX = 2000
-MAX_TIE_FACTOR = 1 + TIE_SCALE * (max(STATUS_RANK.values()) + 1)
+# A rebuild's writer: one thread and the largest heap tantivy takes, so the catalogue fits one segment.
+REBUILD_HEAP = 4_000_000_000 - 1
+# Fresh documents matching a query are all sorted by score and tie when there are at most FRESH_MAX of them.
+FRESH_MARGIN = 64
+FRESH_MAX = 5000
 # Facets that hold one value per standard: a filter with a single value fixes their counts (value -> total).
 SINGLE_VALUED = frozenset({"tier", "nature", "status", "ccs1", "ccs", "industry", "province", "tc", "year"})
 
@@ -121,26 +120,33 @@ class TantivyEngine:
         self._committed: tuple[Path, int] | None = None  # directory and opstamp of this writer's last commit
         self._results = _LRU(RESULT_CACHE_SIZE)
         self._facet_cache = _LRU(FACET_CACHE_SIZE)
+        self._link = str(self.root / CURRENT)
+        self._link_name: str | None = None  # what `current` pointed to when last read, and that directory
+        self._link_target: Path | None = None
+        self._meta_path = ""
 
     # --- opening -----------------------------------------------------------------------------------------
     def _target(self) -> Path:
         if self._fixed_directory is not None:
             return self._fixed_directory
-        link = self.root / CURRENT
         try:
-            target = self.root / os.readlink(link)
+            name = os.readlink(self._link)
         except FileNotFoundError:
             if not self._create:
                 raise IndexMissing(f"no search index at {self.root}: run manage.py search_sync") from None
             return self._create_current()
+        if name == self._link_name:  # as last time (every search looks): _searcher() notices a directory gone
+            return self._link_target
+        target = self.root / name
         if not self._create and not (target / "meta.json").is_file():
             raise IndexMissing(f"the search index {target} is gone: run manage.py search_sync")
+        self._link_name, self._link_target = name, target
         return target
 
     def _create_current(self) -> Path:
         self.root.mkdir(parents=True, exist_ok=True)
         directory = new_directory(self.root)
-        tantivy.Index(self.schema, path=str(directory))
+        open_index(self.schema, directory)
         try:
             switch_current(self.root, directory)
         except FileExistsError:  # another process created it first
@@ -154,17 +160,21 @@ class TantivyEngine:
                 if self._writer is not None:
                     raise IndexStateError("the index was switched by a rebuild while this process was writing to it")
                 target.mkdir(parents=True, exist_ok=True)
-                self._index = tantivy.Index(self.schema, path=str(target))
+                self._index = open_index(self.schema, target)
                 # Reloaded by _searcher() when meta.json changes, so each cached result belongs to one commit.
                 self._index.config_reader(reload_policy="Manual")
                 self._directory = target
+                self._meta_path = str(target / "meta.json")
                 self._meta = None
             return self._index
 
     def _writer_(self) -> tantivy.IndexWriter:
         with self._lock:
             if self._writer is None:
-                self._writer = self.index().writer(heap_size=self._writer_heap, num_threads=min(os.cpu_count() or 1, 4))
+                # A rebuild writes one thread into one large heap: one segment, all of it in static-rank order.
+                threads = 1 if self._fixed_directory is not None else min(os.cpu_count() or 1, 4)
+                heap = REBUILD_HEAP if self._fixed_directory is not None else self._writer_heap
+                self._writer = self.index().writer(heap_size=heap, num_threads=threads)
             return self._writer
 
     def close(self) -> None:
@@ -183,15 +193,15 @@ class TantivyEngine:
         self.delete(row["id"] for row in rows)  # deletes apply to documents added before them only
         writer = self._writer_()
         for row in rows:
-            writer.add_document(to_document(row))
+            writer.add_document(to_document(row, fresh=True))
         return len(rows)
 
     def add_new(self, rows: Iterable[dict[str, Any]]) -> int:
-        """Rows known not to be in the index yet (a rebuild): no delete first."""
+        """Rows known not to be in the index yet (a rebuild): no delete first, not fresh."""
         writer = self._writer_()
         count = 0
         for row in rows:
-            writer.add_document(to_document(row))
+            writer.add_document(to_document(row, fresh=False))
             count += 1
         return count
 
@@ -248,10 +258,11 @@ class TantivyEngine:
         with self._lock:
             index = self.index()
             try:
-                meta = (self._directory / "meta.json").read_bytes()
+                with open(self._meta_path, "rb") as handle:
+                    meta = handle.read()
             except FileNotFoundError:
                 if not self._create:
-                    self._index = None
+                    self._index = self._link_name = None  # the next look checks the directory again
                     raise IndexMissing(f"the search index {self._directory} is gone: run manage.py search_sync") from None
                 meta = b""
             if meta != self._meta:
@@ -275,7 +286,8 @@ class TantivyEngine:
         for size in BROWSE_PAGE_SIZES:
             found = searcher.search(tquery, size, order_by_field="tie")
             total = found.count
-            pages[str(size)] = [self._hit(searcher.doc(address), plan).__dict__ for _score, address in found.hits]
+            hits = self._hits(searcher, [address for _tie, address in found.hits], plan)
+            pages[str(size)] = [hit.__dict__ for hit in hits]
         data = {"opstamp": opstamp, "total": total, "pages": pages, "facets": self._facets(searcher, tquery, {}, total)}
         temporary = self._directory / f".{BROWSE_FILE}-{os.getpid()}"
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -348,8 +360,7 @@ class TantivyEngine:
         if tquery is None:
             return []
         searcher = self._searcher()[0]
-        empty = analyse("")
-        return [self._hit(searcher.doc(address), empty) for _score, address in searcher.search(tquery, limit).hits]
+        return self._hits(searcher, [address for _score, address in searcher.search(tquery, limit).hits], analyse(""))
 
     def _top(self, searcher, tquery, plan: QueryPlan, query: SearchQuery, offset: int) -> tuple[int, list[SearchHit]]:
         """The exact total and the hits of one page."""
@@ -357,7 +368,7 @@ class TantivyEngine:
             found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="tie")
             total, addresses = found.count, [address for _tie, address in found.hits]
         elif query.sort == "relevance":
-            total, addresses = ranked(searcher, tquery, query.page_size, offset)
+            total, addresses = ranked(searcher, self.schema, tquery, query.page_size, offset)
         elif query.sort == "date":
             found = searcher.search(tquery, query.page_size, offset=offset, order_by_field="published")
             total, addresses = found.count, [address for _date, address in found.hits]
@@ -366,11 +377,17 @@ class TantivyEngine:
                 tquery, query.page_size, offset=offset, order_by_field="sort_key", order=tantivy.Order.Asc
             )
             total, addresses = found.count, [address for _key, address in found.hits]
-        return total, [self._hit(searcher.doc(address), plan) for address in addresses]
+        return total, self._hits(searcher, addresses, plan)
 
-    def _hit(self, doc: tantivy.Document, plan: QueryPlan) -> SearchHit:
-        data = json.loads(bytes(doc.get_first("payload")))
-        substrings, words, readings = plan.highlight_needles()
+    @staticmethod
+    def _hits(searcher: tantivy.Searcher, addresses: list, plan: QueryPlan) -> list[SearchHit]:
+        needles = plan.highlight_needles()
+        return [TantivyEngine._hit(searcher.doc(address), needles) for address in addresses]
+
+    @staticmethod
+    def _hit(doc: tantivy.Document, needles: tuple) -> SearchHit:
+        data = decode_payload(bytes(doc.get_first("payload")))
+        substrings, words, readings = needles
         return SearchHit(
             standard_id=doc.get_first("sid"),
             highlight_zh=highlight(data["title_zh"], substrings=substrings, words=words, readings=readings),
@@ -399,28 +416,36 @@ class TantivyEngine:
         }
 
 
-def ranked(searcher: tantivy.Searcher, tquery: tantivy.Query, limit: int, offset: int) -> tuple[int, list]:
-    """The total and the addresses of hits offset..offset+limit by BM25 score × tie factor (documents.TIE_SCALE).
+def ranked(searcher: tantivy.Searcher, schema: tantivy.Schema, tquery: tantivy.Query, limit: int,
+           offset: int) -> tuple[int, list]:
+    """The total and the addresses of hits offset..offset+limit in relevance order: BM25 score, then the static
+    rank `tie` (in force first, newer first).
 
-    Plain BM25 top-k is several times cheaper than weighting every hit (tantivy's weight_by_field reads the tie of
-    each of them), so the best RERANK_DEPTH × as many hits as needed are taken by score alone and reordered by their
-    ties. That is exact when the lowest score taken, even with the largest factor, stays below the last needed
-    weighted score (nothing left behind can overtake it), or when every hit was taken; otherwise (a large group of
-    equal scores at the cut, deep pages) the weighted search decides.
+    Weighting every hit by its tie (tantivy's weight_by_field) cost twice the plain search, and re-ranking the best
+    hits does not help: most queries end a page inside a group of thousands of equal scores. So the index is sorted
+    by tie (sort_by_field) and a rebuild writes it as one segment: plain BM25 top-k breaks equal scores by document
+    order, which is the static rank. Documents the feed wrote since (FRESH, in small segments of their own) are
+    searched apart — few, so sorted by score and tie here — and the two lists merged.
     """
     needed = offset + limit
-    depth = max(needed * RERANK_DEPTH, needed + RERANK_MIN)
-    if depth <= RERANK_MAX:
-        found = searcher.search(tquery, depth)
-        hits = found.hits
-        factors = searcher.fast_field_values("tie", [address for _score, address in hits]) if hits else []
-        weighted = [(score * math.log2(2.0 + max(tie or 0.0, 0.0)), address)
-                    for (score, address), tie in zip(hits, factors, strict=True)]
-        order = sorted(weighted, key=lambda item: (-item[0], item[1].segment_ord, item[1].doc))
-        if found.count <= depth or (len(order) >= needed and hits[-1][0] * MAX_TIE_FACTOR < order[needed - 1][0]):
-            return found.count, [address for _weighted, address in order[offset:needed]]
-    found = searcher.search(tquery, limit, offset=offset, weight_by_field="tie")
-    return found.count, [address for _score, address in found.hits]
+    fresh = Query.term_query(schema, "fresh", FRESH)
+    rebuilt = searcher.search(Query.boolean_query([(Occur.Must, tquery), (Occur.MustNot, fresh)]), needed)
+    candidates = [(score, 0.0, address) for score, address in rebuilt.hits]
+    recent = Query.boolean_query([(Occur.Must, tquery), (Occur.Must, Query.const_score_query(fresh, 0.0))])
+    found = searcher.search(recent, needed + FRESH_MARGIN)
+    if found.count > len(found.hits) and found.count <= FRESH_MAX:  # every fresh hit, to sort them all by tie
+        found = searcher.search(recent, found.count)
+    if found.count > len(found.hits):  # more fresh hits than is cheap to sort here (rebuild to restore order)
+        found = searcher.search(recent, needed, weight_by_field="tie")
+    if found.hits:
+        ties = searcher.fast_field_values("tie", [address for _score, address in found.hits])
+        if rebuilt.hits:
+            rebuilt_ties = searcher.fast_field_values("tie", [address for _score, address in rebuilt.hits])
+            candidates = [(score, tie, address) for (score, _t, address), tie in zip(candidates, rebuilt_ties,
+                                                                                     strict=True)]
+        candidates += [(score, tie, address) for (score, address), tie in zip(found.hits, ties, strict=True)]
+        candidates.sort(key=lambda item: (-item[0], -(item[1] or 0.0), item[2].segment_ord, item[2].doc))
+    return rebuilt.count + found.count, [address for _score, _tie, address in candidates[offset:needed]]
 
 
 def fixed_facets(filters: dict[str, list[str]], total: int) -> dict[str, list[tuple[str, int]]]:
@@ -438,6 +463,11 @@ def fixed_facets(filters: dict[str, list[str]], total: int) -> dict[str, list[tu
 
 def _filters_key(filters: dict[str, list[str]]) -> tuple:
     return tuple(sorted((name, tuple(sorted(map(str, values)))) for name, values in filters.items()))
+
+
+def open_index(schema: tantivy.Schema, directory: Path) -> tantivy.Index:
+    """Open the index in `directory`, or create it sorted by static rank (documents with the highest tie first)."""
+    return tantivy.Index(schema, path=str(directory), sort_by_field="tie", sort_order=tantivy.Order.Desc)
 
 
 def new_directory(root: Path) -> Path:

@@ -38,15 +38,17 @@ def test_search_by_keyword_and_filter_by_tier(page, site):
 
 
 def test_read_the_full_text_in_the_browser(page, site):
+    """A mandatory standard's text (not adopting an ISO/IEC one): read online and download."""
     [(identifier,)] = site.query(
         "SELECT s.identifier FROM catalog_fulltext f JOIN catalog_standard s ON s.id = f.standard_id "
-        "WHERE f.language = 'zh' LIMIT 1")
+        "WHERE f.language = 'zh' AND s.nature = 'mandatory' AND NOT EXISTS (SELECT 1 FROM catalog_standardrelation r "
+        "WHERE r.source_id = s.id AND r.kind = 'adopts' AND r.degree IN ('IDT', 'MOD')) LIMIT 1")
     page.goto(f"/std/{identifier}")
     page.get_by_role("link", name="在线阅读").first.click()
     expect(page.locator("#reader")).to_have_attribute("data-rendered", "true", timeout=15000)
     assert page.locator("#reader-pages canvas").count() >= 2
     with page.expect_download() as download:
-        page.get_by_role("link", name="下载").click()
+        page.locator("#reader").get_by_role("link", name="下载", exact=True).click()
     assert download.value.suggested_filename.endswith(".pdf")
 
 

@@ -9,5 +9,7 @@ ROWS = [
     Row("catalog.export_bulk", None, ALL),
     Row("catalog.export_unlimited", None, frozenset({"admin_user"})),
     Row("catalog.attach_fulltext", None, frozenset({"reviewer_user", "admin_user"})),
+    Row("catalog.read_any_text", Fixture("tc28_standard"), frozenset({"reviewer_user", "admin_user"})),
+    Row("catalog.set_text_access", Fixture("tc28_standard"), frozenset({"admin_user"})),
     Row("catalog.withdraw", Fixture("tc28_standard"), frozenset({"admin_user"})),
 ]

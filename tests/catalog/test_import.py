@@ -61,7 +61,7 @@ def test_every_problem_is_reported_by_line_and_field_and_nothing_is_written(tmp_
         "{not json",
         json.dumps({"identifier": "XX/T 1-2020", "title_zh": "未知行业"}, ensure_ascii=False),
         json.dumps({"identifier": "GB/T 2-2020", "title_zh": "日期", "implemented_on": "2020-13-01", "colour": "red"}),
-        json.dumps(GOOD[0], ensure_ascii=False),
+        json.dumps(GOOD[0] | {"title_zh": "质量管理体系 基础和术语"}, ensure_ascii=False),  # conflicts with line 1
     ]
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -72,12 +72,12 @@ def test_every_problem_is_reported_by_line_and_field_and_nothing_is_written(tmp_
     assert (4, "identifier") in found
     assert (5, "implemented_on") in found
     assert (5, "colour") in found
-    assert (6, "identifier") in found  # duplicate of line 1
+    assert (1, "title_zh") in found and (6, "title_zh") in found  # the same edition with two titles
     messages = {(e["line"], e["field"]): e["message"] for e in caught.value.errors}
-    assert "第 1 行" in messages[6, "identifier"]
+    assert "第 1 行" in messages[6, "title_zh"] and "第 6 行" in messages[6, "title_zh"]
     assert "YYYY-MM-DD" in messages[5, "implemented_on"]
     assert messages[4, "identifier"] == "“XX/T 1-2020”不是有效的标准号：第 1 个字符处的行业标准代号“XX”不存在，请核对代号"
-    assert caught.value.message == "发现 5 处问题，未导入任何记录。请逐条改正后重新导入。"
+    assert caught.value.message == "发现 6 处问题，未导入任何记录。请逐条改正后重新导入。"
     assert not Standard.objects.exists()
     assert ImportJob.objects.get().state == "rejected"
 
@@ -101,9 +101,12 @@ def test_import_problems_are_reported_in_the_operators_language(tmp_path):
         (2, "implemented_on", "the implementation date 2020-01-01 is before the publication date 2020-05-01; "
                               "check the dates"),
         (3, "(line)", "each line must be one JSON object ({…}); found: list"),
-        (5, "identifier", "GB/T 2-2020 repeats line 4; each edition may appear only once"),
+        (4, "title_zh", "line 4 has “乙”, line 5 has “丙”: two records of the same edition disagree; correct one "
+                        "of them or delete one"),
+        (5, "title_zh", "line 4 has “乙”, line 5 has “丙”: two records of the same edition disagree; correct one "
+                        "of them or delete one"),
     ]
-    assert caught.value.message.startswith("Problems found: 4; nothing was imported.")
+    assert caught.value.message.startswith("Problems found: 5; nothing was imported.")
 
 
 def test_csv_import_reads_lists_and_adoptions(tmp_path):

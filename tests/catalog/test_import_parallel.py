@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from biaozhun.catalog.importing import jobs, parallel, run_import
+from biaozhun.catalog.importing import jobs, parallel, run_import, validation
 from biaozhun.catalog.models import Amendment, ImportJob, Standard, StandardEvent, StandardRelation
 from biaozhun.catalog.selectors import record_cleaner
 from biaozhun.core.actors import SYSTEM
@@ -48,24 +48,27 @@ def test_parallel_validation_reports_exactly_what_the_serial_one_does(tmp_path, 
     assert parallel.workers_for(path) == 0
     serially = jobs.validate_file(path, "jsonl", cleaner)
     assert in_parallel == serially
-    count, errors, total = in_parallel
-    assert count == 58
-    assert total == len(errors) == 8
-    assert {(e["line"], e["field"]) for e in errors} >= {(6, "(line)"), (10, "identifier"), (21, "implemented_on"),
-                                                         (21, "colour"), (41, "(line)"), (51, "identifier")}
-    assert "与第 3 行重复" in next(e["message"] for e in errors if e["line"] == 10)
-    assert "GB/T 22-2020/ISO 9001:2015 与第 22 行重复" in next(e["message"] for e in errors if e["line"] == 51)
+    assert in_parallel.errors() == serially.errors()
+    errors = in_parallel.errors()
+    assert in_parallel.count == 58
+    assert in_parallel.total_errors == len(errors) == 6
+    assert {(e["line"], e["field"]) for e in errors} >= {(6, "(line)"), (21, "implemented_on"), (21, "colour"),
+                                                         (41, "(line)"), (56, "ccs"), (56, "ics")}
+    assert in_parallel.folded == {10, 51}  # line 10 repeats line 3; line 51 is line 22 with its adoption named
+    assert in_parallel.identical == 1
+    assert in_parallel.merged[22].identifier == "GB/T 22-2020/ISO 9001:2015"
     assert [e["line"] for e in errors] == sorted(e["line"] for e in errors)
 
 
 def test_parallel_validation_counts_beyond_the_stored_errors(tmp_path, small_chunks, monkeypatch):
-    monkeypatch.setattr(parallel, "MAX_STORED_ERRORS", 5)
-    monkeypatch.setattr(jobs, "MAX_STORED_ERRORS", 5)
+    monkeypatch.setattr(validation, "MAX_STORED_ERRORS", 5)
     path = tmp_path / "bad.jsonl"
     path.write_text("".join(json.dumps({"identifier": "nonsense", "x": n}) + "\n" for n in range(40)))
-    count, errors, total = jobs.validate_file(path, "jsonl", record_cleaner())
-    assert (count, len(errors), total) == (40, 5, 80)
+    plan = jobs.validate_file(path, "jsonl", record_cleaner())
+    errors = plan.errors(5)
+    assert (plan.count, len(errors), plan.total_errors, plan.refused) == (40, 5, 80, 40)
     assert [e["line"] for e in errors] == [1, 1, 2, 2, 3]
+    assert len(plan.problems) == 5  # without keep_all only the first are kept
 
 
 def catalogue():

@@ -72,13 +72,18 @@ def test_search_page_filters_by_status_and_finds_numbers_and_words(client, chain
 
 
 def test_full_text_is_served_as_pdf(client, chain):
+    """A recommended standard's text is read online (inline PDF for the reader); its download is refused with why
+    (tests/catalog/test_text_access.py has every kind)."""
     _, new = chain
     attach_full_text(actor=SYSTEM, standard=new, content=render_standard_pdf(new, references=[]), language="zh")
-    response = client.get("/std/GB/T 19001-2016/fulltext/zh.pdf?download=1")
+    response = client.get("/std/GB/T 19001-2016/fulltext/zh.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert "attachment" in response["Content-Disposition"]
+    assert "inline" in response["Content-Disposition"]
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    refused = client.get("/std/GB/T 19001-2016/fulltext/zh.pdf?download=1")
+    assert refused.status_code == 403
+    assert "仅可在线阅读，不提供下载" in refused.content.decode()
 
 
 def test_full_text_upload_rejects_non_pdf(chain):

@@ -111,3 +111,22 @@ def test_a_number_that_cannot_be_read_says_where_and_what_in_the_readers_languag
     assert row.error == "at character 11: expected a year (e.g. 2016; two-digit years only for 1950-1999), found “20”"
     english = client.post("/validity/", {"numbers": "XX/T 1-2020\n", "format": "html"}, HTTP_ACCEPT_LANGUAGE="en")
     assert "there is no industry code “XX”" in english.content.decode()
+
+
+def test_a_part_range_is_checked_part_by_part_on_its_own_line():
+    with time_machine.travel(date(2026, 11, 25), tick=False):
+        make_standard("GB/T 7714.1-2015", published_on="2015-01-01", implemented_on="2015-06-01")
+        make_standard("GB/T 7714.2-2015", published_on="2015-01-01", implemented_on="2015-06-01")
+        rows = check_lines(["GB/T 1-2020", "GB/T 7714.1~3-2015", "GB/T 7714.3~1-2015"])
+    assert [(r.line, r.canonical, r.outcome) for r in rows] == [
+        (1, "GB/T 1-2020", "not_found"),
+        (2, "GB/T 7714.1-2015", "valid"), (2, "GB/T 7714.2-2015", "valid"), (2, "GB/T 7714.3-2015", "not_found"),
+        (3, "", "error"),
+    ]
+    assert rows[-1].error_code == "part_range_order"
+
+
+def test_a_part_range_beyond_the_line_limit_is_reported_not_expanded():
+    rows = check_lines(["GB/T 1-2020"] * (MAX_LINES - 2) + ["GB/T 7714.1~3-2015"])
+    assert len(rows) == MAX_LINES - 1
+    assert rows[-1].error_code == "part_range"

@@ -267,3 +267,27 @@ def test_people_watching_the_revised_number_get_a_digest(publish, revision, regi
     assert send_watch_notifications() == 1
     assert mail.outbox[0].to == [registered_user.email]
     assert "GB/T 28000-2026" in mail.outbox[0].body
+
+
+# --- What the catalogue shows of the project ------------------------------------------------------------
+def test_the_edition_carries_the_projects_plan_number_and_each_page_links_the_other(publish, revision, client):
+    with time_machine.travel(SUMMER, tick=False):
+        standard = publish(revision, identifier="GB/T 28000-2026")
+    revision.refresh_from_db()
+    assert standard.plan_number == revision.plan_number and revision.plan_number
+    edition_page = client.get(standard.get_absolute_url()).content.decode()
+    assert f'href="{revision.get_absolute_url()}"' in edition_page and revision.plan_number in edition_page
+    assert standard.identifier in client.get(revision.get_absolute_url()).content.decode()
+
+
+def test_an_amendment_projects_approved_text_becomes_the_sheets_text(publish, amendment, client):
+    project, revised = amendment
+    with time_machine.travel(SUMMER, tick=False):
+        publish(project, identifier="GB 2762-2017/XG1-2026")
+    sheet = Amendment.objects.get(standard=revised)
+    assert sheet.file and sheet.page_count and sheet.sha256
+    assert StandardEvent.objects.get(standard=revised, kind=EventKind.AMENDMENT_TEXT).data["number"] == 1
+    response = client.get("/std/GB 2762-2017/amendments/1.pdf?download=1")  # a mandatory standard's: downloadable
+    assert response.status_code == 200
+    # The project's page links the edition the sheet amends.
+    assert f'href="{revised.get_absolute_url()}">GB 2762-2017/XG1-2026' in client.get(project.get_absolute_url()).content.decode()

@@ -111,8 +111,13 @@ ENDPOINTS: dict[str, str | Rule] = {
     "portal:unwatch": Rule("portal.manage_watch"),
     "portal:feed": PUBLIC,
     "portal:class_feed": PUBLIC,
-    "portal:full_text": PUBLIC,
-    "portal:read_full_text": PUBLIC,
+    # A standard's texts: public as catalog/text_access.py allows (mandatory standards to download, recommended ones
+    # to read online, ...); the rule lets the catalogue's maintainers read and download every text.
+    "portal:full_text": Rule("catalog.read_any_text", public_read=True),
+    "portal:read_full_text": Rule("catalog.read_any_text", public_read=True),
+    "portal:text_bundle": Rule("catalog.read_any_text", public_read=True),
+    "portal:amendment_text": Rule("catalog.read_any_text", public_read=True),
+    "portal:read_amendment": Rule("catalog.read_any_text", public_read=True),
     "portal:citation": PUBLIC,
     "portal:feedback": PUBLIC,
     "portal:standard_detail": PUBLIC,

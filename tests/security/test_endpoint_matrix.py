@@ -73,7 +73,7 @@ def world(db, search_index):
         "pk": project.pk, "project_id": project.pk, "doc_pk": document.pk, "comment_pk": comment.pk,
         "comment_id": comment.pk, "ballot_pk": ballot.pk, "ballot_id": ballot.pk, "request_pk": extension.pk,
         "standard_pk": standard.pk, "standard_id": standard.pk, "watch_id": watch.pk,
-        "identifier": standard.identifier, "code": project.committee.code, "token": "not-a-valid-token",
+        "identifier": standard.identifier, "code": project.committee.code, "token": "not-a-valid-token", "number": 1,
     }
 
 

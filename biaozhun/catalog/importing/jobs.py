@@ -1,7 +1,10 @@
 """Run an import: validate every record, then write batches that each commit with the job's progress.
 
-Validation pass: every record is cleaned and every problem collected (line, field, message), duplicates
-within the file included. Any problem rejects the file and nothing is written.
+Validation pass: every record is cleaned and every problem collected (line, field, message). The same edition
+more than once in the file is one record when the records are identical, one merged record when they differ only
+where the other is empty, and a problem naming both lines when they conflict (importing/duplicates.py).
+By default any problem rejects the file and nothing is written. With `skip_invalid` the refused records are left
+out and written, with their reasons, to a rejects file in the input's format; the rest is imported.
 Write pass: batches of `batch_size` records, each in one transaction together with the job's counter, so a
 crash or kill -9 leaves the catalogue and the counter consistent. Rerunning the same file (same SHA-256)
 resumes after the last committed batch; rerunning a finished file updates nothing and duplicates nothing.
@@ -27,9 +30,11 @@ from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
 
 from . import parallel
+from .duplicates import content_hash
 from .readers import check_file, detect_format, read_records
+from .rejects import write_rejects
+from .validation import MAX_STORED_ERRORS, Collector, Plan
 
-MAX_STORED_ERRORS = parallel.MAX_STORED_ERRORS
 Progress = Callable[[str, int], None]  # (phase, records done so far)
 
 
@@ -54,39 +59,39 @@ def _noop(phase: str, done: int) -> None:
     pass
 
 
-def validate_file(path: Path, fmt: str, cleaner: RecordCleaner, progress: Progress = _noop) -> tuple[int, list[dict], int]:
-    """(records, first MAX_STORED_ERRORS errors, total error count)."""
+def validate_file(path: Path, fmt: str, cleaner: RecordCleaner, progress: Progress = _noop, *,
+                  keep_all: bool = False) -> Plan:
+    """Validate every record; `keep_all` keeps every refused record's problems (for a rejects file)."""
+    collector = Collector(keep_all=keep_all)
     workers = parallel.workers_for(path) if fmt == "jsonl" else 0
     if workers:
-        return parallel.validate_jsonl(path, cleaner, workers, progress)
-    errors: list[dict] = []
-    total_errors = 0
-    seen: dict[int, int | str] = {}  # hash of canonical number → line
-    count = 0
-    for line, raw in read_records(path, fmt):
-        count += 1
+        return parallel.validate_jsonl(path, cleaner, workers, progress, collector)
+    plan = collector.plan
+    for order, (line, raw) in enumerate(read_records(path, fmt)):
+        plan.count += 1
         problems, record = parallel.check_record(raw, line, cleaner)
-        if record is not None:
-            key = hash(record.edition)
-            if key in seen:
-                problems.append(parallel.duplicate_problem(line, record.identifier, seen[key]))
-            else:
-                seen[key] = line
-        total_errors += len(problems)
-        if len(errors) < MAX_STORED_ERRORS:
-            errors.extend(problems[: MAX_STORED_ERRORS - len(errors)])
-        if count % 10000 == 0:
-            progress("validate", count)
-    progress("validate", count)
-    return count, errors, total_errors
+        if record is None:
+            collector.refused(line, order, problems)
+        else:
+            collector.valid(line, order, hash(record.edition), content_hash(record))
+        if plan.count % 10000 == 0:
+            progress("validate", plan.count)
+    progress("validate", plan.count)
+    return collector.finish(path, fmt, cleaner)
+
+
+def rejects_path(path: Path, fmt: str) -> Path:
+    """Where the command writes the rejects of `path` by default: beside it, `name.rejects.<format>`."""
+    return path.with_name(f"{path.stem}.rejects.{fmt}")
 
 
 def run_import(
     path: Path, *, actor, fmt: str | None = None, batch_size: int = 2000, progress: Progress = _noop,
-    today: date | None = None, source: str = "import",
+    today: date | None = None, source: str = "import", skip_invalid: bool = False, rejects_to: Path | None = None,
 ) -> ImportJob:
-    """Import `path`; resumes an unfinished job for the same file. Raises ImportRejected on invalid input.
-    `actor`: the user the changes are recorded under, or SYSTEM (an operator's command without --user)."""
+    """Import `path`; resumes an unfinished job for the same file. Raises ImportRejected on invalid input unless
+    `skip_invalid`, which imports the valid records and writes the refused ones to `rejects_to` (default:
+    rejects_path). `actor`: the user the changes are recorded under, or SYSTEM (an operator's command without --user)."""
     policy.require(actor, "catalog.import")
     path = Path(path)
     fmt = detect_format(path, fmt)
@@ -97,21 +102,29 @@ def run_import(
     job = ImportJob.objects.filter(sha256=digest, state=ImportJob.State.RUNNING).order_by("-started_at").first()
     if job is None:
         job = ImportJob.objects.create(
-            source_name=path.name, sha256=digest, file_format=fmt, started_by=actor if getattr(actor, "pk", None) else None
+            source_name=path.name, sha256=digest, file_format=fmt, skip_invalid=skip_invalid,
+            started_by=actor if getattr(actor, "pk", None) else None,
         )
-    if job.total_records == 0:  # not validated yet
-        total, errors, total_errors = validate_file(path, fmt, cleaner, progress)
-        if total_errors:
-            job.state, job.errors, job.finished_at = ImportJob.State.REJECTED, errors, clock.now()
-            job.total_records = total
+    skip_invalid = skip_invalid or job.skip_invalid  # a resumed job keeps the choice it was started with
+    plan = Plan()
+    # Validate unless this is a resumed job whose first validation found nothing to leave out.
+    if job.total_records == 0 or job.rejected_records or job.folded_records:
+        plan = validate_file(path, fmt, cleaner, progress, keep_all=skip_invalid)
+        if plan.total_errors and not skip_invalid:
+            job.state, job.errors, job.finished_at = ImportJob.State.REJECTED, plan.errors(), clock.now()
+            job.total_records = plan.count
             job.save(update_fields=["state", "errors", "finished_at", "total_records"])
-            raise ImportRejected(job, errors, total_errors)
-        job.total_records = total
-        job.save(update_fields=["total_records"])
+            raise ImportRejected(job, job.errors, plan.total_errors)
+        if plan.problems:
+            target = Path(rejects_to) if rejects_to else rejects_path(path, fmt)
+            write_rejects(path, fmt, plan.problems, target)
+        job.total_records, job.errors = plan.count, plan.errors(MAX_STORED_ERRORS)
+        job.rejected_records, job.folded_records = plan.refused, len(plan.folded)
+        job.save(update_fields=["total_records", "errors", "rejected_records", "folded_records"])
 
     batches = parallel.prepared_batches_in_reader if parallel.workers_for(path) else parallel.prepared_batches
     with _sqlite_import_settings():
-        for batch in batches(path, fmt, job.committed_records, batch_size, cleaner, today):
+        for batch in batches(path, fmt, job.committed_records, batch_size, cleaner, today, plan):
             _commit(job, batch, actor, today, source)
             progress("write", job.committed_records)
     job.state, job.finished_at = ImportJob.State.DONE, clock.now()

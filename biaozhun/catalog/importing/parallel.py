@@ -20,16 +20,15 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from django.utils.translation import gettext as _
-
 from biaozhun.catalog.records import RecordCleaner, StandardRecord
 from biaozhun.catalog.services.upsert import Prepared
 
+from .duplicates import content_hash
 from .readers import RowError, open_jsonl, parse_jsonl_line, read_records
+from .validation import Collector, Plan
 
 PARALLEL_MIN_BYTES = 1 << 20  # below this, starting processes costs more than it saves
 CHUNK_BYTES = 1 << 20  # lines per validation task: about 2,000 records
-MAX_STORED_ERRORS = 1000
 
 # Set in the parent just before forking; the forked workers inherit it (nothing is pickled).
 _cleaner: RecordCleaner | None = None
@@ -48,13 +47,6 @@ def workers_for(path: Path) -> int:
     return max(2, min(os.cpu_count() or 1, 4))
 
 
-def duplicate_problem(line, identifier: str, first_line) -> dict:
-    """The problem of a record whose edition an earlier line of the file already has."""
-    return {"line": line, "field": "identifier",
-            "message": _("%(identifier)s 与第 %(first)s 行重复；同一版本只能出现一次") % {
-                "identifier": identifier, "first": first_line}}
-
-
 def check_record(raw: dict | RowError, line, cleaner: RecordCleaner) -> tuple[list[dict], StandardRecord | None]:
     """(problems of one record, the record when it is valid): the validation both paths share."""
     if isinstance(raw, RowError):
@@ -63,11 +55,11 @@ def check_record(raw: dict | RowError, line, cleaner: RecordCleaner) -> tuple[li
     return [e.as_dict(line) for e in field_errors], record
 
 
-def _validate_chunk(first_line: int, lines: list[str]) -> tuple[int, list[dict], int, array, array, list[str]]:
-    """(records, first problems, number of problems, lines and edition hashes of the valid records, their
-    canonical numbers)."""
-    count, problems, total = 0, [], 0
-    key_lines, key_hashes, identifiers = array("q"), array("q"), []
+def _validate_chunk(first_line: int, lines: list[str]) -> tuple[int, list[tuple[int, list[dict]]], array, array, array]:
+    """(records, (line, problems) of each refused record, then the lines, edition hashes and content hashes of
+    the valid records)."""
+    count, refused = 0, []
+    key_lines, key_hashes, contents = array("q"), array("q"), array("q")
     for line_no, text in enumerate(lines, start=first_line):
         raw = parse_jsonl_line(text)
         if raw is None:
@@ -75,45 +67,32 @@ def _validate_chunk(first_line: int, lines: list[str]) -> tuple[int, list[dict],
         count += 1
         found, record = check_record(raw, line_no, _cleaner)
         if record is None:
-            total += len(found)
-            if len(problems) < MAX_STORED_ERRORS:
-                problems.extend(found)
+            refused.append((line_no, found))
             continue
         key_lines.append(line_no)
         key_hashes.append(hash(record.edition))
-        identifiers.append(record.identifier)
-    return count, problems, total, key_lines, key_hashes, identifiers
+        contents.append(content_hash(record))
+    return count, refused, key_lines, key_hashes, contents
 
 
-def validate_jsonl(
-    path: Path, cleaner: RecordCleaner, workers: int, progress: Callable[[str, int], None]
-) -> tuple[int, list[dict], int]:
-    """validate_file for JSONL on `workers` processes: (records, first MAX_STORED_ERRORS errors, total errors)."""
+def validate_jsonl(path: Path, cleaner: RecordCleaner, workers: int, progress: Callable[[str, int], None],
+                   collector: Collector) -> Plan:
+    """validate_file for JSONL on `workers` processes."""
     global _cleaner
     _cleaner = cleaner
-    errors: list[dict] = []
-    total_errors = 0
-    seen: dict[int, int] = {}  # hash of edition → first line
-    count = 0
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool, open_jsonl(path) as handle:
         pending: deque = deque()
         next_line = 1
 
         def collect() -> None:
-            nonlocal count, total_errors
-            chunk_count, problems, chunk_errors, key_lines, key_hashes, identifiers = pending.popleft().get()
-            count += chunk_count
-            duplicates = []
-            for line, key, identifier in zip(key_lines, key_hashes, identifiers, strict=True):
-                first = seen.setdefault(key, line)
-                if first != line:
-                    duplicates.append(duplicate_problem(line, identifier, first))
-            total_errors += chunk_errors + len(duplicates)
-            if len(errors) < MAX_STORED_ERRORS and (problems or duplicates):
-                merged = sorted(problems + duplicates, key=lambda e: e["line"])
-                errors.extend(merged[: MAX_STORED_ERRORS - len(errors)])
-            progress("validate", count)
+            chunk_count, refused, key_lines, key_hashes, contents = pending.popleft().get()
+            collector.plan.count += chunk_count
+            for line, problems in refused:
+                collector.refused(line, line, problems)
+            for line, key, content in zip(key_lines, key_hashes, contents, strict=True):
+                collector.valid(line, line, key, content)
+            progress("validate", collector.plan.count)
 
         while lines := handle.readlines(CHUNK_BYTES):
             pending.append(pool.apply_async(_validate_chunk, (next_line, lines)))
@@ -123,16 +102,16 @@ def validate_jsonl(
         while pending:
             collect()
     _cleaner = None
-    return count, errors, total_errors
+    return collector.finish(path, "jsonl", cleaner)
 
 
 def _produce(receiver, sender, path: Path, fmt: str, skip: int, batch_size: int, cleaner: RecordCleaner,
-             today: date) -> None:
+             today: date, plan: Plan) -> None:
     # The fork inherited the reading end too: close it, so that if the importing process dies the pipe has no
     # reader left and sending fails at once, instead of blocking this process forever.
     receiver.close()
     try:
-        for batch in prepared_batches(path, fmt, skip, batch_size, cleaner, today):
+        for batch in prepared_batches(path, fmt, skip, batch_size, cleaner, today, plan):
             sender.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
         sender.send_bytes(b"")
     except (BrokenPipeError, ConnectionResetError):  # the importing process has gone (killed): stop
@@ -144,18 +123,24 @@ def _produce(receiver, sender, path: Path, fmt: str, skip: int, batch_size: int,
 
 
 def prepared_batches(
-    path: Path, fmt: str, skip: int, batch_size: int, cleaner: RecordCleaner, today: date
+    path: Path, fmt: str, skip: int, batch_size: int, cleaner: RecordCleaner, today: date, plan: Plan
 ) -> Iterator[list[Prepared]]:
-    """The file's records after the first `skip`, cleaned and prepared, in batches of `batch_size`."""
+    """The records the plan keeps, after the first `skip` of them, cleaned (or merged) and prepared, in batches of
+    `batch_size`."""
     from biaozhun.catalog.services.upsert import prepare
 
     batch: list[Prepared] = []
     position = 0
-    for _line, raw in read_records(path, fmt):
+    dropped, merged = plan.dropped, plan.merged
+    for line, raw in read_records(path, fmt):
+        if line in dropped:
+            continue
         position += 1
         if position <= skip:
             continue
-        record, _errors = cleaner.clean(raw)  # validated: the file's hash guarantees it is unchanged
+        record = merged.get(line)
+        if record is None:
+            record, _errors = cleaner.clean(raw)  # validated: the file's hash guarantees it is unchanged
         batch.append(prepare(record, today))
         if len(batch) >= batch_size:
             yield batch
@@ -165,13 +150,13 @@ def prepared_batches(
 
 
 def prepared_batches_in_reader(
-    path: Path, fmt: str, skip: int, batch_size: int, cleaner: RecordCleaner, today: date
+    path: Path, fmt: str, skip: int, batch_size: int, cleaner: RecordCleaner, today: date, plan: Plan
 ) -> Iterator[list[Prepared]]:
     """prepared_batches computed in a forked reader process, one batch ahead of the caller."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     reader = context.Process(
-        target=_produce, args=(receiver, sender, path, fmt, skip, batch_size, cleaner, today), daemon=True,
+        target=_produce, args=(receiver, sender, path, fmt, skip, batch_size, cleaner, today, plan), daemon=True,
         name="biaozhun-import-reader",
     )
     reader.start()

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from biaozhun.catalog.records import DEGREES, DERIVED_FIELDS, FIELDS
+from biaozhun.catalog.records import DEGREES, DERIVED_FIELDS, FIELDS, REJECT_FIELDS
 from biaozhun.core.safe_read import EXCEL_MAX_ROWS, ReadLimits, ReadRefused, inspect_zip, xlsx_rows
 from biaozhun.core.spreadsheets import csv_unescape
 from biaozhun.core.upload_limits import Profile, read_limits, refusal_message
@@ -80,7 +80,7 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
 
 
 def _check_header(header: list[str]) -> RowError | None:
-    allowed = set(FIELDS) | set(DERIVED_FIELDS)
+    allowed = set(FIELDS) | set(DERIVED_FIELDS) | set(REJECT_FIELDS)
     unknown = [name for name in header if name and name not in allowed]
     if unknown:
         return RowError("(header)", message=_("未知的列 %(columns)s；可用的列：%(expected)s") % {

@@ -35,9 +35,12 @@ def _event(standard_id: int, kind: str, actor, *, from_status: str = "", to_stat
                     reason, data or {})
 
 
-def created(standard_id: int, *, actor, status: str, source: str, at: datetime | None = None) -> EventRow:
-    """`at`: the time of the write, when a batch records many (default: now)."""
-    return _event(standard_id, EventKind.CREATED, actor, to_status=status, data=_source_data(source), at=at)
+def created(standard_id: int, *, actor, status: str, source: str, at: datetime | None = None,
+            written: dict[str, Any] | None = None) -> EventRow:
+    """`at`: the time of the write, when a batch records many (default: now). `written`: what the file said for
+    fields whose spelling the import normalised ({"ccs": "A 综合-A10/19 …-A14 …"})."""
+    data = {"source": source, "written": written} if written else _source_data(source)
+    return _event(standard_id, EventKind.CREATED, actor, to_status=status, data=data, at=at)
 
 
 @lru_cache(maxsize=32)
@@ -46,8 +49,12 @@ def _source_data(source: str) -> dict[str, Any]:
     return {"source": source}
 
 
-def updated(standard_id: int, *, actor, before: dict[str, Any], source: str) -> EventRow:
-    return _event(standard_id, EventKind.UPDATED, actor, data={"source": source, "before": before})
+def updated(standard_id: int, *, actor, before: dict[str, Any], source: str,
+            written: dict[str, Any] | None = None) -> EventRow:
+    data = {"source": source, "before": before}
+    if written:
+        data["written"] = written
+    return _event(standard_id, EventKind.UPDATED, actor, data=data)
 
 
 def status_changed(standard_id: int, *, actor, from_status: str, to_status: str, reason: str) -> EventRow:
@@ -95,6 +102,16 @@ def amendment_withdrawn(standard_id: int, *, actor, number: int, reason: str) ->
 def relation_unresolved(standard_id: int, *, actor, kind: str, target: str) -> EventRow:
     """The edition a relation pointed at was withdrawn; the relation waits for that number again."""
     return _event(standard_id, EventKind.RELATION_UNRESOLVED, actor, data={"kind": kind, "target": target})
+
+
+def amendment_text(standard_id: int, *, actor, number: int, sha256: str, size: int) -> EventRow:
+    """The amendment sheet `number` got (or replaced) its own text file."""
+    return _event(standard_id, EventKind.AMENDMENT_TEXT, actor, data={"number": number, "sha256": sha256, "size": size})
+
+
+def text_access_set(standard_id: int, *, actor, before: str, after: str, reason: str) -> EventRow:
+    """An administrator set (or, with "", cleared) the text's access level; `reason` says on whose decision."""
+    return _event(standard_id, EventKind.TEXT_ACCESS_SET, actor, reason=reason, data={"from": before, "to": after})
 
 
 def record(events: Iterable[EventRow]) -> None:

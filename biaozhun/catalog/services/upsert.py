@@ -28,7 +28,7 @@ from .status import STATUS_FIELDS, derived_values, refresh_statuses
 COMPARED_FIELDS = [
     "identifier", "title_zh", "title_en", "scope", "ccs_id", "ics_id", "ics_codes", "issued_by", "competent_department",
     "responsible_unit", "tc_code", "language_versions", "published_on", "implemented_on", "abolished_on",
-    "confirmed_on", "drafting_units", "drafters",
+    "confirmed_on", "drafting_units", "drafters", "plan_number", "industry_classes", "remarks",
 ]
 
 
@@ -46,6 +46,7 @@ MODEL_COLUMNS = (
     "region_code", "org_code", "number", "part", "year", "title_zh", "title_en", "scope", "ccs_id", "ics_id",
     "ics_codes", "issued_by", "competent_department", "responsible_unit", "tc_code", "language_versions",
     "published_on", "implemented_on", "abolished_on", "confirmed_on", "drafting_units", "drafters",
+    "plan_number", "industry_classes", "remarks",
 )
 PREPARED_COLUMNS = (*MODEL_COLUMNS, *STATUS_FIELDS)
 INSERT_COLUMNS = (*PREPARED_COLUMNS, "version", "created_at", "updated_at")
@@ -65,6 +66,7 @@ class Prepared(NamedTuple):
     values: tuple
     relations: tuple[tuple[str, str, str, bool, str], ...]  # (kind, target, key, partial, degree)
     amendments: tuple[tuple[int, date | None, date | None, str], ...]  # (number, published, implemented, summary)
+    written: tuple[tuple[str, object], ...] = ()  # (field, what the file said) where the spelling was normalised
 
 
 _encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -95,6 +97,7 @@ def prepare(record: StandardRecord, today: date) -> Prepared:
         _json(record.issued_by), record.competent_department, record.responsible_unit, record.tc_code,
         _json(record.language_versions), _iso(record.published_on), _iso(record.implemented_on),
         _iso(record.abolished_on), _iso(record.confirmed_on), _json(record.drafting_units), _json(record.drafters),
+        record.plan_number, _json(record.industry_classes), record.remarks,
         derived["status"], derived["status_reason"], _iso(derived["status_since"]), derived["status_by"],
         _iso(derived["next_status_change"]),
     )
@@ -102,6 +105,7 @@ def prepare(record: StandardRecord, today: date) -> Prepared:
         values,
         tuple((r.kind, r.target, r.key, r.partial, r.degree) for r in record.relations),
         tuple((a.number, a.published_on, a.implemented_on, a.summary) for a in record.amendments),
+        tuple(record.written.items()),
     )
 
 
@@ -163,13 +167,18 @@ def upsert_prepared(records: list[Prepared], *, actor, today: date, source: str)
         standard.updated_at = now
         changed_rows.append(standard)
         changed_fields.update(before)
-        pending_events.append(events.updated(standard.pk, actor=actor, before=_jsonable(before), source=source))
+        pending_events.append(events.updated(standard.pk, actor=actor, before=_jsonable(before), source=source,
+                                             written=dict(record.written)))
 
     new_rows = _insert_new(new_values, now)
     if changed_rows:
         Standard.objects.bulk_update(changed_rows, [*changed_fields, "version", "updated_at"], batch_size=500)
     result.created, result.updated = len(new_rows), len(changed_rows)
-    pending_events += [events.created(row.pk, actor=actor, status=row.status, source=source, at=now) for row in new_rows]
+    pending_events += [
+        events.created(row.pk, actor=actor, status=row.status, source=source, at=now,
+                       written=dict(by_edition[row.edition].written))
+        for row in new_rows
+    ]
 
     ids = {edition: s.pk for edition, s in existing.items()}
     ids.update({row.edition: row.pk for row in new_rows})

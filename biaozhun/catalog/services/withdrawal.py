@@ -82,6 +82,9 @@ def withdraw_amendment(*, actor, standard: Standard, number: int, reason: str) -
     if sheet is None:
         raise InvalidTransition(_("%(number)s 没有第 %(sheet)d 号修改单。") % {
             "number": current.identifier, "sheet": number}, current="missing", allowed=[])
+    if sheet.file:  # its text goes with it, once the withdrawal is committed
+        name, storage = sheet.file.name, sheet.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
     sheet.delete()
     current.version += 1
     current.updated_at = clock.now()

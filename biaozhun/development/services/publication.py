@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from biaozhun.accounts import policy
 from biaozhun.catalog.identifier_messages import identifier_message
 from biaozhun.catalog.models import Nature, Standard
-from biaozhun.catalog.services import add_amendment, attach_full_text, create_standard
+from biaozhun.catalog.services import add_amendment, attach_amendment_text, attach_full_text, create_standard
 from biaozhun.core import clock
 from biaozhun.core.errors import InvalidTransition, RequirementsUnmet, TimeLimitPassed, ValidationFailed
 from biaozhun.identifiers import Identifier, IdentifierError, Tier, parse
@@ -243,9 +243,17 @@ def _check_amendment_number(project: Project, ident: Identifier, published_on: d
 
 
 def _add_amendment(actor: Any, project: Project, ident: Identifier, published_on: date, implemented_on: date) -> None:
-    """The amendment sheet joins the revised edition's record; catalog.services writes it with its event."""
-    add_amendment(actor=actor, standard=_amended(project, ident), number=int(ident.supplements[0].number),
-                  published_on=published_on, implemented_on=implemented_on, summary=project.title_zh)
+    """The amendment sheet joins the revised edition's record; catalog.services writes it with its event. Its
+    approved text (the PDF 报批稿), when there is one, becomes the sheet's text, read and downloaded with the
+    standard's."""
+    standard = _amended(project, ident)
+    number = int(ident.supplements[0].number)
+    standard = add_amendment(actor=actor, standard=standard, number=number, published_on=published_on,
+                             implemented_on=implemented_on, summary=project.title_zh)
+    text = approved_text(project)
+    if text is not None:
+        with text.file.open("rb") as handle:
+            attach_amendment_text(actor=actor, amendment=standard.amendments.get(number=number), content=handle.read())
 
 
 def _create_edition(actor: Any, project: Project, ident: Identifier, published_on: date, implemented_on: date,
@@ -263,7 +271,8 @@ def _create_edition(actor: Any, project: Project, ident: Identifier, published_o
         "replaces": [standard.identifier for standard in revises],
     }
     data.update(ccs=project.ccs_id, ics=list(project.ics_codes), competent_department=project.competent_department,
-                drafting_units=list(project.drafting_units), drafters=list(project.drafters))
+                drafting_units=list(project.drafting_units), drafters=list(project.drafters),
+                plan_number=project.plan_number or "")
     if project.kind == ProjectKind.ADOPTION:
         data["adopts"] = [{"identifier": project.adopts, "degree": project.degree}]
     return create_standard(actor=actor, data={k: v for k, v in data.items() if v not in (None, "", [])})

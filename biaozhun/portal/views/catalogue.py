@@ -1,21 +1,19 @@
-"""Public catalogue pages: home, edition detail, full text (read and download)."""
+"""Public catalogue pages: home and edition detail (the texts themselves: texts.py)."""
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from biaozhun.accounts import policy
-from biaozhun.catalog import selectors
+from biaozhun.catalog import selectors, text_access
 from biaozhun.catalog.identifier_messages import identifier_message
 from biaozhun.catalog.models import RelationKind, Status, Tier
 from biaozhun.catalog.status_text import status_explanation
-from biaozhun.core.files import serve_file
+from biaozhun.development.selectors import project_of_edition
 from biaozhun.identifiers import IdentifierError, parse
-from biaozhun.reference.selectors import ics_classes
+from biaozhun.reference.selectors import ics_classes, industry_classes
 
 from ..selectors import follow_state
 
@@ -65,6 +63,7 @@ def standard_detail(request, identifier: str):
         return redirect(standard)
     relations = list(standard.relations_out.select_related("target").order_by("kind", "target_identifier"))
     older, newer = selectors.replacement_chain(standard)
+    amendments = list(standard.amendments.all())
     context = {
         "standard": standard,
         "status_text": status_explanation(standard),
@@ -75,8 +74,16 @@ def standard_detail(request, identifier: str):
         "references": [r for r in relations if r.kind == RelationKind.REFERENCES],
         "referenced_by": standard.relations_in.filter(kind=RelationKind.REFERENCES).select_related("source")[:50],
         "adopted_by": standard.relations_in.filter(kind=RelationKind.ADOPTS).select_related("source")[:50],
-        "amendments": standard.amendments.all(),
-        "full_texts": sorted(standard.full_texts.all(), key=lambda text: (text.language != "zh", text.language)),
+        "amendments": amendments,
+        "amendments_with_text": [sheet for sheet in amendments if sheet.file],
+        "full_texts": [(text, text_access.offer(standard, language=text.language, relations=relations))
+                       for text in sorted(standard.full_texts.all(), key=lambda t: (t.language != "zh", t.language))],
+        "text_offer": text_access.offer(standard, relations=relations),
+        "may_read_any": policy.can(request.user, "catalog.read_any_text", standard),
+        "drafters_public": text_access.drafters_public(standard),
+        "drafters_withheld": text_access.DRAFTERS_WITHHELD,
+        "project": project_of_edition(standard=standard),
+        "industry_classes": industry_classes(list(standard.industry_classes)),
         "ics": ics_classes(list(standard.ics_codes or ([standard.ics_id] if standard.ics_id else []))),
         "following": follow_state(user=request.user, standard=standard),
         "editions": selectors.editions_of(standard).only("identifier", "status", "year")[:20],
@@ -89,29 +96,3 @@ def _in_force_first():
     from django.db.models import Case, IntegerField, Value, When
 
     return Case(When(status=Status.CURRENT, then=Value(0)), default=Value(1), output_field=IntegerField())
-
-
-@require_safe
-def read_full_text(request, identifier: str, language: str):
-    """Read the full text in the browser (pdf.js); the PDF itself comes from `full_text`."""
-    standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
-    text = standard.full_texts.filter(language=language).first() if standard else None
-    if text is None:
-        raise Http404(identifier)
-    pdf_url = reverse("portal:full_text", args=[standard.identifier, language])
-    return render(request, "portal/reader.html", {"standard": standard, "text": text, "pdf_url": pdf_url})
-
-
-@require_safe
-def full_text(request, identifier: str, language: str):
-    standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
-    if standard is None:
-        raise Http404(identifier)
-    text = standard.full_texts.filter(language=language).first()
-    if text is None:
-        raise Http404(language)
-    # Public (so cacheable) when visitors who are not signed in see the edition: a withdrawn one is found by nobody.
-    public = policy.visible("catalog.standards", AnonymousUser()).filter(pk=standard.pk).exists()
-    return serve_file(text.file, filename=f"{standard.identifier.replace('/', '_')}-{language}.pdf",
-                      content_type="application/pdf", restricted=not public,
-                      as_attachment=request.GET.get("download") == "1")

@@ -12,7 +12,7 @@ from biaozhun.core.errors import GENERIC_REFUSAL
 def _query_from(path: str) -> str:
     """What to search for instead: the number of a standard not found (/std/GB/T 99999-2020), else nothing."""
     if path.startswith("/std/"):
-        return unquote(path.removeprefix("/std/")).split("/fulltext/")[0].split("/read/")[0][:200]
+        return unquote(path.removeprefix("/std/")).split("/fulltext/")[0].split("/read/")[0].split("/amendments/")[0][:200]
     return ""
 
 

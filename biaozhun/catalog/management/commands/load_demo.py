@@ -1,4 +1,5 @@
-"""Load the demo catalogue: generated records across every tier, then full-text PDFs for a few of them."""
+"""Load the demo catalogue: generated records across every tier, then full-text PDFs for a few of them (and for
+their amendment sheets)."""
 
 import json
 from pathlib import Path
@@ -9,7 +10,7 @@ from django.core.management.base import BaseCommand
 from biaozhun.catalog.demo.pdf import render_standard_pdf
 from biaozhun.catalog.importing import run_import
 from biaozhun.catalog.models import RelationKind, Standard, Tier
-from biaozhun.catalog.services import attach_full_text
+from biaozhun.catalog.services import attach_amendment_text, attach_full_text
 from biaozhun.core.actors import SYSTEM
 from biaozhun.datagen import generate
 
@@ -43,4 +44,8 @@ class Command(BaseCommand):
                     content = render_standard_pdf(standard, references=references, language=language)
                     attach_full_text(actor=SYSTEM, standard=standard, content=content, language=language)
                     attached += 1
+            for sheet in standard.amendments.filter(file=""):  # the sheets come with the text
+                attach_amendment_text(actor=SYSTEM, amendment=sheet, content=render_standard_pdf(
+                    standard, references=[f"{standard.identifier}/XG{sheet.number}"]))
+                attached += 1
         self.stdout.write(f"full texts attached: {attached}")

@@ -4,7 +4,8 @@ from biaozhun.reference.seeding import seed_all
 
 
 class Command(BaseCommand):
-    help = "Load CCS, ICS, industry codes, region codes and the holiday calendar (idempotent)."
+    help = ("Load CCS, ICS, industry codes, the GB/T 4754 industry classification, region codes and the holiday "
+            "calendar (idempotent).")
 
     def add_arguments(self, parser):
         parser.add_argument("--overwrite", action="store_true", help="also overwrite rows that already exist")

@@ -1,0 +1,133 @@
+"""The back office's import: upload a JSONL, CSV or XLSX file, import it all-or-nothing or skipping invalid records,
+and download the rejects file (private storage, handed out after the policy check, never from a public URL)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.files import File
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.accounts import policy
+from biaozhun.core.files import serve_file
+from biaozhun.core.upload_limits import upload_limit, upload_refusal
+
+from .importing import ImportRejected, run_import
+from .importing.readers import FORMATS
+from .models import ImportJob
+
+CONTENT_TYPES = {
+    "jsonl": "application/x-ndjson; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("文件"), help_text=_("JSONL、CSV 或 XLSX，格式见 docs/catalog-jsonl.md"))
+    skip_invalid = forms.BooleanField(
+        label=_("跳过无效记录"), required=False,
+        help_text=_("不勾选：有一条记录有误则整个文件都不导入。勾选：导入有效的记录，有误的记录连同原因写入一个同格式的文件，"
+                    "改正后可再次导入。"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = Path(upload.name).suffix.lstrip(".").lower()
+        if extension not in FORMATS:
+            raise forms.ValidationError(_("请上传 .jsonl、.csv 或 .xlsx 文件"))
+        return upload
+
+
+def rejects_download_name(job: ImportJob) -> str:
+    return f"{Path(job.source_name).stem}.rejects.{job.file_format}"
+
+
+@admin.display(description=_("未导入记录文件"))
+def rejects_link(job: ImportJob) -> str:
+    if not job.rejects_file:
+        return "—"
+    url = reverse("admin:catalog_importjob_rejects", args=[job.pk])
+    return format_html('<a href="{}">{}</a>', url, rejects_download_name(job))
+
+
+class ImportViews:
+    """Mixed into ImportJobAdmin: the upload page and the rejects download."""
+
+    def get_urls(self):
+        return [
+            path("upload/", self.admin_site.admin_view(self.upload_view), name="catalog_importjob_upload"),
+            path("<int:pk>/rejects/", self.admin_site.admin_view(self.rejects_view), name="catalog_importjob_rejects"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"can_import": policy.can(request.user, "catalog.import"), **(extra_context or {})}
+        return super().changelist_view(request, extra_context=extra)
+
+    @upload_limit("BIAOZHUN_MAX_DOCUMENT_BYTES", signed_in_only=True)
+    def upload_view(self, request):
+        policy.require(request.user, "catalog.import")
+        refusal = upload_refusal(request) if request.method == "POST" else None
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if refusal:
+            form.add_error("file", refusal)
+        errors, total = [], 0
+        if request.method == "POST" and not refusal and form.is_valid():
+            try:
+                job = self._import(request, form.cleaned_data["file"], form.cleaned_data["skip_invalid"])
+            except ImportRejected as exc:
+                errors, total = exc.errors, exc.total_errors
+                form.add_error(None, exc.message)
+            except ValueError as exc:
+                form.add_error("file", str(exc))
+            else:
+                self._report(request, job)
+                return HttpResponseRedirect(reverse("admin:catalog_importjob_change", args=[job.pk]))
+        return TemplateResponse(request, "admin/catalog/importjob/upload.html", {
+            **self.admin_site.each_context(request), "title": gettext_now("导入标准目录"), "form": form,
+            "errors": errors, "more": max(0, total - len(errors)), "opts": self.model._meta,
+        })
+
+    def _import(self, request, upload, skip_invalid: bool) -> ImportJob:
+        fmt = Path(upload.name).suffix.lstrip(".").lower()
+        with tempfile.TemporaryDirectory(prefix="biaozhun-import-") as folder:
+            source = Path(folder) / Path(upload.name).name
+            with open(source, "wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            rejects = Path(folder) / f"rejects.{fmt}"
+            job = run_import(source, actor=request.user, fmt=fmt, source="admin", skip_invalid=skip_invalid,
+                             rejects_to=rejects)
+            if job.rejected_records and rejects.exists():
+                with open(rejects, "rb") as handle:
+                    job.rejects_file.save(rejects.name, File(handle), save=False)
+                job.save(update_fields=["rejects_file"])
+        return job
+
+    def _report(self, request, job: ImportJob) -> None:
+        self.message_user(request, gettext_now(
+            "共 %(total)s 条记录：新增 %(created)s 条，更新 %(updated)s 条，未变 %(unchanged)s 条，"
+            "%(folded)s 条与前面的同一版本合并。") % {
+            "total": job.total_records, "created": job.created, "updated": job.updated, "unchanged": job.unchanged,
+            "folded": job.folded_records}, messages.SUCCESS)
+        if job.rejected_records:
+            self.message_user(request, gettext_now(
+                "%(count)s 条记录有误，未导入；请下载未导入记录文件，改正后再次导入。") % {"count": job.rejected_records},
+                messages.WARNING)
+
+    def rejects_view(self, request, pk: int):
+        policy.require(request.user, "catalog.import")
+        job = get_object_or_404(ImportJob, pk=pk)
+        if not job.rejects_file:
+            raise Http404
+        return serve_file(job.rejects_file, filename=rejects_download_name(job),
+                          content_type=CONTENT_TYPES[job.file_format], restricted=True)
