@@ -29,10 +29,12 @@ FACETS: dict[str, int] = {
 YES, NO = "yes", "no"
 # Adoption degrees that count as adopting an international standard (采标); NEQ does not.
 ADOPTING_DEGREES = frozenset({"IDT", "MOD"})
-# Date range filters: filter name -> (integer field holding YYYYMMDD, which end of the range).
+# Integer fast fields holding a day as YYYYMMDD (0: no date).
+PUBLISHED, IMPLEMENTED = "published", "implemented"
+# Date range filters: filter name -> (the field, which end of the range).
 DATE_FILTERS: dict[str, tuple[str, str]] = {
-    "published_from": ("published", "from"), "published_to": ("published", "to"),
-    "implemented_from": ("implemented", "from"), "implemented_to": ("implemented", "to"),
+    "published_from": (PUBLISHED, "from"), "published_to": (PUBLISHED, "to"),
+    "implemented_from": (IMPLEMENTED, "from"), "implemented_to": (IMPLEMENTED, "to"),
 }
 # Organisation filters: filter name -> index field; a typed name matches as a substring of a name (squeezed).
 NAME_FILTERS: dict[str, str] = {
@@ -61,8 +63,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
     for field in NAME_FILTERS.values():
         sb.add_text_field(field, tokenizer_name="whitespace", index_option="position")
-    sb.add_integer_field("published", fast=True)
-    sb.add_integer_field("implemented", fast=True)
+    sb.add_integer_field(PUBLISHED, fast=True)
+    sb.add_integer_field(IMPLEMENTED, fast=True)
     sb.add_float_field("tie", fast=True)  # the index is sorted by it (tantivy_engine: static rank)
     sb.add_text_field("fresh", tokenizer_name="raw", index_option="basic")  # FRESH on documents written since a rebuild
     sb.add_bytes_field("payload", stored=True)
@@ -183,8 +185,8 @@ def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
         doc.add_text(field, name_tokens([str(name) for name in names]))
     doc.add_text("sort_key", row.get("sort_key") or row["identifier"])
     published = stored["published_on"]
-    doc.add_integer("published", _day(published))
-    doc.add_integer("implemented", _day(stored["implemented_on"]))
+    doc.add_integer(PUBLISHED, _day(published))
+    doc.add_integer(IMPLEMENTED, _day(stored["implemented_on"]))
     doc.add_float("tie", tie_weight(stored["status"], published))
     if fresh:
         doc.add_text("fresh", FRESH)
