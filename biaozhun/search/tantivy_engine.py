@@ -71,7 +71,8 @@ REBUILD_HEAP = 4_000_000_000 - 1
 FRESH_MARGIN = 64
 FRESH_MAX = 5000
 # Facets that hold one value per standard: a filter with a single value fixes their counts (value -> total).
-SINGLE_VALUED = frozenset({"tier", "nature", "status", "ccs1", "ccs", "industry", "province", "tc", "year"})
+SINGLE_VALUED = frozenset({"tier", "nature", "status", "ccs1", "ccs", "industry", "province", "city", "tc", "year",
+                           "fulltext", "adopted"})
 
 
 class _LRU(OrderedDict):
