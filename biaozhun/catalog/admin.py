@@ -139,52 +139,46 @@ class StandardAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return obj is None or obj.withdrawn_at is None  # a withdrawn edition is history only
 
+    def _for_each(self, request, queryset, *, form_class, template: str, title: str, apply, done: str):
+        """An action that asks for a form first, then applies `apply(standard, cleaned_data)` (a service call) to
+        each selected edition still in the catalogue; a refusal is reported per edition, the others go on."""
+        form = form_class(request.POST if "reason" in request.POST else None)
+        if not form.is_valid():
+            return TemplateResponse(request, template, {
+                **self.admin_site.each_context(request), "title": title, "form": form,
+                "standards": queryset, "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            })
+        count = 0
+        for standard in queryset.filter(withdrawn_at__isnull=True):
+            try:
+                apply(standard, form.cleaned_data)
+            except DomainError as exc:
+                self.message_user(request, f"{standard.identifier}: {exc.message}", messages.ERROR)
+            else:
+                count += 1
+        if count:
+            self.message_user(request, done % {"count": count}, messages.SUCCESS)
+        return None
+
     @admin.action(description=_("撤销所选标准（发布有误）"))
     def withdraw(self, request, queryset):
         """An edition published in error leaves the catalogue through catalog.services.withdraw_standard; a
         publication made by a development project is withdrawn from the project's page instead."""
-        form = WithdrawForm(request.POST if "reason" in request.POST else None)
-        if not form.is_valid():
-            return TemplateResponse(request, "admin/catalog/standard/withdraw.html", {
-                **self.admin_site.each_context(request), "title": gettext_now("撤销标准"), "form": form,
-                "standards": queryset, "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            })
-        done = 0
-        for standard in queryset.filter(withdrawn_at__isnull=True):
-            try:
-                services.withdraw_standard(actor=request.user, standard=standard, reason=form.cleaned_data["reason"])
-            except DomainError as exc:
-                self.message_user(request, f"{standard.identifier}: {exc.message}", messages.ERROR)
-            else:
-                done += 1
-        if done:
-            self.message_user(request, gettext_now("已撤销 %(count)d 项标准。") % {"count": done}, messages.SUCCESS)
-        return None
+        return self._for_each(
+            request, queryset, form_class=WithdrawForm, template="admin/catalog/standard/withdraw.html",
+            title=gettext_now("撤销标准"), done=gettext_now("已撤销 %(count)d 项标准。"),
+            apply=lambda standard, data: services.withdraw_standard(
+                actor=request.user, standard=standard, reason=data["reason"]))
 
     @admin.action(description=_("设定所选标准的全文公开方式"))
     def set_text_access(self, request, queryset):
         """Where a publisher decides otherwise than the rules (catalog.services.set_text_access, with its reason)."""
-        form = TextAccessForm(request.POST if "reason" in request.POST else None)
-        if not form.is_valid():
-            return TemplateResponse(request, "admin/catalog/standard/text_access.html", {
-                **self.admin_site.each_context(request), "title": gettext_now("设定全文公开方式"), "form": form,
-                "standards": queryset, "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            })
-        done = 0
-        for standard in queryset.filter(withdrawn_at__isnull=True):
-            try:
-                services.set_text_access(actor=request.user, standard=standard, access=form.cleaned_data["access"],
-                                         reason=form.cleaned_data["reason"])
-            except DomainError as exc:
-                self.message_user(request, f"{standard.identifier}: {exc.message}", messages.ERROR)
-            else:
-                done += 1
-        if done:
-            self.message_user(request, gettext_now("已设定 %(count)d 项标准的全文公开方式。") % {"count": done},
-                              messages.SUCCESS)
-        return None
+        return self._for_each(
+            request, queryset, form_class=TextAccessForm, template="admin/catalog/standard/text_access.html",
+            title=gettext_now("设定全文公开方式"), done=gettext_now("已设定 %(count)d 项标准的全文公开方式。"),
+            apply=lambda standard, data: services.set_text_access(
+                actor=request.user, standard=standard, access=data["access"], reason=data["reason"]))
 
     def has_delete_permission(self, request, obj=None):
         return False  # history cannot be skipped: abolish instead

@@ -83,16 +83,6 @@ def test_an_empty_query_still_browses_everything(client, indexed):
     assert body["total"] == 3 and body["note"] is None
 
 
-@pytest.fixture
-def advanced(search_index):
-    make_standard("GB/T 14726-2002", title_zh="锂离子电池 安全要求", published_on="2002-05-01",
-                  implemented_on="2002-12-01", responsible_unit="全国电工电子产品标准化技术委员会",
-                  adopts=[{"identifier": "IEC 61960:2000", "degree": "MOD"}])
-    make_standard("DB3301/T 0500-2020", title_zh="锂离子电池 储能系统", published_on="2020-06-01",
-                  implemented_on="2020-07-01", drafting_units=["杭州市标准化研究院"])
-    search_index()
-
-
 def test_space_free_chinese_finds_element_separated_titles(client, advanced):
     body = client.get("/api/v1/search/", {"q": "锂离子电池安全要求"}).json()
     assert [hit["identifier"] for hit in body["hits"]] == ["GB/T 14726-2002"]

@@ -53,16 +53,6 @@ def test_an_empty_query_browses_everything(client, indexed):
     assert "GB/T 14726-2002" in page and "GB/T 19001-2016" in page and "没有可以检索" not in page
 
 
-@pytest.fixture
-def advanced(search_index):
-    make_standard("GB/T 14726-2002", title_zh="锂离子电池 安全要求", published_on="2002-05-01",
-                  implemented_on="2002-12-01", responsible_unit="全国电工电子产品标准化技术委员会",
-                  adopts=[{"identifier": "IEC 61960:2000", "degree": "MOD"}])
-    make_standard("DB3301/T 0500-2020", title_zh="锂离子电池 储能系统", published_on="2020-06-01",
-                  implemented_on="2020-07-01", drafting_units=["杭州市标准化研究院"])
-    search_index()
-
-
 def test_space_free_query_finds_and_marks_the_title_with_its_spaces(client, advanced):
     page = client.get("/standards/", {"q": "电池安全"}).content.decode()
     assert "锂离子<mark>电池 安全</mark>要求" in page
