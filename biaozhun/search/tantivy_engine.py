@@ -431,22 +431,20 @@ def ranked(searcher: tantivy.Searcher, schema: tantivy.Schema, tquery: tantivy.Q
     needed = offset + limit
     fresh = Query.term_query(schema, "fresh", FRESH)
     rebuilt = searcher.search(Query.boolean_query([(Occur.Must, tquery), (Occur.MustNot, fresh)]), needed)
-    candidates = [(score, 0.0, address) for score, address in rebuilt.hits]
     recent = Query.boolean_query([(Occur.Must, tquery), (Occur.Must, Query.const_score_query(fresh, 0.0))])
     found = searcher.search(recent, needed + FRESH_MARGIN)
     if found.count > len(found.hits) and found.count <= FRESH_MAX:  # every fresh hit, to sort them all by tie
         found = searcher.search(recent, found.count)
     if found.count > len(found.hits):  # more fresh hits than is cheap to sort here (rebuild to restore order)
         found = searcher.search(recent, needed, weight_by_field="tie")
-    if found.hits:
-        ties = searcher.fast_field_values("tie", [address for _score, address in found.hits])
-        if rebuilt.hits:
-            rebuilt_ties = searcher.fast_field_values("tie", [address for _score, address in rebuilt.hits])
-            candidates = [(score, tie, address) for (score, _t, address), tie in zip(candidates, rebuilt_ties,
-                                                                                     strict=True)]
-        candidates += [(score, tie, address) for (score, address), tie in zip(found.hits, ties, strict=True)]
-        candidates.sort(key=lambda item: (-item[0], -(item[1] or 0.0), item[2].segment_ord, item[2].doc))
-    return rebuilt.count + found.count, [address for _score, _tie, address in candidates[offset:needed]]
+    total = rebuilt.count + found.count
+    if not found.hits:
+        return total, [address for _score, address in rebuilt.hits[offset:needed]]
+    hits = rebuilt.hits + found.hits
+    ties = searcher.fast_field_values("tie", [address for _score, address in hits])
+    order = sorted(zip(hits, ties, strict=True),
+                   key=lambda item: (-item[0][0], -(item[1] or 0.0), item[0][1].segment_ord, item[0][1].doc))
+    return total, [address for (_score, address), _tie in order[offset:needed]]
 
 
 def fixed_facets(filters: dict[str, list[str]], total: int) -> dict[str, list[tuple[str, int]]]:
