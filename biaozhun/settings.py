@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "biaozhun.committees",
     "biaozhun.feedback",
     "biaozhun.development",
+    "biaozhun.filing",
     "biaozhun.portal",
     "biaozhun.api",
 ]

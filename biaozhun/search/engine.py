@@ -100,6 +100,11 @@ class SearchEngine(Protocol):
         """Standards whose titles share most of the text's pairs, words or readings (for search.suggest)."""
         ...
 
+    def similar(self, text: str, *, tiers: list[str], limit: int = 50) -> list[SearchHit]:
+        """Standards of these tiers whose titles share most of the text's pairs or words, best first (candidates
+        of the filing coordination check). Highlights are left to the caller."""
+        ...
+
     def index_standards(self, standards: Iterable[Any]) -> int:
         """Add or replace standards (Standard instances or rows from search.rows); visible after commit()."""
         ...

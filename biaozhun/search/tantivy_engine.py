@@ -363,6 +363,16 @@ class TantivyEngine:
         searcher = self._searcher()[0]
         return self._hits(searcher, [address for _score, address in searcher.search(tquery, limit).hits], analyse(""))
 
+    def similar(self, text: str, *, tiers: list[str], limit: int = 50) -> list[SearchHit]:
+        """The standards of these tiers whose titles share most of the text's character pairs or words."""
+        tquery = closest_query(self.schema, analyse(text))
+        if tquery is None or not tiers:
+            return []
+        tier_filter = Query.const_score_query(Query.term_set_query(self.schema, "tier", list(tiers)), 0.0)
+        searcher = self._searcher()[0]
+        found = searcher.search(Query.boolean_query([(Occur.Must, tquery), (Occur.Must, tier_filter)]), limit)
+        return self._hits(searcher, [address for _score, address in found.hits], analyse(""))
+
     def _top(self, searcher, tquery, plan: QueryPlan, query: SearchQuery, offset: int) -> tuple[int, list[SearchHit]]:
         """The exact total and the hits of one page."""
         if query.sort == "relevance" and plan.is_empty:  # every score is equal: the tie alone orders

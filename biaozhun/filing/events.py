@@ -1,0 +1,39 @@
+"""One constructor per kind of filing event; filing services record history only through these (the actor,
+the time from core.clock, the states, why, and the documented ``data`` keys of FilingEvent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
+
+from .models import Filing, FilingEvent, FilingEventKind
+
+
+def _record(filing: Filing, kind: str, *, actor: Any, from_state: str = "", to_state: str = "", reason: str = "",
+            data: dict[str, Any] | None = None) -> FilingEvent:
+    return FilingEvent.objects.create(filing=filing, kind=kind, actor=user_or_none(actor), at=clock.now(),
+                                      from_state=from_state, to_state=to_state, reason=reason, data=data or {})
+
+
+def submitted(filing: Filing, *, actor: Any, to_state: str) -> FilingEvent:
+    return _record(filing, FilingEventKind.SUBMITTED, actor=actor, to_state=to_state,
+                   data={"late_days": filing.days_late})
+
+
+def moved(filing: Filing, kind: str, *, actor: Any, from_state: str, reason: str = "",
+          data: dict[str, Any] | None = None) -> FilingEvent:
+    """A state change: province_approved, province_returned, returned {"reasons"}, resubmitted {"changed"},
+    accepted {"filing_number", "standard_id"}, withdrawn."""
+    return _record(filing, kind, actor=actor, from_state=from_state, to_state=filing.state, reason=reason,
+                   data=data)
+
+
+def checked(filing: Filing, *, actor: Any, flags: int, warnings: int) -> FilingEvent:
+    return _record(filing, FilingEventKind.CHECKED, actor=actor, data={"flags": flags, "warnings": warnings})
+
+
+def reminded(filing: Filing, *, actor: Any) -> FilingEvent:
+    return _record(filing, FilingEventKind.REMINDED, actor=actor,
+                   data={"due": filing.review_due.isoformat() if filing.review_due else None})

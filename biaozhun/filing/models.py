@@ -1,0 +1,247 @@
+"""Filing (备案) of industry and local standards: who owns which codes, the filings, their checks and history,
+and the tables administrators edit (time limits, wording rules).
+
+A filing is not a catalogue edition: it carries the edition's record (the catalogue interchange format,
+docs/catalog-jsonl.md) until a reviewer accepts it, and only then does the edition enter the catalogue
+(filing/services/review.py). States and moves are in biaozhun/rules/filing.py; only filing/services change them,
+each change with its event (filing/events.py).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.core import clock
+from biaozhun.core.models import AppendOnly
+from biaozhun.core.storage import UnguessableName, private_storage
+from biaozhun.rules.filing import FilingState as State
+
+
+class FilingState(models.TextChoices):
+    AWAITING_PROVINCE = State.AWAITING_PROVINCE.value, _("待省级审核")
+    SUBMITTED = State.SUBMITTED.value, _("待审查")
+    RETURNED = State.RETURNED.value, _("已退回")
+    ACCEPTED = State.ACCEPTED.value, _("已备案")
+    WITHDRAWN = State.WITHDRAWN.value, _("已撤回")
+
+
+class FilingTier(models.TextChoices):
+    INDUSTRY = "industry", _("行业标准")
+    LOCAL = "local", _("地方标准")
+
+
+class IndustryCodeOwner(models.Model):
+    """Which government department files (and reviews) the standards of an industry code: one department per
+    code, a department may own several (工业和信息化部: JB, QC, SJ, YD...). Edited by administrators."""
+
+    code = models.CharField(_("行业标准代号"), max_length=10, unique=True)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="industry_codes_owned",
+        verbose_name=_("主管部门"), limit_choices_to={"kind": "government_department"},
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("行业代号主管部门")
+        verbose_name_plural = _("行业代号主管部门")
+
+    def __str__(self) -> str:
+        return f"{self.code} · {self.organisation}"
+
+
+_fulltext_path = UnguessableName("filing_texts")
+
+
+class Filing(models.Model):
+    """One standard filed by the authority that issued it."""
+
+    authority = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="filings",
+                                  verbose_name=_("备案单位"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("提交人"))
+    tier = models.CharField(_("层级"), max_length=10, choices=FilingTier.choices)
+    # The edition's number in canonical form, and its parsed codes (for lists and the policy).
+    identifier = models.CharField(_("标准号"), max_length=120)
+    edition = models.CharField(_("版本号"), max_length=120, db_index=True)
+    industry_code = models.CharField(_("行业代号"), max_length=10, blank=True, db_index=True)
+    region_code = models.CharField(_("行政区划代码"), max_length=6, blank=True, db_index=True)
+    title_zh = models.CharField(_("中文标题"), max_length=500)
+    # The edition as it will enter the catalogue (docs/catalog-jsonl.md), cleaned when submitted.
+    record = models.JSONField(_("标准信息"), default=dict)
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    implemented_on = models.DateField(_("实施日期"), null=True, blank=True)
+    approved_by = models.CharField(_("批准发布部门"), max_length=200)
+    notice_number = models.CharField(_("批准发布公告号"), max_length=100)
+    notice_date = models.DateField(_("公告日期"), null=True, blank=True)
+    replaces = models.CharField(_("代替标准号"), max_length=120, blank=True)
+
+    fulltext = models.FileField(_("标准文本"), upload_to=_fulltext_path, storage=private_storage, blank=True)
+    fulltext_sha256 = models.CharField(max_length=64, blank=True)
+    fulltext_size = models.PositiveBigIntegerField(null=True, blank=True)
+    fulltext_pages = models.PositiveIntegerField(null=True, blank=True)
+    # The text's words as extracted from the PDF (bounded, filing/services/texts.py), for the wording check.
+    body_text = models.TextField(blank=True, editable=False)
+
+    # Written only by filing/services through _move (the state) and the review (number, dates, standard).
+    state = models.CharField(_("状态"), max_length=20, choices=FilingState.choices, editable=False)
+    submitted_at = models.DateTimeField(_("提交时间"), editable=False)
+    filing_deadline = models.DateField(_("备案期限"), null=True, blank=True, editable=False)
+    days_late = models.PositiveIntegerField(_("逾期天数"), default=0, editable=False)
+    review_due = models.DateField(_("审查期限"), null=True, blank=True, editable=False, db_index=True)
+    province_approved_at = models.DateTimeField(_("省级审核通过时间"), null=True, blank=True, editable=False)
+    filing_number = models.CharField(_("备案号"), max_length=20, blank=True, editable=False)
+    filing_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    filing_sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    filed_on = models.DateField(_("备案日期"), null=True, blank=True, editable=False, db_index=True)
+    standard = models.OneToOneField("catalog.Standard", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="filing", editable=False, verbose_name=_("标准"))
+    # The last run of the checks (filing/checks): [{"code", "outcome", "message", "evidence"}...].
+    checks = models.JSONField(_("检查结果"), default=list, blank=True, editable=False)
+    checked_at = models.DateTimeField(_("检查时间"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)  # optimistic concurrency of revisions
+    created_at = models.DateTimeField(default=clock.now, editable=False)
+    updated_at = models.DateTimeField(default=clock.now, editable=False)
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        verbose_name = _("备案")
+        verbose_name_plural = _("备案")
+        constraints = [
+            models.UniqueConstraint(fields=["filing_number"], condition=~models.Q(filing_number=""),
+                                    name="filing_number_unique"),
+            models.UniqueConstraint(fields=["filing_year", "filing_sequence"], name="filing_sequence_unique"),
+            # One open filing per edition: a second one waits until the first is returned, withdrawn or filed.
+            models.UniqueConstraint(fields=["edition"], condition=models.Q(state__in=["awaiting_province",
+                                    "submitted", "returned", "accepted"]), name="filing_one_live_per_edition"),
+        ]
+        indexes = [
+            models.Index(fields=["authority", "state"], name="filing_authority_state"),
+            models.Index(fields=["state", "review_due"], name="filing_state_due"),
+            models.Index(fields=["tier", "filed_on"], name="filing_tier_filed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} {self.title_zh}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("filing:detail", args=[self.pk])
+
+    @property
+    def is_city_level(self) -> bool:
+        return self.tier == FilingTier.LOCAL and len(self.region_code) == 4
+
+    @property
+    def is_late(self) -> bool:
+        return self.days_late > 0
+
+
+class FilingNumberCounter(models.Model):
+    """The last 备案号 sequence given in a year; its row is locked while a number is assigned."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("备案号计数")
+        verbose_name_plural = _("备案号计数")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class FilingEventKind(models.TextChoices):
+    """Values are stored and never renamed."""
+
+    SUBMITTED = "submitted", _("提交备案")
+    PROVINCE_APPROVED = "province_approved", _("省级审核通过")
+    PROVINCE_RETURNED = "province_returned", _("省级退回")
+    RETURNED = "returned", _("退回修改")
+    RESUBMITTED = "resubmitted", _("修改后重新提交")
+    ACCEPTED = "accepted", _("予以备案")
+    WITHDRAWN = "withdrawn", _("撤回")
+    CHECKED = "checked", _("完成检查")
+    REMINDED = "reminded", _("审查期限提醒")
+
+
+class FilingEvent(AppendOnly):
+    """Append-only history of a filing, written only by filing/events.py.
+
+    ``data`` keys by kind: submitted {"late_days"}; province_approved {}; province_returned {"reasons"};
+    returned {"reasons": [{"check", "message"}]} (why per check); resubmitted {"changed": [fields]};
+    accepted {"filing_number", "standard_id"}; withdrawn {}; checked {"flags": n, "warnings": n};
+    reminded {"due"}.
+    """
+
+    filing = models.ForeignKey(Filing, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=20, choices=FilingEventKind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+")
+    at = models.DateTimeField(default=clock.now)
+    from_state = models.CharField(max_length=20, choices=FilingState.choices, blank=True)
+    to_state = models.CharField(max_length=20, choices=FilingState.choices, blank=True)
+    reason = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("备案事件")
+        verbose_name_plural = _("备案事件")
+        indexes = [models.Index(fields=["filing", "at"], name="filing_event_at")]
+
+    def __str__(self) -> str:
+        return f"{self.filing_id} {self.kind} {self.at:%Y-%m-%d}"
+
+
+class FilingTimeLimit(models.Model):
+    """Time limits of filing (seeded from biaozhun/rules/filing.py, edited by administrators)."""
+
+    class Unit(models.TextChoices):
+        DAYS = "days", _("日")
+        WORKING_DAYS = "working_days", _("工作日")
+        YEARS = "years", _("年")
+
+    class Confidence(models.TextChoices):
+        VERIFIED = "V", _("已核对法规原文")
+        SECONDARY = "S", _("来自二手资料，待核实")
+        UNCONFIRMED = "U", _("无规章依据，平台设定")
+
+    code = models.CharField(_("代码"), max_length=40, unique=True)
+    value = models.PositiveIntegerField(_("数值"))
+    unit = models.CharField(_("单位"), max_length=14, choices=Unit.choices)
+    description = models.CharField(_("说明"), max_length=200)
+    confidence = models.CharField(_("可靠程度"), max_length=1, choices=Confidence.choices)
+    source = models.CharField(_("依据"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("备案时限")
+        verbose_name_plural = _("备案时限")
+
+    def __str__(self) -> str:
+        return f"{self.code} = {self.value} {self.unit}"
+
+
+class WordingRuleKind(models.TextChoices):
+    BRAND = "brand", _("指定品牌或企业")
+    LOCAL_TESTING = "local_testing", _("限定本地检测机构")
+    LOCAL_REGISTRATION = "local_registration", _("要求本地注册或备案")
+    OTHER = "other", _("其他排除、限制竞争的内容")
+
+
+class WordingRule(models.Model):
+    """A phrase that may restrict competition or set a market barrier, highlighted for the reviewer. The pattern
+    is a regular expression over the title, scope and full text's words (filing/checks/wording.py)."""
+
+    kind = models.CharField(_("类别"), max_length=20, choices=WordingRuleKind.choices)
+    pattern = models.CharField(_("匹配规则（正则表达式）"), max_length=300)
+    explanation = models.CharField(_("提示审查人员"), max_length=300)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    class Meta:
+        ordering = ["kind", "id"]
+        verbose_name = _("限制竞争用语规则")
+        verbose_name_plural = _("限制竞争用语规则")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.pattern}"

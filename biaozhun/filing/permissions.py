@@ -1,0 +1,127 @@
+"""Who may do what in filing (registered with the policy), and which filings a person may see.
+
+Accepted filings are public (the 备案 lists of hbba/dbba); a filing under way is seen by its authority, the
+province above a city's filing, the national administration's reviewers and administrators."""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.accounts.policy import administrator, is_signed_in_and_active
+
+from .authorities import acts_for, authorities_of, is_province_bureau_for, owns, province_of
+from .models import Filing, FilingState, FilingTier
+
+
+# fmt: off
+def _submit(user: Any, target: Any) -> bool:
+    """A member of the authority, for a number whose code the authority owns."""
+    return (
+        acts_for(user, target.authority)
+        and owns(target.authority, target.tier, target.code)
+    )
+
+
+def _own(user: Any, filing: Any) -> bool:
+    """The filing's authority revises, resubmits and withdraws it."""
+    return (
+        acts_for(user, filing.authority)
+    )
+
+
+def _approve_city(user: Any, filing: Any) -> bool:
+    """The provincial bureau above a city's local standard approves it before it goes to the national review."""
+    return (
+        filing.is_city_level
+        and is_province_bureau_for(user, filing.region_code)
+    )
+
+
+def _review(user: Any, filing: Any) -> bool:
+    """The national administration's reviewers accept or return filings; administrators may too."""
+    return (
+        user.is_administrator
+        or user.is_reviewer
+    )
+
+
+def _view(user: Any, filing: Any) -> bool:
+    """Accepted filings are public; one under way is seen by those who work on it."""
+    return (
+        filing.state == FilingState.ACCEPTED
+        or (is_signed_in_and_active(user) and _works_on(user, filing))
+    )
+
+
+def _works_on(user: Any, filing: Any) -> bool:
+    return (
+        user.is_administrator
+        or user.is_reviewer
+        or acts_for(user, filing.authority)
+        or (filing.is_city_level and is_province_bureau_for(user, filing.region_code))
+    )
+
+
+def _view_text(user: Any, filing: Any) -> bool:
+    """The submitted PDF: those who work on the filing (once filed, the catalogue's text rules apply)."""
+    return (
+        _works_on(user, filing)
+    )
+
+
+def _work(user: Any, obj: Any) -> bool:
+    """The filing work pages: an authority's members, reviewers and administrators."""
+    return (
+        user.is_administrator
+        or user.is_reviewer
+        or bool(authorities_of(user))
+    )
+
+
+def _conclude_review(user: Any, standard: Any) -> bool:
+    """Periodic review (复审) of a filed industry or local standard: the authority that owns its code."""
+    return (
+        any(owns(authority, standard.tier, standard.industry_code or standard.region_code)
+            for authority in authorities_of(user))
+    )
+# fmt: on
+
+
+def _filings(user: Any) -> QuerySet:
+    """The filings a person may see: accepted ones for everyone, and those under way they work on."""
+    filings = Filing.objects.all()
+    if not is_signed_in_and_active(user):
+        return filings.filter(state=FilingState.ACCEPTED)
+    if user.is_administrator or user.is_reviewer:
+        return filings
+    mine = Q(state=FilingState.ACCEPTED)
+    for authority in authorities_of(user):
+        mine |= Q(authority=authority)
+        if authority.region_code and len(authority.region_code) == 2:
+            mine |= Q(tier=FilingTier.LOCAL, region_code__startswith=province_of(authority.region_code))
+    return filings.filter(mine)
+
+
+RULES = {
+    "filing.submit": _submit,
+    "filing.revise": _own,
+    "filing.withdraw": _own,
+    "filing.approve_city": _approve_city,
+    "filing.review": _review,
+    "filing.view": _view,
+    "filing.view_text": _view_text,
+    "filing.work": _work,
+    "filing.conclude_review": _conclude_review,
+    "filing.edit_rules": administrator,
+    "filing.sweep": administrator,
+}
+PUBLIC_ACTIONS = {"filing.view"}
+FILTERS = {"filing.filings": _filings}
+DENIALS = {
+    "filing.submit": _("只能备案本单位主管的标准：行业主管部门备案本部门行业代号的行业标准，市场监管部门备案本辖区代码的地方"
+                       "标准。如代号的主管部门登记有误，请联系国家标准委的系统管理员。"),
+    "filing.approve_city": _("设区的市地方标准由所在省级市场监管部门审核。"),
+    "filing.review": _("备案由国家标准委的审查人员受理或退回。"),
+    "filing.conclude_review": _("行业标准和地方标准的复审由其备案单位作出结论。"),
+}
