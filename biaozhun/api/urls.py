@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from biaozhun.catalog.api import router as catalog_router
 from biaozhun.development.api import router as development_router
+from biaozhun.filing.api import router as filing_router
 from biaozhun.search.api import router as search_router
 
 from .errors import install_error_handlers
@@ -35,3 +36,4 @@ install_error_handlers(api)
 api.add_router("/catalog", catalog_router)
 api.add_router("/search", search_router)
 api.add_router("/projects", development_router)
+api.add_router("/filings", filing_router)

@@ -1,0 +1,5 @@
+"""Filing pages: batch."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

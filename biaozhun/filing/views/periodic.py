@@ -1,0 +1,5 @@
+"""Filing pages: periodic."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

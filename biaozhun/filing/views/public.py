@@ -1,0 +1,5 @@
+"""Filing pages: public."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

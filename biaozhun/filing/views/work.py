@@ -1,0 +1,5 @@
+"""Filing pages: work."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
