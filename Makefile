@@ -45,6 +45,8 @@ setup: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	$(BIN)/python manage.py load_demo_committees
 	$(BIN)/python manage.py load_demo_projects
 	$(BIN)/python manage.py search_sync
+	$(BIN)/python manage.py load_demo_filings
+	$(BIN)/python manage.py search_sync
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 
 # The site, with the search index following the catalogue's changes, a task worker (emails, daily sweeps) and the

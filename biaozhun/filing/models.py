@@ -245,3 +245,16 @@ class WordingRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.pattern}"
+
+    def clean(self) -> None:
+        import re
+
+        from django.core.exceptions import ValidationError
+
+        try:
+            re.compile(self.pattern)
+        except re.error as exc:
+            raise ValidationError({"pattern": _("不是有效的正则表达式（%(error)s）；例如：本(?:省|市)检测机构") % {
+                "error": exc}}) from None
+        if re.fullmatch(self.pattern, "") is not None:
+            raise ValidationError({"pattern": _("这条规则会匹配空文本；请写出要查找的用语")})

@@ -20,15 +20,15 @@ PER_KIND = 3  # pages of one kind (one URL pattern with the same query parameter
 
 
 def load_demo(settings, tmp_path) -> None:
-    """The demo catalogue (tiny), committees and projects in every stage, and its search index, as `make run` has
-    them."""
+    """The demo catalogue (tiny), committees and projects in every stage, filings in every state, and its search
+    index, as `make run` has them."""
     from biaozhun.search.engine import forget_engines
 
     settings.VAR_DIR = tmp_path
     settings.BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": tmp_path / "search"}
     forget_engines()
     for command, *args in (("load_demo", "--scale", "tiny"), ("load_demo_committees",), ("load_demo_projects",),
-                           ("search_sync",)):
+                           ("search_sync",), ("load_demo_filings",), ("search_sync",)):
         call_command(command, *args, stdout=io.StringIO(), stderr=io.StringIO())
     forget_engines()
 
