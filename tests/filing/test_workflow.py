@@ -30,6 +30,8 @@ def test_a_province_files_and_the_reviewer_accepts_into_the_catalogue(bureau, bu
     standard = Standard.objects.get(edition="DB32/T 4567-2026")
     assert accepted.standard == standard
     assert standard.full_texts.count() == 1
+    assert standard.competent_department == bureau.name
+    assert standard.issued_by == ["江苏省市场监督管理局"]
     assert list(filing.events.values_list("kind", flat=True)) == [
         FilingEventKind.SUBMITTED, FilingEventKind.CHECKED, FilingEventKind.ACCEPTED]
 

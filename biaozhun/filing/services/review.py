@@ -40,7 +40,9 @@ def accept_filing(*, actor: Any, filing: Filing, note: str = "") -> Filing:
     filing = locked(filing)
     policy.require(actor, "filing.review", filing)
     require_move(filing, to=State.ACCEPTED, kind=FilingEventKind.ACCEPTED)  # before the catalogue is written
-    standard = create_standard(actor=actor, data=dict(filing.record), source=SOURCE)
+    record = dict(filing.record)
+    record.setdefault("competent_department", filing.authority.name)  # 主管部门: the authority that filed it
+    standard = create_standard(actor=actor, data=record, source=SOURCE)
     with filing.fulltext.open("rb") as handle:
         attach_full_text(actor=actor, standard=standard, content=handle.read())
     today = clock.today()
