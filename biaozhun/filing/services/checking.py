@@ -17,7 +17,7 @@ def subject_of(filing: Filing, *, today=None) -> Subject:
     record = filing.record
     return Subject(
         identifier=filing.identifier, edition=filing.edition,
-        written_identifier=str(record.get("written_identifier") or record.get("identifier") or ""),
+        written_identifier=str(record.get("identifier") or ""),
         tier=filing.tier, code=filing.industry_code or filing.region_code,
         year=int(filing.edition.rsplit("-", 1)[1]) if "-" in filing.edition else None,
         nature=str(record.get("nature") or ""), title_zh=filing.title_zh, scope=str(record.get("scope") or ""),

@@ -96,8 +96,9 @@ def _refuse(problems: list[dict[str, Any]]) -> None:
 
 
 def _fill(filing: Filing, record, data: FilingInput, tier: str) -> None:
+    # As submitted (the number as written too: the number check notes a spelling other than the canonical one);
+    # the acceptance cleans it again into the catalogue.
     stored = {k: v for k, v in data.record.items() if v not in (None, "", [])}
-    stored["identifier"] = record.identifier
     if not stored.get("issued_by"):
         stored["issued_by"] = [data.approved_by]
     filing.record = stored
