@@ -63,8 +63,7 @@ class FilingForm(BootstrapFormMixin, forms.Form):
                                help_text=_("每行一个，或以顿号分隔，按标准文本中的顺序"))
     industry_classes = forms.CharField(label=_("国民经济行业分类"), max_length=200, required=False,
                                        help_text=_("GB/T 4754—2017 的门类、大类或中类代码，如 C38 或 C383；多个以空格分隔"))
-    text = forms.FileField(label=_("标准文本（PDF）"), allow_empty_file=True,
-                           help_text=_("发布的标准文本，PDF 格式"))
+    text = forms.FileField(label=_("标准文本（PDF）"), allow_empty_file=True)
     expected_version = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, authorities: list, revising: Filing | None = None, **kwargs: Any) -> None:

@@ -67,12 +67,15 @@ def work_dashboard(request):
             sections.append({"state": state, "label": FilingState(state).label, "count": counts[state],
                              "rows": rows})
     provinces = selectors.province_codes(viewer=user)
+    may_review = policy.can(user, "filing.review")
     return render(request, "filing/work/dashboard.html", {
         "authorities": authorities, "sections": sections, "page": page, "only": only, "today": today,
         "counts": [(FilingState(state).label, state, counts[state]) for state, _o in selectors.DASHBOARD_STATES]
         if counts else [],
-        "states": FilingState, "may_review": policy.can(user, "filing.review"),
+        "states": FilingState, "may_review": may_review,
         "province_waiting": selectors.awaiting_province(provinces=provinces).count() if provinces else None,
+        "review_waiting": selectors.review_queue().count() if may_review else None,
+        "overdue": selectors.overdue(viewer=user, today=today).count(), "any_filing": any(counts.values()),
         "links": work_links.links(user),
     })
 

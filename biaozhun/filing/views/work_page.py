@@ -85,7 +85,7 @@ def actions(user, filing: Filing) -> dict[str, bool]:
         "revise": state == State.RETURNED and policy.can(user, "filing.revise", filing),
         "withdraw": State.WITHDRAWN in MOVES[state] and policy.can(user, "filing.withdraw", filing),
         "approve_city": state == State.AWAITING_PROVINCE and policy.can(user, "filing.approve_city", filing),
-        "review": state == State.SUBMITTED and policy.can(user, "filing.review", filing),
+        "decide": state == State.SUBMITTED and policy.can(user, "filing.review", filing),
         "text": bool(filing.fulltext) and policy.can(user, "filing.view_text", filing),
     }
 
@@ -106,7 +106,7 @@ def render_work_page(request, filing: Filing, *, status: int = 200, refused: str
         "overdue_days": (today - filing.review_due).days if waiting and filing.review_due
         and filing.review_due < today else 0,
         "waiting": waiting, "states": FilingState,
-        "refused": refused, "error": error, "error_on_top": bool(refused) and not (refused == "return" and may["review"]),
+        "refused": refused, "error": error, "error_on_top": bool(refused) and not (refused == "return" and may["decide"]),
         "withdraw_form": forms.get("withdraw_form") or WithdrawForm(auto_id="withdraw-%s"),
         "approve_form": forms.get("approve_form") or NoteForm(auto_id="approve-%s"),
         "return_city_form": forms.get("return_city_form") or ReturnCityForm(auto_id="return-city-%s"),
