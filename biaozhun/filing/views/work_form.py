@@ -56,7 +56,8 @@ def work_new(request):
     if not authorities:
         policy.require(request.user, "filing.work")
         raise PermissionDeniedError("filing.submit", _("只有行业主管部门和市场监管部门的工作人员可以提交备案。"))
-    form = FilingForm(request.POST or None, request.FILES or None, authorities=authorities)
+    posted = request.method == "POST"
+    form = FilingForm(request.POST if posted else None, request.FILES if posted else None, authorities=authorities)
     if request.method != "POST":
         form.initial.setdefault("approved_by", authorities[0].name if len(authorities) == 1 else "")
         return _render(request, form)
@@ -79,8 +80,9 @@ def work_revise(request, pk: int):
     if filing.state != State.RETURNED:
         messages.info(request, _("只有已退回的备案可以修改后重新提交。"))
         return redirect("filing:work_detail", pk=filing.pk)
-    form = FilingForm(request.POST or None, request.FILES or None, authorities=[filing.authority],
-                      revising=filing, initial=initial_from(filing))
+    posted = request.method == "POST"
+    form = FilingForm(request.POST if posted else None, request.FILES if posted else None,
+                      authorities=[filing.authority], revising=filing, initial=initial_from(filing))
     if request.method != "POST":
         return _render(request, form, filing=filing)
     revised, status = _submit(request, form, lambda f: resubmit_filing(
