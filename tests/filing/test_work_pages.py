@@ -287,7 +287,7 @@ def test_the_reviewer_returns_with_a_reason_per_check_through_the_page(client, b
     assert event.data["reasons"] == [{"check": "coordination", "message": "与国家标准重复"},
                                      {"check": "", "message": "请补充编制说明"}]
     page = client.get(f"/filing/work/{bureau_filing.pk}/")
-    assertContains(page, "<span class=\"fw-semibold\">协调性：</span>与国家标准重复", html=False)
+    assertContains(page, '<span class="badge text-bg-light border">协调性</span> 与国家标准重复')
 
 
 def test_a_return_without_any_reason_shows_the_form_again_and_writes_nothing(client, bureau_filing,
