@@ -80,6 +80,8 @@ class FilingForm(BootstrapFormMixin, forms.Form):
             field.widget = forms.HiddenInput(attrs={"class": ""})
         self.fields["text"].widget.attrs["accept"] = ".pdf,application/pdf"
         if revising is not None:
+            self.fields["identifier"].widget.attrs["readonly"] = True  # another number is another filing
+            self.fields["identifier"].help_text = ""
             self.fields["text"].required = False
             self.fields["text"].help_text = _("不上传则沿用已提交的文本")
             self.fields["expected_version"].required = True

@@ -212,7 +212,9 @@ def test_a_returned_filing_is_revised_on_the_prefilled_form_and_resubmitted(clie
                                                                             reviewer_user):
     returned(bureau_filing, reviewer_user)
     client.force_login(bureau_user)
-    form = client.get(f"/filing/work/{bureau_filing.pk}/revise/").context["form"]
+    page = client.get(f"/filing/work/{bureau_filing.pk}/revise/")
+    assertContains(page, "与 GB 50028 的适用范围重复，请说明区别")  # the reasons beside the form
+    form = page.context["form"]
     assert form.initial["identifier"] == "DB32/T 4001-2026" and form.initial["expected_version"] == 1
     data = {name: value for name, value in form.initial.items() if value is not None}
     data.update(title_zh="电动汽车充电站 运营管理规范", notice_date=data["notice_date"].isoformat(),

@@ -17,7 +17,9 @@ from biaozhun.core.upload_limits import megabytes, upload_limit, upload_refusal
 from biaozhun.rules.filing import FilingState as State
 
 from ..authorities import authorities_of
+from ..check_text import label
 from ..forms import FilingForm, initial_from
+from ..selectors import work as selectors
 from ..services import resubmit_filing, submit_filing
 from .work_page import filing_for_work
 
@@ -44,8 +46,14 @@ def _submit(request, form: FilingForm, call):
 
 
 def _render(request, form: FilingForm, *, status: int = 200, filing=None):
+    reasons = []
+    if filing is not None:
+        event = selectors.return_reasons(filings=[filing]).get(filing.pk)
+        reasons = [(label(r.get("check", "")), r.get("message", "")) for r in (event.data.get("reasons", ())
+                                                                                if event else ())]
     return render(request, "filing/work/form.html", {
-        "form": form, "filing": filing, "text_max_mb": megabytes(getattr(settings, TEXT_LIMIT))}, status=status)
+        "form": form, "filing": filing, "reasons": reasons,
+        "text_max_mb": megabytes(getattr(settings, TEXT_LIMIT))}, status=status)
 
 
 @upload_limit(TEXT_LIMIT, signed_in_only=True)
