@@ -7,7 +7,9 @@
   (Django's StopUpload; the rest of a body more than twice the limit is never read). The view asks
   `upload_refusal(request)` and shows its form with the message (413). Any other view gets files up to
   DATA_UPLOAD_MAX_MEMORY_SIZE, and a refused file or an over-long non-form body gets the 413 page (or a
-  problem+json under /api/) without the view running.
+  problem+json under /api/) without the view running. An API operation (whose view Ninja shares between the
+  operations of a path) declares its limit by route instead, `route_upload_limit("api/v1/filings/", setting)`:
+  its refused file gets the 413 problem before it runs.
 - Readers take their limits from settings by profile, `read_limits(Profile.UPLOAD, max_rows=...)`, and read
   under `parse_budget(limits)` (the soft budget checked in the read loops, and a hard alarm just after it);
   `refusal_message(exc)` says in the reader's language what was refused and what to do.
@@ -99,6 +101,17 @@ def upload_limit(setting: str, *, signed_in_only: bool = False) -> Callable:
     return mark
 
 
+# Limits by resolved route, for views that cannot carry the mark: the API's operations share one view per path.
+_ROUTE_LIMITS: dict[str, tuple[str, bool]] = {}
+
+
+def route_upload_limit(route: str, setting: str, *, signed_in_only: bool = False) -> None:
+    """Declare the file limit of an API route (as Django resolves it, e.g. "api/v1/filings/"). A refused file gets
+    the 413 problem before the operation runs; with `signed_in_only` an anonymous request gets no file read and
+    the operation's authentication answers it (401)."""
+    _ROUTE_LIMITS[route] = (setting, signed_in_only)
+
+
 def upload_refusal(request: HttpRequest) -> str | None:
     """The message for a file refused by its size in this request, else None (parses the body if not yet)."""
     request.FILES  # noqa: B018 (parsing the body is what runs the handler)
@@ -171,17 +184,26 @@ class UploadLimitMiddleware:
                 return too_large_response(request, field_limit, body=True)
             return None
         setting = getattr(view_func, "upload_limit_setting", None)
+        signed_in_only = getattr(view_func, "upload_signed_in_only", False)
+        by_route = None
+        if setting is None:
+            by_route = _ROUTE_LIMITS.get(getattr(getattr(request, "resolver_match", None), "route", ""))
+            if by_route is not None:
+                setting, signed_in_only = by_route
         limit = getattr(settings, setting) if setting else (field_limit or 0)
-        if getattr(view_func, "upload_signed_in_only", False) and not request.user.is_authenticated:
+        anonymous = signed_in_only and not request.user.is_authenticated
+        if anonymous:
             limit = 0
         if hasattr(request, "_files"):
             log.warning("request body read before UploadLimitMiddleware: %s", request.path)
             return None
         request.upload_handlers = [LimitedUploadHandler(request, limit), *request.upload_handlers]
-        if setting:
+        if setting and by_route is None:
             return None  # the view shows its own form with upload_refusal(request)
         request.FILES  # noqa: B018 (parse now, so that a refused file never reaches the view)
         if getattr(request, "_upload_refused_at", None) is not None:
+            if by_route is not None and anonymous:
+                return None  # nothing was read; the operation's authentication answers (401)
             return too_large_response(request, limit)
         return None
 

@@ -1,5 +1,7 @@
 """One constructor per kind of filing event; filing services record history only through these (the actor,
-the time from core.clock, the states, why, and the documented ``data`` keys of FilingEvent)."""
+the time from core.clock, the states, why, and the documented ``data`` keys of FilingEvent). An event that
+concerns someone (a return, an acceptance, a city's filing for its province) queues its emails in the same
+transaction (filing/notify.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +9,19 @@ from typing import Any
 
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
+from biaozhun.core.outbox import enqueue_with_transaction
 
 from .models import Filing, FilingEvent, FilingEventKind
+from .notify import concerns_someone, notify_filing_event
 
 
 def _record(filing: Filing, kind: str, *, actor: Any, from_state: str = "", to_state: str = "", reason: str = "",
             data: dict[str, Any] | None = None) -> FilingEvent:
-    return FilingEvent.objects.create(filing=filing, kind=kind, actor=user_or_none(actor), at=clock.now(),
-                                      from_state=from_state, to_state=to_state, reason=reason, data=data or {})
+    event = FilingEvent.objects.create(filing=filing, kind=kind, actor=user_or_none(actor), at=clock.now(),
+                                       from_state=from_state, to_state=to_state, reason=reason, data=data or {})
+    if concerns_someone(kind, to_state) and not clock.replaying():
+        enqueue_with_transaction(notify_filing_event, event.pk)
+    return event
 
 
 def submitted(filing: Filing, *, actor: Any, to_state: str) -> FilingEvent:

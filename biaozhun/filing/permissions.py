@@ -54,6 +54,13 @@ def _view(user: Any, filing: Any) -> bool:
     )
 
 
+def _work_on(user: Any, filing: Any) -> bool:
+    """The filing's work page (state, history, checks, actions): those who work on it, whatever its state."""
+    return (
+        _works_on(user, filing)
+    )
+
+
 def _works_on(user: Any, filing: Any) -> bool:
     return (
         user.is_administrator
@@ -111,6 +118,7 @@ RULES = {
     "filing.review": _review,
     "filing.view": _view,
     "filing.view_text": _view_text,
+    "filing.work_on": _work_on,
     "filing.work": _work,
     "filing.conclude_review": _conclude_review,
     "filing.edit_rules": administrator,
@@ -124,4 +132,5 @@ DENIALS = {
     "filing.approve_city": _("设区的市地方标准由所在省级市场监管部门审核。"),
     "filing.review": _("备案由国家标准委的审查人员受理或退回。"),
     "filing.conclude_review": _("行业标准和地方标准的复审由其备案单位作出结论。"),
+    "filing.work_on": _("备案的办理页面只向备案单位、审核它的省级部门和国家标准委的审查人员开放。"),
 }

@@ -29,9 +29,9 @@ def test_enqueued_once_per_day_and_the_task_runs():
         second = enqueue_due(datetime(2027, 4, 1, 9, 0, tzinfo=SHANGHAI))
         third = enqueue_due(datetime(2027, 4, 1, 10, 0, tzinfo=SHANGHAI))
     assert first == ["biaozhun.catalog.tasks.refresh_statuses_daily"]
-    assert second == ["biaozhun.development.tasks.sweep_projects", "biaozhun.portal.tasks.notify_watchers",
-                      "biaozhun.accounts.tasks.purge_sign_in_failures"]
+    assert second == ["biaozhun.development.tasks.sweep_projects", "biaozhun.filing.tasks.sweep_filings",
+                      "biaozhun.portal.tasks.notify_watchers", "biaozhun.accounts.tasks.purge_sign_in_failures"]
     assert third == []
-    assert ScheduledRun.objects.count() == 4
+    assert ScheduledRun.objects.count() == 5
     # The test settings run tasks immediately: the sweep has moved the standard into force.
     assert Standard.objects.get().status == "current"
