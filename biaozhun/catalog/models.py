@@ -166,6 +166,9 @@ class RelationKind(models.TextChoices):
     REPLACES = "replaces", _("代替")
     ADOPTS = "adopts", _("采用")
     REFERENCES = "references", _("规范性引用")
+    # An industry or local edition converted into (or merged into) an edition of another tier (rules/conversions.py):
+    # source 转化为 target; the target's page reads it the other way, 由…转化而来.
+    CONVERTED_TO = "converted_to", _("转化为")
 
 
 class Degree(models.TextChoices):
@@ -284,6 +287,7 @@ class EventKind(models.TextChoices):
     RELATION_UNRESOLVED = "relation_unresolved", _("关联的标准已撤销")
     AMENDMENT_TEXT = "amendment_text", _("上传修改单文本")
     TEXT_ACCESS_SET = "text_access_set", _("设定全文公开方式")
+    CONVERTED = "converted", _("转化")
 
 
 class StandardEvent(AppendOnly):
@@ -294,7 +298,8 @@ class StandardEvent(AppendOnly):
     why are columns); relation_added, relation_removed {"kind", "target"}; relation_resolved {"kind", "target",
     "target_id"}; amendment_added {"number"}; fulltext_attached {"language", "sha256", "size"}; abolished {"on"}
     (why in ``reason``); amendment_text {"number", "sha256", "size"}; text_access_set {"from", "to"} (the
-    administrator's levels, "" for the rules; why in ``reason``).
+    administrator's levels, "" for the rules; why in ``reason``); converted {"sources": [numbers], "target": number}
+    (on each converted edition and on the one they became; the note in ``reason``).
     """
 
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="events")

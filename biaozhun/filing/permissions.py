@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from biaozhun.accounts.policy import administrator, is_signed_in_and_active
 
-from .authorities import acts_for, authorities_of, is_province_bureau_for, owns, province_of
+from .authorities import acts_for, authorities_of, is_province_bureau_for, owns, owns_standard, province_of
 from .models import Filing, FilingState, FilingTier
 
 
@@ -82,8 +82,7 @@ def _work(user: Any, obj: Any) -> bool:
 def _conclude_review(user: Any, standard: Any) -> bool:
     """Periodic review (复审) of a filed industry or local standard: the authority that owns its code."""
     return (
-        any(owns(authority, standard.tier, standard.industry_code or standard.region_code)
-            for authority in authorities_of(user))
+        owns_standard(user, standard)
     )
 # fmt: on
 
