@@ -8,7 +8,7 @@ from typing import Any
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
 
-from .models import Filing, FilingEvent, FilingEventKind
+from .models import Filing, FilingEvent, FilingEventKind, SupersessionFlag, SupersessionFlagEvent
 
 
 def _record(filing: Filing, kind: str, *, actor: Any, from_state: str = "", to_state: str = "", reason: str = "",
@@ -37,3 +37,10 @@ def checked(filing: Filing, *, actor: Any, flags: int, warnings: int) -> FilingE
 def reminded(filing: Filing, *, actor: Any) -> FilingEvent:
     return _record(filing, FilingEventKind.REMINDED, actor=actor,
                    data={"due": filing.review_due.isoformat() if filing.review_due else None})
+
+
+def flag_recorded(flag: SupersessionFlag, kind: str, *, actor: Any, reason: str = "",
+                  data: dict[str, Any] | None = None) -> SupersessionFlagEvent:
+    """A supersession flag's event: created {"score", "national"}, confirmed {}, dismissed {} (why in `reason`)."""
+    return SupersessionFlagEvent.objects.create(flag=flag, kind=kind, actor=user_or_none(actor), at=clock.now(),
+                                                reason=reason, data=data or {})

@@ -35,7 +35,8 @@ def record_conversion(*, actor: Any, sources: Sequence[Standard], target: Standa
     """Record that `sources` were converted (several: merged) into `target`; one `converted` event on each edition
     involved, the note as its reason. Refused as a whole, nothing written, if any source may not be converted."""
     require_actor(actor)
-    sources = list(dict.fromkeys(sources))  # the same edition twice counts once
+    seen: set[int] = set()
+    sources = [s for s in sources if not (s.pk in seen or seen.add(s.pk))]  # the same edition twice counts once
     for source in sources:
         policy.require(actor, "catalog.record_conversion", source)
     note = " ".join((note or "").split())
