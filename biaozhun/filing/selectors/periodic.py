@@ -56,13 +56,18 @@ def review_years() -> int:
 
 # --- Authorities ------------------------------------------------------------------------------------------------
 def scope_of(authority: Organisation) -> Q:
-    """The catalogue editions whose codes the authority owns (its industry codes, or its region code)."""
+    """The catalogue editions whose codes the authority owns (its industry codes, or its region code); kept on the
+    instance for the rest of the request."""
+    cached = authority.__dict__.get("_review_scope")
+    if cached is not None:
+        return cached
     scope = Q(pk__in=[])
     codes = industry_codes_of(authority)
     if codes:
         scope |= Q(tier=FilingTier.INDUSTRY, industry_code__in=sorted(codes))
     if authority.kind == OrganisationKind.BUREAU and authority.region_code:
         scope |= Q(tier=FilingTier.LOCAL, region_code=normalise_region_code(authority.region_code))
+    authority.__dict__["_review_scope"] = scope
     return scope
 
 
@@ -95,11 +100,11 @@ def _in_force(authority: Organisation) -> QuerySet[Standard]:
 
 
 def due_for_review(*, authority: Organisation, today: date, within_months: int = DEFAULT_WITHIN,
-                   tab: str = "open") -> QuerySet[Standard]:
+                   tab: str = "open", years: int | None = None) -> QuerySet[Standard]:
     """The authority's in-force standards due for review by `within_months` from today, oldest first: `open` those
     without a conclusion in this period (overdue ones included), `overdue` those of them past their due date,
-    `revising` those concluded "revise" whose revision is not filed yet."""
-    years = review_years()
+    `revising` those concluded "revise" whose revision is not filed yet. `years`: the review period, if read."""
+    years = years or review_years()
     standards = _in_force(authority)
     if tab == "revising":
         standards = standards.filter(last_outcome=ReviewOutcome.REVISE)
@@ -115,9 +120,11 @@ def standards_of(*, authority: Organisation, ids: list[int]) -> list[Standard]:
     return list(Standard.objects.filter(scope_of(authority), pk__in=ids).order_by("sort_key"))
 
 
-def review_counts(*, authority: Organisation, today: date, within_months: int) -> dict[str, int]:
-    return {tab: due_for_review(authority=authority, today=today, within_months=within_months, tab=tab).count()
-            for tab in REVIEW_TABS}
+def review_counts(*, authority: Organisation, today: date, within_months: int,
+                  years: int | None = None) -> dict[str, int]:
+    years = years or review_years()
+    return {tab: due_for_review(authority=authority, today=today, within_months=within_months, tab=tab,
+                                years=years).count() for tab in REVIEW_TABS}
 
 
 @dataclass
@@ -139,9 +146,9 @@ def review_state(due_on: date, today: date) -> tuple[str, int]:
     return "upcoming", (due_on - today).days
 
 
-def review_rows(standards: list[Standard], *, today: date) -> list[ReviewRow]:
-    """The page's rows with their due dates and states, open revisions, replacing filings and flags (four queries)."""
-    years = review_years()
+def review_rows(standards: list[Standard], *, today: date, years: int | None = None) -> list[ReviewRow]:
+    """The page's rows with their due dates and states, open revisions, replacing filings and flags (three queries)."""
+    years = years or review_years()
     ids = [s.pk for s in standards]
     revisions: dict[int, StandardReview] = {}
     for review in StandardReview.objects.filter(standard_id__in=ids, outcome=ReviewOutcome.REVISE).order_by("at"):

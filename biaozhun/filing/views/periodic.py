@@ -61,17 +61,18 @@ def _render_reviews(request, params, *, status: int = 200, refusal: dict | None 
     today = clock.today()
     within = _within(params.get("within"))
     tab = params.get("tab") if params.get("tab") in TABS else "open"
-    counts = selectors.review_counts(authority=authority, today=today, within_months=within)
-    paginator = Paginator(selectors.due_for_review(authority=authority, today=today, within_months=within, tab=tab),
-                          PAGE_SIZE)
+    years = selectors.review_years()
+    counts = selectors.review_counts(authority=authority, today=today, within_months=within, years=years)
+    paginator = Paginator(selectors.due_for_review(authority=authority, today=today, within_months=within, tab=tab,
+                                                   years=years), PAGE_SIZE)
     paginator.count = counts[tab]  # counted above; not again
     page = paginator.get_page(params.get("page"))
-    rows = selectors.review_rows(list(page), today=today)
+    rows = selectors.review_rows(list(page), today=today, years=years)
     context = {
         **_nav("reviews"), "authority": authority, "authorities": selectors.review_authorities(viewer=user),
         "today": today, "within": within, "within_choices": selectors.WITHIN_CHOICES, "tab": tab,
         "tabs": [(key, label, counts[key]) for key, label in TABS.items()], "page": page, "rows": rows,
-        "years": selectors.review_years(), "earliest_months": selectors.EARLIEST_MONTHS,
+        "years": years, "earliest_months": selectors.EARLIEST_MONTHS,
         "may_conclude": bool(rows) and policy.can(user, "filing.conclude_review", rows[0].standard),
         "outcomes": ReviewOutcome.choices, "refusal": refusal or {"values": {}, "fields": {}, "selected": []},
         "recent": selectors.conclusions_of(authority=authority, limit=10),
