@@ -39,7 +39,7 @@ def post(client, url, body):
 def test_the_review_list_shows_the_due_standards_and_the_conclusion_form(client, ministry_user, due,
                                                                         django_assert_max_num_queries):
     client.force_login(ministry_user)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         page = client.get("/filing/work/reviews/").content.decode()
     assert "JB/T 1-2021" in page and "JB/T 2-2021" in page and "JB/T 3-2021" in page
     assert "JB/T 4-2024" not in page

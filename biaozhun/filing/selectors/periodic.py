@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from biaozhun.accounts import policy
 from biaozhun.accounts.codes import normalise_region_code
 from biaozhun.accounts.models import Organisation, OrganisationKind
-from biaozhun.catalog.models import Standard, Status
+from biaozhun.catalog.models import RelationKind, Standard, StandardRelation, Status
 from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.rules import reviews as review_rules
 from biaozhun.rules.cycles import add_months
@@ -136,6 +136,7 @@ class ReviewRow:
     revision: StandardReview | None = None  # the open "revise" conclusion, on the revising list
     replacing: Filing | None = None  # an accepted filing that replaces the standard (closes the revision)
     flags: list[SupersessionFlag] = field(default_factory=list)  # national standards on its subject
+    converted_to: list[str] = field(default_factory=list)  # numbers it was converted into (转化为)
 
 
 def review_state(due_on: date, today: date) -> tuple[str, int]:
@@ -147,7 +148,8 @@ def review_state(due_on: date, today: date) -> tuple[str, int]:
 
 
 def review_rows(standards: list[Standard], *, today: date, years: int | None = None) -> list[ReviewRow]:
-    """The page's rows with their due dates and states, open revisions, replacing filings and flags (three queries)."""
+    """The page's rows with their due dates and states, open revisions, replacing filings, flags and conversions
+    (four queries)."""
     years = years or review_years()
     ids = [s.pk for s in standards]
     revisions: dict[int, StandardReview] = {}
@@ -160,12 +162,16 @@ def review_rows(standards: list[Standard], *, today: date, years: int | None = N
     for flag in (SupersessionFlag.objects.filter(standard_id__in=ids, state__in=[FlagState.OPEN, FlagState.CONFIRMED])
                  .select_related("national").order_by("-score")):
         flags.setdefault(flag.standard_id, []).append(flag)
+    converted: dict[int, list[str]] = {}
+    for source_id, target in (StandardRelation.objects.filter(source_id__in=ids, kind=RelationKind.CONVERTED_TO)
+                              .order_by("target_identifier").values_list("source_id", "target_identifier")):
+        converted.setdefault(source_id, []).append(target)
     rows = []
     for standard in standards:
         due_on = review_rules.review_due_on(standard.published_on, standard.confirmed_on, years=years)
         state, days = review_state(due_on, today)
         rows.append(ReviewRow(standard, due_on, state, days, revisions.get(standard.pk), replacing.get(standard.pk),
-                              flags.get(standard.pk, [])))
+                              flags.get(standard.pk, []), converted.get(standard.pk, [])))
     return rows
 
 
