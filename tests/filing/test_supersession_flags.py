@@ -3,9 +3,12 @@ pair, by email; the authority confirms, or dismisses with a reason."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from biaozhun.accounts.models import MembershipRole
+from biaozhun.core import clock
 from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import InvalidTransition, PermissionDeniedError, ValidationFailed
 from biaozhun.filing.models import FlagEventKind, FlagState, SupersessionFlag, SupersessionFlagEvent
@@ -32,9 +35,10 @@ def filed(ministry, bureau):
     ]
 
 
-def publish_national(identifier="GB/T 45001-2026"):
-    return make_standard(identifier, title_zh=TITLE, scope=SCOPE, published_on="2026-01-01",
-                         implemented_on="2026-07-01")
+def publish_national(identifier="GB/T 45001-2026", days_ago=30):
+    published = clock.today() - timedelta(days=days_ago)
+    return make_standard(identifier, title_zh=TITLE, scope=SCOPE, published_on=published,
+                         implemented_on=published + timedelta(days=180))
 
 
 def scan(search_index, capture, execute=True):
@@ -68,11 +72,19 @@ def test_the_scan_flags_each_pair_once_however_often_it_runs(filed, search_index
 
 def test_standards_issued_after_the_national_one_or_no_longer_in_force_are_not_flagged(
         ministry, search_index, django_capture_on_commit_callbacks):
-    make_standard("JB/T 9005-2026", title_zh=TITLE, published_on="2026-03-01", implemented_on="2026-03-01")
+    later = clock.today() - timedelta(days=10)
+    make_standard("JB/T 9005-2026", title_zh=TITLE, published_on=later, implemented_on=later)
     make_standard("JB/T 9006-2010", title_zh=TITLE, published_on="2010-01-01", implemented_on="2010-06-01",
                   abolished_on="2015-01-01")
     publish_national()
     scan(search_index, django_capture_on_commit_callbacks)
+    assert not SupersessionFlag.objects.exists()
+
+
+def test_national_editions_published_long_ago_are_history_not_news(filed, search_index,
+                                                                   django_capture_on_commit_callbacks):
+    publish_national(days_ago=800)  # an import of the catalogue's past
+    assert scan(search_index, django_capture_on_commit_callbacks)["national"] == 0
     assert not SupersessionFlag.objects.exists()
 
 

@@ -7,19 +7,22 @@ filed standards each covers with the coordination check's similarity: candidates
 `similar()`, scored by biaozhun.text.overlap, at least the check's NATIONAL_SCORE (filing/checks/coordination.py:
 "this close to a national standard in force, the subject has a national standard"). Each pair is flagged once
 (the unique pair, and an existing flag against another edition of the same national number is not repeated),
-the watermark moves in the same transaction as the flags, so a rerun finds nothing new. Each authority's members
-get one email per run, in their language, after commit.
+the watermark moves in the same transaction as the flags, so a rerun finds nothing new. National editions published
+more than RECENT_DAYS before the scan are history arriving by import, not news, and are skipped. Each authority's
+members get one email per run, in their language, after commit.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -42,6 +45,8 @@ logger = logging.getLogger(__name__)
 FILED_TIERS = [Tier.INDUSTRY, Tier.LOCAL]
 LIVE = (Status.CURRENT, Status.UPCOMING)
 CHUNK = 200  # national editions per transaction of the scan
+# Editions published longer ago than this are history entering the catalogue (an import), not news: not scanned.
+RECENT_DAYS = 365
 MAX_REASON = 2000
 
 
@@ -123,7 +128,8 @@ def scan_national_editions(*, actor: Any) -> dict[str, int]:
 
 def _flag_chunk(actor: Any, standard_ids: list[int], owners: Owners, totals: dict[str, int]) -> list[SupersessionFlag]:
     created = []
-    nationals = Standard.objects.filter(pk__in=standard_ids, status__in=LIVE).order_by("pk")
+    recent = Q(published_on__isnull=True) | Q(published_on__gte=clock.today() - timedelta(days=RECENT_DAYS))
+    nationals = Standard.objects.filter(recent, pk__in=standard_ids, status__in=LIVE).order_by("pk")
     for national in nationals:
         totals["national"] += 1
         found = covered_standards(national)
