@@ -47,6 +47,8 @@ def main() -> None:
     from django.test import Client
 
     from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, User
+    from biaozhun.accounts.privacy import notice
+    from biaozhun.accounts.privacy.consent import accept_privacy_notice
     from biaozhun.catalog.models import Standard, StandardEvent, Status
     from biaozhun.catalog.services import create_standard
     from biaozhun.core.actors import SYSTEM
@@ -69,6 +71,8 @@ def main() -> None:
         user = User.objects.filter(username=name).first() or User.objects.create_user(
             username=name, email=f"{name}@example.com", real_name=name, password=None)
         Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": MembershipRole.MEMBER})
+        if user.privacy_version != notice.current_version():
+            accept_privacy_notice(actor=user, version=notice.current_version(), address=None, language="zh-hans")
         people[name] = user
     owned = Standard.objects.filter(tier="industry", industry_code__in=[r["industry_code"] for r in industry])
     print(f"ministry owns {', '.join(r['industry_code'] for r in industry)}: {owned.count()} editions, "
@@ -81,7 +85,7 @@ def main() -> None:
         for label, url in (("review page", "/filing/work/reviews/?within=12"),
                            ("review page, overdue", "/filing/work/reviews/?tab=overdue"),
                            ("API list", "/api/v1/filings/reviews?within=12")):
-            median, response = timed(lambda client=client, url=url: client.get(url), args.runs)
+            median, response = timed(lambda client=client, url=url: client.get(url, secure=True), args.runs)
             assert response.status_code == 200, (url, response.status_code)
             print(f"{name} {label}: median {median * 1000:.0f} ms")
 

@@ -149,6 +149,13 @@ class Standard(models.Model):
                          name="catalog_std_upcoming"),
             models.Index(fields=["abolished_on", "id"], condition=models.Q(status="abolished"),
                          name="catalog_std_abolished"),
+            # An authority's own editions (filing's periodic-review list): local ones by region code, industry ones
+            # by code. Partial, over the 150k industry and local editions only. A province's list (4,109 editions
+            # of 70k local ones) went from 60 ms to 20 ms a query; a ministry of one code (3,553) to 13 ms.
+            models.Index(fields=["region_code", "status"], condition=models.Q(tier="local"),
+                         name="catalog_std_local_region"),
+            models.Index(fields=["industry_code", "status"], condition=models.Q(tier="industry"),
+                         name="catalog_std_industry_code"),
         ]
 
     def __str__(self) -> str:

@@ -9,12 +9,14 @@ within the next months, so the authority can plan.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import reduce
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from biaozhun.accounts import policy
@@ -61,12 +63,13 @@ def scope_of(authority: Organisation) -> Q:
     cached = authority.__dict__.get("_review_scope")
     if cached is not None:
         return cached
-    scope = Q(pk__in=[])
+    parts = []
     codes = industry_codes_of(authority)
     if codes:
-        scope |= Q(tier=FilingTier.INDUSTRY, industry_code__in=sorted(codes))
+        parts.append(Q(tier=FilingTier.INDUSTRY, industry_code__in=sorted(codes)))
     if authority.kind == OrganisationKind.BUREAU and authority.region_code:
-        scope |= Q(tier=FilingTier.LOCAL, region_code=normalise_region_code(authority.region_code))
+        parts.append(Q(tier=FilingTier.LOCAL, region_code=normalise_region_code(authority.region_code)))
+    scope = reduce(operator.or_, parts) if parts else Q(pk__in=[])  # pk__in=[]: owns nothing
     authority.__dict__["_review_scope"] = scope
     return scope
 
@@ -91,12 +94,20 @@ def authority_for_viewer(*, viewer: Any, pk: int | str | None) -> Organisation |
 
 # --- Periodic review ----------------------------------------------------------------------------------------
 def _in_force(authority: Organisation) -> QuerySet[Standard]:
-    latest = (StandardReview.objects.filter(standard=OuterRef("pk"), concluded_on__gte=OuterRef("review_base"))
-              .order_by("-at", "-id").values("outcome")[:1])
+    """The authority's editions in force with their review base date, and whether a conclusion was given since that
+    date (`concluded`), a revision among them (`revising`)."""
+    since_base = StandardReview.objects.filter(standard=OuterRef("pk"), concluded_on__gte=OuterRef("review_base"))
     return (Standard.objects.filter(scope_of(authority), status=Status.CURRENT, abolished_on__isnull=True)
             .annotate(review_base=Coalesce("confirmed_on", "published_on"))
             .filter(review_base__isnull=False)
-            .annotate(last_outcome=Subquery(latest)))
+            .alias(concluded=Exists(since_base), revising=Exists(since_base.filter(outcome=ReviewOutcome.REVISE))))
+
+
+def _tab_filter(tab: str, today: date, within_months: int, years: int) -> Q:
+    if tab == "revising":
+        return Q(revising=True)
+    horizon = add_months(today, within_months) if tab == "open" else today - timedelta(days=1)
+    return Q(concluded=False, review_base__lte=review_rules.due_cutoff(horizon, years=years))
 
 
 def due_for_review(*, authority: Organisation, today: date, within_months: int = DEFAULT_WITHIN,
@@ -105,26 +116,21 @@ def due_for_review(*, authority: Organisation, today: date, within_months: int =
     without a conclusion in this period (overdue ones included), `overdue` those of them past their due date,
     `revising` those concluded "revise" whose revision is not filed yet. `years`: the review period, if read."""
     years = years or review_years()
-    standards = _in_force(authority)
-    if tab == "revising":
-        standards = standards.filter(last_outcome=ReviewOutcome.REVISE)
-    else:
-        horizon = add_months(today, within_months) if tab == "open" else today - timedelta(days=1)
-        standards = standards.filter(last_outcome__isnull=True,
-                                     review_base__lte=review_rules.due_cutoff(horizon, years=years))
-    return standards.order_by("review_base", "sort_key", "pk")
+    return (_in_force(authority).filter(_tab_filter(tab, today, within_months, years))
+            .order_by("review_base", "sort_key", "pk"))
+
+
+def review_counts(*, authority: Organisation, today: date, within_months: int,
+                  years: int | None = None) -> dict[str, int]:
+    """How many standards each list holds, in one pass over the authority's standards."""
+    years = years or review_years()
+    return _in_force(authority).aggregate(**{
+        tab: Count("pk", filter=_tab_filter(tab, today, within_months, years)) for tab in REVIEW_TABS})
 
 
 def standards_of(*, authority: Organisation, ids: list[int]) -> list[Standard]:
     """These catalogue editions, among those whose codes the authority owns (others are left out)."""
     return list(Standard.objects.filter(scope_of(authority), pk__in=ids).order_by("sort_key"))
-
-
-def review_counts(*, authority: Organisation, today: date, within_months: int,
-                  years: int | None = None) -> dict[str, int]:
-    years = years or review_years()
-    return {tab: due_for_review(authority=authority, today=today, within_months=within_months, tab=tab,
-                                years=years).count() for tab in REVIEW_TABS}
 
 
 @dataclass
