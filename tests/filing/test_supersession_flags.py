@@ -140,3 +140,14 @@ def test_confirming_once_and_only_by_the_authority(flag, ministry_user, bureau_u
         dismiss_flag(actor=ministry_user, flag=flag, reason="改变主意")
     flag.refresh_from_db()
     assert flag.state == FlagState.CONFIRMED
+
+
+def test_the_daily_task_runs_the_scan(filed, settings, search_index, django_capture_on_commit_callbacks):
+    from biaozhun.filing.tasks import flag_superseded_standards
+
+    assert ("biaozhun.filing.tasks.flag_superseded_standards", "00:45") in settings.BIAOZHUN_DAILY_TASKS
+    publish_national()
+    search_index()
+    with django_capture_on_commit_callbacks(execute=True):
+        result = flag_superseded_standards.enqueue()
+    assert result.return_value["flags"] == 2
