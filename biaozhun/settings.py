@@ -304,6 +304,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.catalog.tasks.refresh_statuses_daily", "00:05"),
     ("biaozhun.development.tasks.sweep_projects", "00:15"),
     ("biaozhun.filing.tasks.sweep_filings", "00:20"),
+    ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
 ]

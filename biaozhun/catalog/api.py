@@ -95,6 +95,8 @@ class StandardOut(Schema):
     replaces: list[str | RelationOut]
     adopts: list[AdoptionOut]
     references: list[str]
+    converted_to: list[str] = Field(description="转化为: the editions of another tier this industry or local "
+                                                "standard was converted (or merged) into")
     amendments: list[AmendmentOut]
     language_versions: list[str]
     drafting_units: list[str] | None = Field(None, description=(
@@ -114,7 +116,8 @@ class StandardOut(Schema):
 
 
 class RelatedOut(Schema):
-    kind: str = Field(description="replaces, adopts or references")
+    kind: str = Field(description="replaces, adopts, references or converted_to (转化为; read the other way, "
+                                  "direction in, as 由…转化而来)")
     direction: str = Field(description="out: this edition → target; in: source → this edition")
     identifier: str = Field(description="the other edition's number (as cited, for unresolved references)")
     in_catalogue: bool
@@ -124,7 +127,8 @@ class RelatedOut(Schema):
 
 @router.get("/standards/{path:identifier}/relations", response={200: list[RelatedOut], **NOT_FOUND, **ERRORS}, summary="Relations of one edition")
 def standard_relations(request, identifier: str):
-    """Replacements, adoptions and normative references, both ways; unresolved references are included."""
+    """Replacements, adoptions, normative references and conversions, both ways; unresolved references are
+    included."""
     standard = selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if standard is None:
         raise Http404(_("标准目录中没有编号为“%(identifier)s”的标准；请核对标准号，或先在检索页查找。") % {"identifier": identifier})

@@ -149,6 +149,13 @@ class Standard(models.Model):
                          name="catalog_std_upcoming"),
             models.Index(fields=["abolished_on", "id"], condition=models.Q(status="abolished"),
                          name="catalog_std_abolished"),
+            # An authority's own editions (filing's periodic-review list): local ones by region code, industry ones
+            # by code. Partial, over the 150k industry and local editions only. A province's list (4,109 editions
+            # of 70k local ones) went from 60 ms to 20 ms a query; a ministry of one code (3,553) to 13 ms.
+            models.Index(fields=["region_code", "status"], condition=models.Q(tier="local"),
+                         name="catalog_std_local_region"),
+            models.Index(fields=["industry_code", "status"], condition=models.Q(tier="industry"),
+                         name="catalog_std_industry_code"),
         ]
 
     def __str__(self) -> str:
@@ -166,6 +173,9 @@ class RelationKind(models.TextChoices):
     REPLACES = "replaces", _("代替")
     ADOPTS = "adopts", _("采用")
     REFERENCES = "references", _("规范性引用")
+    # An industry or local edition converted into (or merged into) an edition of another tier (rules/conversions.py):
+    # source 转化为 target; the target's page reads it the other way, 由…转化而来.
+    CONVERTED_TO = "converted_to", _("转化为")
 
 
 class Degree(models.TextChoices):
@@ -284,6 +294,7 @@ class EventKind(models.TextChoices):
     RELATION_UNRESOLVED = "relation_unresolved", _("关联的标准已撤销")
     AMENDMENT_TEXT = "amendment_text", _("上传修改单文本")
     TEXT_ACCESS_SET = "text_access_set", _("设定全文公开方式")
+    CONVERTED = "converted", _("转化")
 
 
 class StandardEvent(AppendOnly):
@@ -294,7 +305,8 @@ class StandardEvent(AppendOnly):
     why are columns); relation_added, relation_removed {"kind", "target"}; relation_resolved {"kind", "target",
     "target_id"}; amendment_added {"number"}; fulltext_attached {"language", "sha256", "size"}; abolished {"on"}
     (why in ``reason``); amendment_text {"number", "sha256", "size"}; text_access_set {"from", "to"} (the
-    administrator's levels, "" for the rules; why in ``reason``).
+    administrator's levels, "" for the rules; why in ``reason``); converted {"sources": [numbers], "target": number}
+    (on each converted edition and on the one they became; the note in ``reason``).
     """
 
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="events")

@@ -28,13 +28,32 @@ def _edit(user: Any, standard: Any) -> bool:
 
 def _review(user: Any, standard: Any) -> bool:
     """Periodic review (复审) outcomes in the catalogue, confirmation or abolition: the national administration,
-    and the secretariat of the committee responsible for the standard."""
+    the secretariat of the committee responsible for the standard, and the filing authority that owns an industry or
+    local standard's code (the ministry of JB, the bureau of DB32)."""
     return (
         user.is_administrator
         or user.is_national_administration_member
         or (standard is not None and bool(standard.tc_code) and user.is_secretariat_of(standard.tc_code))
+        or (standard is not None and _owns_code(user, standard))
+    )
+
+
+def _convert(user: Any, standard: Any) -> bool:
+    """Recording that an industry or local standard was converted into another tier's standard (转化): the national
+    administration, and the authority that owns the converted standard's code."""
+    return (
+        user.is_administrator
+        or user.is_national_administration_member
+        or (standard is not None and _owns_code(user, standard))
     )
 # fmt: on
+
+
+def _owns_code(user: Any, standard: Any) -> bool:
+    # Imported here: the filing app builds on the catalogue, so the catalogue may not import it at load time.
+    from biaozhun.filing.authorities import owns_standard
+
+    return owns_standard(user, standard)
 
 
 def _standards(user: Any):
@@ -46,6 +65,7 @@ RULES = {
     "catalog.view": everyone,
     "catalog.edit": _edit,
     "catalog.review": _review,
+    "catalog.record_conversion": _convert,  # checked for each converted (source) edition
     "catalog.import": administrator,
     "catalog.export_bulk": everyone,  # open data, rate limited (module docstring)
     "catalog.export_unlimited": administrator,
@@ -60,4 +80,5 @@ PUBLIC_ACTIONS = {"catalog.view", "catalog.export_bulk"}
 FILTERS = {"catalog.standards": _standards}
 DENIALS = {
     "catalog.edit": _("标准目录由国家标准委维护；如发现目录信息有误，请在该标准页面提交实施信息反馈。"),
+    "catalog.record_conversion": _("行业标准、地方标准的转化由其主管部门（行业代号或行政区划的备案单位）或国家标准委登记。"),
 }

@@ -17,6 +17,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from biaozhun.identifiers import CodeTables, Identifier, IdentifierError, Tier, parse
+from biaozhun.rules.conversions import convertible_tiers, may_convert
 from biaozhun.rules.plan_numbers import NATURE_LETTERS, PlanNumberError, parse_plan_number
 
 from .classification_spelling import read_ccs, read_ics
@@ -25,8 +26,8 @@ from .identifier_messages import invalid_number_message
 FIELDS = (
     "identifier", "title_zh", "title_en", "scope", "ccs", "ics", "issued_by", "competent_department",
     "responsible_unit", "tc_code", "published_on", "implemented_on", "abolished_on", "confirmed_on",
-    "replaces", "adopts", "references", "amendments", "language_versions", "drafting_units", "drafters",
-    "plan_number", "industry_classes", "remarks",
+    "replaces", "adopts", "references", "converted_to", "amendments", "language_versions", "drafting_units",
+    "drafters", "plan_number", "industry_classes", "remarks",
 )
 # Columns an export writes that an import accepts and ignores (they are derived).
 DERIVED_FIELDS = ("status", "status_since", "tier", "nature", "text_access", "text_access_reason")
@@ -56,7 +57,7 @@ class FieldError:
 
 @dataclass(frozen=True, slots=True)
 class RelationRecord:
-    kind: str  # replaces / adopts / references
+    kind: str  # replaces / adopts / references / converted_to
     target: str  # canonical number of the target, as cited
     key: str  # what the target is matched on: edition_key() of a dated number, the undated number otherwise
     partial: bool = False
@@ -115,6 +116,13 @@ def edition_key(ident: Identifier) -> str:
 
 def target_key(ident: Identifier) -> str:
     return edition_key(ident) if ident.year is not None else ident.undated
+
+
+def tier_name(tier: str) -> str:
+    """The tier's name in the active language (the same words as catalog.models.Tier)."""
+    names = {"national": _("国家标准"), "industry": _("行业标准"), "local": _("地方标准"), "group": _("团体标准"),
+             "enterprise": _("企业标准"), "international": _("国际标准")}
+    return names.get(str(tier), str(tier))
 
 
 _CHUNKS = re.compile(r"[0-9]+|[^0-9]+")
@@ -346,7 +354,7 @@ class RecordCleaner:
         if ident.adopted is not None:
             adopted = ident.adopted
             relations[("adopts", adopted.canonical)] = RelationRecord("adopts", adopted.canonical, target_key(adopted), degree="IDT")
-        for kind in ("replaces", "adopts", "references"):
+        for kind in ("replaces", "adopts", "references", "converted_to"):
             for position, item in enumerate(self._list(raw.get(kind), kind, errors), start=1):
                 where = f"{kind}[{position}]"
                 if isinstance(item, str):
@@ -360,6 +368,9 @@ class RecordCleaner:
                 if edition_key(target) == edition_key(ident):
                     errors.append(FieldError(where, message=_("标准不能引用自身")))
                     continue
+                if kind == "converted_to" and not may_convert(ident.tier, target.tier):
+                    errors.append(FieldError(where, message=self._conversion_message(ident, target)))
+                    continue
                 degree = ""
                 if kind == "adopts":
                     degree = str(item.get("degree") or "").upper()
@@ -371,6 +382,15 @@ class RecordCleaner:
                     kind, target.canonical, target_key(target), partial=bool(item.get("partial", False)), degree=degree,
                 )
         return list(relations.values())
+
+    @staticmethod
+    def _conversion_message(ident: Identifier, target: Identifier) -> str:
+        tiers = convertible_tiers(ident.tier)
+        if not tiers:
+            return _("只有行业标准和地方标准记录转化关系（%(identifier)s 不是）") % {"identifier": ident.canonical}
+        return _("%(identifier)s 可转化为%(tiers)s；%(target)s 是%(tier)s，不能作为其转化目标") % {
+            "identifier": ident.canonical, "target": target.canonical, "tier": tier_name(target.tier),
+            "tiers": "、".join(tier_name(t) for t in tiers)}
 
     def _amendments(self, value: Any, errors: list[FieldError]) -> list[AmendmentRecord]:
         amendments = []

@@ -17,8 +17,9 @@ from .models import Amendment, RelationKind, Standard, StandardRelation
 EXPORT_FIELDS = (
     "identifier", "title_zh", "title_en", "scope", "ccs", "ics", "issued_by", "competent_department",
     "responsible_unit", "tc_code", "published_on", "implemented_on", "abolished_on", "confirmed_on",
-    "replaces", "adopts", "references", "amendments", "language_versions", "drafting_units", "drafters",
-    "plan_number", "industry_classes", "remarks", "status", "status_since", "text_access", "text_access_reason",
+    "replaces", "adopts", "references", "converted_to", "amendments", "language_versions", "drafting_units",
+    "drafters", "plan_number", "industry_classes", "remarks", "status", "status_since", "text_access",
+    "text_access_reason",
 )
 WITHHELD_FIELDS = ("drafting_units", "drafters")
 
@@ -46,12 +47,14 @@ def records_for(standards: Iterable[Standard], *, public: bool = False) -> Itera
 
 
 def record_of(standard: Standard, relations: list[StandardRelation], amendments: list[Amendment]) -> dict[str, Any]:
-    replaces, adopts, references = [], [], []
+    replaces, adopts, references, converted_to = [], [], [], []
     for rel in relations:
         if rel.kind == RelationKind.REPLACES:
             replaces.append({"identifier": rel.target_identifier, "partial": True} if rel.partial else rel.target_identifier)
         elif rel.kind == RelationKind.ADOPTS:
             adopts.append({"identifier": rel.target_identifier, "degree": rel.degree})
+        elif rel.kind == RelationKind.CONVERTED_TO:
+            converted_to.append(rel.target_identifier)
         else:
             references.append(rel.target_identifier)
     offer = text_access.offer(standard, relations=relations)
@@ -73,6 +76,7 @@ def record_of(standard: Standard, relations: list[StandardRelation], amendments:
         "replaces": replaces,
         "adopts": adopts,
         "references": references,
+        "converted_to": converted_to,
         "amendments": [
             {
                 "number": a.number,

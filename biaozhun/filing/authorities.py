@@ -70,3 +70,40 @@ def is_province_bureau_for(user: Any, region_code: str) -> bool:
     province = province_of(region_code)
     return any(o.kind == OrganisationKind.BUREAU and normalise_region_code(o.region_code) == province
                for o in authorities_of(user))
+
+
+def standard_code(standard: Any) -> str:
+    """The code that decides who owns a catalogue edition: its industry code (JB) or region code (32, 3201)."""
+    return (standard.industry_code or standard.region_code or "") if standard is not None else ""
+
+
+def owns_standard(user: Any, standard: Any) -> bool:
+    """Does the user act for the authority that owns this industry or local edition's code?"""
+    return any(owns(authority, standard.tier, standard_code(standard)) for authority in authorities_of(user))
+
+
+def owning_authority(user: Any, standard: Any) -> Organisation | None:
+    """The authority the user acts for that owns this edition's code, if any."""
+    return next((a for a in authorities_of(user) if owns(a, standard.tier, standard_code(standard))), None)
+
+
+class Owners:
+    """Who owns which codes, read once (for sweeps over many standards): ``of(tier, code)`` → the authority."""
+
+    def __init__(self) -> None:
+        self.industry: dict[str, Organisation] = {}
+        self.region: dict[str, Organisation] = {}
+        for organisation in Organisation.objects.filter(kind__in=AUTHORITY_KINDS).order_by("pk"):
+            if organisation.kind == OrganisationKind.GOVERNMENT_DEPARTMENT and organisation.industry_code:
+                self.industry.setdefault(organisation.industry_code.upper(), organisation)
+            elif organisation.kind == OrganisationKind.BUREAU and organisation.region_code:
+                self.region.setdefault(normalise_region_code(organisation.region_code), organisation)
+        for row in IndustryCodeOwner.objects.select_related("organisation"):
+            self.industry[row.code.upper()] = row.organisation
+
+    def of(self, tier: str, code: str) -> Organisation | None:
+        if tier == FilingTier.INDUSTRY:
+            return self.industry.get((code or "").upper())
+        if tier == FilingTier.LOCAL:
+            return self.region.get(normalise_region_code(code))
+        return None

@@ -11,7 +11,7 @@ from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
 from biaozhun.core.outbox import enqueue_with_transaction
 
-from .models import Filing, FilingEvent, FilingEventKind
+from .models import Filing, FilingEvent, FilingEventKind, SupersessionFlag, SupersessionFlagEvent
 from .notify import concerns_someone, notify_filing_event
 
 
@@ -44,3 +44,10 @@ def checked(filing: Filing, *, actor: Any, flags: int, warnings: int) -> FilingE
 def reminded(filing: Filing, *, actor: Any) -> FilingEvent:
     return _record(filing, FilingEventKind.REMINDED, actor=actor,
                    data={"due": filing.review_due.isoformat() if filing.review_due else None})
+
+
+def flag_recorded(flag: SupersessionFlag, kind: str, *, actor: Any, reason: str = "",
+                  data: dict[str, Any] | None = None) -> SupersessionFlagEvent:
+    """A supersession flag's event: created {"score", "national"}, confirmed {}, dismissed {} (why in `reason`)."""
+    return SupersessionFlagEvent.objects.create(flag=flag, kind=kind, actor=user_or_none(actor), at=clock.now(),
+                                                reason=reason, data=data or {})

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from biaozhun.accounts.policy import administrator, is_signed_in_and_active
 
-from .authorities import acts_for, authorities_of, is_province_bureau_for, owns, province_of
-from .models import Filing, FilingState, FilingTier
+from .authorities import acts_for, authorities_of, is_province_bureau_for, owns, owns_standard, province_of
+from .models import Filing, FilingState, FilingTier, SupersessionFlag
 
 
 # fmt: off
@@ -89,8 +89,23 @@ def _work(user: Any, obj: Any) -> bool:
 def _conclude_review(user: Any, standard: Any) -> bool:
     """Periodic review (复审) of a filed industry or local standard: the authority that owns its code."""
     return (
-        any(owns(authority, standard.tier, standard.industry_code or standard.region_code)
-            for authority in authorities_of(user))
+        owns_standard(user, standard)
+    )
+
+
+def _view_reviews(user: Any, authority: Any) -> bool:
+    """An authority's review list (due standards, conclusions): its members, reviewers and administrators."""
+    return (
+        user.is_administrator
+        or user.is_reviewer
+        or acts_for(user, authority)
+    )
+
+
+def _decide_flag(user: Any, flag: Any) -> bool:
+    """A national standard flagged on the subject of a filed standard: its authority confirms or dismisses it."""
+    return (
+        acts_for(user, flag.authority)
     )
 # fmt: on
 
@@ -110,6 +125,17 @@ def _filings(user: Any) -> QuerySet:
     return filings.filter(mine)
 
 
+def _flags(user: Any) -> QuerySet:
+    """Supersession flags: those of the authorities a person acts for; all of them for reviewers and
+    administrators; none for anyone else."""
+    flags = SupersessionFlag.objects.all()
+    if not is_signed_in_and_active(user):
+        return flags.none()
+    if user.is_administrator or user.is_reviewer:
+        return flags
+    return flags.filter(authority__in=[a.pk for a in authorities_of(user)])
+
+
 RULES = {
     "filing.submit": _submit,
     "filing.revise": _own,
@@ -121,11 +147,13 @@ RULES = {
     "filing.work_on": _work_on,
     "filing.work": _work,
     "filing.conclude_review": _conclude_review,
+    "filing.view_reviews": _view_reviews,
+    "filing.decide_flag": _decide_flag,
     "filing.edit_rules": administrator,
     "filing.sweep": administrator,
 }
 PUBLIC_ACTIONS = {"filing.view"}
-FILTERS = {"filing.filings": _filings}
+FILTERS = {"filing.filings": _filings, "filing.flags": _flags}
 DENIALS = {
     "filing.submit": _("只能备案本单位主管的标准：行业主管部门备案本部门行业代号的行业标准，市场监管部门备案本辖区代码的地方"
                        "标准。如代号的主管部门登记有误，请联系国家标准委的系统管理员。"),
@@ -133,4 +161,6 @@ DENIALS = {
     "filing.review": _("备案由国家标准委的审查人员受理或退回。"),
     "filing.conclude_review": _("行业标准和地方标准的复审由其备案单位作出结论。"),
     "filing.work_on": _("备案的办理页面只向备案单位、审核它的省级部门和国家标准委的审查人员开放。"),
+    "filing.view_reviews": _("复审清单供该备案单位和国家标准委使用。"),
+    "filing.decide_flag": _("国家标准覆盖提示由该标准的备案单位确认或排除。"),
 }

@@ -6,6 +6,7 @@ from django_tasks import task
 from biaozhun.core.actors import SYSTEM
 
 from .services import remind_reviewers
+from .services.flags import scan_national_editions
 
 
 @task()
@@ -13,3 +14,9 @@ def sweep_filings() -> int:
     """The daily sweep, by the platform: remind the reviewers of filings whose review is near or past its due
     date. Returns the number of filings reminded."""
     return remind_reviewers(actor=SYSTEM)
+
+
+@task()
+def flag_superseded_standards() -> dict[str, int]:
+    """Flag to their authorities the filed standards that national editions created since the last run cover."""
+    return scan_national_editions(actor=SYSTEM)

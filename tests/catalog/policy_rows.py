@@ -5,6 +5,12 @@ ROWS = [
     Row("catalog.edit", None, frozenset({"reviewer_user", "admin_user"})),
     Row("catalog.review", Fixture("tc28_standard"), frozenset({"reviewer_user", "admin_user", "secretariat_user"})),
     Row("catalog.review", Fixture("tc151_standard"), frozenset({"reviewer_user", "admin_user"})),
+    # The filing authority that owns an industry or local standard's code concludes its periodic review.
+    Row("catalog.review", Fixture("jb_standard"), frozenset({"reviewer_user", "admin_user", "ministry_user"})),
+    Row("catalog.review", Fixture("db32_standard"), frozenset({"reviewer_user", "admin_user", "bureau_user"})),
+    Row("catalog.record_conversion", Fixture("jb_standard"), frozenset({"reviewer_user", "admin_user", "ministry_user"})),
+    Row("catalog.record_conversion", Fixture("db32_standard"), frozenset({"reviewer_user", "admin_user", "bureau_user"})),
+    Row("catalog.record_conversion", Fixture("tc28_standard"), frozenset({"reviewer_user", "admin_user"})),
     Row("catalog.import", None, frozenset({"admin_user"})),
     Row("catalog.export_bulk", None, ALL),
     Row("catalog.export_unlimited", None, frozenset({"admin_user"})),

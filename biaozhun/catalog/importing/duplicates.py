@@ -20,7 +20,7 @@ Line = int | str
 # Fields compared one by one; `ident` and `written` have their own rules.
 _MERGED = tuple(f.name for f in fields(StandardRecord) if f.name not in ("ident", "written"))
 # Names of the interchange format for fields that the record holds under another name.
-_FORMAT_NAMES = {"relations": "replaces/adopts/references", "ident": "identifier"}
+_FORMAT_NAMES = {"relations": "replaces/adopts/references/converted_to", "ident": "identifier"}
 
 
 def content_hash(record: StandardRecord) -> int:

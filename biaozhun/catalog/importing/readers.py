@@ -23,7 +23,8 @@ from biaozhun.core.spreadsheets import csv_unescape
 from biaozhun.core.upload_limits import Profile, read_limits, refusal_message
 
 FORMATS = ("jsonl", "csv", "xlsx")
-LIST_FIELDS = {"ics", "issued_by", "language_versions", "replaces", "adopts", "references", "amendments"}
+LIST_FIELDS = {"ics", "issued_by", "language_versions", "replaces", "adopts", "references", "converted_to",
+               "amendments"}
 
 
 @dataclass(frozen=True, slots=True)

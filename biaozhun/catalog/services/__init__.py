@@ -1,5 +1,6 @@
 """Every write to the catalogue goes through these services; each change records its event."""
 
+from .conversions import record_conversion as record_conversion
 from .fulltext import attach_amendment_text as attach_amendment_text
 from .fulltext import attach_full_text as attach_full_text
 from .locking import lock_catalogue as lock_catalogue

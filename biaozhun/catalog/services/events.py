@@ -114,6 +114,11 @@ def text_access_set(standard_id: int, *, actor, before: str, after: str, reason:
     return _event(standard_id, EventKind.TEXT_ACCESS_SET, actor, reason=reason, data={"from": before, "to": after})
 
 
+def converted(standard_id: int, *, actor, data: dict[str, Any], reason: str) -> EventRow:
+    """A conversion involving this edition: data {"sources": [numbers], "target": number}; the note in `reason`."""
+    return _event(standard_id, EventKind.CONVERTED, actor, reason=reason, data=data)
+
+
 def record(events: Iterable[EventRow]) -> None:
     """Append the rows, under the catalogue lock (locking.py): events commit in the order of their ids."""
     rows = list(events)

@@ -2,8 +2,7 @@
 its flags, batch submission...), which other parts of the filing app provide.
 
 To add one: append a `WorkLink` to LINKS with the page's URL name, its label and the policy action a person needs
-to see the link. A link whose URL name does not resolve (its page not merged yet) is left out, so entries may be
-added before their pages exist.
+to see the link (a misspelt URL name raises, as a misspelt action does).
 """
 
 from __future__ import annotations
@@ -11,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from biaozhun.accounts import policy
 
@@ -25,8 +25,9 @@ class WorkLink:
 
 
 LINKS: list[WorkLink] = [
-    # The lead adds the periodic review's and the flags' pages here when they are merged, e.g.
-    # WorkLink("filing:<due list URL name>", gettext_lazy("到期复审的标准")),
+    WorkLink("filing:reviews", _("到期复审的标准")),
+    WorkLink("filing:flags", _("国家标准覆盖提示")),
+    WorkLink("filing:conversion", _("登记标准转化")),
 ]
 
 
@@ -34,10 +35,6 @@ def links(user: Any) -> list[tuple[str, str]]:
     """(address, label) of each registered page the person may open."""
     shown = []
     for link in LINKS:
-        try:
-            address = reverse(link.url_name)
-        except NoReverseMatch:
-            continue
         if policy.can(user, link.action):
-            shown.append((address, str(link.label)))
+            shown.append((reverse(link.url_name), str(link.label)))
     return shown

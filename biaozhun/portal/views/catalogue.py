@@ -74,6 +74,9 @@ def standard_detail(request, identifier: str):
         "references": [r for r in relations if r.kind == RelationKind.REFERENCES],
         "referenced_by": standard.relations_in.filter(kind=RelationKind.REFERENCES).select_related("source")[:50],
         "adopted_by": standard.relations_in.filter(kind=RelationKind.ADOPTS).select_related("source")[:50],
+        "converted_to": [r for r in relations if r.kind == RelationKind.CONVERTED_TO],
+        "converted_from": standard.relations_in.filter(kind=RelationKind.CONVERTED_TO).select_related("source")
+        .order_by("source__sort_key")[:50],
         "amendments": amendments,
         "amendments_with_text": [sheet for sheet in amendments if sheet.file],
         "full_texts": [(text, text_access.offer(standard, language=text.language, relations=relations))
