@@ -319,3 +319,14 @@ def test_a_row_filed_elsewhere_after_the_check_is_recorded_as_refused(bureau, bu
     assert batch.state == FilingBatchState.DONE and (batch.filed, batch.refused) == (1, 1)
     refused = batch.entries.get(identifier="DB32/T 5422-2026")
     assert refused.filing is None and refused.problems[0]["field"] == "identifier"
+
+
+def test_the_templates_example_row_files_as_it_stands(bureau, bureau_user, run):
+    from biaozhun.filing.batch_format import EXAMPLE, template_xlsx
+
+    batch = run(bureau_user, bureau, [], data=template_xlsx(), data_name="模板.xlsx",
+                texts=texts_zip([EXAMPLE["text_file"]]))
+    assert batch.state == FilingBatchState.DONE, batch.errors
+    filing = Filing.objects.get()
+    assert filing.identifier == EXAMPLE["identifier"] and filing.replaces == "DB32/T 3001-2016"
+    assert filing.is_late  # published in 2023

@@ -25,7 +25,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class BatchForm(BootstrapFormMixin, forms.Form):
-    authority = forms.TypedChoiceField(label=gettext_lazy("备案单位"), coerce=int)
+    authority = forms.TypedChoiceField(label=gettext_lazy("备案单位"), coerce=int, empty_value=None)
     data = forms.FileField(label=gettext_lazy("备案数据（XLSX 或 JSONL）"),
                            widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.jsonl,.json"}))
     texts = forms.FileField(label=gettext_lazy("标准文本（PDF 的 ZIP 压缩包）"),
@@ -37,9 +37,10 @@ class BatchForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args, authorities, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["authority"].choices = [(a.pk, a.name) for a in authorities]
-        if len(authorities) == 1:
+        if len(authorities) == 1:  # named on the page, not chosen
             self.fields["authority"].initial = authorities[0].pk
-            self.fields["authority"].widget = forms.HiddenInput()
+            self.fields["authority"].required = False
+            self.fields["authority"].widget = forms.HiddenInput(attrs={"class": ""})
 
 
 def _page(request, *, form=None, problems=(), message="", status=200):
@@ -70,7 +71,7 @@ def batch_upload(request):
             raise PayloadTooLarge(refusal, [{"field": "texts", "message": refusal}])
         if not form.is_valid():
             raise form_problems(form)
-        authority = selectors.batch_authority(viewer=request.user, pk=form.cleaned_data["authority"])
+        authority = selectors.batch_authority(viewer=request.user, pk=form.cleaned_data["authority"] or None)
         if authority is None:
             raise PermissionDeniedError("filing.submit_batch")
         data, texts = form.cleaned_data["data"], form.cleaned_data["texts"]
