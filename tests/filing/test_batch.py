@@ -330,3 +330,20 @@ def test_the_templates_example_row_files_as_it_stands(bureau, bureau_user, run):
     filing = Filing.objects.get()
     assert filing.identifier == EXAMPLE["identifier"] and filing.replaces == "DB32/T 3001-2016"
     assert filing.is_late  # published in 2023
+
+
+def test_reads_are_held_only_inside_a_steady_block():
+    from biaozhun.filing.steady import held, steady
+
+    reads = []
+
+    def read():
+        reads.append(1)
+        return len(reads)
+
+    assert (held("x", read), held("x", read)) == (1, 2)  # outside: every call reads
+    with steady():
+        assert (held("x", read), held("x", read)) == (3, 3)
+        with steady():
+            assert held("x", read) == 3  # an inner block shares the outer one's
+    assert held("x", read) == 4

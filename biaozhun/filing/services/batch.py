@@ -32,6 +32,7 @@ from biaozhun.core.outbox import enqueue_with_transaction
 from biaozhun.core.upload_limits import MB, megabytes
 
 from ..models import FilingBatch, FilingBatchRow, FilingBatchState
+from ..steady import steady
 from .batch_files import (
     FILE_LINE,
     check_data_file,
@@ -153,10 +154,11 @@ def process_batch(*, actor: Any, batch_id: int) -> FilingBatch:
     batch = _claim(batch_id)
     if batch is None:
         return FilingBatch.objects.get(pk=batch_id)
-    if batch.state == FilingBatchState.CHECKING:
-        _check(batch)
-    if batch.state == FilingBatchState.FILING:
-        _file_rows(batch)
+    with steady():  # the time limits, calendar and record cleaner, read once for the batch
+        if batch.state == FilingBatchState.CHECKING:
+            _check(batch)
+        if batch.state == FilingBatchState.FILING:
+            _file_rows(batch)
     return batch
 
 

@@ -24,6 +24,7 @@ from biaozhun.catalog.selectors import record_cleaner
 from ..authorities import owns
 from ..batch_format import split_row
 from ..models import Filing, FilingTier
+from ..steady import held
 from .batch_files import ZIP_LINE, DataRefused, Texts, problem, read_text
 from .submission import LIVE_STATES, FilingInput, clean_input
 
@@ -80,7 +81,7 @@ def row_problems(problems: list[dict]) -> list[dict]:
 def check_rows(*, authority: Organisation, rows: Iterable[tuple[str, dict | RowError]], texts: Texts,
                archive: zipfile.ZipFile, progress: Callable[[int], None]) -> Checked:
     checked = Checked()
-    cleaner = record_cleaner()
+    cleaner = held("record_cleaner", record_cleaner)
     editions: dict[str, str] = {}  # edition → the line it was first met on
     used: dict[str, str] = {}  # ZIP member → the line that names it
     found: list[tuple[int, str, list[dict]]] = []  # (position, line, problems) of every row with problems

@@ -24,6 +24,7 @@ from biaozhun.rules.filing import FilingState as State
 from .. import events, limits
 from ..authorities import Target
 from ..models import Filing, FilingEventKind, FilingState, FilingTier
+from ..steady import held
 from ..texts import extract_words
 from .checking import run_and_store
 from .states import locked, move
@@ -49,10 +50,17 @@ class FilingInput:
 def check_text(content: bytes, problems: list[dict[str, Any]], *, label: str | None = None,
                field: str = "text") -> PdfFacts | None:
     """The text's facts (pages), or None with what is wrong appended to `problems` under `field`: the size limit
-    and the PDF checks of core/uploads.check_pdf, the same for one filing and for each text of a batch."""
+    and the PDF checks of core/uploads.check_pdf, the same for one filing and for each text of a batch (whose
+    filing pass does not check again the bytes its check pass passed)."""
+    passed = held("passed_texts", dict)  # in a batch: SHA-256 → facts of the texts that passed (checked once)
+    digest = hashlib.sha256(content).hexdigest()
+    if digest in passed:
+        return passed[digest]
     found: list[dict[str, Any]] = []
     facts = _checked_pdf(content, found, label=label or _("标准文本"))
     problems += [{**problem, "field": field} for problem in found]
+    if facts is not None:
+        passed[digest] = facts
     return facts
 
 
@@ -62,7 +70,7 @@ def clean_input(data: FilingInput, *, text_required: bool, cleaner: RecordCleane
     each naming its field. `cleaner`: one RecordCleaner reused over many inputs (a batch)."""
     problems: list[dict[str, Any]] = []
     raw = {k: v for k, v in data.record.items() if v not in (None, "", [])}
-    record, errors = (cleaner or record_cleaner()).clean(raw)
+    record, errors = (cleaner or held("record_cleaner", record_cleaner)).clean(raw)
     problems += [e.as_dict() for e in errors]
     tier = code = ""
     if record is not None:
