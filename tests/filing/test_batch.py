@@ -82,7 +82,7 @@ def test_an_xlsx_batch_with_the_templates_headers_and_date_cells_is_filed(miit, 
     assert list(batch.entries.values_list("line", flat=True)) == ["2", "3"]  # row 1 is the header
     filing = Filing.objects.get(identifier="QC/T 1501-2026")
     assert filing.notice_date == rows[0]["notice_date"] and filing.approved_by == "工业和信息化部"
-    assert filing.record["drafting_units"] == rows[0]["drafting_units"]
+    assert filing.record["drafting_units"] == rows[0]["drafting_units"].split(";")  # a list, as from JSONL
 
 
 # --- Every problem, by line and field -----------------------------------------------------------------------------

@@ -49,7 +49,7 @@ def test_the_reader_takes_its_own_template_back():
     line, raw = rows[0]
     assert line == "2"
     assert raw["identifier"] == "DB32/T 4321-2023" and raw["notice_date"] == "2023-05-10"
-    assert raw["drafters"] == "张明;李华" and raw["ics"] == ["43.120"]
+    assert raw["drafters"] == ["张明", "李华"] and raw["ics"] == ["43.120"]
 
 
 def test_headers_are_read_as_field_names_labels_or_both():

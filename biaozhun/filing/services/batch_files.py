@@ -264,9 +264,22 @@ def _xlsx_rows(stream: IO[bytes], batch_limits: BatchLimits) -> Iterator[tuple[s
                     header = _header(values)
                     continue
                 if any(cell not in (None, "") for cell in values):
-                    yield str(number), row_record(header, list(values))
+                    yield str(number), _lists(row_record(header, list(values)))
     except ReadRefused as exc:
         raise DataRefused([problem(FILE_LINE, "data", refusal_message(exc))]) from exc
+
+
+# Fields that are lists in JSONL but that the catalogue's spreadsheet reader leaves as `;`-separated text.
+_NAME_LISTS = ("drafting_units", "drafters", "industry_classes")
+
+
+def _lists(row: dict[str, Any] | RowError) -> dict[str, Any] | RowError:
+    """A row with its lists as lists, so a filing from a spreadsheet stores the record a JSONL line would."""
+    if isinstance(row, dict):
+        for name in _NAME_LISTS:
+            if isinstance(row.get(name), str):
+                row[name] = [item.strip() for item in row[name].split(";") if item.strip()]
+    return row
 
 
 def _header(cells: tuple) -> list[str]:
