@@ -11,7 +11,8 @@ SECURE_REFERRER_POLICY, SECURE_CROSS_ORIGIN_OPENER_POLICY.
 Limits: BIAOZHUN_API_ANON_RATE, BIAOZHUN_EXPORT_RATE; uploads and reads: DATA_UPLOAD_MAX_MEMORY_SIZE,
 FILE_UPLOAD_MAX_MEMORY_SIZE, BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES, BIAOZHUN_MAX_DOCUMENT_BYTES, BIAOZHUN_UPLOAD_MAX_CELLS,
 BIAOZHUN_UPLOAD_PARSE_SECONDS, BIAOZHUN_UPLOAD_MAX_ZIP_ENTRIES, BIAOZHUN_UPLOAD_MAX_UNZIPPED_BYTES,
-BIAOZHUN_UPLOAD_MAX_ZIP_RATIO, BIAOZHUN_IMPORT_MAX_UNZIPPED_BYTES.
+BIAOZHUN_UPLOAD_MAX_ZIP_RATIO, BIAOZHUN_IMPORT_MAX_UNZIPPED_BYTES; batch filing: BIAOZHUN_MAX_FILING_BATCH_BYTES,
+BIAOZHUN_FILING_BATCH_MAX_ROWS, BIAOZHUN_FILING_BATCH_MAX_UNZIPPED_BYTES.
 Privacy: BIAOZHUN_FIELD_KEYS (or BIAOZHUN_FIELD_KEYS_FILE: the keys that encrypt e-mail addresses and phone numbers
 at rest), BIAOZHUN_PRIVACY_CONSENT_REQUIRED, BIAOZHUN_PRIVACY_CONTACT.
 Audit: BIAOZHUN_AUDIT_RETENTION_DAYS (at least 183 days: lower values are refused at startup).
@@ -405,6 +406,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(5 * _MB // 2)))
 BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES", str(5 * _MB)))
 BIAOZHUN_MAX_DOCUMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_DOCUMENT_BYTES", str(50 * _MB)))
+# Batch filing (docs/filing-batch.md): the whole upload (data file and ZIP of texts), and what is read of it.
+BIAOZHUN_MAX_FILING_BATCH_BYTES = int(os.environ.get("BIAOZHUN_MAX_FILING_BATCH_BYTES", str(512 * _MB)))
+BIAOZHUN_FILING_BATCH_LIMITS = {
+    "rows": int(os.environ.get("BIAOZHUN_FILING_BATCH_MAX_ROWS", "1000")),
+    "data_bytes": 10 * _MB,  # the XLSX or JSONL file
+    "members": 2000,  # entries of the ZIP (folders included)
+    "unzipped_bytes": int(os.environ.get("BIAOZHUN_FILING_BATCH_MAX_UNZIPPED_BYTES", str(1024 * _MB))),
+    "ratio": 100,  # an entry (of 256 KB or more) or the whole ZIP inflating more than this many times: a zip bomb
+}
 # Reading a spreadsheet or CSV someone uploaded (profile "upload") or an operator imports (profile "import"):
 # see ReadLimits in biaozhun/core/safe_read.py. Rows per sheet are set by each reader (the validity check reads
 # twice its 10,000 lines, blank rows included; imports up to Excel's 1,048,576).

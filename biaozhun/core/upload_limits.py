@@ -1,15 +1,15 @@
 """Uploads refused by size before they are read, and uploaded files read within limits.
 
 - A view that takes files declares its limit: `@upload_limit("BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES")` (outermost
-  decorator; the setting is read per request). `UploadLimitMiddleware` (before CsrfViewMiddleware) puts
-  `LimitedUploadHandler` first for that request: a file part is refused before any of it is read when the
-  request's Content-Length shows it cannot fit, otherwise as soon as the bytes received pass the limit
-  (Django's StopUpload; the rest of a body more than twice the limit is never read). The view asks
-  `upload_refusal(request)` and shows its form with the message (413). Any other view gets files up to
+  decorator; the setting is read per request; on an API operation, just under the router's decorator: a file
+  over the limit then gets 413 problem+json before the operation runs, and an anonymous caller's files are not
+  read, so the API answers 401). `UploadLimitMiddleware` (before CsrfViewMiddleware) puts `LimitedUploadHandler`
+  first for that request: a file part is refused before any of it is read when the request's Content-Length
+  shows it cannot fit, otherwise as soon as the bytes received pass the limit (Django's StopUpload; the rest of
+  a body more than twice the limit is never read). The view asks `upload_refusal(request)` and shows its form
+  with the message (413). Any other view gets files up to
   DATA_UPLOAD_MAX_MEMORY_SIZE, and a refused file or an over-long non-form body gets the 413 page (or a
-  problem+json under /api/) without the view running. An API operation (whose view Ninja shares between the
-  operations of a path) declares its limit by route instead, `route_upload_limit("api/v1/filings/", setting)`:
-  its refused file gets the 413 problem before it runs.
+  problem+json under /api/) without the view running.
 - Readers take their limits from settings by profile, `read_limits(Profile.UPLOAD, max_rows=...)`, and read
   under `parse_budget(limits)` (the soft budget checked in the read loops, and a hard alarm just after it);
   `refusal_message(exc)` says in the reader's language what was refused and what to do.
@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -101,17 +102,6 @@ def upload_limit(setting: str, *, signed_in_only: bool = False) -> Callable:
     return mark
 
 
-# Limits by resolved route, for views that cannot carry the mark: the API's operations share one view per path.
-_ROUTE_LIMITS: dict[str, tuple[str, bool]] = {}
-
-
-def route_upload_limit(route: str, setting: str, *, signed_in_only: bool = False) -> None:
-    """Declare the file limit of an API route (as Django resolves it, e.g. "api/v1/filings/"). A refused file gets
-    the 413 problem before the operation runs; with `signed_in_only` an anonymous request gets no file read and
-    the operation's authentication answers it (401)."""
-    _ROUTE_LIMITS[route] = (setting, signed_in_only)
-
-
 def upload_refusal(request: HttpRequest) -> str | None:
     """The message for a file refused by its size in this request, else None (parses the body if not yet)."""
     request.FILES  # noqa: B018 (parsing the body is what runs the handler)
@@ -183,29 +173,37 @@ class UploadLimitMiddleware:
             if field_limit is not None and length > field_limit:
                 return too_large_response(request, field_limit, body=True)
             return None
-        setting = getattr(view_func, "upload_limit_setting", None)
-        signed_in_only = getattr(view_func, "upload_signed_in_only", False)
-        by_route = None
-        if setting is None:
-            by_route = _ROUTE_LIMITS.get(getattr(getattr(request, "resolver_match", None), "route", ""))
-            if by_route is not None:
-                setting, signed_in_only = by_route
+        operation = _api_operation(view_func, request)
+        marked = operation or view_func
+        setting = getattr(marked, "upload_limit_setting", None)
         limit = getattr(settings, setting) if setting else (field_limit or 0)
-        anonymous = signed_in_only and not request.user.is_authenticated
-        if anonymous:
+        anonymous_refused = getattr(marked, "upload_signed_in_only", False) and not request.user.is_authenticated
+        if anonymous_refused:
             limit = 0
         if hasattr(request, "_files"):
             log.warning("request body read before UploadLimitMiddleware: %s", request.path)
             return None
         request.upload_handlers = [LimitedUploadHandler(request, limit), *request.upload_handlers]
-        if setting and by_route is None:
+        if setting and operation is None:
             return None  # the view shows its own form with upload_refusal(request)
         request.FILES  # noqa: B018 (parse now, so that a refused file never reaches the view)
-        if getattr(request, "_upload_refused_at", None) is not None:
-            if by_route is not None and anonymous:
-                return None  # nothing was read; the operation's authentication answers (401)
+        if getattr(request, "_upload_refused_at", None) is not None and not (operation and anonymous_refused):
             return too_large_response(request, limit)
+        return None  # an anonymous API caller's files were not read; the API answers 401
+
+
+def _api_operation(view_func: Callable, request: HttpRequest) -> Callable | None:
+    """For a Django Ninja view (one view per path, answering each method with its own operation), the function of
+    the operation answering this request, which carries @upload_limit (put under the router's decorator); None
+    for any other view."""
+    try:
+        path_view = inspect.getclosurevars(view_func).nonlocals.get("self")
+    except (TypeError, ValueError):
         return None
+    for operation in getattr(path_view, "operations", ()) if type(path_view).__name__ == "PathView" else ():
+        if request.method in operation.methods:
+            return operation.view_func
+    return None
 
 
 def too_large_response(request: HttpRequest, limit: int, *, body: bool = False) -> HttpResponse:

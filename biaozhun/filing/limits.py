@@ -13,6 +13,7 @@ from biaozhun.rules.cycles import add_months
 from biaozhun.rules.filing import DEFAULTS
 
 from .models import FilingTier, FilingTimeLimit
+from .steady import held
 
 LABELS: dict[str, Promise] = {
     "industry_filing_days": _("行业标准的备案期限"),
@@ -30,7 +31,12 @@ def label(code: str) -> str:
 
 
 def current() -> dict[str, tuple[int, str]]:
-    """Every limit by code as (value, unit); a code missing from the table falls back to its default."""
+    """Every limit by code as (value, unit); a code missing from the table falls back to its default. Read once per
+    steady() block (a batch), else at each call."""
+    return held("limits", _read)
+
+
+def _read() -> dict[str, tuple[int, str]]:
     values = {code: (limit.value, limit.unit) for code, limit in DEFAULTS.items()}
     values.update({code: (value, unit) for code, value, unit in
                    FilingTimeLimit.objects.values_list("code", "value", "unit")})
@@ -40,7 +46,7 @@ def current() -> dict[str, tuple[int, str]]:
 def add(start: date, code: str) -> date:
     """`start` plus the limit: calendar days end on a working day; working days are counted as such."""
     value, unit = current()[code]
-    calendar = working_calendar()
+    calendar = held("calendar", working_calendar)
     if unit == FilingTimeLimit.Unit.WORKING_DAYS:
         return calendar.add_working_days(start, value).day
     if unit == FilingTimeLimit.Unit.YEARS:

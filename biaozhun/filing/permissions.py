@@ -10,8 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from biaozhun.accounts.policy import administrator, is_signed_in_and_active
 
-from .authorities import acts_for, authorities_of, is_province_bureau_for, owns, owns_standard, province_of
-from .models import Filing, FilingState, FilingTier, SupersessionFlag
+from .authorities import (
+    AUTHORITY_KINDS,
+    acts_for,
+    authorities_of,
+    is_province_bureau_for,
+    owns,
+    owns_standard,
+    province_of,
+)
+from .models import Filing, FilingBatch, FilingState, FilingTier, SupersessionFlag
 
 
 # fmt: off
@@ -86,6 +94,22 @@ def _work(user: Any, obj: Any) -> bool:
     )
 
 
+def _submit_batch(user: Any, authority: Any) -> bool:
+    """A member of a filing authority submits a batch for it (each row is then filed as one filing is)."""
+    return (
+        authority.kind in AUTHORITY_KINDS
+        and acts_for(user, authority)
+    )
+
+
+def _view_batch(user: Any, batch: Any) -> bool:
+    """A batch, its problems and its filings: the authority's members and administrators."""
+    return (
+        user.is_administrator
+        or acts_for(user, batch.authority)
+    )
+
+
 def _conclude_review(user: Any, standard: Any) -> bool:
     """Periodic review (复审) of a filed industry or local standard: the authority that owns its code."""
     return (
@@ -136,6 +160,15 @@ def _flags(user: Any) -> QuerySet:
     return flags.filter(authority__in=[a.pk for a in authorities_of(user)])
 
 
+def _batches(user: Any) -> QuerySet:
+    """The batches a person may see: their authorities' (every batch for administrators)."""
+    if not is_signed_in_and_active(user):
+        return FilingBatch.objects.none()
+    if user.is_administrator:
+        return FilingBatch.objects.all()
+    return FilingBatch.objects.filter(authority__in=[a.pk for a in authorities_of(user)])
+
+
 RULES = {
     "filing.submit": _submit,
     "filing.revise": _own,
@@ -149,11 +182,13 @@ RULES = {
     "filing.conclude_review": _conclude_review,
     "filing.view_reviews": _view_reviews,
     "filing.decide_flag": _decide_flag,
+    "filing.submit_batch": _submit_batch,
+    "filing.view_batch": _view_batch,
     "filing.edit_rules": administrator,
     "filing.sweep": administrator,
 }
 PUBLIC_ACTIONS = {"filing.view"}
-FILTERS = {"filing.filings": _filings, "filing.flags": _flags}
+FILTERS = {"filing.filings": _filings, "filing.flags": _flags, "filing.batches": _batches}
 DENIALS = {
     "filing.submit": _("只能备案本单位主管的标准：行业主管部门备案本部门行业代号的行业标准，市场监管部门备案本辖区代码的地方"
                        "标准。如代号的主管部门登记有误，请联系国家标准委的系统管理员。"),
@@ -163,4 +198,5 @@ DENIALS = {
     "filing.work_on": _("备案的办理页面只向备案单位、审核它的省级部门和国家标准委的审查人员开放。"),
     "filing.view_reviews": _("复审清单供该备案单位和国家标准委使用。"),
     "filing.decide_flag": _("国家标准覆盖提示由该标准的备案单位确认或排除。"),
+    "filing.submit_batch": _("批量备案由备案单位（行业主管部门或市场监管部门）的工作人员提交，只能为本单位提交。"),
 }

@@ -30,8 +30,9 @@ def test_enqueued_once_per_day_and_the_task_runs():
         third = enqueue_due(datetime(2027, 4, 1, 10, 0, tzinfo=SHANGHAI))
     assert first == ["biaozhun.catalog.tasks.refresh_statuses_daily"]
     assert second == ["biaozhun.development.tasks.sweep_projects", "biaozhun.filing.tasks.sweep_filings",
-                      "biaozhun.portal.tasks.notify_watchers", "biaozhun.accounts.tasks.purge_sign_in_failures"]
+                      "biaozhun.filing.tasks.flag_superseded_standards", "biaozhun.portal.tasks.notify_watchers",
+                      "biaozhun.accounts.tasks.purge_sign_in_failures"]
     assert third == []
-    assert ScheduledRun.objects.count() == 5
+    assert ScheduledRun.objects.count() == 6
     # The test settings run tasks immediately: the sweep has moved the standard into force.
     assert Standard.objects.get().status == "current"

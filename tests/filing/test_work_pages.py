@@ -404,7 +404,7 @@ def test_the_queues_read_a_bounded_number_of_queries(client, bureau, bureau_user
 def test_the_dashboard_links_the_authoritys_other_work_pages(client, bureau_user):
     client.force_login(bureau_user)
     links = client.get("/filing/work/").context["links"]
-    assert [address for address, _label in links] == ["/filing/work/reviews/", "/filing/work/flags/",
+    assert [address for address, _label in links] == ["/filing/work/batch/", "/filing/work/reviews/", "/filing/work/flags/",
                                                       "/filing/work/conversions/"]
     for address, _label in links:
         assert client.get(address).status_code == 200

@@ -138,6 +138,12 @@ def _row_dict(header: list[str], row: list[Any]) -> dict[str, Any] | RowError:
     return record
 
 
+def row_record(header: list[str], values: list[Any]) -> dict[str, Any] | RowError:
+    """A spreadsheet row as a raw record under the header's field names (columns without a name are skipped),
+    read as the import reads its own rows; for other readers of the interchange fields (batch filing)."""
+    return _row_dict(header, list(values))
+
+
 def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)

@@ -20,7 +20,7 @@ from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.core.errors import NotFoundError, PermissionDeniedError, ValidationFailed
-from biaozhun.core.upload_limits import route_upload_limit
+from biaozhun.core.upload_limits import upload_limit
 
 from .. import check_text
 from ..authorities import authorities_of
@@ -42,8 +42,6 @@ WRITE_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Pro
 TEXT_LIMIT = "BIAOZHUN_MAX_FULLTEXT_BYTES"
 RECORD_FIELDS = ("identifier", "title_zh", "title_en", "scope", "ccs", "ics", "published_on", "implemented_on",
                  "replaces", "drafting_units", "drafters", "industry_classes", "remarks")
-for _route in ("api/v1/filings/", "api/v1/filings/<int:filing_id>/resubmit"):
-    route_upload_limit(_route, TEXT_LIMIT, signed_in_only=True)
 
 
 class FilingFieldsIn(Schema):
@@ -186,6 +184,7 @@ def _authority(request, wanted: int | None):
 
 
 @router.post("/", auth=SIGNED_IN, response={201: FilingOut, **WRITE_ERRORS}, summary="File a standard")
+@upload_limit(TEXT_LIMIT, signed_in_only=True)
 def filing_submit(request, filing: FilingFieldsIn, text: File[UploadedFile | None] = None):
     """Multipart: `filing` (the fields as JSON) and `text` (the PDF). The checks run at once and never block; their
     results come back in `checks`."""
@@ -196,6 +195,7 @@ def filing_submit(request, filing: FilingFieldsIn, text: File[UploadedFile | Non
 
 @router.post("/{int:filing_id}/resubmit", auth=SIGNED_IN, response={200: FilingOut, **WRITE_ERRORS},
              summary="Revise and resubmit a returned filing")
+@upload_limit(TEXT_LIMIT, signed_in_only=True)
 def filing_resubmit(request, filing_id: int, filing: ResubmitIn, text: File[UploadedFile | None] = None):
     """Multipart as a submission; without `text` the text already submitted is kept. `expected_version` is the
     version you revised: a filing changed meanwhile is refused (422, field `version`)."""

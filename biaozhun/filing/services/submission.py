@@ -13,15 +13,18 @@ from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.models import Organisation
+from biaozhun.catalog.records import RecordCleaner
 from biaozhun.catalog.selectors import record_cleaner
 from biaozhun.catalog.services.fulltext import _checked_pdf
 from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
+from biaozhun.core.uploads import PdfFacts
 from biaozhun.rules.filing import FilingState as State
 
 from .. import events, limits
 from ..authorities import Target
 from ..models import Filing, FilingEventKind, FilingState, FilingTier
+from ..steady import held
 from ..texts import extract_words
 from .checking import run_and_store
 from .states import locked, move
@@ -44,11 +47,30 @@ class FilingInput:
     problems: list[dict[str, Any]] = field(default_factory=list)  # filled by the cleaning below
 
 
-def _clean(data: FilingInput, *, text_required: bool):
-    """The cleaned record and its tier and code; every problem at once, each naming its field."""
+def check_text(content: bytes, problems: list[dict[str, Any]], *, label: str | None = None,
+               field: str = "text") -> PdfFacts | None:
+    """The text's facts (pages), or None with what is wrong appended to `problems` under `field`: the size limit
+    and the PDF checks of core/uploads.check_pdf, the same for one filing and for each text of a batch (whose
+    filing pass does not check again the bytes its check pass passed)."""
+    passed = held("passed_texts", dict)  # in a batch: SHA-256 → facts of the texts that passed (checked once)
+    digest = hashlib.sha256(content).hexdigest()
+    if digest in passed:
+        return passed[digest]
+    found: list[dict[str, Any]] = []
+    facts = _checked_pdf(content, found, label=label or _("标准文本"))
+    problems += [{**problem, "field": field} for problem in found]
+    if facts is not None:
+        passed[digest] = facts
+    return facts
+
+
+def clean_input(data: FilingInput, *, text_required: bool, cleaner: RecordCleaner | None = None,
+                text_label: str | None = None):
+    """(record, tier, code, text facts, problems): the cleaned record and its tier and code; every problem at once,
+    each naming its field. `cleaner`: one RecordCleaner reused over many inputs (a batch)."""
     problems: list[dict[str, Any]] = []
     raw = {k: v for k, v in data.record.items() if v not in (None, "", [])}
-    record, errors = record_cleaner().clean(raw)
+    record, errors = (cleaner or held("record_cleaner", record_cleaner)).clean(raw)
     problems += [e.as_dict() for e in errors]
     tier = code = ""
     if record is not None:
@@ -83,10 +105,7 @@ def _clean(data: FilingInput, *, text_required: bool):
         if text_required:
             problems.append({"field": "text", "message": _("请上传标准文本（PDF）")})
     else:
-        facts = _checked_pdf(data.text, problems, label=_("标准文本"))
-        for problem in problems:
-            if problem["field"] == "file":
-                problem["field"] = "text"
+        facts = check_text(data.text, problems, label=text_label)
     return record, tier, code, facts, problems
 
 
@@ -143,7 +162,7 @@ def _due_dates(filing: Filing, today: date) -> None:
 @transaction.atomic
 def submit_filing(*, actor: Any, authority: Organisation, data: FilingInput) -> Filing:
     """File an edition the authority has issued. Checks run at once and never block (filing/checks)."""
-    record, tier, code, facts, problems = _clean(data, text_required=True)
+    record, tier, code, facts, problems = clean_input(data, text_required=True)
     if record is not None and tier in FilingTier.values:
         policy.require(actor, "filing.submit", Target(authority=authority, tier=tier, code=code))
     else:
@@ -178,7 +197,7 @@ def resubmit_filing(*, actor: Any, filing: Filing, data: FilingInput, expected_v
     if filing.version != expected_version:
         raise ValidationFailed(_("您打开这份备案之后，已有其他人修改了它；请重新打开后再修改。"),
                                [{"field": "version", "message": str(filing.version)}])
-    record, tier, code, facts, problems = _clean(data, text_required=False)
+    record, tier, code, facts, problems = clean_input(data, text_required=False)
     if record is not None and record.edition != filing.edition:
         problems.append({"field": "identifier", "message": _(
             "标准号不能改为其他标准（应为 %(edition)s）；其他标准请另行备案") % {"edition": filing.edition}})

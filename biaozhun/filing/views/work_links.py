@@ -25,6 +25,7 @@ class WorkLink:
 
 
 LINKS: list[WorkLink] = [
+    WorkLink("filing:batch", _("批量备案")),
     WorkLink("filing:reviews", _("到期复审的标准")),
     WorkLink("filing:flags", _("国家标准覆盖提示")),
     WorkLink("filing:conversion", _("登记标准转化")),
