@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.catalog.models import Status
 from biaozhun.core import clock
 from biaozhun.core.models import AppendOnly
 from biaozhun.core.storage import UnguessableName, private_storage
@@ -29,6 +30,16 @@ class FilingState(models.TextChoices):
 class FilingTier(models.TextChoices):
     INDUSTRY = "industry", _("行业标准")
     LOCAL = "local", _("地方标准")
+
+
+class FiledStatus(models.TextChoices):
+    """A filed standard's status as the filing platforms (hbba/dbba) name it. It is read from the catalogue
+    edition's derived status, whose values it keeps (so a filter is one column and the badge one colour)."""
+
+    CURRENT = Status.CURRENT.value, _("现行")
+    UPDATED = Status.REPLACED.value, _("有更新版")
+    ABOLISHED = Status.ABOLISHED.value, _("废止")
+    UPCOMING = Status.UPCOMING.value, _("即将实施")
 
 
 class IndustryCodeOwner(models.Model):

@@ -1,0 +1,234 @@
+"""Public reads of filed standards, as the filing platforms (hbba/dbba) show them: the list with its filters, the
+filing of a catalogue edition, and the statistics per authority and year.
+
+Only accepted filings are listed, whoever asks (the list is the public's; the policy's view of the anonymous
+visitor gives it). A filing's own page asks the policy for the viewer (selectors.filing_for_viewer).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.accounts.models import Organisation
+from biaozhun.catalog import selectors as catalog_selectors
+from biaozhun.catalog import text_access
+from biaozhun.catalog.models import Standard, Tier
+from biaozhun.catalog.records import edition_key
+from biaozhun.catalog.text_access import TextOffer
+from biaozhun.core import clock
+from biaozhun.identifiers import IdentifierError, parse
+from biaozhun.reference.models import IndustryCode, RegionCode
+from biaozhun.rules.cycles import add_months
+from biaozhun.rules.filing import parse_filing_number
+
+from ..models import Filing, FilingState, FilingTier
+from . import visible_filings
+
+PAGE_SIZE = 20
+RECENT_MONTHS = (1, 3, 6, 12, 24)  # "filed within the last N months"
+MAX_KEYWORD = 100
+# The columns a list row shows (a filing also holds its record, the text's words and the checks: never loaded here).
+LIST_FIELDS = ("id", "state", "tier", "identifier", "title_zh", "filing_number", "filed_on", "published_on",
+               "implemented_on", "authority__id", "authority__name", "authority__name_en",
+               "standard__id", "standard__identifier", "standard__status", "standard__title_zh",
+               "standard__title_en")
+
+
+class FilingSort(models.TextChoices):
+    """Orders of the list, each newest first; the first is the default."""
+
+    FILED = "filed", _("备案日期")
+    PUBLISHED = "published", _("发布日期")
+    IMPLEMENTED = "implemented", _("实施日期")
+
+
+ORDERINGS = {
+    FilingSort.FILED: ("-filed_on", "-id"),
+    FilingSort.PUBLISHED: ("-published_on", "-id"),
+    FilingSort.IMPLEMENTED: ("-implemented_on", "-id"),
+}
+
+
+@dataclass(frozen=True)
+class FilingQuery:
+    """The public list's filters, cleaned (filing/filters.py reads them from a page's or the API's query)."""
+
+    q: str = ""
+    status: str = ""  # a FiledStatus value
+    tier: str = ""  # a FilingTier value
+    authority: int | None = None
+    industry: str = ""  # industry code, JB
+    province: str = ""  # 2-digit region code
+    city: str = ""  # 4-digit region code
+    months: int | None = None  # filed within the last N months (RECENT_MONTHS)
+    sort: str = FilingSort.FILED
+
+
+def public_filings() -> QuerySet[Filing]:
+    """Every accepted filing: what the public may see (the policy's filter for an anonymous visitor)."""
+    return visible_filings(viewer=AnonymousUser()).filter(state=FilingState.ACCEPTED)
+
+
+def keyword_condition(text: str) -> Q:
+    """A keyword as people type it: a 备案号 (01234-2026); a standard number in any spelling (db32t 4001—2026,
+    DB32/T 4001: every edition of it); else words, each found in the number or the title."""
+    text = " ".join(text.split())[:MAX_KEYWORD]
+    if parse_filing_number(text):
+        return Q(filing_number=text)
+    try:
+        ident = parse(text)
+    except IdentifierError:
+        ident = None
+    if ident is not None:
+        if ident.year is not None:
+            return Q(edition=edition_key(ident))
+        # Every edition of an undated number: its editions are "<undated>-<year>" (the edition column's index).
+        return Q(edition__gte=f"{ident.undated}-1900", edition__lte=f"{ident.undated}-2099")
+    condition = Q()
+    for word in text.split():
+        condition &= Q(identifier__icontains=word) | Q(title_zh__icontains=word)
+    return condition
+
+
+def _province_condition(province: str) -> Q:
+    """A province's own local standards (DB32) and its cities' (DB3201...), on the region column's index."""
+    return Q(tier=FilingTier.LOCAL) & (Q(region_code=province) | Q(region_code__gte=f"{province}00",
+                                                                   region_code__lte=f"{province}99"))
+
+
+def filed_standards(*, query: FilingQuery, today: date | None = None) -> QuerySet[Filing]:
+    """The accepted filings matching `query`, in its order, with what a list row shows."""
+    filings = public_filings()
+    if query.q:
+        filings = filings.filter(keyword_condition(query.q))
+    if query.status:
+        filings = filings.filter(standard__status=query.status)
+    if query.tier:
+        filings = filings.filter(tier=query.tier)
+    if query.authority is not None:
+        filings = filings.filter(authority_id=query.authority)
+    if query.industry:
+        filings = filings.filter(tier=FilingTier.INDUSTRY, industry_code=query.industry)
+    if query.city:
+        filings = filings.filter(tier=FilingTier.LOCAL, region_code=query.city)
+    elif query.province:
+        filings = filings.filter(_province_condition(query.province))
+    if query.months:
+        since = add_months(today or clock.today(), -query.months)
+        filings = filings.filter(filed_on__gte=since)
+    order = ORDERINGS.get(query.sort, ORDERINGS[FilingSort.FILED])
+    return filings.select_related("authority", "standard").only(*LIST_FIELDS).order_by(*order)
+
+
+def filing_of_standard(*, standard: Standard) -> Filing | None:
+    """The accepted filing through which a catalogue edition came, if any. Only industry and local editions are
+    filed, so other tiers cost no query; an edition read with select_related("filing") costs none either."""
+    if standard.tier not in (Tier.INDUSTRY, Tier.LOCAL):
+        return None
+    if Standard.filing.is_cached(standard):
+        filing = getattr(standard, "filing", None)
+        return filing if filing is not None and filing.state == FilingState.ACCEPTED else None
+    return (public_filings().filter(standard=standard)
+            .only("id", "filing_number", "filed_on", "state", "standard_id").first())
+
+
+@dataclass(frozen=True)
+class FilingPage:
+    """What a filing's page shows beside the filing: the edition it replaced as the catalogue has it (None when
+    not catalogued), and for a filed edition the access to its text as the catalogue's rules give it."""
+
+    filing: Filing
+    replaced: Standard | None
+    text_offer: TextOffer | None
+    has_text: bool
+    area: str  # the industry (JB 机械) or the region (江苏省 · 南京市) the number belongs to
+
+    @property
+    def accepted(self) -> bool:
+        return self.filing.state == FilingState.ACCEPTED
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """Both titles, as `localized` reads them (the English one from the filed record, if given)."""
+        return {"title_zh": self.filing.title_zh, "title_en": str(self.filing.record.get("title_en") or "")}
+
+
+def _area(filing: Filing) -> str:
+    if filing.tier == FilingTier.INDUSTRY:
+        name = IndustryCode.objects.filter(code=filing.industry_code).values_list("name_zh", flat=True).first()
+        return f"{filing.industry_code} {name}" if name else filing.industry_code
+    codes = [filing.region_code[:2], filing.region_code] if len(filing.region_code) == 4 else [filing.region_code]
+    names = dict(RegionCode.objects.filter(code__in=codes).values_list("code", "name_zh"))
+    return " · ".join(names.get(code, code) for code in codes)
+
+
+def filing_page(*, viewer: Any, filing: Filing) -> FilingPage:
+    replaced = (catalog_selectors.standard_by_identifier(viewer=viewer, identifier=filing.replaces)
+                if filing.replaces else None)
+    standard = filing.standard if filing.state == FilingState.ACCEPTED else None
+    offer, has_text = None, False
+    if standard is not None:
+        offer, has_text = text_access.offer(standard), standard.full_texts.filter(language="zh").exists()
+    return FilingPage(filing=filing, replaced=replaced, text_offer=offer, has_text=has_text, area=_area(filing))
+
+
+# --- Statistics ----------------------------------------------------------------------------------------------------
+@dataclass
+class AuthorityRow:
+    """One authority's accepted filings per year of filing (and per tier, for a ministry that files both)."""
+
+    authority: Organisation
+    tier: str
+    by_year: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_year.values())
+
+
+@dataclass
+class FilingStatistics:
+    years: list[int]
+    rows: list[AuthorityRow]  # by tier, then most filings first
+    by_tier: dict[str, dict[int, int]]  # tier -> year -> count
+
+    def tier_total(self, tier: str) -> int:
+        return sum(self.by_tier.get(tier, {}).values())
+
+    def year_total(self, year: int) -> int:
+        return sum(counts.get(year, 0) for counts in self.by_tier.values())
+
+    @property
+    def total(self) -> int:
+        return sum(self.tier_total(tier) for tier in self.by_tier)
+
+
+def filing_years() -> tuple[int, int] | None:
+    """The first and last year with an accepted filing, None before the first."""
+    span = public_filings().aggregate(first=Min("filing_year"), last=Max("filing_year"))
+    return (span["first"], span["last"]) if span["first"] is not None else None
+
+
+def filing_statistics(*, year_from: int, year_to: int) -> FilingStatistics:
+    """Accepted filings per authority and year of filing, and per tier and year, for the years given."""
+    counts = (public_filings().filter(filing_year__gte=year_from, filing_year__lte=year_to)
+              .values_list("authority_id", "tier", "filing_year").annotate(n=Count("id")).order_by())
+    by_key: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)
+    by_tier: dict[str, dict[int, int]] = {tier: {} for tier in FilingTier.values}
+    for authority_id, tier, year, n in counts:
+        by_key[(authority_id, tier)][year] = n
+        by_tier[tier][year] = by_tier[tier].get(year, 0) + n
+    authorities = Organisation.objects.in_bulk({authority_id for authority_id, _tier in by_key})
+    rows = [AuthorityRow(authority=authorities[authority_id], tier=tier, by_year=years)
+            for (authority_id, tier), years in by_key.items()]
+    tier_order = {tier: index for index, tier in enumerate(FilingTier.values)}
+    rows.sort(key=lambda row: (tier_order[row.tier], -row.total, row.authority.name))
+    return FilingStatistics(years=list(range(year_from, year_to + 1)), rows=rows, by_tier=by_tier)
