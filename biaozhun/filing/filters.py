@@ -1,8 +1,13 @@
-"""The public list's filters as one form: the page reads it from its GET query (bookmarkable, no script needed)
-and the API from its query parameters, so both accept and refuse the same values with the same messages."""
+"""The public list's filters as one form, read from the page's GET query (bookmarkable, no script needed).
+
+The authorities and codes offered (some 800 values at national scale) are read once per language and cached as
+ready <option> markup with the set of valid values (`ManyChoiceField`): built per request by Django's widgets they
+cost ~60 ms of the page (bench/bench_filing_list.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from django import forms
@@ -21,17 +26,41 @@ CHOICES_TTL = 300  # seconds the authorities and codes offered are reused
 RECENT_LABELS = {1: _("近1个月"), 3: _("近3个月"), 6: _("近6个月"), 12: _("近1年"), 24: _("近2年")}
 
 
+@dataclass(frozen=True)
+class Options:
+    """A long list of choices, ready to show: the <option> (and <optgroup>) markup, none selected."""
+
+    html: str
+    labels: dict[str, str]  # value -> label, for checking a value and naming it
+
+    def marked(self, value: str) -> str:
+        """The markup with `value` selected."""
+        if value not in self.labels:
+            return self.html
+        return self.html.replace(f'<option value="{escape(value)}">', f'<option value="{escape(value)}" selected>', 1)
+
+
+def _options(groups: list[tuple[str, list[tuple[Any, str]]]]) -> Options:
+    """From [(group label or "", [(value, label)...])...]: a group with a label becomes an <optgroup>."""
+    html, labels = [], {}
+    for group, choices in groups:
+        items = "".join(f'<option value="{escape(str(value))}">{escape(label)}</option>' for value, label in choices)
+        labels.update((str(value), label) for value, label in choices)
+        html.append(f'<optgroup label="{escape(group)}">{items}</optgroup>' if group else items)
+    return Options(html="".join(html), labels=labels)
+
+
 def _name(organisation: dict[str, Any]) -> str:
     return organisation["name_en"] or organisation["name"] if reads_english() else organisation["name"]
 
 
-def _choices() -> dict[str, list]:
+def long_choices() -> dict[str, Options]:
     """Authorities (grouped: ministries, provincial and city bureaux), industry codes, provinces and cities
     (grouped by province), in the reader's language; cached."""
-    key = f"filing:public_choices:{get_language()}"
-    choices = cache.get(key)
-    if choices is not None:
-        return choices
+    key = f"filing:public_options:{get_language()}"
+    options = cache.get(key)
+    if options is not None:
+        return options
     authorities = list(Organisation.objects.filter(
         kind__in=(OrganisationKind.GOVERNMENT_DEPARTMENT, OrganisationKind.BUREAU))
         .values("id", "kind", "name", "name_en", "region_code").order_by("region_code", "name", "id"))
@@ -46,17 +75,28 @@ def _choices() -> dict[str, list]:
         (_("省级市场监管部门"), lambda o: o["kind"] == OrganisationKind.BUREAU and len(o["region_code"]) != 4),
         (_("设区的市市场监管部门"), lambda o: o["kind"] == OrganisationKind.BUREAU and len(o["region_code"]) == 4),
     )
-    choices = {
-        "authority": [(str(label), [(o["id"], _name(o)) for o in authorities if belongs(o)])
-                      for label, belongs in groups],
-        "industry": [(code, f"{code} {name}") for code, name in
-                     IndustryCode.objects.filter(is_active=True).values_list("code", "name_zh").order_by("code")],
-        "province": list(provinces.items()),
-        "city": [(provinces.get(province, province), codes) for province, codes in cities.items()],
+    industries = IndustryCode.objects.filter(is_active=True).values_list("code", "name_zh").order_by("code")
+    options = {
+        "authority": _options([(str(label), members) for label, belongs in groups
+                               if (members := [(o["id"], _name(o)) for o in authorities if belongs(o)])]),
+        "industry": _options([("", [(code, f"{code} {name}") for code, name in industries])]),
+        "province": _options([("", list(provinces.items()))]),
+        "city": _options([(provinces.get(province, province), codes) for province, codes in cities.items()]),
     }
-    choices["authority"] = [group for group in choices["authority"] if group[1]]
-    cache.set(key, choices, CHOICES_TTL)
-    return choices
+    cache.set(key, options, CHOICES_TTL)
+    return options
+
+
+class ManyChoiceField(forms.TypedChoiceField):
+    """A choice among many values, checked against (and shown from) the cached `Options` of its name."""
+
+    def __init__(self, *, first: str, **kwargs: Any) -> None:
+        super().__init__(choices=[], **kwargs)
+        self.first = first  # the option that means "any"
+        self.options = Options(html="", labels={})
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.options.labels
 
 
 def _any(label) -> list:
@@ -72,19 +112,17 @@ class FilingFilterForm(forms.Form):
     months = forms.TypedChoiceField(
         label=_("备案时间"), required=False, coerce=int, empty_value=None,
         choices=_any(_("不限")) + [(n, RECENT_LABELS[n]) for n in RECENT_MONTHS])
-    authority = forms.TypedChoiceField(label=_("备案单位"), required=False, coerce=int, empty_value=None)
-    industry = forms.ChoiceField(label=_("行业"), required=False)
-    province = forms.ChoiceField(label=_("省份"), required=False)
-    city = forms.ChoiceField(label=_("设区的市"), required=False)
+    authority = ManyChoiceField(label=_("备案单位"), required=False, coerce=int, empty_value=None,
+                                first=_("全部备案单位"))
+    industry = ManyChoiceField(label=_("行业"), required=False, first=_("全部行业"))
+    province = ManyChoiceField(label=_("省份"), required=False, first=_("全部省份"))
+    city = ManyChoiceField(label=_("设区的市"), required=False, first=_("全部城市"))
     sort = forms.ChoiceField(label=_("排序"), required=False, choices=FilingSort.choices)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = _choices()
-        self.fields["authority"].choices = _any(_("全部备案单位")) + choices["authority"]
-        self.fields["industry"].choices = _any(_("全部行业")) + choices["industry"]
-        self.fields["province"].choices = _any(_("全部省份")) + choices["province"]
-        self.fields["city"].choices = _any(_("全部城市")) + choices["city"]
+        for name, options in long_choices().items():
+            self.fields[name].options = options
         for name, field in self.fields.items():
             css = "form-control" if name == "q" else "form-select form-select-sm"
             if self.is_bound and name in self.errors:
@@ -112,24 +150,14 @@ class FilingFilterForm(forms.Form):
             if value in (None, ""):
                 continue
             field = self.fields[name]
-            labels = dict(_flat(field.choices))
-            found.append((name, str(value), f"{field.label}: {labels.get(value, value)}"))
+            labels = field.options.labels if isinstance(field, ManyChoiceField) else dict(field.choices)
+            found.append((name, str(value), f"{field.label}: {labels.get(str(value), labels.get(value, value))}"))
         return found
 
     def problems(self) -> list[dict[str, str]]:
         """Each refused value as {"field", "message"} (the API's 422)."""
         return [{"field": name, "message": str(message)} for name, messages in self.errors.items()
                 for message in messages]
-
-
-def _flat(choices) -> list[tuple[Any, str]]:
-    flat = []
-    for value, label in choices:
-        if isinstance(label, list | tuple):
-            flat.extend(label)
-        else:
-            flat.append((value, label))
-    return flat
 
 
 DEFAULT_YEARS = 5  # the statistics show the last five years of filing unless asked otherwise

@@ -22,6 +22,7 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.utils import timezone
 
 from biaozhun.catalog.services import abolish_standard
@@ -38,6 +39,8 @@ def moment(day: date) -> datetime:
 
 @pytest.fixture(name="frozen_today", autouse=True)
 def freeze_today():
+    """Today is TODAY, and the cache is empty (the list caches its counts and the authorities it offers)."""
+    cache.clear()
     with time_machine.travel(moment(TODAY), tick=False):
         yield
 

@@ -13,7 +13,7 @@ from biaozhun.core.errors import NotFoundError
 
 from ..models import FiledStatus, Filing, FilingState, FilingTier
 from ..selectors import filing_for_viewer
-from ..selectors.public import MAX_KEYWORD, RECENT_MONTHS, FilingQuery, FilingSort, filed_standards
+from ..selectors.public import MAX_KEYWORD, RECENT_MONTHS, FiledPages, FilingQuery, FilingSort
 
 router = Router(tags=["filing"])
 MAX_LIMIT = 100
@@ -119,7 +119,7 @@ def filing_list(request, filters: Query[FilingFilters]):
         q=filters.q.replace("\x00", ""), status=filters.status or "", tier=filters.tier or "",
         authority=filters.authority, industry=filters.industry.upper(), province=filters.province,
         city=filters.city, months=filters.months.value if filters.months else None, sort=filters.sort)
-    filings = filed_standards(query=query)
+    filings = FiledPages(query)
     page = filings[filters.offset:filters.offset + filters.limit]
     return {"count": filings.count(), "items": [_filing(filing) for filing in page]}
 

@@ -14,7 +14,14 @@ from ..exports import XLSX, statistics_xlsx
 from ..filters import FilingFilterForm, StatisticsForm
 from ..models import FiledStatus, FilingTier
 from ..selectors import filing_for_viewer
-from ..selectors.public import PAGE_SIZE, FilingSort, filed_standards, filing_page, filing_statistics, filing_years
+from ..selectors.public import (
+    PAGE_SIZE,
+    FiledPages,
+    FilingSort,
+    filing_page,
+    filing_statistics,
+    filing_years,
+)
 
 
 @require_safe
@@ -23,7 +30,7 @@ def filing_list(request):
     if form.is_bound:
         form.is_valid()
     query = form.query()
-    page = Paginator(filed_standards(query=query), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(FiledPages(query), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "filing/public/list.html", {
         "form": form, "query": query, "page": page, "chosen": form.chosen(),
         "sorts": FilingSort.choices, "statuses": dict(FiledStatus.choices),
