@@ -99,6 +99,12 @@ def test_filed_within_the_last_months(filed, client, months, expected):
     assert set(numbers(client, months=months)) == expected
 
 
+def test_filtered_lists_keep_the_newest_filed_first(filed, client):
+    assert numbers(client, status="current") == ["DB32/T 300-2026", "DB32/T 4001-2026"]  # same day: last accepted first
+    assert numbers(client, q="DB32/T 300") == ["DB32/T 300-2026", "DB32/T 300-2020"]
+    assert numbers(client, province="32")[-1] == "DB32/T 300-2020"
+
+
 def test_filters_combine(filed, client):
     assert set(numbers(client, province="32", status="current", q="公共厕所")) == {"DB32/T 300-2026"}
 

@@ -41,6 +41,11 @@ def test_the_page_shows_the_last_five_years_by_default_and_any_range_asked(filed
     assert "江苏省市场监督管理局" in html and "浙江省市场监督管理局" not in html
 
 
+def test_the_statistics_page_costs_a_fixed_number_of_queries(filed, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):  # the years filed, the counts, the authorities' names
+        assert client.get(reverse("filing:statistics"), {"year_from": 2020}).status_code == 200
+
+
 def test_a_reversed_range_is_refused_beside_its_field(filed, client):
     response = client.get(reverse("filing:statistics"), {"year_from": 2026, "year_to": 2025})
     assert response.status_code == 200

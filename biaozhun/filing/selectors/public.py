@@ -300,7 +300,17 @@ def filing_years() -> tuple[int, int] | None:
 
 
 def filing_statistics(*, year_from: int, year_to: int) -> FilingStatistics:
-    """Accepted filings per authority and year of filing, and per tier and year, for the years given."""
+    """Accepted filings per authority and year of filing, and per tier and year, for the years given; reused for
+    COUNT_TTL seconds (a grouping of every accepted filing: ~60 ms at national scale)."""
+    key = f"filing:public_statistics:{year_from}:{year_to}"
+    statistics = cache.get(key)
+    if statistics is None:
+        statistics = _statistics(year_from=year_from, year_to=year_to)
+        cache.set(key, statistics, COUNT_TTL)
+    return statistics
+
+
+def _statistics(*, year_from: int, year_to: int) -> FilingStatistics:
     counts = (public_filings().filter(filing_year__gte=year_from, filing_year__lte=year_to)
               .values_list("authority_id", "tier", "filing_year").annotate(n=Count("id")).order_by())
     by_key: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)
