@@ -23,6 +23,8 @@ from .models import FiledStatus, FilingTier
 from .selectors.public import MAX_KEYWORD, RECENT_MONTHS, FilingQuery, FilingSort
 
 CHOICES_TTL = 300  # seconds the authorities and codes offered are reused
+# A value not offered (a link edited by hand, an authority since removed): said beside its field, and left out.
+NOT_OFFERED = {"invalid_choice": _("没有“%(value)s”这一项，此条件未用于筛选。")}
 RECENT_LABELS = {1: _("近1个月"), 3: _("近3个月"), 6: _("近6个月"), 12: _("近1年"), 24: _("近2年")}
 
 
@@ -91,7 +93,7 @@ class ManyChoiceField(forms.TypedChoiceField):
     """A choice among many values, checked against (and shown from) the cached `Options` of its name."""
 
     def __init__(self, *, first: str, **kwargs: Any) -> None:
-        super().__init__(choices=[], **kwargs)
+        super().__init__(choices=[], error_messages=NOT_OFFERED, **kwargs)
         self.first = first  # the option that means "any"
         self.options = Options(html="", labels={})
 
@@ -107,17 +109,19 @@ class FilingFilterForm(forms.Form):
     q = forms.CharField(label=_("关键词"), required=False, max_length=MAX_KEYWORD, strip=True,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("备案号、标准号或标准名称"),
                                                       "autocomplete": "off"}))
-    status = forms.ChoiceField(label=_("状态"), required=False, choices=_any(_("全部状态")) + FiledStatus.choices)
-    tier = forms.ChoiceField(label=_("类别"), required=False, choices=_any(_("行业标准和地方标准")) + FilingTier.choices)
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=_any(_("全部状态")) + FiledStatus.choices,
+                               error_messages=NOT_OFFERED)
+    tier = forms.ChoiceField(label=_("类别"), required=False, choices=_any(_("行业标准和地方标准")) + FilingTier.choices,
+                             error_messages=NOT_OFFERED)
     months = forms.TypedChoiceField(
-        label=_("备案时间"), required=False, coerce=int, empty_value=None,
+        label=_("备案时间"), required=False, coerce=int, empty_value=None, error_messages=NOT_OFFERED,
         choices=_any(_("不限")) + [(n, RECENT_LABELS[n]) for n in RECENT_MONTHS])
     authority = ManyChoiceField(label=_("备案单位"), required=False, coerce=int, empty_value=None,
                                 first=_("全部备案单位"))
     industry = ManyChoiceField(label=_("行业"), required=False, first=_("全部行业"))
     province = ManyChoiceField(label=_("省份"), required=False, first=_("全部省份"))
     city = ManyChoiceField(label=_("设区的市"), required=False, first=_("全部城市"))
-    sort = forms.ChoiceField(label=_("排序"), required=False, choices=FilingSort.choices)
+    sort = forms.ChoiceField(label=_("排序"), required=False, choices=FilingSort.choices, error_messages=NOT_OFFERED)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -166,8 +170,10 @@ DEFAULT_YEARS = 5  # the statistics show the last five years of filing unless as
 class StatisticsForm(forms.Form):
     """The statistics' year range, among the years that have accepted filings (`span`: first, last)."""
 
-    year_from = forms.TypedChoiceField(label=_("起始年份"), required=False, coerce=int, empty_value=None)
-    year_to = forms.TypedChoiceField(label=_("截止年份"), required=False, coerce=int, empty_value=None)
+    year_from = forms.TypedChoiceField(label=_("起始年份"), required=False, coerce=int, empty_value=None,
+                                       error_messages=NOT_OFFERED)
+    year_to = forms.TypedChoiceField(label=_("截止年份"), required=False, coerce=int, empty_value=None,
+                                     error_messages=NOT_OFFERED)
 
     def __init__(self, *args: Any, span: tuple[int, int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -70,6 +70,14 @@ def test_those_who_work_on_a_filing_under_way_see_its_state_and_no_filing_number
     assert "/std/" not in html.split('id="main"')[1]  # no catalogue page or text yet
 
 
+def test_a_withdrawn_filing_says_so_to_its_authority(filed, bureau_user):
+    from biaozhun.filing.services import withdraw_filing
+
+    withdraw_filing(actor=bureau_user, filing=filed.under_way, reason="发现错误")
+    html = page(bureau_user, filed.under_way).content.decode()
+    assert "已由备案单位撤回，未予备案" in html and "尚在办理中" not in html
+
+
 def test_a_filing_that_does_not_exist_is_404(client, db):
     assert client.get("/filing/999999/").status_code == 404
 

@@ -19,7 +19,7 @@ def numbers(client, **params) -> list[str]:
     """The standard numbers the list shows, in order."""
     response = client.get(URL, params)
     assert response.status_code == 200
-    return re.findall(r'<td class="text-nowrap std-number"[^>]*>([^<]+)</td>', response.content.decode())
+    return re.findall(r'<span class="std-number">([^<]+)</span></td>', response.content.decode())
 
 
 def found(**query) -> set[str]:

@@ -238,6 +238,10 @@ class FilingPage:
         return self.filing.state == FilingState.ACCEPTED
 
     @property
+    def withdrawn(self) -> bool:
+        return self.filing.state == FilingState.WITHDRAWN
+
+    @property
     def titles(self) -> dict[str, str]:
         """Both titles, as `localized` reads them (the English one from the filed record, if given)."""
         return {"title_zh": self.filing.title_zh, "title_en": str(self.filing.record.get("title_en") or "")}
