@@ -9,7 +9,7 @@ from openpyxl.styles import Font
 from biaozhun.core.spreadsheets import Workbook
 
 from .models import FilingTier
-from .selectors.public import FilingStatistics
+from .selectors.statistics import FilingStatistics
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from biaozhun.filing.selectors.public import filing_of_standard
+from biaozhun.filing.selectors.public_page import filing_of_standard
 from tests.fixtures.catalog import make_standard
 
 from .public_scene import filed_scene, freeze_today  # noqa: F401 (fixtures filed, frozen_today)

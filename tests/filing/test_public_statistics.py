@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from biaozhun.accounts.models import MembershipRole, OrganisationKind
-from biaozhun.filing.selectors.public import filing_statistics
+from biaozhun.filing.selectors.statistics import filing_statistics
 from tests.factories.accounts import OrganisationFactory, UserFactory
 
 from .public_scene import file_and_accept, filed_scene, freeze_today  # noqa: F401 (fixtures filed, frozen_today)

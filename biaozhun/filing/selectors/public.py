@@ -1,39 +1,29 @@
-"""Public reads of filed standards, as the filing platforms (hbba/dbba) show them: the list with its filters, the
-filing of a catalogue edition, and the statistics per authority and year.
-
-Only accepted filings are listed, whoever asks (the list is the public's; the policy's view of the anonymous
-visitor gives it). A filing's own page asks the policy for the viewer (selectors.filing_for_viewer).
-"""
+"""The public list of filed standards, as the filing platforms (hbba/dbba) show it: its filters, order, pages and
+count. Only accepted filings are listed, whoever asks (the list is the public's: the policy's view of an anonymous
+visitor). A filing's page: public_page.py; statistics: statistics.py."""
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, F, Func, Lookup, Max, Min, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from biaozhun.accounts.models import Organisation
-from biaozhun.catalog import selectors as catalog_selectors
-from biaozhun.catalog import text_access
-from biaozhun.catalog.models import Standard, Tier
 from biaozhun.catalog.records import edition_key
-from biaozhun.catalog.text_access import TextOffer
 from biaozhun.core import clock
 from biaozhun.identifiers import IdentifierError, parse
-from biaozhun.reference.models import IndustryCode, RegionCode
 from biaozhun.rules.cycles import add_months
 from biaozhun.rules.filing import parse_filing_number
 
-from ..models import PROVINCE, Filing, FilingState, FilingTier
+from ..models import PROVINCE, Filing, FilingState
 from . import visible_filings
+from .planner import RowOrder, Unindexed
 
 PAGE_SIZE = 20
 COUNT_TTL = 120  # seconds a count of the list is reused (bench/bench_filing_list.py: up to ~120 ms uncached)
@@ -101,33 +91,6 @@ def keyword_condition(text: str) -> Q:
     for word in text.split():
         condition &= Q(identifier__icontains=word) | Q(title_zh__icontains=word)
     return condition
-
-
-class Unindexed(Lookup):
-    """`field = value`, tested on each row rather than looked up in an index (SQLite's unary +). The list walks
-    filings newest first and tests each one's status: 20 rows of a page, where the status index would gather
-    every edition of that status (123,443 current ones) to sort them. Other databases plan this well already."""
-
-    lookup_name = "unindexed"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} = {rhs}", [*lhs_params, *rhs_params]
-
-    def as_sqlite(self, compiler, connection):
-        sql, params = self.as_sql(compiler, connection)
-        return f"+{sql}", params
-
-
-class RowOrder(Func):
-    """A column to sort by, not to walk an index by (SQLite's unary +): a number's few editions are found on
-    the edition index and then sorted, rather than found by walking all filings in date order."""
-
-    template = "%(expressions)s"
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template="+%(expressions)s", **extra)
 
 
 def is_lookup(text: str) -> bool:
@@ -208,123 +171,3 @@ def filed_count(*, query: FilingQuery) -> int:
         count = filed_standards(query=query, walk=False).count()
         cache.set(key, count, COUNT_TTL)
     return count
-
-
-def filing_of_standard(*, standard: Standard) -> Filing | None:
-    """The accepted filing through which a catalogue edition came, if any. Only industry and local editions are
-    filed, so other tiers cost no query; an edition read with select_related("filing") costs none either."""
-    if standard.tier not in (Tier.INDUSTRY, Tier.LOCAL):
-        return None
-    if Standard.filing.is_cached(standard):
-        filing = getattr(standard, "filing", None)
-        return filing if filing is not None and filing.state == FilingState.ACCEPTED else None
-    return (public_filings().filter(standard=standard)
-            .only("id", "filing_number", "filed_on", "state", "standard_id").first())
-
-
-@dataclass(frozen=True)
-class FilingPage:
-    """What a filing's page shows beside the filing: the edition it replaced as the catalogue has it (None when
-    not catalogued), and for a filed edition the access to its text as the catalogue's rules give it."""
-
-    filing: Filing
-    replaced: Standard | None
-    text_offer: TextOffer | None
-    has_text: bool
-    area: str  # the industry (JB 机械) or the region (江苏省 · 南京市) the number belongs to
-
-    @property
-    def accepted(self) -> bool:
-        return self.filing.state == FilingState.ACCEPTED
-
-    @property
-    def withdrawn(self) -> bool:
-        return self.filing.state == FilingState.WITHDRAWN
-
-    @property
-    def titles(self) -> dict[str, str]:
-        """Both titles, as `localized` reads them (the English one from the filed record, if given)."""
-        return {"title_zh": self.filing.title_zh, "title_en": str(self.filing.record.get("title_en") or "")}
-
-
-def _area(filing: Filing) -> str:
-    if filing.tier == FilingTier.INDUSTRY:
-        name = IndustryCode.objects.filter(code=filing.industry_code).values_list("name_zh", flat=True).first()
-        return f"{filing.industry_code} {name}" if name else filing.industry_code
-    codes = [filing.region_code[:2], filing.region_code] if len(filing.region_code) == 4 else [filing.region_code]
-    names = dict(RegionCode.objects.filter(code__in=codes).values_list("code", "name_zh"))
-    return " · ".join(names.get(code, code) for code in codes)
-
-
-def filing_page(*, viewer: Any, filing: Filing) -> FilingPage:
-    replaced = (catalog_selectors.standard_by_identifier(viewer=viewer, identifier=filing.replaces)
-                if filing.replaces else None)
-    standard = filing.standard if filing.state == FilingState.ACCEPTED else None
-    offer, has_text = None, False
-    if standard is not None:
-        offer, has_text = text_access.offer(standard), standard.full_texts.filter(language="zh").exists()
-    return FilingPage(filing=filing, replaced=replaced, text_offer=offer, has_text=has_text, area=_area(filing))
-
-
-# --- Statistics ----------------------------------------------------------------------------------------------------
-@dataclass
-class AuthorityRow:
-    """One authority's accepted filings per year of filing (and per tier, for a ministry that files both)."""
-
-    authority: Organisation
-    tier: str
-    by_year: dict[int, int] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_year.values())
-
-
-@dataclass
-class FilingStatistics:
-    years: list[int]
-    rows: list[AuthorityRow]  # by tier, then most filings first
-    by_tier: dict[str, dict[int, int]]  # tier -> year -> count
-
-    def tier_total(self, tier: str) -> int:
-        return sum(self.by_tier.get(tier, {}).values())
-
-    def year_total(self, year: int) -> int:
-        return sum(counts.get(year, 0) for counts in self.by_tier.values())
-
-    @property
-    def total(self) -> int:
-        return sum(self.tier_total(tier) for tier in self.by_tier)
-
-
-def filing_years() -> tuple[int, int] | None:
-    """The first and last year with an accepted filing, None before the first."""
-    span = public_filings().aggregate(first=Min("filing_year"), last=Max("filing_year"))
-    return (span["first"], span["last"]) if span["first"] is not None else None
-
-
-def filing_statistics(*, year_from: int, year_to: int) -> FilingStatistics:
-    """Accepted filings per authority and year of filing, and per tier and year, for the years given; reused for
-    COUNT_TTL seconds (a grouping of every accepted filing: ~60 ms at national scale)."""
-    key = f"filing:public_statistics:{year_from}:{year_to}"
-    statistics = cache.get(key)
-    if statistics is None:
-        statistics = _statistics(year_from=year_from, year_to=year_to)
-        cache.set(key, statistics, COUNT_TTL)
-    return statistics
-
-
-def _statistics(*, year_from: int, year_to: int) -> FilingStatistics:
-    counts = (public_filings().filter(filing_year__gte=year_from, filing_year__lte=year_to)
-              .values_list("authority_id", "tier", "filing_year").annotate(n=Count("id")).order_by())
-    by_key: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)
-    by_tier: dict[str, dict[int, int]] = {tier: {} for tier in FilingTier.values}
-    for authority_id, tier, year, n in counts:
-        by_key[(authority_id, tier)][year] = n
-        by_tier[tier][year] = by_tier[tier].get(year, 0) + n
-    authorities = Organisation.objects.in_bulk({authority_id for authority_id, _tier in by_key})
-    rows = [AuthorityRow(authority=authorities[authority_id], tier=tier, by_year=years)
-            for (authority_id, tier), years in by_key.items()]
-    tier_order = {tier: index for index, tier in enumerate(FilingTier.values)}
-    rows.sort(key=lambda row: (tier_order[row.tier], -row.total, row.authority.name))
-    return FilingStatistics(years=list(range(year_from, year_to + 1)), rows=rows, by_tier=by_tier)

@@ -14,14 +14,9 @@ from ..exports import XLSX, statistics_xlsx
 from ..filters import FilingFilterForm, StatisticsForm
 from ..models import FiledStatus, FilingTier
 from ..selectors import filing_for_viewer
-from ..selectors.public import (
-    PAGE_SIZE,
-    FiledPages,
-    FilingSort,
-    filing_page,
-    filing_statistics,
-    filing_years,
-)
+from ..selectors.public import PAGE_SIZE, FiledPages, FilingSort
+from ..selectors.public_page import filing_page
+from ..selectors.statistics import filing_statistics, filing_years
 
 
 @require_safe

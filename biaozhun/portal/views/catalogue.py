@@ -12,7 +12,7 @@ from biaozhun.catalog.identifier_messages import identifier_message
 from biaozhun.catalog.models import RelationKind, Status, Tier
 from biaozhun.catalog.status_text import status_explanation
 from biaozhun.development.selectors import project_of_edition
-from biaozhun.filing.selectors.public import filing_of_standard
+from biaozhun.filing.selectors.public_page import filing_of_standard
 from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.reference.selectors import ics_classes, industry_classes
 
