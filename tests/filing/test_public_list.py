@@ -141,3 +141,21 @@ def test_the_list_page_costs_a_fixed_number_of_queries(filed, client, django_ass
     assert response.status_code == 200
     with django_assert_max_num_queries(3):
         client.get(URL)
+
+
+def test_the_filters_offer_authorities_by_kind_and_cities_by_province(filed, client, bureau, nanjing_bureau):
+    html = client.get(URL, {"city": "3201"}).content.decode()
+    authorities = html.split('name="authority"')[1].split("</select>")[0]
+    assert f'<optgroup label="省级市场监管部门"><option value="{bureau.pk}">江苏省市场监督管理局</option>' in authorities
+    assert f'<option value="{nanjing_bureau.pk}">南京市市场监督管理局</option>' in authorities
+    cities = html.split('name="city"')[1].split("</select>")[0]
+    assert re.search(r'<optgroup label="江苏[^"]*">.*<option value="3201" selected>南京市</option>', cities)
+
+
+def test_names_in_the_filters_are_escaped(db, client):
+    from biaozhun.accounts.models import OrganisationKind
+    from tests.factories.accounts import OrganisationFactory
+
+    OrganisationFactory(kind=OrganisationKind.BUREAU, uscc="", region_code="34", name='<img src=x onerror="alert(1)">')
+    html = client.get(URL).content.decode()
+    assert "<img src=x" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
