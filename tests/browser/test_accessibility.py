@@ -23,7 +23,7 @@ def test_public_pages_have_no_wcag_violations(browser, site, locale):
     page = context.new_page()
     problems = {}
     for path in ("/", "/standards/?q=%E8%A6%81%E6%B1%82", f"/std/{identifier}", "/validity/", "/accounts/login/",
-                 "/accounts/register/", "/projects/", "/committees/"):
+                 "/accounts/register/", "/projects/", "/committees/", "/filing/", "/filing/statistics/"):
         page.goto(path)
         found = _violations(page)
         if found:

@@ -1,10 +1,7 @@
 """The filing API (/api/v1/filings/): public reads (public.py), the authorities' and reviewers' writes (work.py),
-batches (batch.py), periodic review (periodic.py)."""
+batches (batch.py), periodic review (periodic.py), all on one router (router.py)."""
 
-from biaozhun.api.routing import Router
+from . import batch, periodic, public, work  # noqa: F401 (each registers its operations on the router)
+from .router import router
 
-from . import batch, periodic, public, work
-
-router = Router(tags=["filing"])
-for module in (public, work, batch, periodic):
-    router.add_router("", module.router)
+__all__ = ["router"]

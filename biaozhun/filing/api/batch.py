@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Schema
 from ninja.files import UploadedFile
 
-from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.core.errors import NotFoundError, PermissionDeniedError, ValidationFailed
@@ -19,8 +18,8 @@ from biaozhun.core.upload_limits import upload_limit
 from ..models import FilingBatch
 from ..selectors import batch as selectors
 from ..services.batch import Upload, receive_batch, resume_batch
+from .router import router
 
-router = Router(tags=["filing"])
 WRITE_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Problem, **ERRORS}
 
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Schema
 
 from biaozhun.accounts import policy
-from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.catalog.services import record_conversion
@@ -23,8 +22,8 @@ from ..models import FlagState, ReviewOutcome
 from ..selectors import periodic as selectors
 from ..services.flags import confirm_flag, dismiss_flag
 from ..services.periodic import NoticeInput, conclude_reviews
+from .router import router
 
-router = Router(tags=["filing"])
 WRITE_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, **ERRORS}
 READ_ERRORS = {401: Problem, 403: Problem, **ERRORS}
 MAX_LIMIT = 100

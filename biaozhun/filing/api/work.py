@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Schema, UploadedFile
 
 from biaozhun.accounts import policy
-from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.core.errors import NotFoundError, PermissionDeniedError, ValidationFailed
@@ -36,8 +35,8 @@ from ..services import (
     submit_filing,
     withdraw_filing,
 )
+from .router import router
 
-router = Router(tags=["filing"])
 WRITE_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Problem, **ERRORS}
 TEXT_LIMIT = "BIAOZHUN_MAX_FULLTEXT_BYTES"
 RECORD_FIELDS = ("identifier", "title_zh", "title_en", "scope", "ccs", "ics", "published_on", "implemented_on",
