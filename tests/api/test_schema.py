@@ -5,6 +5,7 @@ import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import positive_data_acceptance
 
 from biaozhun.wsgi import application
 
@@ -31,10 +32,17 @@ def _catalogue(db, search_index):
     search_index()
 
 
+# Operations whose schema-valid requests may still be refused with a documented 400 problem, because the rule is
+# not expressible in OpenAPI: the search's date ranges (a start after its end, 2026-02-30) and organisation names
+# of fewer than two characters once spaces and punctuation are ignored. Every other check still applies to them.
+SEMANTIC_400 = {"/api/v1/search/"}
+
+
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema(case):
-    case.call_and_validate()
+    excluded = [positive_data_acceptance] if case.operation.path in SEMANTIC_400 else []
+    case.call_and_validate(excluded_checks=excluded)
 
 
 def test_the_schema_has_no_duplicate_keys(client):
