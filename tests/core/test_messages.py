@@ -43,6 +43,8 @@ def _message_argument(call: ast.Call) -> ast.AST | None:
     for keyword in call.keywords:
         if keyword.arg == "message":
             return keyword.value
+    if _callee(call) == "PermissionDeniedError":  # (action, message=None): the action is a code, not a message
+        return call.args[1] if len(call.args) > 1 else None
     return call.args[0] if call.args else None
 
 
@@ -115,6 +117,9 @@ def test_no_message_a_person_reads_is_bare_text():
     ('messages.success(request, _("已保存"))', False),
     ('raise forms.ValidationError("bad")', True),
     ('raise DomainError(message)', False),
+    ('class PermissionDeniedError(DomainError): pass\nraise PermissionDeniedError("filing.submit", "Only bureaux file")', True),
+    ('class PermissionDeniedError(DomainError): pass\nraise PermissionDeniedError("filing.submit", _("只有市场监管部门可以备案"))', False),
+    ('class PermissionDeniedError(DomainError): pass\nraise PermissionDeniedError("filing.submit")', False),
 ])
 def test_the_check_tells_bare_text_from_translated_text(tmp_path, source, bare):
     (tmp_path / "module.py").write_text(source + "\n", encoding="utf-8")

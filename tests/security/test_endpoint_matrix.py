@@ -53,7 +53,7 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 
 
 @pytest.fixture
-def world(db, search_index):
+def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -68,13 +68,33 @@ def world(db, search_index):
     extension = ExtensionRequest.objects.create(project=project, months=6, reason="原因",
                                                 deadline_before=clock.today() + timedelta(days=30))
     watch = Watch.objects.create(user=author, kind=Watch.Kind.EDITION, standard=standard)
+    notice = _abolition_notice(bureau_user)
     search_index()
+    by_pk = {"filing:work_" + name: bureau_filing.pk for name in (
+        "detail", "text", "revise", "withdraw", "approve_city", "return_city", "accept", "return")}
+    by_pk |= {"filing:detail": bureau_filing.pk, "filing:batch_detail": bureau_batch.pk,
+              "filing:batch_resume": bureau_batch.pk, "filing:flag_decide": jb_flag.pk, "filing:announcement": notice.pk}
     return {
+        "by_name": {name: {"pk": pk} for name, pk in by_pk.items()},
+        "filing_id": bureau_filing.pk, "batch_id": bureau_batch.pk, "flag_id": jb_flag.pk, "notice_id": notice.pk,
         "pk": project.pk, "project_id": project.pk, "doc_pk": document.pk, "comment_pk": comment.pk,
         "comment_id": comment.pk, "ballot_pk": ballot.pk, "ballot_id": ballot.pk, "request_pk": extension.pk,
         "standard_pk": standard.pk, "standard_id": standard.pk, "watch_id": watch.pk,
         "identifier": standard.identifier, "code": project.committee.code, "token": "not-a-valid-token", "number": 1,
     }
+
+
+def _abolition_notice(bureau_user):
+    """江苏's announcement abolishing one of its standards (conclusions are made on or after the due date)."""
+    from biaozhun.filing.models import FilingState  # noqa: F401 (the filing app is loaded)
+    from biaozhun.filing.services.periodic import NoticeInput, conclude_reviews
+
+    old = make_standard("DB32/T 100-2015", published_on="2015-03-01", implemented_on="2015-06-01")
+    today = clock.today()
+    review = conclude_reviews(actor=bureau_user, standards=[old], outcome="abolish", reason="技术内容已过时",
+                              notice=NoticeInput(notice_number="2026年第1号", notice_date=today,
+                                                 abolished_on=today + timedelta(days=30)))[0]
+    return review.notice
 
 
 def _methods(name: str, pattern: URLPattern) -> list[str]:
@@ -88,6 +108,7 @@ def _methods(name: str, pattern: URLPattern) -> list[str]:
 
 def _url(name: str, pattern: URLPattern, world: dict) -> str:
     kwargs = {key: world[key] for key in re.findall(r"<(?:\w+:)?(\w+)>", str(pattern.pattern))}
+    kwargs.update({key: value for key, value in world["by_name"].get(name, {}).items() if key in kwargs})
     return reverse(name, kwargs=kwargs)
 
 

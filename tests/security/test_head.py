@@ -5,9 +5,10 @@ the test client does."""
 
 import pytest
 
-from biaozhun.accounts.models import User
+from biaozhun.accounts.models import Organisation, User
 from biaozhun.catalog.models import Standard
 from biaozhun.development.models import Ballot, Project
+from biaozhun.filing.models import AbolitionNotice, Filing, FilingBatch, SupersessionFlag
 from tests.security.crawl import load_demo, walk
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,39 @@ API_SAMPLES = {
     "identifier": lambda: Standard.objects.first().identifier,
     "project_id": lambda: Project.objects.first().pk,
     "ballot_id": lambda: Ballot.objects.first().pk,
+    "filing_id": lambda: Filing.objects.filter(authority__name=JIANGSU).first().pk,
+    "batch_id": lambda: FilingBatch.objects.get(authority__name=JIANGSU).pk,
+    "flag_id": lambda: SupersessionFlag.objects.get(authority__name=JIANGSU).pk,
+    "notice_id": lambda: AbolitionNotice.objects.get(authority__name=JIANGSU).pk,
 }
+JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
+
+
+def _jiangsu_work() -> User:
+    """The demo bureau of 江苏 with one of each filing record the API reads: a batch, a flag, an announcement."""
+    from datetime import timedelta
+
+    from biaozhun.core import clock
+    from biaozhun.core.actors import SYSTEM
+    from biaozhun.filing.services.flags import flag_standard
+    from biaozhun.filing.services.periodic import NoticeInput, conclude_reviews
+    from biaozhun.text.overlap import overlap
+    from tests.fixtures.catalog import make_standard
+    from tests.fixtures.filing import batch_row, send_batch
+
+    user = User.objects.get(username="jiangsu")
+    bureau = Organisation.objects.get(name=JIANGSU)
+    year = clock.today().year
+    send_batch(user, bureau, [batch_row(f"DB32/T 7001-{year}")])
+    old = make_standard("DB32/T 100-2015", title_zh="城市道路照明设施养护规范", published_on="2015-03-01",
+                        implemented_on="2015-06-01")
+    national = Standard.objects.filter(tier="national").first()
+    flag_standard(actor=SYSTEM, standard=old, national=national, authority=bureau,
+                  scored=overlap(national.title_zh, "", old.title_zh, ""))
+    conclude_reviews(actor=user, standards=[old], outcome="abolish", reason="技术内容已过时",
+                     notice=NoticeInput(notice_number=f"{year}年第1号", notice_date=clock.today(),
+                                        abolished_on=clock.today() + timedelta(days=30)))
+    return user
 
 
 def _body(response) -> bytes:
@@ -42,6 +75,7 @@ def test_every_public_page_that_answers_get_answers_head_with_no_body(client, se
 
 def test_every_get_operation_of_the_api_answers_head(client, settings, tmp_path):
     load_demo(settings, tmp_path)
+    client.force_login(_jiangsu_work())  # public reads answer anyone; the filing work reads answer their authority
     schema = client.get("/api/v1/openapi.json").json()
     pages = {}
     for path, operations in schema["paths"].items():
