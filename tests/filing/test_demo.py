@@ -25,6 +25,9 @@ def test_demo_filings_cover_every_state_for_three_ministries_and_three_provinces
     returned = Filing.objects.get(identifier__startswith="DB32/T 4701-")
     assert returned.events.get(kind=FilingEventKind.RETURNED).data["reasons"][0]["check"] == "wording"
     assert any(c["code"] == "wording" and c["outcome"] == "flag" for c in returned.checks)
+    from biaozhun.filing.models import FilingBatch
+
+    assert FilingBatch.objects.get().filed == 2  # 广东's batch, filed as the task files it
     count = Filing.objects.count()
     call_command("load_demo_filings", stdout=io.StringIO())  # idempotent
     assert Filing.objects.count() == count

@@ -26,6 +26,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.models import Membership, Organisation, User
@@ -33,6 +34,7 @@ from biaozhun.catalog.models import EventKind, Standard, StandardEvent, Status, 
 from biaozhun.core import clock
 from biaozhun.core.actors import require_actor, user_or_none
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
+from biaozhun.core.outbox import enqueue_with_transaction
 from biaozhun.search.engine import IndexStateError, get_engine
 from biaozhun.text.overlap import Overlap, overlap
 
@@ -117,8 +119,8 @@ def scan_national_editions(*, actor: Any) -> dict[str, int]:
                                       totals)
                 scan.last_event_id, scan.ran_at = last, clock.now()
                 scan.save(update_fields=["last_event_id", "ran_at"])
-                if created and not clock.replaying():
-                    transaction.on_commit(lambda flags=created: _email(flags))
+                if created and not clock.replaying():  # emailed by a task worker, once this commits
+                    enqueue_with_transaction(email_flags, [flag.pk for flag in created])
         except IndexStateError:
             logger.warning("supersession scan stopped: the search index cannot be read", exc_info=True)
             totals["stopped"] = 1
@@ -202,8 +204,12 @@ def _members(authority_ids: list[int]) -> dict[int, list[User]]:
     return {authority: list(users.values()) for authority, users in people.items()}
 
 
-def _email(flags: list[SupersessionFlag]) -> None:
-    """One email per authority member with the authority's new flags, in the member's language."""
+@task()
+def email_flags(flag_ids: list[int]) -> int:
+    """One email per authority member with the authority's new flags, in the member's language; the number sent."""
+    flags = list(SupersessionFlag.objects.filter(pk__in=flag_ids).select_related("standard", "national", "authority")
+                 .order_by("pk"))
+    sent = 0
     by_authority: dict[int, list[SupersessionFlag]] = defaultdict(list)
     for flag in flags:
         by_authority[flag.authority_id].append(flag)
@@ -217,3 +223,5 @@ def _email(flags: list[SupersessionFlag]) -> None:
                     "authority": authority_flags[0].authority})
                 subject = str(_("国家标准覆盖提示：%(count)s 项本单位标准") % {"count": len(authority_flags)})
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+            sent += 1
+    return sent

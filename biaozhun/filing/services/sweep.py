@@ -3,7 +3,7 @@ due date), by email through Django's mail backend."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -11,10 +11,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django_tasks import task
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.models import MembershipRole, OrganisationKind, User
 from biaozhun.core import clock
+from biaozhun.core.outbox import enqueue_with_transaction
 
 from .. import events, limits
 from ..models import Filing, FilingEventKind, FilingState
@@ -41,15 +43,22 @@ def remind_reviewers(*, actor: Any) -> int:
                 continue
             events.reminded(filing, actor=actor)
             reminded.append(filing)
-    if reminded and not clock.replaying():
-        transaction.on_commit(lambda: _email(reminded, today))
+        if reminded and not clock.replaying():  # emailed by a task worker, once this commits
+            enqueue_with_transaction(email_reminders, [filing.pk for filing in reminded], today.isoformat())
     return len(reminded)
 
 
-def _email(filings: list[Filing], today) -> None:
+@task()
+def email_reminders(filing_ids: list[int], day: str) -> int:
+    """One email per reviewer listing the filings reminded on `day`; the number sent."""
+    filings = list(Filing.objects.filter(pk__in=filing_ids).select_related("authority").order_by("review_due", "id"))
+    today = date.fromisoformat(day)
+    sent = 0
     for person in _reviewers():
         with translation.override(person.language):
             body = render_to_string("filing/email/review_reminder.txt", {"filings": filings, "today": today,
                                                                          "person": person})
             subject = str(translation.gettext("备案审查期限提醒：%(count)s 份备案") % {"count": len(filings)})
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+        sent += 1
+    return sent

@@ -1,5 +1,6 @@
 """Demo filing: three ministries and three provinces (one with a city) and their filings in every state, with
-their true history.
+their true history; a batch, an abolition announcement after periodic review, and the supersession flags the
+daily scan raises.
 
 Everything goes through the services on a backdated clock (core.clock.as_of): each filing is submitted on its
 day, checked against the catalogue and search index as they were then, approved by its province, returned with
@@ -10,7 +11,10 @@ nothing when filings exist.
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -34,6 +38,9 @@ from biaozhun.filing.services import (
     submit_filing,
     withdraw_filing,
 )
+from biaozhun.filing.services.batch import Upload, process_batch, receive_batch
+from biaozhun.filing.services.flags import scan_national_editions
+from biaozhun.filing.services.periodic import NoticeInput, conclude_reviews
 
 PASSWORD = os.environ.get("BIAOZHUN_DEMO_PASSWORD", "biaozhun-demo-2026")
 
@@ -164,10 +171,53 @@ class Command(BaseCommand):
             for demo in FILINGS:
                 self._file(demo, people, reviewer)
                 counts[demo.outcome] = counts.get(demo.outcome, 0) + 1
+            batch = self._batch(people["guangdong"])
+            notice = self._abolition(people["zhejiang"])
+            flags = self._flags()
         self.stdout.write(
             f"demo filings created: {len(FILINGS)} ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}); "
             f"sign in as {', '.join(a.username for a in AUTHORITIES)} (filing authorities) or reviewer with the "
-            f"password {PASSWORD}")
+            f"password {PASSWORD}; a batch of {batch.filed} filings by 广东, "
+            f"{'an abolition announcement by 浙江, ' if notice else ''}{flags} supersession flags")
+
+    def _batch(self, person: tuple[User, Organisation]):
+        """广东 files two standards in one batch (JSONL and a ZIP of their texts), filed as the task would."""
+        user, organisation = person
+        published = self.today - timedelta(days=7)
+        rows, archive = [], io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as texts:
+            for number, title in (("DB44/T 2950", "岭南传统建筑修缮技术规程"), ("DB44/T 2951", "荔枝冷链物流操作规范")):
+                identifier = f"{number}-{published.year}"
+                name = identifier.replace("/", "") + ".pdf"
+                texts.writestr(name, render_standard_pdf(
+                    Standard(identifier=identifier, title_zh=title, issued_by=[organisation.name], ics_codes=[],
+                             published_on=published), references=[]))
+                rows.append({"identifier": identifier, "title_zh": title, "published_on": published.isoformat(),
+                             "approved_by": organisation.name, "notice_number": f"{published.year}年第41号",
+                             "notice_date": published.isoformat(), "text_file": name})
+        data = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode()
+        batch = receive_batch(actor=user, authority=organisation, data=Upload("广东批量备案.jsonl", io.BytesIO(data)),
+                              texts=Upload("标准文本.zip", io.BytesIO(archive.getvalue())))
+        return process_batch(actor=SYSTEM, batch_id=batch.pk)
+
+    def _abolition(self, person: tuple[User, Organisation]):
+        """浙江 abolishes its oldest local standards in force after their periodic review, in one announcement."""
+        user, organisation = person
+        old = list(Standard.objects.filter(tier="local", region_code="33", status="current",
+                                           published_on__lte=self.today - timedelta(days=6 * 365))
+                   .order_by("published_on", "id")[:2])
+        if not old:
+            return None
+        reviews = conclude_reviews(actor=user, standards=old, outcome="abolish", reason="技术内容已落后，不再适用",
+                                   notice=NoticeInput(notice_number=f"{self.today.year}年第8号",
+                                                      notice_date=self.today - timedelta(days=2),
+                                                      abolished_on=self.today + timedelta(days=28)))
+        return reviews[0].notice
+
+    def _flags(self) -> int:
+        """National standards on the subject of filed standards in force, flagged to their authorities (the daily
+        scan, run over the national editions published in the last year)."""
+        return scan_national_editions(actor=SYSTEM)["flags"]
 
     def _authorities(self, admin: User) -> dict[str, tuple[User, Organisation]]:
         people = {}
