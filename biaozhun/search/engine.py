@@ -100,9 +100,16 @@ class SearchEngine(Protocol):
         """Standards whose titles share most of the text's pairs, words or readings (for search.suggest)."""
         ...
 
-    def similar(self, text: str, *, tiers: list[str], limit: int = 50) -> list[SearchHit]:
-        """Standards of these tiers whose titles share most of the text's pairs or words, best first (candidates
-        of the filing coordination check). Highlights are left to the caller."""
+    def similar(self, title_units: list[str], *, tiers: list[str], key_units: list[str] = (),
+                statuses: list[str] = (), limit: int = 50) -> list[int]:
+        """Standards of these tiers and statuses (any status when empty) whose titles share most of the title
+        units, or whose title or scope shares the key units (text.overlap.units): their ids, best first
+        (candidates of the filing coordination check)."""
+        ...
+
+    def unit_frequencies(self, units: Iterable[str], *, scope: bool = False) -> tuple[int, dict[str, int]]:
+        """(documents, unit -> documents having it in their title, or scope with scope=True), over the standards
+        the coordination check compares with."""
         ...
 
     def index_standards(self, standards: Iterable[Any]) -> int:

@@ -17,7 +17,18 @@ from tantivy import Occur, Query
 
 from biaozhun.text import QueryPlan, Term, query_bigrams, squeeze
 
-from .documents import DATE_FILTERS, FACETS, FILTERS, META_ID, NAME_FILTERS, NO, YES, english_analyzer
+from .documents import (
+    CO_SCOPE,
+    CO_TITLE,
+    DATE_FILTERS,
+    FACETS,
+    FILTERS,
+    META_ID,
+    NAME_FILTERS,
+    NO,
+    YES,
+    english_analyzer,
+)
 from .engine import SearchError
 
 EXACT_BOOST = 50.0
@@ -90,6 +101,30 @@ def closest_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
         if term.syllables and len(term.syllables) > 1:
             alternatives += [Query.term_query(schema, "py", p) for p in _pairs(list(term.syllables), "_")]
     return _any(alternatives) if alternatives else None
+
+
+# Coordination candidates: a title unit found in a scope, and a scope's key unit anywhere, count this much of a
+# title unit found in a title (BM25 scores summed over the units).
+CROSS_BOOST = 0.4
+KEY_BOOST = 0.4
+
+
+def coordination_query(schema: tantivy.Schema, title_units: list[str], key_units: list[str], *, tiers: list[str],
+                       statuses: list[str]) -> Query | None:
+    """Standards of these tiers and statuses whose title (or, counting less, scope) shares the title's units, or
+    whose title or scope shares the scope's key units; None when there is nothing to share."""
+    alternatives = [Query.term_query(schema, CO_TITLE, unit) for unit in title_units]
+    alternatives += [Query.boost_query(Query.term_query(schema, CO_SCOPE, unit), CROSS_BOOST) for unit in title_units]
+    for unit in key_units:
+        alternatives += [Query.boost_query(Query.term_query(schema, field, unit), KEY_BOOST)
+                         for field in (CO_TITLE, CO_SCOPE)]
+    if not alternatives or not tiers:
+        return None
+    must = [(Occur.Must, _any(alternatives)),
+            (Occur.Must, Query.const_score_query(Query.term_set_query(schema, "tier", tiers), 0.0))]
+    if statuses:
+        must.append((Occur.Must, Query.const_score_query(Query.term_set_query(schema, "status", statuses), 0.0)))
+    return Query.boolean_query(must)
 
 
 def text_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
