@@ -16,7 +16,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -368,11 +368,12 @@ class TantivyEngine:
         searcher = self._searcher()[0]
         return self._hits(searcher, [address for _score, address in searcher.search(tquery, limit).hits], analyse(""))
 
-    def similar(self, title_units: list[str], *, tiers: list[str], key_units: list[str] = (),
+    def similar(self, title_units: Mapping[str, float], *, tiers: list[str], key_units: Mapping[str, float] | None = None,
                 statuses: list[str] = (), limit: int = 50) -> list[int]:
-        """Standards of these tiers (a subset of COORDINATION_TIERS) and statuses whose title shares most of the
-        title units, or whose title or scope shares the key units (text.overlap.units): their ids, best first."""
-        tquery = coordination_query(self.schema, list(title_units), list(key_units), tiers=list(tiers),
+        """Standards of these tiers (a subset of COORDINATION_TIERS) and statuses sharing the most weight of the
+        title units (unit -> weight) in their title, or of the key units in their title or scope: their ids, best
+        first (queries.coordination_query)."""
+        tquery = coordination_query(self.schema, title_units, key_units or {}, tiers=list(tiers),
                                     statuses=list(statuses))
         if tquery is None:
             return []

@@ -1,7 +1,10 @@
 """How much two standards cover the same subject, from their titles and scopes, and which words they share.
 
-Units are those of text.similarity (CJK character pairs, Latin words), without part designations ("第2部分"
-says where a text sits in its series, not what it covers). Each unit counts by its weight, normally its inverse
+Units are words: jieba's search-mode segmentation (a long word and the words inside it: 电动汽车, 电动, 汽车),
+spaces and punctuation left out, Latin words lower-cased, part designations dropped ("第2部分" says where a text
+sits in its series, not what it covers). Character pairs were tried first: an inserted word (爆破作业安全规程
+beside 爆破安全规程) makes pairs across its edges (破作, 业安) that no other title has, so they weighed most and
+pulled true restatements apart (docs/decisions/0013). Each unit counts by its weight, normally its inverse
 document frequency among the standards compared with (`IdfWeights`): a pair naming the subject (充电, 锂电)
 counts many times a pair every other title has (技术, 要求, 规范), so two titles sharing only "通用技术条件"
 stay far apart while a local standard restating a national one with a region, a qualifier or another
@@ -11,17 +14,23 @@ field (scopes are full of 本文件规定了 … 适用于, which titles never s
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from .similarity import title_units
+from .tokens import fold, is_skipped, squeeze, squeeze_with_offsets
 
 Weight = Callable[[str], float]
 TITLE_WEIGHT = 0.7  # of the score, when both scopes are known; the title alone otherwise
+# Shared one-character title words (的, 与; but 砂, 铅) and shared scope words (本文件, 规定) weighing less are not
+# shown as shared.
+SHOWN_WEIGHT = 1.0
+SEARCH_MODE = True  # jieba's search mode (long words and the words inside them) rather than its precise mode
 # "第1部分：", "第 12 部分" (full-width digits too); "部分" elsewhere in a title stays.
 _PART = re.compile(r"第\s*[0-9\uff10-\uff19]+\s*部分\s*[：:]?")
 
@@ -30,9 +39,39 @@ def uniform(unit: str) -> float:
     return 1.0
 
 
+# A place named with its administrative suffix, and where a text applies ("本文件适用于江西省行政区域内…"): they
+# say where, not what (without_places).
+_SUFFIX = "(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)"
+_AREA = re.compile(r"(?:行政区域|行政区划)(?:范围)?内?")
+
+
+@cache
+def _segmenter():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # not its dictionary-loading messages
+    jieba.initialize()
+    return jieba
+
+
 def units(text: str) -> Counter[str]:
-    """The units compared and indexed for coordination: title_units without part designations."""
-    return title_units(_PART.sub(" ", text))
+    """The units compared and indexed for coordination: the words of jieba's search mode, without spaces,
+    punctuation and part designations."""
+    text = fold(_PART.sub(" ", text)).lower()
+    if not text.strip():
+        return Counter()
+    cut = _segmenter().cut_for_search if SEARCH_MODE else _segmenter().cut
+    return Counter(word for word in cut(text) if not all(is_skipped(c) for c in word))
+
+
+def without_places(text: str, places: Iterable[str]) -> str:
+    """`text` without the places (names such as 江西 or 南京市) written with their administrative suffix
+    (江西省, 南京市) and without "行政区域内": what a local standard says of where it applies. A place name without
+    its suffix stays (地理标志产品 江西绿茶)."""
+    names = sorted({re.sub(_SUFFIX + "$", "", place) for place in places if place}, key=len, reverse=True)
+    if names:
+        text = re.sub("(?:" + "|".join(map(re.escape, names)) + ")" + _SUFFIX, " ", text)
+    return _AREA.sub(" ", text)
 
 
 class IdfWeights:
@@ -74,22 +113,28 @@ def weighted_dice(a: Counter[str], b: Counter[str], weight: Weight = uniform) ->
 
 
 def runs(shared: Iterable[str], text: str) -> list[str]:
-    """Join shared character pairs that follow each other in `text` into runs ("机动", "动车" → "机动车"); Latin
-    words as they are. Longest first."""
-    pairs = {u for u in shared if not u.isascii()}
+    """The stretches of `text` made of shared words, adjacent ones joined ("电动汽车" and "充电站" in
+    "电动汽车充电站通用要求" → "电动汽车充电站"), as written in `text` (spaces inside kept). Longest first."""
+    squeezed, offsets = squeeze_with_offsets(text)
+    covered = [False] * len(squeezed)
+    for word in shared:
+        word = squeeze(word)
+        start = squeezed.find(word) if word else -1
+        while start != -1:
+            covered[start:start + len(word)] = [True] * len(word)
+            start = squeezed.find(word, start + 1)
     found: list[str] = []
     i = 0
-    while i < len(text) - 1:
-        if text[i:i + 2] in pairs:
-            j = i + 1
-            while j < len(text) - 1 and text[j:j + 2] in pairs:
+    while i < len(squeezed):
+        if covered[i]:
+            j = i
+            while j + 1 < len(squeezed) and covered[j + 1]:
                 j += 1
-            found.append(text[i:j + 1])
+            found.append(text[offsets[i]:offsets[j] + 1])
             i = j + 1
         else:
             i += 1
-    words = [u for u in shared if u.isascii()]
-    return sorted(set(found) | set(words), key=lambda r: (-len(r), r))
+    return sorted(set(found), key=lambda r: (-len(r), r))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,26 +152,28 @@ class Side:
 
 
 def compare(side: Side, other: Side, *, title_weight: Weight = uniform, scope_weight: Weight = uniform,
-            title_share: float = TITLE_WEIGHT, surface: float = 0.0, with_shared: bool = True) -> Overlap:
-    """How much `side` covers what `other` covers; symmetric. The title score is the weighted Dice coefficient
-    to the power 1 - surface times the unweighted one to the power surface (surface > 0: the generic words that
-    say which aspect a title covers, 试验方法 or 技术要求, count too). With with_shared, `shared` is read in the
-    other title (the candidate a reviewer is shown) and `scope_shared` in the other scope."""
+            title_share: float = TITLE_WEIGHT, with_shared: bool = True) -> Overlap:
+    """How much `side` covers what `other` covers; symmetric: the weighted Dice coefficient of the titles, raised
+    to title_share × that + (1 − title_share) × the scopes' when both scopes are known and that is more. With
+    with_shared, `shared` is read in the other title (the candidate a reviewer is shown), `scope_shared` in the
+    other scope."""
     title_score = weighted_dice(side.title_units, other.title_units, title_weight)
-    if surface:
-        title_score = title_score ** (1 - surface) * weighted_dice(side.title_units, other.title_units) ** surface
     scope_score = None
     score = title_score
     if side.scope_units and other.scope_units:
         scope_score = weighted_dice(side.scope_units, other.scope_units, scope_weight)
-        score = title_share * title_score + (1 - title_share) * scope_score
+        # Scopes can only raise the score: two scopes say the same thing in more words than two titles, so
+        # even a restatement's scopes score lower than its titles, and a standard with no scope must not outrank
+        # the same title with one.
+        score = max(title_score, title_share * title_score + (1 - title_share) * scope_score)
     shared: tuple[str, ...] = ()
     scope_shared: tuple[str, ...] = ()
     if with_shared:
-        shared = tuple(runs(side.title_units.keys() & other.title_units.keys(), other.title))
+        shared = tuple(runs([u for u in side.title_units.keys() & other.title_units.keys()
+                             if len(u) > 1 or title_weight(u) >= SHOWN_WEIGHT], other.title))
         if scope_score is not None:
             heaviest = sorted(side.scope_units.keys() & other.scope_units.keys(), key=lambda u: (-scope_weight(u), u))
-            scope_shared = tuple(runs(heaviest[:12], other.scope))
+            scope_shared = tuple(runs([u for u in heaviest[:12] if scope_weight(u) >= SHOWN_WEIGHT], other.scope))
     return Overlap(score=round(score, 4), title=round(title_score, 4),
                    scope=None if scope_score is None else round(scope_score, 4), shared=shared,
                    scope_shared=scope_shared)

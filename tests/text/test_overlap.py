@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biaozhun.text.overlap import IdfWeights, Side, compare, overlap, runs, units, weighted_dice
+from biaozhun.text.overlap import IdfWeights, Side, compare, overlap, runs, units, weighted_dice, without_places
 
 # Frequencies among 200,000 standards: generic document-type pairs are everywhere, subject pairs are rare.
 DOCUMENTS = 200_000
@@ -50,19 +50,20 @@ def test_titles_sharing_only_generic_words_are_far_apart_when_weighted():
     assert weighted.score < 0.1
 
 
-def test_scopes_count_for_their_share_when_both_are_known():
-    with_scopes = overlap("甲乙丙", "本文件规定了丁戊", "甲乙丙", "本文件规定了己庚")
-    assert with_scopes.title == 1.0
-    assert with_scopes.scope is not None and with_scopes.scope < 1.0
-    assert with_scopes.score == pytest.approx(0.7 * 1.0 + 0.3 * with_scopes.scope, abs=1e-4)
+def test_scopes_raise_the_score_of_different_titles_covering_the_same_thing():
+    title_only = overlap("爆破作业安全管理规范", "", "爆破安全规程", "", title_weight=WEIGHT)
+    with_scopes = overlap("爆破作业安全管理规范", "本文件规定了爆破器材运输、贮存和爆破作业的安全要求。",
+                          "爆破安全规程", "本标准规定了爆破器材运输、贮存、使用和爆破作业的安全要求。",
+                          title_weight=WEIGHT, scope_weight=WEIGHT)
+    assert with_scopes.scope is not None
+    assert with_scopes.score > title_only.score
+    assert with_scopes.score == pytest.approx(0.7 * with_scopes.title + 0.3 * with_scopes.scope, abs=1e-4)
+
+
+def test_scopes_never_lower_the_score_of_the_same_title():
+    """A standard with a scope must not rank below the same title without one."""
+    assert overlap("甲乙丙", "本文件规定了丁戊", "甲乙丙", "本文件规定了己庚").score == 1.0
     assert overlap("甲乙丙", "", "甲乙丙", "本文件规定了己庚").scope is None
-
-
-def test_surface_similarity_tells_aspects_of_one_subject_apart():
-    """试验方法 and 技术要求 are generic, yet they say which aspect a title covers."""
-    same = compare(Side.of("木家具 试验方法"), Side.of("木家具 检测方法"), title_weight=WEIGHT, surface=0.5)
-    sibling = compare(Side.of("木家具 试验方法"), Side.of("木家具 技术要求"), title_weight=WEIGHT, surface=0.5)
-    assert same.score > sibling.score
 
 
 def test_shared_units_are_joined_into_runs_of_the_other_title():
@@ -70,8 +71,28 @@ def test_shared_units_are_joined_into_runs_of_the_other_title():
     assert scored.shared == ("电动汽车充电站",)
 
 
-def test_runs_keep_latin_words():
-    assert runs({"led", "照明", "明灯"}, "LED照明灯具") == ["led", "照明灯"]  # longest first, then by text
+def test_runs_are_read_as_written_across_spaces_and_case():
+    assert runs({"led", "照明"}, "LED 照明灯具") == ["LED 照明"]
+    assert runs({"汽车", "充电"}, "电动汽车 充电桩") == ["汽车 充电"]
+    assert runs({"电动汽车", "充电站"}, "电动汽车充电站通用要求 电动汽车") == ["电动汽车充电站", "电动汽车"]
+
+
+def test_units_are_words_and_the_words_inside_them():
+    assert {"电动汽车", "电动", "汽车", "充电站"} <= set(units("电动汽车充电站通用要求"))
+    assert units("多晶硅 锰含量的测定 滴定法") == units("多晶硅 锰含量的测定，滴定法")
+    assert "ph" in units("pH值的测定")
+
+
+def test_an_inserted_word_leaves_the_rest_of_the_title_shared():
+    """爆破作业安全规程 keeps 爆破, 安全 and 规程 of 爆破安全规程 (character pairs would not keep 破安)."""
+    assert {"爆破", "安全", "规程"} <= set(units("爆破作业安全规程")) & set(units("爆破安全规程"))
+
+
+def test_a_place_with_its_suffix_and_where_a_text_applies_are_left_out():
+    assert without_places("江西省多晶硅 锰含量的测定", ["江西"]) == " 多晶硅 锰含量的测定"
+    assert without_places("本文件适用于南京市行政区域内的公共厕所。", ["江苏", "南京市"]) == "本文件适用于  的公共厕所。"
+    assert without_places("地理标志产品 江西绿茶", ["江西"]) == "地理标志产品 江西绿茶"
+    assert without_places("广西壮族自治区甘蔗栽培技术规程", ["广西"]) == " 甘蔗栽培技术规程"
 
 
 def test_shared_scope_words_leave_out_the_lightest():
