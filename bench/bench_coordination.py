@@ -331,7 +331,7 @@ def main() -> None:
     parser.add_argument("--baseline", action="store_true", help="the check as it was before decision 0013")
     parser.add_argument("--sweep", action="store_true", help="figures over thresholds")
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                        help="set a constant of filing.checks.coordination (or queries.NAME) for this run")
+                        help="set a constant of search.queries, text.overlap or filing.checks.coordination")
     args = parser.parse_args()
     if args.catalogue == "small":
         args.db = args.db or OUT / "coordination-small" / "bench.sqlite3"
@@ -347,11 +347,13 @@ def main() -> None:
 
     from biaozhun.filing.checks import coordination
     from biaozhun.search import queries as search_queries
+    from biaozhun.text import overlap
 
     for assignment in args.param:
         name, value = assignment.split("=", 1)
-        module = search_queries if hasattr(search_queries, name) else coordination
-        setattr(module, name, type(getattr(module, name))(value))
+        module = next(m for m in (search_queries, overlap, coordination) if hasattr(m, name))
+        setattr(module, name, value == "True" if isinstance(getattr(module, name), bool)
+                else type(getattr(module, name))(value))
         print(f"{module.__name__}.{name} = {value}")
     authority_id = authority()
     sets = {"hand-made": load_queries(DATA / "hand-filings.jsonl", "hand"),

@@ -193,8 +193,8 @@ def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
     for field, names in organisations.items():
         doc.add_text(field, name_tokens([str(name) for name in names]))
     if row["tier"] in COORDINATION_TIERS:
-        doc.add_text(CO_TITLE, " ".join(units(title_zh).elements()))
-        doc.add_text(CO_SCOPE, " ".join(units(row.get("scope") or "").elements()))
+        doc.add_text(CO_TITLE, " ".join(units(title_zh)))  # each word once: coordination_query counts presence
+        doc.add_text(CO_SCOPE, " ".join(units(row.get("scope") or "")))
     doc.add_text("sort_key", row.get("sort_key") or row["identifier"])
     published = stored["published_on"]
     doc.add_integer(PUBLISHED, _day(published))

@@ -63,6 +63,7 @@ FACET_SEGMENT_SIZE = 5000
 # in meta.json reloads the reader and starts a new generation, so nothing is served from an older commit.
 RESULT_CACHE_SIZE = 512
 FACET_CACHE_SIZE = 256
+FREQUENCY_CACHE_SIZE = 500_000  # (field, unit) -> document frequency, for the coordination check
 # The first page of browsing everything (no text, no filter, by relevance) and its facets take ~0.2 s at national
 # scale: the writer computes them once when it finishes (end of a rebuild or a sync run), in BROWSE_FILE next to
 # the index, for the commit it names (opstamp); readers at that commit take them instead of counting.
@@ -387,6 +388,8 @@ class TantivyEngine:
         searcher = self._searcher()[0]
         field = CO_SCOPE if scope else CO_TITLE
         cache = self._frequencies
+        if len(cache) > FREQUENCY_CACHE_SIZE:  # a long-lived reader between two commits: start again
+            cache.clear()
         documents = cache.get(("", ""))
         if documents is None:
             documents = cache[("", "")] = sum(searcher.doc_freq("tier", tier) for tier in COORDINATION_TIERS)

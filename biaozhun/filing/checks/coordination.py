@@ -3,16 +3,18 @@ whose title or scope overlaps (biaozhun.text.overlap), with the shared words hig
 standard covering what a mandatory national standard covers is flagged as a possible conflict; a subject that
 already has a national standard in force is flagged for review.
 
-Candidates are standards in force (or about to be) read from the search index: titles sharing the most units
-of the filed title, and titles or scopes sharing the rarest units of its scope. Each is scored over title and
-scope, every unit weighted by its inverse document frequency among the standards compared with (generic pairs
-such as 技术, 要求 and 规范 count little), then the best SHOWN above MIN_SCORE are kept. Other parts and editions
-of the filed standard's own series are left out. Thresholds and their measured precision and recall:
-docs/decisions/0013-filing-coordination.md, bench/bench_coordination.py.
+Candidates are standards in force (or about to be) of those tiers, read from the search index: those sharing
+the most weight of the filed title's words (in their title, or less in their scope) and of its scope's rarest
+words, national ones also looked for apart. Each is scored over title and scope (text.overlap: words weighted by
+their inverse document frequency among the standards compared with, so 技术, 要求 and 规范 count little; the
+filer's own place names and part designations left out); those scoring MIN_SCORE and RELATIVE of the best are
+shown, SHOWN at most. Other parts and editions of the filed standard's own series are left out. The thresholds and
+their measured precision and recall: docs/decisions/0013-filing-coordination.md, bench/bench_coordination.py.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from django.urls import reverse
@@ -27,6 +29,8 @@ from biaozhun.text.overlap import IdfWeights, Side, Weight, compare, units, with
 
 from .base import Outcome, Result, Subject
 
+logger = logging.getLogger(__name__)
+
 # Tiers a filing is checked against: the same tier and those above it.
 TIERS = {"industry": [Tier.NATIONAL, Tier.INDUSTRY], "local": [Tier.NATIONAL, Tier.INDUSTRY, Tier.LOCAL]}
 TIER_ORDER = {Tier.NATIONAL: 0, Tier.INDUSTRY: 1, Tier.LOCAL: 2}
@@ -34,6 +38,7 @@ LIVE = (Status.CURRENT, Status.UPCOMING)
 CANDIDATES = 100  # read from the index
 NATIONAL_CANDIDATES = 20  # and of national standards alone
 KEY_UNITS = 12  # of the scope's units, the rarest this many also look for candidates
+COMMON_SHARE = 0.1  # title words in more than this share of the standards are not looked up
 SHOWN = 10  # kept as evidence
 IDF_POWER = 1.5  # unit weight: inverse document frequency to this power
 TITLE_SHARE = 0.7  # of the score, when both scopes are known
@@ -54,7 +59,8 @@ def candidates(subject: Subject) -> list[dict]:
     """Up to SHOWN standards overlapping the subject, best first, each with its scores and shared words."""
     try:
         compared, rows, title_weight, scope_weight = retrieve(subject)
-    except IndexStateError:
+    except (IndexStateError, ValueError) as exc:  # tantivy reports an unreadable index as ValueError
+        logger.warning("coordination check without candidates: the search index cannot be used (%s)", exc)
         return []
     return rank(compared, rows, title_weight, scope_weight)
 
@@ -73,7 +79,11 @@ def retrieve(subject: Subject) -> tuple[Subject, list[dict], IdfWeights, IdfWeig
     title_weight = IdfWeights(documents, title_freq, power=IDF_POWER)
     scope_weight = IdfWeights(documents, scope_freq, power=IDF_POWER)
     key = sorted((u for u in scope_units if scope_freq[u]), key=lambda u: (-scope_weight(u), u))[:KEY_UNITS]
-    wanted = {u: title_weight(u) for u in title_units if title_freq[u]}
+    # Words many titles have (的, 技术, 要求) hardly rank candidates but cost the most to look up: left out here,
+    # unless the title has no other.
+    found = [u for u in title_units if title_freq[u]]
+    wanted = {u: title_weight(u) for u in found if title_freq[u] <= COMMON_SHARE * documents}
+    wanted = wanted or {u: title_weight(u) for u in found}
     keys = {u: scope_weight(u) for u in key}
     statuses = [str(s) for s in LIVE]
     # National standards are looked for apart too, so that many local or industry standards sharing one title
