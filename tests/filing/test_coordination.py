@@ -67,6 +67,21 @@ def test_an_industry_standard_restating_a_mandatory_one_is_flagged_as_national_n
     assert flags(result) == ["national_exists"]
 
 
+def test_a_local_standard_naming_its_own_province_is_compared_without_it(catalogue):
+    result = coordination(subject("DB32/T 9010-2025", "江苏省公共场所卫生管理规范",
+                                  "本文件适用于江苏省行政区域内的公共场所。"))
+    assert result.evidence[0]["identifier"] == "GB 37487-2019"
+    assert result.evidence[0]["title_score"] == 1.0
+    assert flags(result) == ["mandatory_conflict"]
+
+
+def test_group_and_enterprise_standards_are_never_candidates(search_index):
+    make_standard("T/CEC 9011-2020", title_zh="电动汽车充电站通用要求", published_on="2020-05-01",
+                  implemented_on="2020-11-01")
+    search_index()
+    assert coordination(subject("DB32/T 9011-2025", "电动汽车充电站通用要求")).evidence == []
+
+
 def test_an_unrelated_standard_is_shown_nothing_even_when_it_shares_generic_words(catalogue):
     result = coordination(subject("DB32/T 9004-2025", "口腔诊所 通用技术规范", "本文件规定了口腔诊所的设施和管理要求。"))
     assert result.outcome == Outcome.OK
