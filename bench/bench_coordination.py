@@ -1,15 +1,16 @@
 """The filing coordination check measured: precision and recall at 10, MRR and flag accuracy over the labelled set
 (bench/data/coordination/), and the latency of all the checks of one filing.
 
-    .venv/bin/python bench/bench_coordination.py                       # small catalogue (built once, ~1 min)
-    .venv/bin/python bench/bench_coordination.py --catalogue national --latency 300
+    .venv/bin/python bench/bench_coordination.py                       # small catalogue (built once, ~2 min)
+    .venv/bin/python bench/bench_coordination.py --catalogue national --latency 300 [--sweep] [--baseline]
         # the national-scale database of bench_import.py and an index of its own (built once: import of the
-        # hand-made catalogue into that database, then search_rebuild: 10-30 min)
+        # hand-made catalogue into that database, then search_rebuild: 5-17 min)
 
 The small catalogue is the demo-scale generated catalogue plus the hand-made one, with generated-demo.jsonl; the
 national one is the 3.44 M-edition generated catalogue plus the hand-made one, with generated-national.jsonl.
 Each query is a filing (number, tier, title, scope); the check's candidates (coordination.candidates: at most 10,
-above its threshold) are compared with the relevant standards:
+above its thresholds) are compared with the relevant standards in force (a hand-made filing whose standards are
+not in force in the catalogue is left out):
 
 * P@10: of all candidates shown over the set, the share that are relevant (negatives included: everything shown
   to them counts against); macro P@10 averages it over the queries that show anything.
@@ -22,8 +23,10 @@ above its threshold) are compared with the relevant standards:
   call for (hand-made: written beside each pair; generated: a relevant national standard in force calls for
   national_exists, a mandatory one for a local filing mandatory_conflict).
 
---sweep prints the same figures over thresholds from one scoring pass; --baseline scores the check as it was
-before decision 0013 (title character pairs from the whole index, unweighted Dice, any status) for comparison.
+--sweep prints the same figures over thresholds from one scoring pass; --param NAME=VALUE sets a constant for the
+run (search.queries, text.overlap, filing.checks.coordination); --baseline scores the check as it was before
+decision 0013 (title character pairs from the whole index, unweighted Dice, any status) for comparison.
+--latency N times run_checks (all the checks) over N filings of the set, first, in the fresh process.
 """
 
 from __future__ import annotations
