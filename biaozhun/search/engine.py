@@ -10,7 +10,7 @@ Settings: BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": VAR_DIR / "search"} (P
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -100,9 +100,16 @@ class SearchEngine(Protocol):
         """Standards whose titles share most of the text's pairs, words or readings (for search.suggest)."""
         ...
 
-    def similar(self, text: str, *, tiers: list[str], limit: int = 50) -> list[SearchHit]:
-        """Standards of these tiers whose titles share most of the text's pairs or words, best first (candidates
-        of the filing coordination check). Highlights are left to the caller."""
+    def similar(self, title_units: Mapping[str, float], *, tiers: list[str], key_units: Mapping[str, float] | None = None,
+                statuses: list[str] = (), limit: int = 50) -> list[int]:
+        """Standards of these tiers and statuses (any status when empty) sharing the most weight of the title
+        units (text.overlap.units -> weight) in their title, or of the key units in their title or scope: their
+        ids, best first (candidates of the filing coordination check)."""
+        ...
+
+    def unit_frequencies(self, units: Iterable[str], *, scope: bool = False) -> tuple[int, dict[str, int]]:
+        """(documents, unit -> documents having it in their title, or scope with scope=True), over the standards
+        the coordination check compares with."""
         ...
 
     def index_standards(self, standards: Iterable[Any]) -> int:

@@ -8,6 +8,7 @@ pinyin syllables, or as initials. A number matches its key; the number typed in 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 
@@ -17,7 +18,18 @@ from tantivy import Occur, Query
 
 from biaozhun.text import QueryPlan, Term, query_bigrams, squeeze
 
-from .documents import DATE_FILTERS, FACETS, FILTERS, META_ID, NAME_FILTERS, NO, YES, english_analyzer
+from .documents import (
+    CO_SCOPE,
+    CO_TITLE,
+    DATE_FILTERS,
+    FACETS,
+    FILTERS,
+    META_ID,
+    NAME_FILTERS,
+    NO,
+    YES,
+    english_analyzer,
+)
 from .engine import SearchError
 
 EXACT_BOOST = 50.0
@@ -90,6 +102,42 @@ def closest_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:
         if term.syllables and len(term.syllables) > 1:
             alternatives += [Query.term_query(schema, "py", p) for p in _pairs(list(term.syllables), "_")]
     return _any(alternatives) if alternatives else None
+
+
+# Coordination candidates: a title unit found in a scope, and a scope's key unit anywhere, count this share of
+# its weight.
+CROSS_BOOST = 0.4
+KEY_BOOST = 0.4
+# Among equally close candidates (a title many standards share), national ones first, then industry ones.
+TIER_BONUS = {"national": 0.02, "industry": 0.01}
+
+
+def coordination_query(schema: tantivy.Schema, title_units: Mapping[str, float], key_units: Mapping[str, float], *,
+                       tiers: list[str], statuses: list[str]) -> Query | None:
+    """Standards of these tiers and statuses scored by the weights of the units they share: a title unit found in
+    their title (or, counting CROSS_BOOST of it, only in their scope), a key unit of the scope found in their
+    title or scope (KEY_BOOST). Constant scores, so neither BM25's length normalisation nor its statistics over
+    the whole index (most documents have no coordination fields) decide; None when there is nothing to share."""
+    def term(field: str, unit: str, weight: float) -> Query:
+        return Query.const_score_query(Query.term_query(schema, field, unit), weight)
+
+    def either(unit: str, title: float, scope: float) -> Query:
+        """The unit in the title or the scope counts once, as the larger of the two (a standard without a scope
+        is not outscored by the same title with one)."""
+        return Query.disjunction_max_query([term(CO_TITLE, unit, title), term(CO_SCOPE, unit, scope)])
+
+    alternatives = [either(unit, weight, weight * CROSS_BOOST) for unit, weight in title_units.items() if weight > 0]
+    alternatives += [either(unit, weight * KEY_BOOST, weight * KEY_BOOST) for unit, weight in key_units.items()
+                     if weight > 0 and KEY_BOOST > 0]
+    if not alternatives or not tiers:
+        return None
+    must = [(Occur.Must, _any(alternatives)),
+            (Occur.Must, Query.const_score_query(Query.term_set_query(schema, "tier", tiers), 0.0))]
+    if statuses:
+        must.append((Occur.Must, Query.const_score_query(Query.term_set_query(schema, "status", statuses), 0.0)))
+    bonus = [(Occur.Should, Query.const_score_query(Query.term_query(schema, "tier", tier), score))
+             for tier, score in TIER_BONUS.items() if tier in tiers]
+    return Query.boolean_query(must + bonus)
 
 
 def text_query(schema: tantivy.Schema, plan: QueryPlan) -> Query | None:

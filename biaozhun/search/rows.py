@@ -15,7 +15,7 @@ from biaozhun.catalog.models import FullText, RelationKind, Standard, StandardRe
 ROW_FIELDS = (
     "id", "identifier", "sort_key", "tier", "nature", "industry_code", "region_code", "tc_code", "year",
     "title_zh", "title_en", "ccs_id", "ics_codes", "status", "published_on", "implemented_on",
-    "responsible_unit", "competent_department", "drafting_units",
+    "responsible_unit", "competent_department", "drafting_units", "scope",
 )
 
 

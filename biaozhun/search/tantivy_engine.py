@@ -16,7 +16,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ from tantivy import Occur, Query
 from biaozhun.text import QueryPlan, analyse, highlight
 
 from .documents import (
+    CO_SCOPE,
+    CO_TITLE,
+    COORDINATION_TIERS,
     FACETS,
     FRESH,
     META_ID,
@@ -49,7 +52,7 @@ from .engine import (
     SearchResult,
     query_too_long,
 )
-from .queries import closest_query, full_query
+from .queries import closest_query, coordination_query, full_query
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +63,7 @@ FACET_SEGMENT_SIZE = 5000
 # in meta.json reloads the reader and starts a new generation, so nothing is served from an older commit.
 RESULT_CACHE_SIZE = 512
 FACET_CACHE_SIZE = 256
+FREQUENCY_CACHE_SIZE = 500_000  # (field, unit) -> document frequency, for the coordination check
 # The first page of browsing everything (no text, no filter, by relevance) and its facets take ~0.2 s at national
 # scale: the writer computes them once when it finishes (end of a rebuild or a sync run), in BROWSE_FILE next to
 # the index, for the commit it names (opstamp); readers at that commit take them instead of counting.
@@ -121,6 +125,7 @@ class TantivyEngine:
         self._committed: tuple[Path, int] | None = None  # directory and opstamp of this writer's last commit
         self._results = _LRU(RESULT_CACHE_SIZE)
         self._facet_cache = _LRU(FACET_CACHE_SIZE)
+        self._frequencies: dict[tuple[str, str], int] = {}  # (field, unit) -> documents, this generation
         self._link = str(self.root / CURRENT)
         self._link_name: str | None = None  # what `current` pointed to when last read, and that directory
         self._link_target: Path | None = None
@@ -272,6 +277,7 @@ class TantivyEngine:
                 self._generation += 1
                 self._results.clear()
                 self._facet_cache.clear()
+                self._frequencies = {}
                 self._read_browse(meta)
             return index.searcher(), (str(self._directory), self._generation)
 
@@ -363,15 +369,37 @@ class TantivyEngine:
         searcher = self._searcher()[0]
         return self._hits(searcher, [address for _score, address in searcher.search(tquery, limit).hits], analyse(""))
 
-    def similar(self, text: str, *, tiers: list[str], limit: int = 50) -> list[SearchHit]:
-        """The standards of these tiers whose titles share most of the text's character pairs or words."""
-        tquery = closest_query(self.schema, analyse(text))
-        if tquery is None or not tiers:
+    def similar(self, title_units: Mapping[str, float], *, tiers: list[str], key_units: Mapping[str, float] | None = None,
+                statuses: list[str] = (), limit: int = 50) -> list[int]:
+        """Standards of these tiers (a subset of COORDINATION_TIERS) and statuses sharing the most weight of the
+        title units (unit -> weight) in their title, or of the key units in their title or scope: their ids, best
+        first (queries.coordination_query)."""
+        tquery = coordination_query(self.schema, title_units, key_units or {}, tiers=list(tiers),
+                                    statuses=list(statuses))
+        if tquery is None:
             return []
-        tier_filter = Query.const_score_query(Query.term_set_query(self.schema, "tier", list(tiers)), 0.0)
         searcher = self._searcher()[0]
-        found = searcher.search(Query.boolean_query([(Occur.Must, tquery), (Occur.Must, tier_filter)]), limit)
-        return self._hits(searcher, [address for _score, address in found.hits], analyse(""))
+        found = searcher.search(tquery, limit, count=False)
+        return [searcher.doc(address).get_first("sid") for _score, address in found.hits]
+
+    def unit_frequencies(self, units: Iterable[str], *, scope: bool = False) -> tuple[int, dict[str, int]]:
+        """How many standards of the COORDINATION_TIERS the index holds, and how many of them have each unit in
+        their title (in their scope with scope=True); cached per commit."""
+        searcher = self._searcher()[0]
+        field = CO_SCOPE if scope else CO_TITLE
+        cache = self._frequencies
+        if len(cache) > FREQUENCY_CACHE_SIZE:  # a long-lived reader between two commits: start again
+            cache.clear()
+        documents = cache.get(("", ""))
+        if documents is None:
+            documents = cache[("", "")] = sum(searcher.doc_freq("tier", tier) for tier in COORDINATION_TIERS)
+        out = {}
+        for unit in units:
+            frequency = cache.get((field, unit))
+            if frequency is None:
+                frequency = cache[(field, unit)] = searcher.doc_freq(field, unit)
+            out[unit] = frequency
+        return documents, out
 
     def _top(self, searcher, tquery, plan: QueryPlan, query: SearchQuery, offset: int) -> tuple[int, list[SearchHit]]:
         """The exact total and the hits of one page."""

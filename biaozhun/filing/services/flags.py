@@ -36,7 +36,7 @@ from biaozhun.core.actors import require_actor, user_or_none
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
 from biaozhun.core.outbox import enqueue_with_transaction
 from biaozhun.search.engine import IndexStateError, get_engine
-from biaozhun.text.overlap import Overlap, overlap
+from biaozhun.text.overlap import IdfWeights, Overlap, Side, compare, units
 
 from .. import events
 from ..authorities import ACTING_ROLES, Owners, standard_code
@@ -73,16 +73,33 @@ def flag_standard(*, actor: Any, standard: Standard, national: Standard, scored:
 
 
 def covered_standards(national: Standard) -> list[tuple[Standard, Overlap]]:
-    """The filed standards in force whose subject `national` covers, best first (the coordination similarity)."""
-    hits = get_engine().similar(national.title_zh, tiers=[str(t) for t in FILED_TIERS], limit=coordination.CANDIDATES)
-    candidates = Standard.objects.filter(pk__in=[hit.standard_id for hit in hits], tier__in=FILED_TIERS,
-                                         status__in=LIVE).only(
-        "identifier", "title_zh", "scope", "tier", "industry_code", "region_code", "published_on", "undated")
+    """The filed standards in force whose subject `national` covers, best first: the coordination check's
+    candidates and scores (words weighted by their rarity, filing/checks/coordination.py), seen from the national
+    standard."""
+    engine = get_engine()
+    title_units = units(national.title_zh)
+    documents, title_freq = engine.unit_frequencies(title_units)
+    title_weight = IdfWeights(documents, title_freq, power=coordination.IDF_POWER)
+    wanted = {unit: title_weight(unit) for unit in title_units if title_freq[unit]}
+    if not wanted:
+        return []
+    ids = engine.similar(wanted, tiers=[str(t) for t in FILED_TIERS], statuses=[str(s) for s in LIVE],
+                         limit=coordination.CANDIDATES)
+    candidates = list(Standard.objects.filter(pk__in=ids, tier__in=FILED_TIERS, status__in=LIVE).only(
+        "identifier", "title_zh", "scope", "tier", "industry_code", "region_code", "published_on", "undated"))
+    # Weights of every unit either side compares, from the index's frequencies.
+    _, title_freq = engine.unit_frequencies(set(title_units).union(*(units(s.title_zh) for s in candidates)))
+    _, scope_freq = engine.unit_frequencies(set(units(national.scope)).union(*(units(s.scope) for s in candidates)),
+                                            scope=True)
+    title_weight = IdfWeights(documents, title_freq, power=coordination.IDF_POWER)
+    scope_weight = IdfWeights(documents, scope_freq, power=coordination.IDF_POWER)
+    side = Side.of(national.title_zh, national.scope)
     found = []
     for standard in candidates:
         if national.published_on and standard.published_on and standard.published_on > national.published_on:
             continue  # issued after the national standard: its filing's coordination check saw it
-        scored = overlap(national.title_zh, national.scope, standard.title_zh, standard.scope)
+        scored = compare(side, Side.of(standard.title_zh, standard.scope), title_weight=title_weight,
+                         scope_weight=scope_weight, title_share=coordination.TITLE_SHARE)
         if scored.score >= coordination.NATIONAL_SCORE:
             found.append((standard, scored))
     found.sort(key=lambda pair: (-pair[1].score, pair[0].identifier))
