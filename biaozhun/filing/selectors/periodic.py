@@ -16,8 +16,9 @@ from functools import reduce
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, DateField, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThanOrEqual
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.codes import normalise_region_code
@@ -94,20 +95,27 @@ def authority_for_viewer(*, viewer: Any, pk: int | str | None) -> Organisation |
 
 # --- Periodic review ----------------------------------------------------------------------------------------
 def _in_force(authority: Organisation) -> QuerySet[Standard]:
-    """The authority's editions in force with their review base date, and whether a conclusion was given since that
-    date (`concluded`), a revision among them (`revising`)."""
-    since_base = StandardReview.objects.filter(standard=OuterRef("pk"), concluded_on__gte=OuterRef("review_base"))
+    """The authority's editions in force with their review base date."""
     return (Standard.objects.filter(scope_of(authority), status=Status.CURRENT, abolished_on__isnull=True)
             .annotate(review_base=Coalesce("confirmed_on", "published_on"))
-            .filter(review_base__isnull=False)
-            .alias(concluded=Exists(since_base), revising=Exists(since_base.filter(outcome=ReviewOutcome.REVISE))))
+            .filter(review_base__isnull=False))
+
+
+def _since_base() -> QuerySet[StandardReview]:
+    """The conclusions given on an edition since its review base date (a subquery of _in_force's rows)."""
+    return StandardReview.objects.filter(standard=OuterRef("pk"),
+                                         concluded_on__gte=Coalesce(OuterRef("confirmed_on"), OuterRef("published_on")))
 
 
 def _tab_filter(tab: str, today: date, within_months: int, years: int) -> Q:
+    """The list's condition, written with the subqueries themselves (not aliases of them), so that it also serves
+    as an aggregate's filter, which PostgreSQL evaluates outside the annotated query."""
     if tab == "revising":
-        return Q(revising=True)
+        return Q(Exists(_since_base().filter(outcome=ReviewOutcome.REVISE)))
     horizon = add_months(today, within_months) if tab == "open" else today - timedelta(days=1)
-    return Q(concluded=False, review_base__lte=review_rules.due_cutoff(horizon, years=years))
+    cutoff = review_rules.due_cutoff(horizon, years=years)
+    base = Coalesce("confirmed_on", "published_on")
+    return Q(~Exists(_since_base()), LessThanOrEqual(base, Value(cutoff, output_field=DateField())))
 
 
 def due_for_review(*, authority: Organisation, today: date, within_months: int = DEFAULT_WITHIN,
