@@ -23,10 +23,11 @@ from django.db.models import Max, Q
 
 from biaozhun.catalog.models import StandardEvent
 
+from .directories import new_directory, remove_old_directories, switch_current
 from .engine import IndexStateError, forget_engines, search_settings
 from .locks import rebuild_lock
 from .rows import iter_row_batches, rows_for_ids
-from .tantivy_engine import TantivyEngine, new_directory, remove_old_directories, switch_current
+from .tantivy_engine import TantivyEngine
 
 GAP_TTL = 600.0
 GAP_WINDOW = 1000

@@ -15,7 +15,6 @@ import os
 import shutil
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,8 @@ from tantivy import Occur, Query
 
 from biaozhun.text import QueryPlan, analyse, highlight
 
+from .cache import LRU as _LRU
+from .directories import CURRENT, new_directory, open_index, switch_current
 from .documents import (
     CO_SCOPE,
     CO_TITLE,
@@ -56,7 +57,6 @@ from .queries import closest_query, coordination_query, full_query
 
 logger = logging.getLogger(__name__)
 
-CURRENT = "current"
 WRITER_HEAP = 256_000_000
 FACET_SEGMENT_SIZE = 5000
 # Results and facet counts are cached in each process per commit of the index (the generation): a commit seen
@@ -77,31 +77,6 @@ FRESH_MAX = 5000
 # Facets that hold one value per standard: a filter with a single value fixes their counts (value -> total).
 SINGLE_VALUED = frozenset({"tier", "nature", "status", "ccs1", "ccs", "industry", "province", "city", "tc", "year",
                            "fulltext", "adopted"})
-
-
-class _LRU(OrderedDict):
-    def __init__(self, size: int) -> None:
-        super().__init__()
-        self.size = size
-        self.lock = threading.Lock()
-
-    def get_(self, key: tuple) -> Any:
-        with self.lock:
-            value = self.get(key)
-            if value is not None:
-                self.move_to_end(key)
-            return value
-
-    def put(self, key: tuple, value: Any) -> None:
-        with self.lock:
-            self[key] = value
-            self.move_to_end(key)
-            while len(self) > self.size:
-                self.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            super().clear()
 
 
 class TantivyEngine:
@@ -500,33 +475,3 @@ def fixed_facets(filters: dict[str, list[str]], total: int) -> dict[str, list[tu
 
 def _filters_key(filters: dict[str, list[str]]) -> tuple:
     return tuple(sorted((name, tuple(sorted(map(str, values)))) for name, values in filters.items()))
-
-
-def open_index(schema: tantivy.Schema, directory: Path) -> tantivy.Index:
-    """Open the index in `directory`, or create it sorted by static rank (documents with the highest tie first)."""
-    return tantivy.Index(schema, path=str(directory), sort_by_field="tie", sort_order=tantivy.Order.Desc)
-
-
-def new_directory(root: Path) -> Path:
-    directory = root / f"index-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9:09d}"
-    directory.mkdir(parents=True)
-    return directory
-
-
-def switch_current(root: Path, directory: Path, *, replace: bool = False) -> None:
-    """Point `current` at `directory` atomically (rename of a fresh symlink over the old one)."""
-    link = root / CURRENT
-    if not replace:
-        os.symlink(directory.name, link)  # FileExistsError if another process made one
-        return
-    temporary = root / f".{CURRENT}-{os.getpid()}"
-    if temporary.is_symlink():
-        temporary.unlink()
-    os.symlink(directory.name, temporary)
-    os.replace(temporary, link)
-
-
-def remove_old_directories(root: Path, keep: Path) -> None:
-    for child in root.glob("index-*"):
-        if child.is_dir() and child.resolve() != keep.resolve():
-            shutil.rmtree(child, ignore_errors=True)
