@@ -49,13 +49,43 @@ def _lower(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
-def squeeze_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The squeezed text (see the module) and, for each of its characters, the offset in `text` it came from."""
+def squeeze_one_by_one(text: str) -> tuple[str, list[int]]:
+    """squeeze_with_offsets character by character: the definition, and the way for rare texts."""
     kept, offsets = [], []
     for offset, char in enumerate(fold(text)):
         if not is_skipped(char):
             kept.append(_lower(char))
             offsets.append(offset)
+    return "".join(kept), offsets
+
+
+@lru_cache(maxsize=1)
+def _skipped_pattern() -> re.Pattern:
+    """The characters of the Basic Multilingual Plane that is_skipped drops, as one character class."""
+    chars = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000 and is_skipped(chr(code)))
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def squeeze_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The squeezed text (see the module) and, for each of its characters, the offset in `text` it came from.
+    Every hit of every search highlights its title with this: the skipped characters are found by one regular
+    expression and the kept ones copied in slices (about twice as fast as squeeze_one_by_one on titles); a text whose
+    lower case changes its length, with a capital sigma (lower-cased by context in a whole text, not alone), or
+    with characters beyond the BMP, goes one by one."""
+    folded = fold(text)
+    lowered = folded.lower()
+    if len(lowered) != len(folded) or "\u03a3" in folded or _ASTRAL.search(folded):
+        return squeeze_one_by_one(text)
+    kept, offsets, start = [], [], 0
+    for match in _skipped_pattern().finditer(folded):
+        kept.append(lowered[start : match.start()])
+        offsets.extend(range(start, match.start()))
+        start = match.end()
+    kept.append(lowered[start:])
+    offsets.extend(range(start, len(folded)))
     return "".join(kept), offsets
 
 
@@ -68,6 +98,21 @@ def char_bigrams(text: str) -> list[str]:
     """Overlapping character pairs of the squeezed text: the title's substring index (one run, no fillers)."""
     squeezed = squeeze(text)
     return [squeezed[i : i + 2] for i in range(len(squeezed) - 1)]
+
+
+def char_trigrams(text: str) -> list[str]:
+    """Overlapping character triples of the squeezed text: a query of three characters or more is one of them, or
+    a few of them at fixed distances (trigram_cover), rarer and so cheaper to intersect than pairs."""
+    squeezed = squeeze(text)
+    return [squeezed[i : i + 3] for i in range(len(squeezed) - 2)]
+
+
+def trigram_cover(chars: str) -> list[tuple[int, str]]:
+    """The fewest triples of `chars` (3 or more, squeezed) that, each at its offset, cover every character:
+    offsets 0, 3, 6, … and the last triple. "锂离子电池安全" -> [(0, "锂离子"), (3, "电池安"), (4, "池安全")]."""
+    last = len(chars) - 3
+    offsets = [*range(0, last, 3), last]
+    return [(offset, chars[offset : offset + 3]) for offset in offsets]
 
 
 def cjk_runs(text: str) -> list[str]:

@@ -3,8 +3,17 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from biaozhun.text import analyse, char_bigrams, highlight, query_bigrams, squeeze, syllable_pairs
-from biaozhun.text.tokens import joined_runs
+from biaozhun.text import (
+    analyse,
+    char_bigrams,
+    char_trigrams,
+    highlight,
+    query_bigrams,
+    squeeze,
+    syllable_pairs,
+    trigram_cover,
+)
+from biaozhun.text.tokens import joined_runs, squeeze_one_by_one, squeeze_with_offsets
 
 from .test_text import phrase_matches
 
@@ -57,3 +66,30 @@ def test_punctuation_and_wildcards_alone_have_nothing_to_search():
     for text in ("*", "%", "？？", "……", "——", "·", "（）", "《》", "* ?", "＊", "、，。"):
         assert analyse(text).has_nothing_to_search, text
     assert not analyse("*电池").has_nothing_to_search
+
+
+@given(st.text())
+def test_the_fast_squeeze_gives_what_the_character_by_character_one_gives(text):
+    assert squeeze_with_offsets(text) == squeeze_one_by_one(text)
+
+
+def test_the_fast_squeeze_keeps_the_context_free_lower_case_and_offsets():
+    assert squeeze_with_offsets("ΣΑΣ Ａ：B") == ("σασab", [0, 1, 2, 4, 6])  # σ alone, never the final ς
+    assert squeeze_with_offsets("İ 𠀀字") == squeeze_one_by_one("İ 𠀀字")
+
+
+def cover_matches(title_triples: list[str], cover: list[tuple[int, str]]) -> bool:
+    """A phrase whose triples sit at fixed offsets, as tantivy reads it over positions."""
+    span = cover[-1][0] + 1
+    return any(all(title_triples[start + offset] == triple for offset, triple in cover)
+               for start in range(len(title_triples) - span + 1))
+
+
+@given(st.text(alphabet="甲乙丙1a ：、", max_size=20), st.text(alphabet="甲乙丙1a ：", min_size=1, max_size=9))
+def test_a_phrase_of_the_covering_triples_matches_exactly_the_squeezed_substrings(title, query):
+    chars = squeeze(query)
+    if len(chars) >= 3:
+        cover = trigram_cover(chars)
+        assert "".join(triple for _offset, triple in cover).startswith(chars[:3])
+        assert {i for offset, _t in cover for i in range(offset, offset + 3)} == set(range(len(chars)))
+        assert cover_matches(char_trigrams(title), cover) == (chars in squeeze(title))
