@@ -13,14 +13,24 @@ from typing import Any
 
 import tantivy
 
-from biaozhun.text import char_bigrams, cjk_unigrams, initial_pairs, latin_words, number_keys, squeeze, syllable_pairs
+from biaozhun.text import (
+    char_bigrams,
+    char_trigrams,
+    cjk_unigrams,
+    initial_pairs,
+    latin_words,
+    number_keys,
+    squeeze,
+    syllable_pairs,
+)
 from biaozhun.text.overlap import units
 from biaozhun.text.tokens import FILLER
 
 # 2: titles indexed without spaces and punctuation (char_bigrams); implementation date, organisation names,
 # full text, adoption and city. 3: sorted by tie, fresh documents marked, payload split rather than JSON.
 # 4: title and scope units of the standards the filing coordination check compares with (COORDINATION_TIERS).
-SCHEMA_VERSION = 4
+# 5: titles' character triples (zh3), so that a query of 3+ characters reads triples, not pairs (decision 0016).
+SCHEMA_VERSION = 5
 META_ID = 0
 
 # Filter and facet fields: name -> how many values a facet returns at most.
@@ -60,6 +70,7 @@ def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_unsigned_field("sid", stored=True, indexed=True, fast=True)
     sb.add_text_field("zh2", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("zh3", tokenizer_name="whitespace", index_option="position")
     sb.add_text_field("zh1", tokenizer_name="whitespace", index_option="freq")
     sb.add_text_field("en", tokenizer_name="en_stem", index_option="position")
     sb.add_text_field("py", tokenizer_name="whitespace", index_option="position")
@@ -178,6 +189,7 @@ def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_unsigned("sid", row["id"])
     doc.add_text("zh2", " ".join(char_bigrams(title_zh)))
+    doc.add_text("zh3", " ".join(char_trigrams(title_zh)))
     doc.add_text("zh1", " ".join(cjk_unigrams(title_zh)))
     doc.add_text("en", " ".join([stored["title_en"], *latin_words(title_zh)]))
     doc.add_text("py", " ".join(syllable_pairs(title_zh)))

@@ -9,7 +9,17 @@ from .highlight import highlight
 from .numbers import NumberQuery, compact, number_keys, number_variants, read_number
 from .pinyin import initial_pairs, split_syllables, syllable_pairs
 from .query import QueryPlan, Term, analyse
-from .tokens import char_bigrams, cjk_bigrams, cjk_runs, cjk_unigrams, latin_words, query_bigrams, squeeze
+from .tokens import (
+    char_bigrams,
+    char_trigrams,
+    cjk_bigrams,
+    cjk_runs,
+    cjk_unigrams,
+    latin_words,
+    query_bigrams,
+    squeeze,
+    trigram_cover,
+)
 
 __all__ = [
     "NumberQuery",
@@ -17,6 +27,7 @@ __all__ = [
     "Term",
     "analyse",
     "char_bigrams",
+    "char_trigrams",
     "cjk_bigrams",
     "cjk_runs",
     "cjk_unigrams",
@@ -31,4 +42,5 @@ __all__ = [
     "split_syllables",
     "squeeze",
     "syllable_pairs",
+    "trigram_cover",
 ]
