@@ -155,6 +155,18 @@ MIDDLEWARE = [
     "biaozhun.accounts.security.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+# Anonymous GET/HEAD of these paths, without cookie or Authorization header, take LEAN_MIDDLEWARE: the middleware
+# above that can change the answer to such a request, in the same order (biaozhun/core/lean.py).
+LEAN_PATHS = frozenset({"/api/v1/search/"})
+LEAN_MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "biaozhun.core.lean.AnonymousVisitorMiddleware",  # in place of sessions and authentication
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "biaozhun.core.csp.ContentSecurityPolicyMiddleware",
+    "biaozhun.api.ratelimit.AnonymousApiRateLimit",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
 
 ROOT_URLCONF = "biaozhun.urls"
 WSGI_APPLICATION = "biaozhun.wsgi.application"
