@@ -5,6 +5,7 @@ their history. Those change only through the services (the workflow's pages and 
 so their admins add, change and delete nothing."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from biaozhun.development.admin import ReadOnlyAdmin
 
@@ -113,11 +114,15 @@ class FilingBatchAdmin(ReadOnlyAdmin):
 
 @admin.register(StandardReview)
 class StandardReviewAdmin(ReadOnlyAdmin):
-    list_display = ["standard", "authority", "outcome", "concluded_on", "due_on", "notice", "actor", "at"]
+    list_display = ["standard", "authority", "outcome", "concluded_on", "due_on", "announcement", "actor", "at"]
     list_filter = ["outcome", "concluded_on"]
     search_fields = ["standard__identifier", "standard__title_zh", "authority__name", "notice__notice_number"]
     list_select_related = ["standard", "authority", "notice__authority", "actor"]
     date_hierarchy = "concluded_on"
+
+    @admin.display(description=_("废止公告"), ordering="notice__notice_number")
+    def announcement(self, review: StandardReview):
+        return review.notice or "—"
 
 
 class StandardReviewInline(ReadOnlyInline):
