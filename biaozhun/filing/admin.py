@@ -105,8 +105,11 @@ class FilingBatchAdmin(ReadOnlyAdmin):
                      "entries__identifier"]
     list_select_related = ["authority", "submitted_by"]
     date_hierarchy = "created_at"
-    # The stored files are private: not linked from the admin.
-    exclude = ["data_file", "zip_file"]
+    # Those the task writes (editable=False) are listed to be shown; the stored files stay private (not linked).
+    fields = ["authority", "submitted_by", "state", "data_name", "data_format", "data_sha256", "zip_name", "zip_sha256",
+              "zip_size", "valid_only", "rows", "checked", "filed", "refused", "error_count", "errors", "created_at",
+              "started_at", "updated_at", "finished_at"]
+    readonly_fields = fields
     inlines = [FilingBatchRowInline]
 
 
@@ -163,4 +166,7 @@ class SupersessionFlagAdmin(ReadOnlyAdmin):
     search_fields = ["standard__identifier", "standard__title_zh", "national__identifier", "authority__name"]
     list_select_related = ["standard", "national", "authority", "decided_by"]
     date_hierarchy = "created_at"
+    fields = ["standard", "national", "authority", "score", "shared", "state", "reason", "created_at", "decided_at",
+              "decided_by"]
+    readonly_fields = fields
     inlines = [SupersessionFlagEventInline]

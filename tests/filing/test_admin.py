@@ -94,12 +94,14 @@ def test_the_detail_page_renders_read_only(admin_client, records, model):
 def test_the_batch_detail_shows_its_rows_and_filings_but_not_its_private_files(admin_client, filed_batch):
     page = admin_client.get(url("filingbatch", "change", filed_batch.pk)).content.decode()
     assert "DB32/T 7101-2026" in page and "DB32/T 7102-2026" in page
+    assert "已完成" in page and "已提交" in page  # the state and counts the task wrote
     assert "filing_batches/" not in page  # the stored files' names (their private storage) are not shown
 
 
 def test_the_flag_and_announcement_details_show_their_history(admin_client, jb_flag, abolition):
     flag_page = admin_client.get(url("supersessionflag", "change", jb_flag.pk)).content.decode()
     assert "发现" in flag_page  # its "created" event
+    assert "待处理" in flag_page  # its state
     notice_page = admin_client.get(url("abolitionnotice", "change", abolition.notice_id)).content.decode()
     assert "JB/T 71-2021" in notice_page and "已被国家标准代替" in notice_page
 
