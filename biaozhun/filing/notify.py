@@ -123,6 +123,10 @@ def batch_arrivals(batch: FilingBatch) -> list[Filing]:
     return list(Filing.objects.filter(pk__in=arrived, batch_row__batch=batch).order_by("batch_row__position"))
 
 
+# A batch's summary lists this many of its rows; the review queue has them all.
+BATCH_LISTED = 100
+
+
 @task()
 def notify_batch_arrivals(batch_id: int) -> int:
     """Email each reviewer one summary of the filings a batch put before them; the number of emails sent."""
@@ -133,7 +137,8 @@ def notify_batch_arrivals(batch_id: int) -> int:
     people = reviewers(exclude=batch.submitted_by_id)
     for user in people:
         with translation.override(user.language or settings.LANGUAGE_CODE):
-            context = {"user": user, "batch": batch, "filings": filings, "count": len(filings),
+            context = {"user": user, "batch": batch, "filings": filings[:BATCH_LISTED], "count": len(filings),
+                       "more": max(len(filings) - BATCH_LISTED, 0),
                        "link": _link("filing:work_review_queue")}
             subject = render_to_string("filing/email/batch_arrived_subject.txt", context).strip()
             body = render_to_string("filing/email/batch_arrived.txt", context)

@@ -115,3 +115,17 @@ def test_a_citys_batch_goes_to_its_province_not_to_the_reviewers(nanjing_bureau,
     batch.refresh_from_db()
     assert batch.filed == 1
     assert [m.to for m in mail.outbox] == [[bureau_user.email]]
+
+
+
+def test_a_large_batchs_summary_lists_its_first_rows_and_says_how_many_more(
+        bureau, bureau_user, reviewer_user, monkeypatch, django_capture_on_commit_callbacks):
+    from biaozhun.filing import notify
+
+    monkeypatch.setattr(notify, "BATCH_LISTED", 2)
+    numbers = [f"DB32/T {n}-2026" for n in range(6201, 6205)]
+    with django_capture_on_commit_callbacks(execute=True):
+        send_batch(bureau_user, bureau, [batch_row(n) for n in numbers])
+    summary, = mails_to(reviewer_user.email)
+    assert numbers[1] in summary.body and numbers[2] not in summary.body
+    assert "另有 2 份，见审查队列" in summary.body
