@@ -4,17 +4,25 @@ Stored results carry codes and parameters, never sentences, so a reviewer readin
 in Chinese see the same result in their own words. `sentence` says what one check found; `describe` prepares a
 filing's results for a page (labels, the sentence, the evidence with its codes named). An unknown code or outcome
 (a check added later) is shown plainly rather than hidden.
+
+Evidence is data, never markup: a coordination candidate stores its title and the words it shares with the filing,
+and `marked_title` escapes the title and marks those words when a page shows it.
 """
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from biaozhun.catalog.models import Nature, Status, Tier
+from biaozhun.text.highlight import merge, substring_spans
 
 from .checks import CHECK_CODES, Outcome
 from .models import WordingRuleKind
@@ -164,8 +172,39 @@ def outcome_label(outcome: str) -> str:
     return str(OUTCOMES.get(outcome, outcome))
 
 
+def mark_words(text: str, words: list[str]) -> SafeString:
+    """`text` HTML-escaped, each occurrence of `words` (spaces and punctuation ignored, as the check compares them)
+    inside <mark>; built from escaped parts only."""
+    pieces, position = [], 0
+    for start, end in merge(substring_spans(text, words)):
+        pieces.append((text[position:start], text[start:end]))
+        position = end
+    return format_html("{}{}", format_html_join("", "{}<mark>{}</mark>", pieces), text[position:])
+
+
+_MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def marked_title(candidate: dict) -> SafeString:
+    """A coordination candidate's title for a page, escaped, with the words it shares with the filing marked.
+    Evidence stored before the check kept only the highlighted HTML (key "highlight", no title) is read back as
+    its plain text and the words it marked, and escaped again like any other title."""
+    title, shared = candidate.get("title_zh"), candidate.get("shared")
+    if not isinstance(title, str) or not title:
+        old = candidate.get("highlight")
+        if not isinstance(old, str):
+            return SafeString("")
+        title, shared = unescape(strip_tags(old)), [unescape(strip_tags(m)) for m in _MARKED.findall(old)]
+    return mark_words(title, [w for w in shared or () if isinstance(w, str)])
+
+
+def stored_evidence(evidence: dict) -> dict:
+    """One piece of a check's stored evidence as data (the HTML of older coordination results left out)."""
+    return {key: value for key, value in evidence.items() if key != "highlight"}
+
+
 def _candidate(c: dict) -> dict:
-    return {**c, "tier_label": _choice(Tier, c.get("tier", "")), "status_label": status_label(c.get("status", "")),
+    return {**stored_evidence(c), "title_marked": marked_title(c), "tier_label": _choice(Tier, c.get("tier", "")), "status_label": status_label(c.get("status", "")),
             "nature_label": _choice(Nature, c.get("nature", "")) if c.get("nature") else "",
             "flag_label": str(COORDINATION_FLAGS.get(c.get("flag", ""), c.get("flag", ""))) if c.get("flag") else "",
             "percent": round(100 * float(c.get("score") or 0))}

@@ -1,7 +1,7 @@
 """One constructor per kind of filing event; filing services record history only through these (the actor,
 the time from core.clock, the states, why, and the documented ``data`` keys of FilingEvent). An event that
-concerns someone (a return, an acceptance, a city's filing for its province) queues its emails in the same
-transaction (filing/notify.py)."""
+concerns someone (a return, an acceptance, a city's filing for its province, a filing arriving for review)
+queues its emails in the same transaction (filing/notify.py)."""
 
 from __future__ import annotations
 
@@ -19,14 +19,17 @@ def _record(filing: Filing, kind: str, *, actor: Any, from_state: str = "", to_s
             data: dict[str, Any] | None = None) -> FilingEvent:
     event = FilingEvent.objects.create(filing=filing, kind=kind, actor=user_or_none(actor), at=clock.now(),
                                        from_state=from_state, to_state=to_state, reason=reason, data=data or {})
-    if concerns_someone(kind, to_state) and not clock.replaying():
+    if concerns_someone(kind, to_state, data) and not clock.replaying():
         enqueue_with_transaction(notify_filing_event, event.pk)
     return event
 
 
-def submitted(filing: Filing, *, actor: Any, to_state: str) -> FilingEvent:
-    return _record(filing, FilingEventKind.SUBMITTED, actor=actor, to_state=to_state,
-                   data={"late_days": filing.days_late})
+def submitted(filing: Filing, *, actor: Any, to_state: str, batch_id: int | None = None) -> FilingEvent:
+    """{"late_days"}, and {"batch"} for a row of a batch (whose reviewers get one summary for the batch)."""
+    data = {"late_days": filing.days_late}
+    if batch_id is not None:
+        data["batch"] = batch_id
+    return _record(filing, FilingEventKind.SUBMITTED, actor=actor, to_state=to_state, data=data)
 
 
 def moved(filing: Filing, kind: str, *, actor: Any, from_state: str, reason: str = "",

@@ -3,8 +3,9 @@ parameters the checks store; the evidence is prepared for the page; a result of 
 
 import pytest
 from django.utils import translation
+from django.utils.safestring import SafeString
 
-from biaozhun.filing.check_text import describe, flagged, label, sentence
+from biaozhun.filing.check_text import describe, flagged, label, marked_title, sentence, stored_evidence
 
 CASES = [
     ({"code": "number", "outcome": "ok", "params": {"canonical": "DB32/T 1-2026"}}, "标准号 DB32/T 1-2026 格式正确。"),
@@ -56,7 +57,7 @@ def test_a_result_of_an_unknown_check_or_shape_is_still_said():
 def test_the_evidence_is_prepared_for_the_page():
     candidate = {"standard_id": 1, "identifier": "GB 50028-2006", "title_zh": "城镇燃气设计规范", "tier": "national",
                  "nature": "mandatory", "status": "current", "score": 0.734, "title_score": 0.8, "scope_score": 0.6,
-                 "shared": ["城镇燃气"], "highlight": "<mark>城镇燃气</mark>设计规范", "flag": "mandatory_conflict"}
+                 "shared": ["城镇燃气"], "flag": "mandatory_conflict"}
     match = {"rule": 1, "kind": "local_testing", "explanation": "限定本地检验检测机构", "where": "text",
              "match": "本省检测机构", "before": "应由", "after": "出具报告"}
     with translation.override("zh-hans"):
@@ -68,6 +69,7 @@ def test_the_evidence_is_prepared_for_the_page():
     c = shown[0]["candidates"][0]
     assert (c["tier_label"], c["status_label"], c["nature_label"], c["percent"]) == ("国家标准", "现行", "强制性", 73)
     assert c["flag_label"] == "可能与强制性国家标准冲突" and shown[0]["style"] == "warning"
+    assert c["title_marked"] == "<mark>城镇燃气</mark>设计规范"
     m = shown[1]["matches"][0]
     assert (m["kind_label"], m["where_label"]) == ("限定本地检测机构", "标准文本")
     assert flagged([{"code": "year", "outcome": "flag"}, {"code": "number", "outcome": "ok"}]) == ["year"]
@@ -76,3 +78,37 @@ def test_the_evidence_is_prepared_for_the_page():
 def test_a_general_reason_is_labelled_other():
     with translation.override("zh-hans"):
         assert label("") == "其他" and label("coordination") == "协调性"
+
+
+# --- A coordination candidate's title: escaped, the shared words marked, when a page shows it -------------------
+
+def test_a_candidates_title_is_escaped_and_its_shared_words_marked():
+    shown = marked_title({"title_zh": "燃气<script>alert(1)</script> 城镇 燃气设计规范", "shared": ["城镇燃气"]})
+    assert isinstance(shown, SafeString)
+    assert shown == "燃气&lt;script&gt;alert(1)&lt;/script&gt; <mark>城镇 燃气</mark>设计规范"
+
+
+def test_a_shared_word_that_is_markup_is_marked_as_text():
+    shown = marked_title({"title_zh": "阀门<b>通用</b>要求", "shared": ["<b>通用"]})
+    assert "<b>" not in shown and "</b>" not in shown
+    assert shown.replace("<mark>", "").replace("</mark>", "") == "阀门&lt;b&gt;通用&lt;/b&gt;要求"
+    assert "通用</mark>" in shown
+
+
+def test_older_evidence_with_its_title_is_marked_again_from_the_title_not_from_its_stored_html():
+    old = {"title_zh": "城镇燃气设计规范", "shared": ["城镇燃气"], "highlight": "<script>alert(1)</script>"}
+    assert marked_title(old) == "<mark>城镇燃气</mark>设计规范"
+
+
+def test_older_evidence_with_only_its_html_shows_its_text_escaped_and_its_marks():
+    old = {"highlight": "电动汽车&lt;script&gt;<mark>充电站</mark>&lt;/script&gt;<img src=x onerror=alert(1)>要求"}
+    assert marked_title(old) == "电动汽车&lt;script&gt;<mark>充电站</mark>&lt;/script&gt;要求"
+    assert marked_title({}) == ""
+
+
+def test_the_page_and_the_api_get_no_stored_html():
+    candidate = {"title_zh": "城镇燃气设计规范", "shared": [], "highlight": "<i>城镇燃气设计规范</i>"}
+    assert "highlight" not in stored_evidence(candidate)
+    [shown] = describe([{"code": "coordination", "outcome": "note", "params": {"candidates": 1},
+                         "evidence": [candidate]}])
+    assert "highlight" not in shown["candidates"][0] and shown["candidates"][0]["title_marked"] == "城镇燃气设计规范"

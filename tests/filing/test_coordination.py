@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from biaozhun.filing.check_text import marked_title
 from biaozhun.filing.checks import Outcome, Subject
 from biaozhun.filing.checks.coordination import coordination
 from biaozhun.filing.services import submit_filing
@@ -89,22 +90,25 @@ def test_an_unrelated_standard_is_shown_nothing_even_when_it_shares_generic_word
     assert flags(result) == []
 
 
-def test_shared_words_are_highlighted_in_the_candidate_title(catalogue):
+def test_the_shared_words_are_stored_as_data_and_marked_when_shown(catalogue):
     result = coordination(subject("DB32/T 9005-2025", "电动汽车充电站建设规范"))
     first = result.evidence[0]
-    assert first["shared"][0] == "电动汽车充电站"
-    assert first["highlight"] == "<mark>电动汽车充电站</mark>通用要求"
+    assert (first["title_zh"], first["shared"][0]) == ("电动汽车充电站通用要求", "电动汽车充电站")
+    assert "highlight" not in first  # no markup in the stored evidence
+    assert marked_title(first) == "<mark>电动汽车充电站</mark>通用要求"
 
 
-def test_a_candidate_title_is_html_escaped(search_index):
+def test_a_candidate_title_is_stored_as_written_and_escaped_when_shown(search_index):
     make_standard("GB/T 30100-2020", title_zh="电动汽车<script>充电站</script>通用要求", published_on="2020-05-01",
                   implemented_on="2020-11-01")
     search_index()
     result = coordination(subject("DB32/T 9006-2025", "电动汽车充电站通用要求"))
-    highlighted = result.evidence[0]["highlight"]
-    assert "<script>" not in highlighted
-    assert "&lt;script&gt;" in highlighted
-    assert "<mark>" in highlighted
+    candidate = result.evidence[0]
+    assert candidate["title_zh"] == "电动汽车<script>充电站</script>通用要求"
+    shown = marked_title(candidate)
+    assert "<script>" not in shown
+    assert "&lt;script&gt;" in shown
+    assert "<mark>" in shown
 
 
 def test_standards_no_longer_in_force_are_not_candidates(search_index):

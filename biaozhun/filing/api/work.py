@@ -99,9 +99,9 @@ class CheckOut(Schema):
 
 class CheckDetailOut(CheckOut):
     params: dict[str, Any]
-    evidence: list[dict[str, Any]] = Field(description="coordination candidates (their `highlight` is escaped HTML "
-                                                       "with <mark> around the shared words), wording matches, "
-                                                       "related catalogue editions")
+    evidence: list[dict[str, Any]] = Field(description="coordination candidates (`title_zh` and the `shared` words "
+                                                       "to mark in it; plain text, escape it to show it as HTML), "
+                                                       "wording matches, related catalogue editions")
 
 
 class FilingOut(Schema):
@@ -244,5 +244,6 @@ def filing_checks(request, filing_id: int):
     return {"id": filing.pk, "identifier": filing.identifier, "checked_at": filing.checked_at,
             "checks": [{"code": c.get("code", ""), "label": check_text.label(c.get("code", "")),
                         "outcome": c.get("outcome", ""), "message": check_text.sentence(c),
-                        "params": c.get("params") or {}, "evidence": c.get("evidence") or []}
+                        "params": c.get("params") or {}, "evidence": [check_text.stored_evidence(e) for e in c.get("evidence") or ()
+                                     if isinstance(e, dict)]}
                        for c in filing.checks]}

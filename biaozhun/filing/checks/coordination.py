@@ -1,5 +1,6 @@
 """Coordination (协调性) of a filed standard with the standards system: candidates of the same or a higher tier
-whose title or scope overlaps (biaozhun.text.overlap), with the shared words highlighted and links; a local
+whose title or scope overlaps (biaozhun.text.overlap), with the shared words (stored as words, marked in the
+title when a page shows it: check_text.marked_title) and links; a local
 standard covering what a mandatory national standard covers is flagged as a possible conflict; a subject that
 already has a national standard in force is flagged for review.
 
@@ -18,13 +19,11 @@ import logging
 from dataclasses import replace
 
 from django.urls import reverse
-from django.utils.html import escape
 
 from biaozhun.catalog.models import Nature, Standard, Status, Tier
 from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.reference.models import RegionCode
 from biaozhun.search.engine import IndexStateError, get_engine
-from biaozhun.text import highlight
 from biaozhun.text.overlap import IdfWeights, Side, Weight, compare, units, without_places
 
 from .base import Outcome, Result, Subject
@@ -136,17 +135,10 @@ def rank(subject: Subject, rows: list[dict], title_weight: Weight, scope_weight:
             "url": reverse("portal:standard_detail", args=[row["identifier"]]),
             "tier": row["tier"], "nature": row["nature"], "status": row["status"], "score": result.score,
             "title_score": result.title, "scope_score": result.scope, "shared": list(result.shared),
-            "scope_shared": list(result.scope_shared), "highlight": _highlight(row["title_zh"], result.shared),
+            "scope_shared": list(result.scope_shared),
             "flag": _flag(subject, row, result.score),
         })
     return found
-
-
-def _highlight(title: str, shared: tuple[str, ...]) -> str:
-    """The title HTML-escaped, the shared runs and words marked."""
-    if not shared:
-        return escape(title)
-    return highlight(title, substrings=list(shared))
 
 
 def _flag(subject: Subject, row: dict, score: float) -> str:

@@ -196,7 +196,7 @@ class FilingEventKind(models.TextChoices):
 class FilingEvent(AppendOnly):
     """Append-only history of a filing, written only by filing/events.py.
 
-    ``data`` keys by kind: submitted {"late_days"}; province_approved {}; province_returned {"reasons"};
+    ``data`` keys by kind: submitted {"late_days", "batch" (the FilingBatch id of a batch's row)}; province_approved {}; province_returned {"reasons"};
     returned {"reasons": [{"check", "message"}]} (why per check); resubmitted {"changed": [fields]};
     accepted {"filing_number", "standard_id"}; withdrawn {}; checked {"flags": n, "warnings": n};
     reminded {"due"}.

@@ -9,6 +9,8 @@ a ZIP of their texts.
 3. Filing pass: each row through `submit_filing` (its policy, checks and events), in its own transaction together
    with its FilingBatchRow, so a batch interrupted mid-way (a worker killed, a machine restarted) resumes where it
    stopped and never files a row twice. `resume_batch` (or uploading the same two files again) runs it again.
+   Once every row is through, the reviewers get one email listing the rows that arrived for their review
+   (filing/notify.py), not one per row.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from biaozhun.core.outbox import enqueue_with_transaction
 from biaozhun.core.upload_limits import MB, megabytes
 
 from ..models import FilingBatch, FilingBatchRow, FilingBatchState
+from ..notify import notify_batch_arrivals
 from ..steady import steady
 from .batch_files import (
     FILE_LINE,
@@ -246,6 +249,8 @@ def _file_rows(batch: FilingBatch) -> None:
             _save(batch, state=FilingBatchState.DONE, filed=locked.filed, refused=locked.refused,
                   finished_at=clock.now())
             _drop_texts(batch)
+            if batch.filed and not clock.replaying():  # the reviewers' one summary, once this commits
+                enqueue_with_transaction(notify_batch_arrivals, batch.pk)
 
 
 def _file_row(batch: FilingBatch, row: FilingBatchRow, archive: zipfile.ZipFile, members: dict) -> None:
@@ -262,7 +267,8 @@ def _file_row(batch: FilingBatch, row: FilingBatchRow, archive: zipfile.ZipFile,
         if not problems:
             try:
                 with transaction.atomic():
-                    row.filing = submit_filing(actor=batch.submitted_by, authority=batch.authority, data=data)
+                    row.filing = submit_filing(actor=batch.submitted_by, authority=batch.authority, data=data,
+                                               batch_id=batch.pk)
             except DomainError as exc:
                 problems = _problems_of(exc)
         if problems:

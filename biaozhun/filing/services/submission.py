@@ -160,8 +160,9 @@ def _due_dates(filing: Filing, today: date) -> None:
 
 
 @transaction.atomic
-def submit_filing(*, actor: Any, authority: Organisation, data: FilingInput) -> Filing:
-    """File an edition the authority has issued. Checks run at once and never block (filing/checks)."""
+def submit_filing(*, actor: Any, authority: Organisation, data: FilingInput, batch_id: int | None = None) -> Filing:
+    """File an edition the authority has issued (`batch_id`: as a row of that batch). Checks run at once and never
+    block (filing/checks)."""
     record, tier, code, facts, problems = clean_input(data, text_required=True)
     if record is not None and tier in FilingTier.values:
         policy.require(actor, "filing.submit", Target(authority=authority, tier=tier, code=code))
@@ -184,7 +185,7 @@ def submit_filing(*, actor: Any, authority: Organisation, data: FilingInput) -> 
     except IntegrityError:  # a second submission of the same edition, committed between our check and insert
         _live_duplicate(record.edition)
         raise
-    events.submitted(filing, actor=actor, to_state=filing.state)
+    events.submitted(filing, actor=actor, to_state=filing.state, batch_id=batch_id)
     run_and_store(filing, actor=actor)
     return filing
 

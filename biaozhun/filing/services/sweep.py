@@ -14,18 +14,12 @@ from django.utils import translation
 from django_tasks import task
 
 from biaozhun.accounts import policy
-from biaozhun.accounts.models import MembershipRole, OrganisationKind, User
 from biaozhun.core import clock
 from biaozhun.core.outbox import enqueue_with_transaction
 
 from .. import events, limits
 from ..models import Filing, FilingEventKind, FilingState
-
-
-def _reviewers() -> list[User]:
-    return list(User.objects.filter(
-        is_active=True, memberships__organisation__kind=OrganisationKind.NATIONAL_ADMINISTRATION,
-        memberships__role=MembershipRole.REVIEWER).exclude(email="").distinct())
+from ..notify import reviewers
 
 
 def remind_reviewers(*, actor: Any) -> int:
@@ -54,7 +48,7 @@ def email_reminders(filing_ids: list[int], day: str) -> int:
     filings = list(Filing.objects.filter(pk__in=filing_ids).select_related("authority").order_by("review_due", "id"))
     today = date.fromisoformat(day)
     sent = 0
-    for person in _reviewers():
+    for person in reviewers():
         with translation.override(person.language):
             body = render_to_string("filing/email/review_reminder.txt", {"filings": filings, "today": today,
                                                                          "person": person})
