@@ -29,8 +29,7 @@ from biaozhun.text.tokens import FILLER
 # 2: titles indexed without spaces and punctuation (char_bigrams); implementation date, organisation names,
 # full text, adoption and city. 3: sorted by tie, fresh documents marked, payload split rather than JSON.
 # 4: title and scope units of the standards the filing coordination check compares with (COORDINATION_TIERS).
-# 5: titles' character triples (zh3), so that a query of 3+ characters reads triples, not pairs; every facet value
-# in one field (FACET_VALUES) (decision 0016).
+# 5: titles' character triples (zh3), so that a query of 3+ characters reads triples, not pairs (decision 0016).
 SCHEMA_VERSION = 5
 META_ID = 0
 
@@ -40,16 +39,6 @@ FACETS: dict[str, int] = {
     "province": 50, "city": 100, "tc": 100, "year": 100, "degree": 10, "fulltext": 2, "adopted": 2,
 }
 YES, NO = "yes", "no"
-# Every facet value of a standard again in one multi-valued fast field, as "name:value" (facet_token): one terms
-# aggregation over it counts every facet at once, several times cheaper than one aggregation per facet (0016).
-FACET_VALUES = "facet"
-FACET_SEPARATOR = ":"
-
-
-def facet_token(name: str, value: str) -> str:
-    return f"{name}{FACET_SEPARATOR}{value}"
-
-
 # Adoption degrees that count as adopting an international standard (采标); NEQ does not.
 ADOPTING_DEGREES = frozenset({"IDT", "MOD"})
 # Integer fast fields holding a day as YYYYMMDD (0: no date).
@@ -89,7 +78,6 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("num", tokenizer_name="whitespace", index_option="freq")
     for name in FACETS:
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
-    sb.add_text_field(FACET_VALUES, tokenizer_name="raw", index_option="basic", fast=True)
     sb.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
     for field in NAME_FILTERS.values():
         sb.add_text_field(field, tokenizer_name="whitespace", index_option="position")
@@ -210,7 +198,6 @@ def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
     for name, values in facet_values(row).items():
         for value in values:
             doc.add_text(name, value)
-            doc.add_text(FACET_VALUES, facet_token(name, value))
     organisations = {
         "org_responsible": [row.get("responsible_unit") or ""], "org_department": [row.get("competent_department") or ""],
         "org_drafting": list(row.get("drafting_units") or []),

@@ -31,8 +31,6 @@ from .documents import (
     CO_SCOPE,
     CO_TITLE,
     COORDINATION_TIERS,
-    FACET_SEPARATOR,
-    FACET_VALUES,
     FACETS,
     FRESH,
     META_ID,
@@ -61,9 +59,6 @@ logger = logging.getLogger(__name__)
 
 WRITER_HEAP = 256_000_000
 FACET_SEGMENT_SIZE = 5000
-# Buckets of the one aggregation over FACET_VALUES: more than the facet values the index holds (~5,000 at national
-# scale), so that every value is counted; past it, _facets counts facet by facet.
-FACET_VALUES_SIZE = 20_000
 # Results and facet counts are cached in each process per commit of the index (the generation): a commit seen
 # in meta.json reloads the reader and starts a new generation, so nothing is served from an older commit.
 RESULT_CACHE_SIZE = 512
@@ -419,35 +414,20 @@ class TantivyEngine:
     ) -> dict[str, list[tuple[str, int]]]:
         fixed = fixed_facets(filters, total)
         wanted = [name for name in FACETS if name not in fixed]
-        counted = count_facets(searcher, tquery, wanted) if total and wanted else {}
-        return {name: fixed[name] if name in fixed else counted.get(name, []) for name in FACETS}
-
-
-def count_facets(searcher: tantivy.Searcher, tquery: tantivy.Query, names: list[str]) -> dict[str, list[tuple[str, int]]]:
-    """Each facet's values among the hits, most frequent first (then by value), at most FACETS[name] of them.
-
-    One terms aggregation over FACET_VALUES counts every facet in one pass over the hits; one aggregation per
-    facet cost ~0.15 ms each on the long tail at national scale, 14 of them most of a search with facets
-    (decision 0016). Should the hits hold more distinct values than FACET_VALUES_SIZE, the counts would be cut:
-    then each facet is counted on its own field, with segment_size above its number of values (exact across
-    segments)."""
-    spec = {"terms": {"field": FACET_VALUES, "size": FACET_VALUES_SIZE, "segment_size": FACET_VALUES_SIZE}}
-    found = searcher.aggregate(tquery, {"all": spec})["all"]
-    if found.get("sum_other_doc_count") or found.get("doc_count_error_upper_bound"):
-        aggregations = {name: {"terms": {"field": name, "size": FACETS[name], "segment_size": FACET_SEGMENT_SIZE}}
-                        for name in names}
-        raw = searcher.aggregate(tquery, aggregations)
-        return {name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
-                for name in names}
-    counts: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
-    for bucket in found["buckets"]:
-        name, _separator, value = bucket["key"].partition(FACET_SEPARATOR)
-        if name in counts:
-            counts[name].append((value, int(bucket["doc_count"])))
-    for name, values in counts.items():
-        values.sort(key=lambda item: (-item[1], item[0]))
-        del values[FACETS[name]:]
-    return counts
+        raw = {}
+        if total and wanted:
+            # One request for all facets; segment_size above each facet's number of values keeps the counts
+            # exact across segments.
+            aggregations = {
+                name: {"terms": {"field": name, "size": FACETS[name], "segment_size": FACET_SEGMENT_SIZE}}
+                for name in wanted
+            }
+            raw = searcher.aggregate(tquery, aggregations)
+        return {
+            name: fixed[name] if name in fixed
+            else [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
+            for name in FACETS
+        }
 
 
 def ranked(searcher: tantivy.Searcher, schema: tantivy.Schema, tquery: tantivy.Query, limit: int,

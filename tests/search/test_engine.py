@@ -199,36 +199,3 @@ def test_partial_numbers_find_the_numbers_they_begin_after_the_numbers_they_name
     assert engine.search(SearchQuery(text="GB/T 1")).total == 0
     assert engine.search(SearchQuery(text="19")).total == 0
     assert _ids(engine.search(SearchQuery(text="GB/T 1900-2010"))) == ["GB/T 1900-2010"]
-
-
-def _per_field_counts(engine, text: str) -> dict:
-    """Each facet counted by an aggregation over its own field: what the one aggregation must equal."""
-    from biaozhun.search.documents import FACETS
-    from biaozhun.search.queries import full_query
-    from biaozhun.text import analyse
-
-    searcher = engine._searcher()[0]
-    raw = searcher.aggregate(full_query(engine.schema, analyse(text), {}),
-                             {name: {"terms": {"field": name, "size": FACETS[name]}} for name in FACETS})
-    return {name: sorted((str(b["key"]), int(b["doc_count"])) for b in raw[name]["buckets"]) for name in FACETS}
-
-
-@pytest.mark.parametrize("text", ["要求", "质量管理", "", "电池"])
-def test_facets_counted_in_one_pass_equal_each_facet_counted_on_its_own(engine, text):
-    facets = engine.search(SearchQuery(text=text, facets=True)).facets
-    assert {name: sorted(values) for name, values in facets.items()} == _per_field_counts(engine, text)
-    assert dict(facets["tier"]) == ({"national": 4, "local": 1} if text == "" else dict(facets["tier"]))
-    for values in facets.values():  # most frequent first, then by value
-        assert values == sorted(values, key=lambda item: (-item[1], item[0]))
-
-
-def test_facets_are_counted_field_by_field_when_the_hits_hold_more_values_than_one_pass_returns(engine, monkeypatch):
-    from biaozhun.search import tantivy_engine
-
-    whole = engine.search(SearchQuery(text="要求", facets=True)).facets
-    monkeypatch.setattr(tantivy_engine, "FACET_VALUES_SIZE", 2)
-    engine._facet_cache.clear()
-    cut = engine.search(SearchQuery(text="要求", facets=True)).facets
-    assert {name: sorted(values) for name, values in cut.items()} == {
-        name: sorted(values) for name, values in whole.items()}
-    assert dict(cut["status"]) == {"current": 3, "replaced": 1}
