@@ -126,6 +126,8 @@ def main() -> None:
     database.add_argument("--database-url", help="the national catalogue in PostgreSQL (postgres://…)")
     parser.add_argument("--index", required=True)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--wsgi", default="biaozhun.wsgi", help="the WSGI application gunicorn serves (biaozhun.wsgi:full: "
+                                                               "every request through the whole middleware chain)")
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--tail", type=int, default=0, help="also measure N distinct (uncached) queries")
@@ -139,7 +141,7 @@ def main() -> None:
            "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",
            "BIAOZHUN_SEARCH_PATH": str(Path(args.index).resolve()), "BIAOZHUN_API_ANON_RATE": "100000000/minute"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "biaozhun.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
+        [sys.executable, "-m", "gunicorn", args.wsgi, "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
          "--access-logfile", "/dev/null", "--error-logfile", "-"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
     try:
         for _ in range(200):
