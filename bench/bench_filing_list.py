@@ -146,7 +146,7 @@ def load(fresh: bool) -> None:
                 filing_year=filed.year, filing_sequence=sequence, filed_on=filed, created_at=now, updated_at=now))
         Standard.objects.bulk_create(standards, batch_size=5000)
         for filing, standard in zip(filings, standards, strict=True):
-            filing.standard_id = standard.pk
+            filing.standard_id, filing.standard_status = standard.pk, standard.status
         Filing.objects.bulk_create(filings, batch_size=5000)
     print(f"loaded {len(filings):,} filings ({sum(1 for f in filings if f.tier == 'industry'):,} industry) by "
           f"{len(ministries)} ministries and {len(bureaus)} bureaux in {time.perf_counter() - started:.0f} s",
@@ -214,24 +214,30 @@ def forget_count(query_string: str):
 
 
 def explain(query_string: str) -> None:
-    """The plans of the page's two queries (the count and the page's rows)."""
+    """The plans of the page's queries (the count, the page's ids, its rows) as the page runs them: with bound
+    parameters (the SQL Django logs has the values written in, and SQLite may plan that text otherwise)."""
     from django.db import connection
     from django.http import QueryDict
-    from django.test.utils import CaptureQueriesContext
 
     from biaozhun.filing.filters import FilingFilterForm
-    from biaozhun.filing.selectors.public import filed_standards
+    from biaozhun.filing.selectors.public import FiledPages
 
     form = FilingFilterForm(QueryDict(query_string) if query_string else None)
     if form.is_bound:
         form.is_valid()
-    queryset = filed_standards(query=form.query())
-    with CaptureQueriesContext(connection) as queries:
-        queryset.count()
-        list(queryset[:20])
-    for label, query in zip(("count", "page"), queries.captured_queries, strict=True):
+    captured = []
+
+    def capture(execute, sql, params, many, context):
+        captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    pages = FiledPages(form.query())
+    with connection.execute_wrapper(capture):
+        pages.filings.count()
+        pages[:20]
+    for label, (sql, params) in zip(("count", "ids", "rows"), captured, strict=False):
         with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
             print(f"    {label}: " + " | ".join(row[-1] for row in cursor.fetchall()))
 
 
