@@ -7,7 +7,8 @@ Builds (once; `--fresh` rebuilds) bench/out/db-filing/bench.sqlite3: migrate, se
 bulk (as a migration of the platform's legacy records would) one ministry per one to three industry codes, a bureau
 per province and per city, the catalogue editions (~10 % of numbers with an older, replaced edition; statuses
 current, replaced, abolished and upcoming) and one accepted filing per edition, filed 2010–2026 with more in
-recent years; ANALYZE (or, with `--no-stats`, no statistics). Then times the page through Django's test client, anonymous, for typical filter combinations, and
+recent years; the planner's statistics as `migrate` and the daily task leave them (core/db_statistics.py) or,
+with `--no-stats`, none. Then times the page through Django's test client, anonymous, for typical filter combinations, and
 the API list: median and p95 of `--runs` after two warm-up requests, with the list's count cached (as repeated
 views find it) and recounted for every request ("uncounted"). `--explain` prints each query's plan.
 """
@@ -22,7 +23,7 @@ import sys
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from benchenv import django_env
 
@@ -178,6 +179,12 @@ def cases() -> list[tuple[str, str]]:
         ("q=备案号", urlencode({"q": sample.filing_number})),
         ("q=title words 充电站 规范", urlencode({"q": "充电站 规范"})),
         ("q=rare title word + province=33", urlencode({"q": "跨境电商 术语", "province": "33"})),
+        ("q=title word + tier=local + status=current", urlencode({"q": "规范", "tier": "local", "status": "current"})),
+        ("q=title word + status=abolished, by publication", urlencode({"q": "规范", "status": "abolished",
+                                                                       "sort": "published"})),
+        ("q=number digits (in numbers and titles)", urlencode({"q": "40"})),
+        ("industry=JB + status=upcoming", urlencode({"industry": "JB", "status": "upcoming"})),
+        ("status=abolished, page 300", urlencode({"status": "abolished", "page": 300})),
         ("sort=published", urlencode({"sort": "published"})),
         ("page 200", urlencode({"page": 200})),
     ]
@@ -264,12 +271,14 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
+    from biaozhun.core.db_statistics import refresh_statistics
+
     call_command("migrate", verbosity=0)
     if not (DB.parent / "static" / "staticfiles.json").exists():  # the site's static files, as `make setup` does
         call_command("collectstatic", interactive=False, verbosity=0)
     load(args.fresh)
+    refresh_statistics()  # as `migrate` and the daily task leave them (core/db_statistics.py)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
         if args.no_stats:
             cursor.execute("DELETE FROM sqlite_stat1")
             cursor.execute("ANALYZE sqlite_schema")  # reload the (now empty) statistics
@@ -281,7 +290,8 @@ def main() -> None:
         assert response.status_code == 200, (url, response.status_code)
         page_median, page_p95 = timed(lambda url=url: client.get(url), args.runs)
         cold_median, cold_p95 = timed(lambda url=url: client.get(url), args.runs, before=forget_count(query))
-        api = "/api/v1/filings/" + (f"?{query}" if query and "page=" not in query else "")
+        api_query = urlencode([(k, v) for k, v in parse_qsl(query) if k != "page"])  # the API pages by offset
+        api = "/api/v1/filings/" + (f"?{api_query}" if api_query else "")
         body = client.get(api).json()
         api_median, _ = timed(lambda api=api: client.get(api), args.runs)
         print(f"{name:<44} {page_median:>5.1f} ms {page_p95:>5.1f} ms {cold_median:>7.1f} ms {cold_p95:>5.1f} ms "
