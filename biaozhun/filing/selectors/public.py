@@ -26,7 +26,7 @@ from . import visible_filings
 from .planner import RowOrder
 
 PAGE_SIZE = 20
-COUNT_TTL = 120  # seconds a count of the list is reused (bench/bench_filing_list.py: up to ~120 ms uncached)
+COUNT_TTL = 120  # seconds a count of the list is reused (bench/bench_filing_list.py: counts take 1–30 ms)
 RECENT_MONTHS = (1, 3, 6, 12, 24)  # "filed within the last N months"
 MAX_KEYWORD = 100
 # The columns a list row shows (a filing also holds its record, the text's words and the checks: never loaded here).
