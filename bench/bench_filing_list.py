@@ -7,7 +7,8 @@ Builds (once; `--fresh` rebuilds) bench/out/db-filing/bench.sqlite3: migrate, se
 bulk (as a migration of the platform's legacy records would) one ministry per one to three industry codes, a bureau
 per province and per city, the catalogue editions (~10 % of numbers with an older, replaced edition; statuses
 current, replaced, abolished and upcoming) and one accepted filing per edition, filed 2010–2026 with more in
-recent years; ANALYZE (or, with `--no-stats`, no statistics). Then times the page through Django's test client, anonymous, for typical filter combinations, and
+recent years; the planner's statistics as `migrate` and the daily task leave them (core/db_statistics.py) or,
+with `--no-stats`, none. Then times the page through Django's test client, anonymous, for typical filter combinations, and
 the API list: median and p95 of `--runs` after two warm-up requests, with the list's count cached (as repeated
 views find it) and recounted for every request ("uncounted"). `--explain` prints each query's plan.
 """
@@ -22,7 +23,7 @@ import sys
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from benchenv import django_env
 
@@ -146,7 +147,7 @@ def load(fresh: bool) -> None:
                 filing_year=filed.year, filing_sequence=sequence, filed_on=filed, created_at=now, updated_at=now))
         Standard.objects.bulk_create(standards, batch_size=5000)
         for filing, standard in zip(filings, standards, strict=True):
-            filing.standard_id = standard.pk
+            filing.standard_id, filing.standard_status = standard.pk, standard.status
         Filing.objects.bulk_create(filings, batch_size=5000)
     print(f"loaded {len(filings):,} filings ({sum(1 for f in filings if f.tier == 'industry'):,} industry) by "
           f"{len(ministries)} ministries and {len(bureaus)} bureaux in {time.perf_counter() - started:.0f} s",
@@ -178,6 +179,12 @@ def cases() -> list[tuple[str, str]]:
         ("q=备案号", urlencode({"q": sample.filing_number})),
         ("q=title words 充电站 规范", urlencode({"q": "充电站 规范"})),
         ("q=rare title word + province=33", urlencode({"q": "跨境电商 术语", "province": "33"})),
+        ("q=title word + tier=local + status=current", urlencode({"q": "规范", "tier": "local", "status": "current"})),
+        ("q=title word + status=abolished, by publication", urlencode({"q": "规范", "status": "abolished",
+                                                                       "sort": "published"})),
+        ("q=number digits (in numbers and titles)", urlencode({"q": "40"})),
+        ("industry=JB + status=upcoming", urlencode({"industry": "JB", "status": "upcoming"})),
+        ("status=abolished, page 300", urlencode({"status": "abolished", "page": 300})),
         ("sort=published", urlencode({"sort": "published"})),
         ("page 200", urlencode({"page": 200})),
     ]
@@ -214,24 +221,30 @@ def forget_count(query_string: str):
 
 
 def explain(query_string: str) -> None:
-    """The plans of the page's two queries (the count and the page's rows)."""
+    """The plans of the page's queries (the count, the page's ids, its rows) as the page runs them: with bound
+    parameters (the SQL Django logs has the values written in, and SQLite may plan that text otherwise)."""
     from django.db import connection
     from django.http import QueryDict
-    from django.test.utils import CaptureQueriesContext
 
     from biaozhun.filing.filters import FilingFilterForm
-    from biaozhun.filing.selectors.public import filed_standards
+    from biaozhun.filing.selectors.public import FiledPages
 
     form = FilingFilterForm(QueryDict(query_string) if query_string else None)
     if form.is_bound:
         form.is_valid()
-    queryset = filed_standards(query=form.query())
-    with CaptureQueriesContext(connection) as queries:
-        queryset.count()
-        list(queryset[:20])
-    for label, query in zip(("count", "page"), queries.captured_queries, strict=True):
+    captured = []
+
+    def capture(execute, sql, params, many, context):
+        captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    pages = FiledPages(form.query())
+    with connection.execute_wrapper(capture):
+        pages.filings.count()
+        pages[:20]
+    for label, (sql, params) in zip(("count", "ids", "rows"), captured, strict=False):
         with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
             print(f"    {label}: " + " | ".join(row[-1] for row in cursor.fetchall()))
 
 
@@ -258,12 +271,14 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
+    from biaozhun.core.db_statistics import refresh_statistics
+
     call_command("migrate", verbosity=0)
     if not (DB.parent / "static" / "staticfiles.json").exists():  # the site's static files, as `make setup` does
         call_command("collectstatic", interactive=False, verbosity=0)
     load(args.fresh)
+    refresh_statistics()  # as `migrate` and the daily task leave them (core/db_statistics.py)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
         if args.no_stats:
             cursor.execute("DELETE FROM sqlite_stat1")
             cursor.execute("ANALYZE sqlite_schema")  # reload the (now empty) statistics
@@ -275,7 +290,8 @@ def main() -> None:
         assert response.status_code == 200, (url, response.status_code)
         page_median, page_p95 = timed(lambda url=url: client.get(url), args.runs)
         cold_median, cold_p95 = timed(lambda url=url: client.get(url), args.runs, before=forget_count(query))
-        api = "/api/v1/filings/" + (f"?{query}" if query and "page=" not in query else "")
+        api_query = urlencode([(k, v) for k, v in parse_qsl(query) if k != "page"])  # the API pages by offset
+        api = "/api/v1/filings/" + (f"?{api_query}" if api_query else "")
         body = client.get(api).json()
         api_median, _ = timed(lambda api=api: client.get(api), args.runs)
         print(f"{name:<44} {page_median:>5.1f} ms {page_p95:>5.1f} ms {cold_median:>7.1f} ms {cold_p95:>5.1f} ms "

@@ -320,6 +320,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
+    ("biaozhun.core.tasks.refresh_database_statistics", "03:45"),
 ]
 # /readyz answers 503 when the oldest task waiting for a worker has waited longer than this (seconds).
 BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS = float(os.environ.get("BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS", "600"))

@@ -12,6 +12,7 @@ from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
 from biaozhun.core.bulk import update_rows
 from biaozhun.rules.status import Replacement, derive_status, next_change_on
 
+from .. import signals
 from . import events
 from .locking import lock_catalogue
 
@@ -82,18 +83,21 @@ def _refresh_chunk(chunk: list[int], *, actor, today: date) -> int:
         .only("pk", "published_on", "implemented_on", "abolished_on", *STATUS_FIELDS)
     )
     replacements = replacements_of(chunk)
-    to_save, to_record = [], []
+    to_save, to_record, changes = [], [], {}
     for standard in standards:
         before = standard.status
         if apply_derivation(standard, replacements.get(standard.pk, []), today):
             to_save.append(standard)
             if standard.status != before:
+                changes[standard.pk] = standard.status
                 to_record.append(events.status_changed(
                     standard.pk, actor=actor, from_status=before, to_status=standard.status,
                     reason=standard.status_reason,
                 ))
     update_rows(Standard, STATUS_FIELDS, [[*(getattr(s, f) for f in STATUS_FIELDS), s.pk] for s in to_save])
     events.record(to_record)
+    if changes:
+        signals.statuses_changed.send(sender=Standard, changes=changes)
     return len(to_record)
 
 

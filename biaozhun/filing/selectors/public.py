@@ -23,10 +23,10 @@ from biaozhun.rules.filing import parse_filing_number
 
 from ..models import PROVINCE, Filing, FilingState
 from . import visible_filings
-from .planner import RowOrder, Unindexed
+from .planner import RowOrder
 
 PAGE_SIZE = 20
-COUNT_TTL = 120  # seconds a count of the list is reused (bench/bench_filing_list.py: up to ~120 ms uncached)
+COUNT_TTL = 120  # seconds a count of the list is reused (bench/bench_filing_list.py: counts take 1–30 ms)
 RECENT_MONTHS = (1, 3, 6, 12, 24)  # "filed within the last N months"
 MAX_KEYWORD = 100
 # The columns a list row shows (a filing also holds its record, the text's words and the checks: never loaded here).
@@ -89,7 +89,10 @@ def keyword_condition(text: str) -> Q:
         return Q(edition__gte=f"{ident.undated}-1900", edition__lte=f"{ident.undated}-2099")
     condition = Q()
     for word in text.split():
-        condition &= Q(identifier__icontains=word) | Q(title_zh__icontains=word)
+        # A number is ASCII (its canonical form), so a word with any other character can only be in the title:
+        # one LIKE per filing rather than two, over every filing the other filters leave (150k without them).
+        in_title = Q(title_zh__icontains=word)
+        condition &= (Q(identifier__icontains=word) | in_title) if word.isascii() else in_title
     return condition
 
 
@@ -105,15 +108,15 @@ def is_lookup(text: str) -> bool:
     return True
 
 
-def filed_standards(*, query: FilingQuery, today: date | None = None, walk: bool = True) -> QuerySet[Filing]:
-    """The accepted filings matching `query`, in its order, with what a list row shows. `walk`: pages are read
-    in order, testing the status per row (Unindexed); a count (walk=False) may gather by status instead."""
+def filed_standards(*, query: FilingQuery, today: date | None = None) -> QuerySet[Filing]:
+    """The accepted filings matching `query`, in its order, with what a list row shows. The status is the
+    filing's copy of its edition's (Filing.standard_status): filtered and counted on the filing's indexes alone,
+    where the catalogue's would be joined row by row (123,443 current editions: 60–80 ms a count)."""
     filings = public_filings()
     if query.q:
         filings = filings.filter(keyword_condition(query.q))
     if query.status:
-        filings = filings.filter(Unindexed(F("standard__status"), query.status) if walk
-                                 else Q(standard__status=query.status))
+        filings = filings.filter(standard_status=query.status)
     if query.tier:
         filings = filings.filter(tier=query.tier)
     if query.authority is not None:
@@ -168,6 +171,6 @@ def filed_count(*, query: FilingQuery) -> int:
     key = count_key(query)
     count = cache.get(key)
     if count is None:
-        count = filed_standards(query=query, walk=False).count()
+        count = filed_standards(query=query).count()
         cache.set(key, count, COUNT_TTL)
     return count

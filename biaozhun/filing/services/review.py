@@ -48,10 +48,10 @@ def accept_filing(*, actor: Any, filing: Filing, note: str = "") -> Filing:
     today = clock.today()
     sequence, number = next_filing_number(today.year)
     filing.filing_number, filing.filing_year, filing.filing_sequence = number, today.year, sequence
-    filing.filed_on, filing.standard = today, standard
+    filing.filed_on, filing.standard, filing.standard_status = today, standard, standard.status
     move(filing, to=State.ACCEPTED, kind=FilingEventKind.ACCEPTED, actor=actor, reason=note.strip(),
          data={"filing_number": number, "standard_id": standard.pk},
-         fields=("filing_number", "filing_year", "filing_sequence", "filed_on", "standard"))
+         fields=("filing_number", "filing_year", "filing_sequence", "filed_on", "standard", "standard_status"))
     return filing
 
 
