@@ -1,4 +1,4 @@
-"""The planner's statistics (docs/decisions/0016-database-statistics.md): refreshed after every `migrate` and
+"""The planner's statistics (docs/decisions/0017-database-statistics.md): refreshed after every `migrate` and
 daily (core/tasks.py). SQLite plans without them as if every condition left ten rows: the public filing list,
 among others, then takes indexes several times slower (bench/bench_filing_list.py --no-stats). PostgreSQL's
 autovacuum analyses too; an ANALYZE after a migration covers the tables it has not reached yet."""

@@ -6,7 +6,7 @@ cookie and no Authorization header (an anonymous client of the search API, nearl
 them can change the answer: no session, no account, no token, no form, nothing audited. Such a request goes
 through LEAN_MIDDLEWARE instead, which keeps every middleware that can change the answer to an anonymous visitor
 (security headers, language, Content-Length, the anonymous rate limit, CSP, framing), with the same URLconf, views
-and error handling. Measured on the long tail at national scale: docs/decisions/0016-search-long-tail.md.
+and error handling. Measured on the long tail at national scale: docs/decisions/0016-search-long-tail-triples-lean-way.md.
 tests/core/test_lean.py asserts that both ways give the same status, headers and body.
 """
 
