@@ -29,7 +29,8 @@ from biaozhun.text.tokens import FILLER
 # 2: titles indexed without spaces and punctuation (char_bigrams); implementation date, organisation names,
 # full text, adoption and city. 3: sorted by tie, fresh documents marked, payload split rather than JSON.
 # 4: title and scope units of the standards the filing coordination check compares with (COORDINATION_TIERS).
-# 5: titles' character triples (zh3), so that a query of 3+ characters reads triples, not pairs (decision 0016).
+# 5: titles' character triples (zh3), so that a query of 3+ characters reads triples, not pairs; five facets
+# combined in one field (COMBINED) (decision 0016).
 SCHEMA_VERSION = 5
 META_ID = 0
 
@@ -39,6 +40,17 @@ FACETS: dict[str, int] = {
     "province": 50, "city": 100, "tc": 100, "year": 100, "degree": 10, "fulltext": 2, "adopted": 2,
 }
 YES, NO = "yes", "no"
+# Single-valued facets whose values every standard has from a handful: written again together as one value of
+# one fast field (combined_value), so that one pass over the hits counts all five (search/facets.py, 0016).
+COMBINED_FACETS = ("tier", "nature", "status", "fulltext", "adopted")
+COMBINED, COMBINED_SEPARATOR = "combined", "|"
+
+
+def combined_value(values: dict[str, list[str]]) -> str:
+    """"national|recommended|current|yes|no": each COMBINED_FACETS value, empty where the standard has none."""
+    return COMBINED_SEPARATOR.join((values.get(name) or [""])[0] for name in COMBINED_FACETS)
+
+
 # Adoption degrees that count as adopting an international standard (采标); NEQ does not.
 ADOPTING_DEGREES = frozenset({"IDT", "MOD"})
 # Integer fast fields holding a day as YYYYMMDD (0: no date).
@@ -78,6 +90,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("num", tokenizer_name="whitespace", index_option="freq")
     for name in FACETS:
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
+    sb.add_text_field(COMBINED, tokenizer_name="raw", index_option="basic", fast=True)
     sb.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
     for field in NAME_FILTERS.values():
         sb.add_text_field(field, tokenizer_name="whitespace", index_option="position")
@@ -195,9 +208,11 @@ def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
     doc.add_text("py", " ".join(syllable_pairs(title_zh)))
     doc.add_text("pyi", " ".join(initial_pairs(title_zh)))
     doc.add_text("num", " ".join(number_keys(row["identifier"])))
-    for name, values in facet_values(row).items():
+    facets = facet_values(row)
+    for name, values in facets.items():
         for value in values:
             doc.add_text(name, value)
+    doc.add_text(COMBINED, combined_value(facets))
     organisations = {
         "org_responsible": [row.get("responsible_unit") or ""], "org_department": [row.get("competent_department") or ""],
         "org_drafting": list(row.get("drafting_units") or []),

@@ -53,12 +53,12 @@ from .engine import (
     SearchResult,
     query_too_long,
 )
+from .facets import count_facets
 from .queries import closest_query, coordination_query, full_query
 
 logger = logging.getLogger(__name__)
 
 WRITER_HEAP = 256_000_000
-FACET_SEGMENT_SIZE = 5000
 # Results and facet counts are cached in each process per commit of the index (the generation): a commit seen
 # in meta.json reloads the reader and starts a new generation, so nothing is served from an older commit.
 RESULT_CACHE_SIZE = 512
@@ -414,20 +414,8 @@ class TantivyEngine:
     ) -> dict[str, list[tuple[str, int]]]:
         fixed = fixed_facets(filters, total)
         wanted = [name for name in FACETS if name not in fixed]
-        raw = {}
-        if total and wanted:
-            # One request for all facets; segment_size above each facet's number of values keeps the counts
-            # exact across segments.
-            aggregations = {
-                name: {"terms": {"field": name, "size": FACETS[name], "segment_size": FACET_SEGMENT_SIZE}}
-                for name in wanted
-            }
-            raw = searcher.aggregate(tquery, aggregations)
-        return {
-            name: fixed[name] if name in fixed
-            else [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
-            for name in FACETS
-        }
+        counted = count_facets(searcher, tquery, wanted) if total and wanted else {}
+        return {name: fixed[name] if name in fixed else counted.get(name, []) for name in FACETS}
 
 
 def ranked(searcher: tantivy.Searcher, schema: tantivy.Schema, tquery: tantivy.Query, limit: int,

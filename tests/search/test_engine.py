@@ -199,3 +199,42 @@ def test_partial_numbers_find_the_numbers_they_begin_after_the_numbers_they_name
     assert engine.search(SearchQuery(text="GB/T 1")).total == 0
     assert engine.search(SearchQuery(text="19")).total == 0
     assert _ids(engine.search(SearchQuery(text="GB/T 1900-2010"))) == ["GB/T 1900-2010"]
+
+
+def _per_field_counts(engine, text: str, filters=None) -> dict:
+    """Each facet counted by an aggregation over its own field: what the combined counting must equal."""
+    from biaozhun.search.documents import FACETS
+    from biaozhun.search.queries import full_query
+    from biaozhun.text import analyse
+
+    searcher = engine._searcher()[0]
+    raw = searcher.aggregate(full_query(engine.schema, analyse(text), filters or {}),
+                             {name: {"terms": {"field": name, "size": FACETS[name]}} for name in FACETS})
+    return {name: sorted((str(b["key"]), int(b["doc_count"])) for b in raw[name]["buckets"]) for name in FACETS}
+
+
+@pytest.mark.parametrize("text", ["要求", "质量管理", "", "电池"])
+def test_facets_counted_together_equal_each_facet_counted_on_its_own(engine, text):
+    facets = engine.search(SearchQuery(text=text, facets=True)).facets
+    assert {name: sorted(values) for name, values in facets.items()} == _per_field_counts(engine, text)
+    for name in ("tier", "nature", "status", "fulltext", "adopted"):  # most frequent first, then by value
+        assert facets[name] == sorted(facets[name], key=lambda item: (-item[1], item[0]))
+
+
+def test_a_filter_fixing_one_combined_facet_leaves_the_others_counted(engine):
+    facets = engine.search(SearchQuery(text="要求", filters={"status": ["current"]}, facets=True)).facets
+    assert facets["status"] == [("current", 3)]
+    assert dict(facets["tier"]) == {"national": 2, "local": 1}
+    assert dict(facets["adopted"]) == {"yes": 1, "no": 2}
+
+
+def test_combined_facets_are_counted_field_by_field_when_their_combinations_are_cut(engine, monkeypatch):
+    from biaozhun.search import facets as facets_module
+
+    whole = engine.search(SearchQuery(text="要求", facets=True)).facets
+    monkeypatch.setattr(facets_module, "COMBINED_SIZE", 1)
+    engine._facet_cache.clear()
+    cut = engine.search(SearchQuery(text="要求", facets=True)).facets
+    assert {name: sorted(values) for name, values in cut.items()} == {
+        name: sorted(values) for name, values in whole.items()}
+    assert dict(cut["status"]) == {"current": 3, "replaced": 1}
