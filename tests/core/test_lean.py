@@ -5,6 +5,8 @@ import json
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from biaozhun.accounts.services import create_api_token
@@ -15,6 +17,17 @@ from tests.fixtures.catalog import make_standard
 pytestmark = pytest.mark.django_db
 
 SEARCH = "/api/v1/search/"
+
+
+@pytest.fixture(autouse=True)
+def keep_the_tests_connection():
+    """The WSGI handlers close old database connections when a request starts and finishes; the test's transaction
+    lives on its connection (Django's test client disconnects the same receiver while it runs a request)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture
