@@ -1,0 +1,435 @@
+"""双随机、一公开: a publicly verifiable random draw of the enterprises to inspect and of their inspectors.
+
+This text is published beside every draw. Anyone holding the published files re-runs the draw with
+
+    python -m biaozhun.rules.draw verify --population population.jsonl --inspectors inspectors.jsonl \\
+        --seed HEX --commitment HEX --rate 0.05 [--inspectors-per-item 2] [--exclude FIELD=V1,V2] ...
+
+and gets the same sample and assignment (``--help`` lists every parameter). Algorithm ``biaozhun-draw/1``:
+
+1. Commitment. Before the draw the authority makes a secret seed of 32 random bytes and announces
+   ``commitment = SHA-256(seed)`` (lowercase hex; the hash is over the seed's bytes, not over its hex text), with the
+   digests of the population and of the inspector pool (2) and the parameters (rate or size, exclusions, inspectors
+   per item, conflict rules). After the draw it reveals the seed, and anyone checks ``SHA-256(seed) == commitment``.
+   The seed cannot change after the announcement, and nobody else can compute the sample before it is revealed.
+
+2. Snapshots. The population and the inspector pool are sets of records: JSON objects whose values are all strings,
+   each with a unique non-empty ``key`` (an enterprise's USCC, an inspector's number) and the fields that exclusions
+   and conflict rules read (``organisation``; ``region``, a GB/T 2260 code). Canonical form: every record serialised
+   as RFC 8785 (JCS) JSON — members sorted by name, no whitespace, non-ASCII characters written as themselves, only
+   ``"``, ``\\`` and control characters escaped — one record per line, lines sorted by ``key`` in Unicode code-point
+   order (which is the byte order of UTF-8), every line ending in ``\\n``, encoded as UTF-8. The digest is SHA-256 of
+   these bytes, so ``sha256sum`` of the published canonical file shows it. The order and the spacing of a file given
+   to the command do not matter: it is canonicalised first.
+
+3. Exclusions. Population records matching any exclusion (a field equal to one of its values, or starting with one
+   of its prefixes; an absent field is the empty string) are removed. The N records left are the eligible population.
+
+4. Sample. Every eligible key ``k`` is ranked by ``HMAC-SHA256(key=seed, message=UTF-8("biaozhun-draw/1/sample\\n"
+   + k))``, read as a 256-bit big-endian number; the n smallest ranks form the sample, listed by rank (equal ranks,
+   which SHA-256 makes practically impossible, by key). ``n = ceil(rate × N)``, computed exactly in decimal: the rate
+   is a minimum share, so 5 % of 472,001 eligible enterprises is 23,601. Or n is a given size, at most N. As the ranks
+   behave as independent uniform numbers, every set of n keys is equally likely (each key is drawn with probability
+   n/N), no key's chance depends on the others or on the input's order, and a larger sample contains a smaller one.
+
+5. Inspectors. Each sampled item, in sample order, gets ``k`` distinct inspectors (default 2). An inspector is not
+   eligible for an item when a conflict rule forbids it: the same ``organisation`` (both non-empty and equal), or the
+   same ``region`` (the first d digits of both codes equal, both non-empty: d = 2 province, 4 city, 6 county). Every
+   inspector carries the sort key ``(load, HMAC-SHA256(key=seed, message=UTF-8("biaozhun-draw/1/assign\\n" + load +
+   "\\n" + inspector key)))``, where load is the number of items assigned to the inspector so far in this draw (in
+   decimal). The item gets the k eligible inspectors with the smallest sort keys, in that order, and their loads grow
+   by one. Load balance: an inspector gets another item only when no eligible inspector has fewer, so without
+   conflicts the loads differ by at most one; within each load level the order is a fresh random permutation, so
+   teams change from round to round. When an item has fewer than k eligible inspectors the draw stops with an error
+   listing every such item: nothing is assigned and nothing partial is published.
+
+Pure: no Django. Deterministic: the same seed, snapshots and parameters give the same output on any machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import heapq
+import hmac
+import json
+import secrets
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
+from typing import Any, TextIO
+
+ALGORITHM = "biaozhun-draw/1"
+SAMPLE_DOMAIN = ALGORITHM + "/sample\n"
+ASSIGN_DOMAIN = ALGORITHM + "/assign\n"
+SEED_BYTES = 32
+MIN_SEED_BYTES = 16  # a shorter seed could be guessed from its commitment
+REGION_DIGITS = {"province": 2, "city": 4, "county": 6}
+
+Record = Mapping[str, str]
+
+_jcs = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
+class DrawError(ValueError):
+    """The inputs of a draw are not usable; the message says which and why."""
+
+
+class SnapshotError(DrawError):
+    pass
+
+
+class NoEligibleInspectors(DrawError):
+    """Some sampled items have fewer eligible inspectors than each item needs."""
+
+    def __init__(self, shortages: Sequence[tuple[str, int]], needed: int) -> None:
+        self.shortages = tuple(shortages)  # (item key, eligible inspectors) for every item short of inspectors
+        self.needed = needed
+        shown = ", ".join(f"{key} ({count})" for key, count in self.shortages[:10])
+        more = f" and {len(self.shortages) - 10} more" if len(self.shortages) > 10 else ""
+        super().__init__(f"{len(self.shortages)} sampled items have fewer than {needed} eligible inspectors "
+                         f"(eligible count in brackets): {shown}{more}")
+
+
+# 1. Commitment ---------------------------------------------------------------------------------------------------
+
+def new_seed() -> bytes:
+    return secrets.token_bytes(SEED_BYTES)
+
+
+def seed_from_hex(text: str) -> bytes:
+    try:
+        seed = bytes.fromhex(text.strip())
+    except ValueError:
+        raise DrawError("the seed must be hexadecimal") from None
+    if len(seed) < MIN_SEED_BYTES:
+        raise DrawError(f"the seed must have at least {MIN_SEED_BYTES} bytes ({2 * MIN_SEED_BYTES} hex digits)")
+    return seed
+
+
+def commitment(seed: bytes) -> str:
+    """SHA-256 of the seed's bytes, lowercase hex: what the authority announces before the draw."""
+    return hashlib.sha256(seed).hexdigest()
+
+
+def verify_commitment(seed: bytes | str, announced: str) -> bool:
+    """Whether the revealed seed (bytes, or hex text) is the one committed to."""
+    try:
+        raw = seed_from_hex(seed) if isinstance(seed, str) else seed
+    except DrawError:
+        return False
+    return hmac.compare_digest(commitment(raw), announced.strip().lower())
+
+
+# 2. Snapshots ----------------------------------------------------------------------------------------------------
+
+def canonical_lines(records: Iterable[Record]) -> list[tuple[str, str]]:
+    """(key, canonical JSON line without its newline) of every record, sorted by key; refuses what would make the
+    snapshot ambiguous: a missing or empty key, a repeated key, a value that is not a string."""
+    lines = []
+    for number, record in enumerate(records, 1):
+        key = record.get("key")
+        if not isinstance(key, str) or not key:
+            raise SnapshotError(f"record {number} has no key (a non-empty string)")
+        for name, value in record.items():
+            if not isinstance(value, str):
+                raise SnapshotError(f"record {key!r}: the value of {name!r} is not a string")
+        lines.append((key, _jcs(record)))
+    lines.sort()
+    for (key, _), (following, _) in zip(lines, lines[1:], strict=False):
+        if key == following:
+            raise SnapshotError(f"the key {key!r} appears more than once")
+    return lines
+
+
+def canonical_snapshot(records: Iterable[Record]) -> bytes:
+    """The snapshot to publish: canonical JSON Lines, UTF-8."""
+    return "".join(line + "\n" for _, line in canonical_lines(records)).encode()
+
+
+def _digest(lines: list[tuple[str, str]]) -> str:
+    sha = hashlib.sha256()
+    for _, line in lines:
+        sha.update(line.encode() + b"\n")
+    return sha.hexdigest()
+
+
+def snapshot_digest(records: Iterable[Record]) -> str:
+    """SHA-256 (hex) of the canonical snapshot."""
+    return _digest(canonical_lines(records))
+
+
+# 3. Exclusions ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """Removes the records whose `field` equals one of `values` or starts with one of `prefixes`."""
+
+    field: str
+    values: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if "" in self.prefixes:
+            raise DrawError("an empty prefix would exclude everything")
+
+    def matches(self, record: Record) -> bool:
+        value = record.get(self.field, "")
+        return value in self.values or (bool(self.prefixes) and value.startswith(self.prefixes))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "values": sorted(self.values), "prefixes": sorted(self.prefixes)}
+
+
+# 4. Sample -------------------------------------------------------------------------------------------------------
+
+def sample_size(eligible: int, *, rate: Decimal | str | None = None, size: int | None = None) -> int:
+    """ceil(rate × eligible), exactly; or `size`, at most `eligible`. Exactly one of them."""
+    if (rate is None) == (size is None):
+        raise DrawError("give either a rate or a size")
+    if size is not None:
+        if size < 0:
+            raise DrawError("the size cannot be negative")
+        return min(size, eligible)
+    try:
+        share = Decimal(str(rate))
+    except InvalidOperation:
+        raise DrawError(f"the rate {rate!r} is not a number") from None
+    if not 0 < share <= 1:
+        raise DrawError("the rate must be more than 0 and at most 1")
+    return int((share * eligible).to_integral_value(rounding=ROUND_CEILING))
+
+
+def sample(seed: bytes, keys: Iterable[str], n: int) -> list[str]:
+    """The n keys of smallest rank (step 4), in rank order."""
+    prefix = SAMPLE_DOMAIN.encode()
+    digest = hmac.digest
+    ranked = [(digest(seed, prefix + key.encode(), "sha256"), key) for key in keys]
+    return [key for _, key in heapq.nsmallest(n, ranked)] if n < len(ranked) // 2 else \
+        [key for _, key in sorted(ranked)[:n]]
+
+
+# 5. Inspectors ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ConflictRules:
+    """Which inspectors may not inspect an enterprise: the same organisation, the same region (first
+    `region_digits` digits of the GB/T 2260 code: 2 province, 4 city, 6 county)."""
+
+    same_organisation: bool = True
+    same_region: bool = True
+    region_digits: int = 6
+
+    def __post_init__(self) -> None:
+        if self.region_digits < 1:
+            raise DrawError("region_digits must be at least 1")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"exclude_same_organisation": self.same_organisation, "exclude_same_region": self.same_region,
+                "region_digits": self.region_digits}
+
+
+def _assign_rank(seed: bytes, load: int, key: str) -> bytes:
+    return hmac.digest(seed, f"{ASSIGN_DOMAIN}{load}\n{key}".encode(), "sha256")
+
+
+def assign(seed: bytes, items: Sequence[Record], inspectors: Sequence[Record], *, per_item: int = 2,
+           rules: ConflictRules = ConflictRules()) -> dict[str, tuple[str, ...]]:
+    """Item key → its inspectors' keys (step 5), for `items` in sample order. Raises NoEligibleInspectors, before
+    assigning anything, when some item has fewer than `per_item` eligible inspectors."""
+    if per_item < 1:
+        raise DrawError("each item needs at least one inspector")
+    digits = rules.region_digits
+    check_org, check_region = rules.same_organisation, rules.same_region
+    pool = [(i["key"], i.get("organisation", "") if check_org else "",
+             i.get("region", "")[:digits] if check_region else "") for i in inspectors]
+    by_org = Counter(org for _, org, _ in pool if org)
+    by_region = Counter(region for _, _, region in pool if region)
+    by_both = Counter((org, region) for _, org, region in pool if org and region)
+
+    sides, shortages = [], []
+    for item in items:
+        org = item.get("organisation", "") if check_org else ""
+        region = item.get("region", "")[:digits] if check_region else ""
+        eligible = len(pool) - (by_org[org] if org else 0) - (by_region[region] if region else 0) + \
+            (by_both[(org, region)] if org and region else 0)
+        if eligible < per_item:
+            shortages.append((item["key"], eligible))
+        sides.append((org, region))
+    if shortages:
+        raise NoEligibleInspectors(shortages, per_item)
+
+    heap = [(0, _assign_rank(seed, 0, key), index) for index, (key, _, _) in enumerate(pool)]
+    heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
+    assignments: dict[str, tuple[str, ...]] = {}
+    for item, (org, region) in zip(items, sides, strict=True):
+        picked, skipped = [], []
+        while len(picked) < per_item:
+            entry = pop(heap)
+            _, inspector_org, inspector_region = pool[entry[2]]
+            if (org and org == inspector_org) or (region and region == inspector_region):
+                skipped.append(entry)
+            else:
+                picked.append(entry)
+        for entry in skipped:
+            push(heap, entry)
+        for load, _, index in picked:
+            push(heap, (load + 1, _assign_rank(seed, load + 1, pool[index][0]), index))
+        assignments[item["key"]] = tuple(pool[index][0] for _, _, index in picked)
+    return assignments
+
+
+# The whole draw --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Draw:
+    seed: bytes
+    population_sha256: str
+    population_records: int
+    eligible: int
+    sample: tuple[str, ...]
+    parameters: dict[str, Any]
+    inspectors_sha256: str | None = None
+    inspector_records: int = 0
+    assignments: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def commitment(self) -> str:
+        return commitment(self.seed)
+
+    def as_dict(self) -> dict[str, Any]:
+        """What is published after the draw (JSON)."""
+        return {
+            "algorithm": ALGORITHM, "seed": self.seed.hex(), "commitment": self.commitment,
+            "population": {"sha256": self.population_sha256, "records": self.population_records,
+                           "excluded": self.population_records - self.eligible, "eligible": self.eligible},
+            "inspectors": None if self.inspectors_sha256 is None else
+            {"sha256": self.inspectors_sha256, "records": self.inspector_records},
+            "parameters": self.parameters,
+            "sample": [{"rank": rank, "key": key, **({"inspectors": list(self.assignments[key])}
+                                                      if self.inspectors_sha256 is not None else {})}
+                       for rank, key in enumerate(self.sample, 1)],
+        }
+
+
+def draw(seed: bytes, population: Iterable[Record], *, rate: Decimal | str | None = None, size: int | None = None,
+         exclusions: Sequence[Exclusion] = (), inspectors: Iterable[Record] | None = None, per_item: int = 2,
+         rules: ConflictRules = ConflictRules()) -> Draw:
+    """Steps 2–5: snapshot digests, exclusions, sample, and (with an inspector pool) the assignment."""
+    if len(seed) < MIN_SEED_BYTES:
+        raise DrawError(f"the seed must have at least {MIN_SEED_BYTES} bytes")
+    records = list(population)
+    lines = canonical_lines(records)
+    eligible = [r for r in records if not any(e.matches(r) for e in exclusions)] if exclusions else records
+    n = sample_size(len(eligible), rate=rate, size=size)
+    keys = sample(seed, (r["key"] for r in eligible), n)
+    parameters: dict[str, Any] = {"rate": None if rate is None else str(Decimal(str(rate))), "size": size,
+                                  "sample_size": n, "exclusions": [e.as_dict() for e in exclusions]}
+    if inspectors is None:
+        return Draw(seed, _digest(lines), len(records), len(eligible), tuple(keys), parameters)
+    pool = list(inspectors)
+    pool_lines = canonical_lines(pool)
+    pool.sort(key=lambda r: r["key"])  # ties of sort keys (practically impossible) then go by key, not input order
+    by_key = {r["key"]: r for r in eligible} if n else {}
+    assignments = assign(seed, [by_key[k] for k in keys], pool, per_item=per_item, rules=rules)
+    parameters.update({"inspectors_per_item": per_item, **rules.as_dict()})
+    return Draw(seed, _digest(lines), len(records), len(eligible), tuple(keys), parameters,
+                _digest(pool_lines), len(pool), assignments)
+
+
+# Command line ----------------------------------------------------------------------------------------------------
+
+def read_jsonl(path: str) -> list[dict[str, Any]]:
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise SnapshotError(f"{path}, line {number}: not JSON ({exc.msg})") from None
+                if not isinstance(records[-1], dict):
+                    raise SnapshotError(f"{path}, line {number}: not a JSON object")
+    return records
+
+
+def _exclusion(text: str, *, prefix: bool) -> Exclusion:
+    name, sep, values = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected FIELD=VALUE[,VALUE...], got {text!r}")
+    parts = tuple(v for v in values.split(",") if v) if prefix else tuple(values.split(","))
+    return Exclusion(name, prefixes=parts) if prefix else Exclusion(name, values=parts)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m biaozhun.rules.draw", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("commit", help="make a new seed and print it with its commitment (keep the seed secret)")
+    snap = commands.add_parser("snapshot", help="print a JSON Lines file's canonical snapshot; its SHA-256 to stderr")
+    snap.add_argument("file")
+    verify = commands.add_parser("verify", help="re-run a published draw and print its sample and assignment")
+    verify.add_argument("--population", required=True, metavar="FILE.jsonl")
+    verify.add_argument("--inspectors", metavar="FILE.jsonl")
+    verify.add_argument("--seed", required=True, metavar="HEX")
+    verify.add_argument("--commitment", required=True, metavar="HEX")
+    size = verify.add_mutually_exclusive_group(required=True)
+    size.add_argument("--rate", help="share of the eligible population to draw, e.g. 0.05 (rounded up)")
+    size.add_argument("--size", type=int, help="number of items to draw")
+    verify.add_argument("--exclude", action="append", default=[], metavar="FIELD=V1,V2",
+                        type=lambda t: _exclusion(t, prefix=False), help="exclude records whose field is one of")
+    verify.add_argument("--exclude-prefix", action="append", default=[], metavar="FIELD=P1,P2",
+                        type=lambda t: _exclusion(t, prefix=True), help="exclude records whose field starts with")
+    verify.add_argument("--inspectors-per-item", type=int, default=2)
+    verify.add_argument("--allow-same-organisation", action="store_true")
+    verify.add_argument("--allow-same-region", action="store_true")
+    verify.add_argument("--region-digits", type=int, default=6, help="2 province, 4 city, 6 county (default)")
+    verify.add_argument("--population-sha256", metavar="HEX", help="the published digest, checked")
+    verify.add_argument("--inspectors-sha256", metavar="HEX", help="the published digest, checked")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Exit status: 0 done; 1 unusable input; 2 the seed does not match the commitment; 3 a snapshot does not match
+    its published digest; 4 some item has too few eligible inspectors."""
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "commit":
+            seed = new_seed()
+            stdout.write(json.dumps({"seed": seed.hex(), "commitment": commitment(seed)}) + "\n")
+            return 0
+        if args.command == "snapshot":
+            lines = canonical_lines(read_jsonl(args.file))
+            stdout.write("".join(line + "\n" for _, line in lines))
+            stderr.write(_digest(lines) + "\n")
+            return 0
+        seed = seed_from_hex(args.seed)
+        if not verify_commitment(seed, args.commitment):
+            stderr.write("the seed does not match the commitment: SHA-256(seed) = " + commitment(seed) + "\n")
+            return 2
+        result = draw(seed, read_jsonl(args.population), rate=args.rate, size=args.size,
+                      exclusions=[*args.exclude, *args.exclude_prefix],
+                      inspectors=None if args.inspectors is None else read_jsonl(args.inspectors),
+                      per_item=args.inspectors_per_item,
+                      rules=ConflictRules(not args.allow_same_organisation, not args.allow_same_region,
+                                          args.region_digits))
+        for name, published, computed in (("population", args.population_sha256, result.population_sha256),
+                                          ("inspectors", args.inspectors_sha256, result.inspectors_sha256)):
+            if published and published.strip().lower() != computed:
+                stderr.write(f"the {name} snapshot's SHA-256 is {computed}, not the published {published}\n")
+                return 3
+    except NoEligibleInspectors as exc:
+        stderr.write(f"{exc}\n")
+        return 4
+    except (DrawError, OSError) as exc:
+        stderr.write(f"{exc}\n")
+        return 1
+    stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
