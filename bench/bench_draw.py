@@ -16,17 +16,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import subprocess
 import sys
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_seconds  # noqa: E402
 
 from biaozhun.rules.draw import (  # noqa: E402
     ConflictRules,
@@ -40,7 +38,6 @@ from biaozhun.rules.draw import (  # noqa: E402
 )
 
 SEED = bytes.fromhex("6b1f0c0e9a4d2e57c3b8a1f09e7d6c5b4a392817f6e5d4c3b2a1908f7e6d5c4b")
-T = TypeVar("T")
 EXCLUSIONS = [Exclusion("inspected_last_year", values=("1",)), Exclusion("industry", prefixes=("C39",))]
 
 
@@ -66,15 +63,6 @@ def population(size: int, inspectors: int) -> tuple[list[dict[str, str]], list[d
     return enterprises, pool
 
 
-def _median(run: Callable[[], T], runs: int) -> tuple[float, T]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--enterprises", type=int, default=472_000)
@@ -86,20 +74,20 @@ def main() -> None:
     enterprises, pool = population(args.enterprises, args.inspectors)
     rules = ConflictRules(region_digits=6)
 
-    total, result = _median(lambda: draw(SEED, enterprises, rate=args.rate, exclusions=EXCLUSIONS,
+    total, result = median_seconds(lambda: draw(SEED, enterprises, rate=args.rate, exclusions=EXCLUSIONS,
                                          inspectors=pool, per_item=2, rules=rules), args.runs)
     loads = Counter(i for chosen in result.assignments.values() for i in chosen)
     print(f"draw(): {args.enterprises:,} enterprises, {result.eligible:,} eligible, "
           f"{len(result.sample):,} drawn, {len(loads):,} inspectors used (load {min(loads.values())}–"
           f"{max(loads.values())}): median {total:.2f} s of {args.runs}")
 
-    snapshot, _ = _median(lambda: (canonical_lines(enterprises), canonical_lines(pool)), 1)
+    snapshot, _ = median_seconds(lambda: (canonical_lines(enterprises), canonical_lines(pool)), 1)
     eligible = [r for r in enterprises if not any(e.matches(r) for e in EXCLUSIONS)]
-    excluding, _ = _median(lambda: [r for r in enterprises if not any(e.matches(r) for e in EXCLUSIONS)], 1)
+    excluding, _ = median_seconds(lambda: [r for r in enterprises if not any(e.matches(r) for e in EXCLUSIONS)], 1)
     n = sample_size(len(eligible), rate=args.rate)
-    ranking, keys = _median(lambda: sample(SEED, [r["key"] for r in eligible], n), 1)
+    ranking, keys = median_seconds(lambda: sample(SEED, [r["key"] for r in eligible], n), 1)
     by_key = {r["key"]: r for r in eligible}
-    assigning, _ = _median(lambda: assign(SEED, [by_key[k] for k in keys], pool, rules=rules), 1)
+    assigning, _ = median_seconds(lambda: assign(SEED, [by_key[k] for k in keys], pool, rules=rules), 1)
     print(f"  steps (one run each): snapshots {snapshot:.2f} s, exclusions {excluding:.2f} s, "
           f"ranks and sample {ranking:.2f} s, assignment {assigning:.2f} s")
 
@@ -113,7 +101,7 @@ def main() -> None:
                    "--population", str(folder / "population.jsonl"), "--inspectors", str(folder / "inspectors.jsonl"), "--seed", SEED.hex(),
                    "--commitment", commitment(SEED), "--rate", args.rate, "--exclude", "inspected_last_year=1",
                    "--exclude-prefix", "industry=C39"]
-        cli, done = _median(lambda: subprocess.run(command, cwd=ROOT, capture_output=True, check=True), args.runs)
+        cli, done = median_seconds(lambda: subprocess.run(command, cwd=ROOT, capture_output=True, check=True), args.runs)
         published = json.loads(done.stdout)
         same = [(s["key"], tuple(s["inspectors"])) for s in published["sample"]] == \
             [(k, result.assignments[k]) for k in result.sample]

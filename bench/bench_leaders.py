@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_seconds  # noqa: E402
 
 from biaozhun.rules.leaders import (  # noqa: E402
     Direction,
@@ -47,15 +46,6 @@ def _eer(rng: random.Random) -> float | None:
     return None if rng.random() < 0.003 else round(rng.gauss(3.9, 0.35), 2)
 
 
-def _median(run: Callable[[], Tiering], runs: int) -> tuple[float, Tiering]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def _summary(result: Tiering) -> str:
     return f"{result.status}, tiers {[len(t.keys) for t in result.tiers]}, {len(result.excluded):,} excluded"
 
@@ -68,14 +58,14 @@ def main() -> None:
     rng = random.Random(2019)
     values = {f"91{rng.randrange(10**6):06d}MA{n:08X}": _eer(rng) for n in range(args.values)}
     for label, indicator in (("shares", EER_SHARES), ("fixed", EER_FIXED)):
-        seconds, result = _median(lambda i=indicator: tier_indicator(i, values), args.runs)
+        seconds, result = median_seconds(lambda i=indicator: tier_indicator(i, values), args.runs)
         print(f"one indicator, {label} thresholds, {len(values):,} values: median {seconds:.2f} s of {args.runs} "
               f"({_summary(result)})")
     enterprises = args.values // len(SCHEME)
     declarations = {f"91{rng.randrange(10**6):06d}MB{n:08X}": {
         "能效比": _eer(rng), "噪声": rng.randint(36, 53), "待机功率": round(rng.uniform(0.1, 1.02), 2),
         "制冷量偏差": round(rng.uniform(0, 5.1), 1)} for n in range(enterprises)}
-    seconds, result = _median(lambda: tier_scheme(SCHEME, declarations), args.runs)
+    seconds, result = median_seconds(lambda: tier_scheme(SCHEME, declarations), args.runs)
     print(f"scheme of {len(SCHEME)} indicators x {enterprises:,} enterprises = {enterprises * len(SCHEME):,} "
           f"values: median {seconds:.2f} s of {args.runs} ({_summary(result)}, {len(result.leaders):,} leaders)")
 
