@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "biaozhun.feedback",
     "biaozhun.development",
     "biaozhun.filing",
+    "biaozhun.declarations",
     "biaozhun.portal",
     "biaozhun.api",
 ]
