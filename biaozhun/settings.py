@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "biaozhun.feedback",
     "biaozhun.development",
     "biaozhun.filing",
+    "biaozhun.groups",
     "biaozhun.portal",
     "biaozhun.api",
 ]
