@@ -13,7 +13,7 @@ from biaozhun.groups.models import Announcement, AnnouncementComment, GroupEvent
 from biaozhun.groups.services import CommentPeriodClosed, post_announcement, submit_comment
 from tests.factories.files import real_pdf
 
-from .conftest import comment_input
+from tests.fixtures.groups import comment_input
 
 pytestmark = pytest.mark.django_db
 

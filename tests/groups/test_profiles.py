@@ -8,7 +8,7 @@ from biaozhun.groups.models import GroupEvent, GroupProfile
 from biaozhun.groups.services import AlreadyRegistered, StaleProfile, register_group, update_group
 from tests.factories.accounts import OrganisationFactory
 
-from .conftest import profile_input
+from tests.fixtures.groups import profile_input
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from biaozhun.groups.models import GroupEvent, GroupStandard
 from biaozhun.groups.services import publish_group_standard
 from tests.factories.files import real_pdf
 
-from .conftest import standard_input
+from tests.fixtures.groups import standard_input
 
 pytestmark = pytest.mark.django_db
 
