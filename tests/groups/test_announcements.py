@@ -12,7 +12,6 @@ from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
 from biaozhun.groups.models import Announcement, AnnouncementComment, GroupEvent
 from biaozhun.groups.services import CommentPeriodClosed, post_announcement, submit_comment
 from tests.factories.files import real_pdf
-
 from tests.fixtures.groups import comment_input
 
 pytestmark = pytest.mark.django_db

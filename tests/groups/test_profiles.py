@@ -7,7 +7,6 @@ from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
 from biaozhun.groups.models import GroupEvent, GroupProfile
 from biaozhun.groups.services import AlreadyRegistered, StaleProfile, register_group, update_group
 from tests.factories.accounts import OrganisationFactory
-
 from tests.fixtures.groups import profile_input
 
 pytestmark = pytest.mark.django_db

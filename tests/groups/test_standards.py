@@ -10,7 +10,6 @@ from biaozhun.core.errors import PermissionDeniedError, ValidationFailed
 from biaozhun.groups.models import GroupEvent, GroupStandard
 from biaozhun.groups.services import publish_group_standard
 from tests.factories.files import real_pdf
-
 from tests.fixtures.groups import standard_input
 
 pytestmark = pytest.mark.django_db
