@@ -1,5 +1,7 @@
 """Who may do what with the catalogue (registered with the policy): every record is public; editing, imports
-and full texts are for the national administration and administrators.
+and full texts are for the national administration and administrators, and, for the group standards of its own
+group code only (tier group, org_code = its code: T/CAS for 中国标准化协会), for a social organisation's members,
+who may also decide whether those texts are public (biaozhun/groups, decision 0018).
 
 Bulk export (`/api/v1/catalog/export.jsonl`) is open data: the catalogue is public information for everyone
 (work plan items 107, 110) and each record is readable one by one anyway, so anyone may export it; what it
@@ -20,9 +22,21 @@ from .models import Standard
 
 # fmt: off
 def _edit(user: Any, standard: Any) -> bool:
+    """``standard`` is an edition, the parsed number of a record about to be created (create_standard), or None
+    ("may they edit the catalogue at all?")."""
     return (
         user.is_administrator
         or user.is_national_administration_member
+        or _publishes_group_standard(user, standard)
+    )
+
+
+def _set_text_access(user: Any, standard: Any) -> bool:
+    """Administrators, with the publisher's decision as the reason; a social organisation for its own group
+    standards (it is the publisher)."""
+    return (
+        user.is_administrator
+        or _publishes_group_standard(user, standard)
     )
 
 
@@ -56,6 +70,13 @@ def _owns_code(user: Any, standard: Any) -> bool:
     return owns_standard(user, standard)
 
 
+def _publishes_group_standard(user: Any, standard: Any) -> bool:
+    # Imported here, as _owns_code: the groups app builds on the catalogue.
+    from biaozhun.groups.authorities import publishes_standard
+
+    return publishes_standard(user, standard)
+
+
 def _standards(user: Any):
     """Every catalogue record is public."""
     return Standard.objects.all()
@@ -73,7 +94,7 @@ RULES = {
     # Texts that are not public, or not for download (catalog/text_access.py), stay readable to those who attach
     # and check them.
     "catalog.read_any_text": _edit,
-    "catalog.set_text_access": administrator,  # with the publisher's decision as its reason
+    "catalog.set_text_access": _set_text_access,  # with the publisher's decision as its reason
     "catalog.withdraw": administrator,  # an edition published in error
 }
 PUBLIC_ACTIONS = {"catalog.view", "catalog.export_bulk"}

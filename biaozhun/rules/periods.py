@@ -17,3 +17,10 @@ def days_left(opened_on: date, last_day: date, today: date) -> int:
         return 0
     first_day = opened_on + timedelta(days=1)
     return (last_day - max(today, first_day)).days + 1
+
+
+def period_phase(first_day: date, last_day: date, today: date) -> str:
+    """Where `today` stands in a period whose first and last days both count: "before", "open" or "over"."""
+    if today < first_day:
+        return "before"
+    return "open" if today <= last_day else "over"

@@ -27,3 +27,13 @@ def test_each_day_of_the_period_takes_one_day_off(length, elapsed):
     today = OPENED + timedelta(days=elapsed)
     expected = length - elapsed + 1 if elapsed <= length else 0
     assert days_left(OPENED, last_day, today) == expected
+
+
+def test_a_period_is_open_from_its_first_day_to_the_end_of_its_last():
+    from biaozhun.rules.periods import period_phase
+
+    first, last = date(2026, 3, 2), date(2026, 4, 30)
+    assert period_phase(first, last, date(2026, 3, 1)) == "before"
+    assert period_phase(first, last, first) == "open"
+    assert period_phase(first, last, last) == "open"
+    assert period_phase(first, last, last + timedelta(days=1)) == "over"

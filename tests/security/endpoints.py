@@ -92,6 +92,14 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:flag_confirm": Rule("filing.decide_flag"),
     "api:flag_dismiss": Rule("filing.decide_flag"),
     "api:conversion_record": Rule("catalog.record_conversion"),
+    "api:group_list": PUBLIC,
+    "api:group_detail": PUBLIC,
+    "api:group_standards": PUBLIC,
+    "api:group_announcement_list": PUBLIC,
+    "api:group_announcement_detail": PUBLIC,
+    "api:group_announcement_post": Rule("groups.announce"),
+    "api:group_comment_list": Rule("groups.view_comments", public_read=True),  # the public gets []
+    "api:group_comment_submit": Rule("groups.comment"),
     "api:announcement_list": PUBLIC,
     "api:announcement_detail": PUBLIC,
     # committees
@@ -151,6 +159,22 @@ ENDPOINTS: dict[str, str | Rule] = {
     "filing:flags": Rule("filing.flags"),
     "filing:flag_decide": Rule("filing.decide_flag"),
     "filing:conversion": Rule("filing.work"),  # the recording itself: catalog.record_conversion per standard
+    # groups (social organisations and group standards)
+    "groups:list": PUBLIC,
+    "groups:detail": PUBLIC,
+    "groups:statistics": PUBLIC,
+    "groups:statistics_xlsx": PUBLIC,
+    "groups:announcements": PUBLIC,
+    "groups:announcement": PUBLIC,
+    "groups:announcement_draft": PUBLIC,  # a 征求意见稿 is published for everyone to read
+    "groups:comment_submit": Rule("groups.comment"),
+    "groups:comments": Rule("groups.view_comments"),
+    "groups:comments_xlsx": Rule("groups.view_comments"),
+    "groups:work": Rule("groups.work"),
+    "groups:register": Rule("groups.register"),
+    "groups:edit": Rule("groups.edit_profile"),
+    "groups:publish": Rule("groups.publish"),
+    "groups:announce": Rule("groups.announce"),
     # portal
     "portal:home": PUBLIC,
     "portal:standard_list": PUBLIC,

@@ -53,7 +53,7 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 
 
 @pytest.fixture
-def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user):
+def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -81,6 +81,8 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user):
         "comment_id": comment.pk, "ballot_pk": ballot.pk, "ballot_id": ballot.pk, "request_pk": extension.pk,
         "standard_pk": standard.pk, "standard_id": standard.pk, "watch_id": watch.pk,
         "identifier": standard.identifier, "code": project.committee.code, "token": "not-a-valid-token", "number": 1,
+        "group_code": open_call.profile.code, "announcement_pk": open_call.pk, "announcement_id": open_call.pk,
+        "organisation_pk": open_call.profile.organisation_id,
     }
 
 

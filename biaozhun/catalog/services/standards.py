@@ -13,6 +13,7 @@ from biaozhun.catalog.models import Standard
 from biaozhun.catalog.serialise import records_for
 from biaozhun.core import clock
 from biaozhun.core.errors import DomainError, ValidationFailed
+from biaozhun.identifiers import Identifier, IdentifierError, parse
 
 from . import events
 from .locking import lock_catalogue
@@ -50,10 +51,19 @@ def _clean(raw: dict[str, Any]):
     return record
 
 
+def _proposed(data: dict[str, Any]) -> Identifier | None:
+    """The number of a record about to be created, for the policy (a social organisation may create the records of
+    its own group code, catalog/permissions.py); None when it does not parse (the cleaner then says why)."""
+    try:
+        return parse(str(data.get("identifier") or ""))
+    except IdentifierError:
+        return None
+
+
 @transaction.atomic
 def create_standard(*, actor, data: dict[str, Any], source: str = "manual") -> Standard:
     """Add one edition from a record in the interchange format (docs/catalog-jsonl.md)."""
-    policy.require(actor, "catalog.edit")
+    policy.require(actor, "catalog.edit", _proposed(data))
     lock_catalogue()
     record = _clean(data)
     if Standard.objects.filter(edition=record.edition).exists():
