@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "biaozhun.development",
     "biaozhun.filing",
     "biaozhun.declarations",
+    "biaozhun.leaders",
     "biaozhun.portal",
     "biaozhun.api",
 ]
