@@ -20,7 +20,7 @@ from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
 from biaozhun.rules import leaders as rules
 
-from ..mapping import Matcher, MappingReason, guaranteed
+from ..mapping import MappingReason, Matcher, guaranteed
 from ..models import RankingRun, Scheme
 from ..schemes import rule_indicator
 from ..selectors.ranking import declared_rows, matching_declarations
