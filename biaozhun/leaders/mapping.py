@@ -19,15 +19,15 @@ range a–b   a (the worst value it allows)      b (the worst value it allows)
 text        not a number (``not_a_number``)    not a number
 ==========  =================================  ==================================
 
-A declaration with two rows of the same indicator is ranked on the worse of the two guarantees. Values are read as
-the database stores them and compared as binary floating point; the scheme's thresholds and requirement are
-converted the same way, so equal decimals compare equal.
+A declaration with two rows of the same indicator is ranked on the worse of the two guarantees (a text row, which
+cannot be ranked, counts as the worse). Values are read as the database stores them and compared as binary
+floating point; the scheme's thresholds and requirement are converted the same way, so equal decimals compare equal.
 """
 
 from __future__ import annotations
 
 import math
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 from biaozhun.rules.gaps import same_name, same_unit
 from biaozhun.rules.leaders import Direction
@@ -42,30 +42,49 @@ class MappingReason(StrEnum):
     NO_GUARANTEE = "no_guarantee"
 
 
-def guaranteed(comparator: str, lower: object, upper: object, direction: Direction) -> float | None:
-    """The value the row guarantees in the direction; None when it guarantees nothing; NaN for text (or a number
-    missing where the comparator needs it)."""
+class Take(IntEnum):
+    """Which column of a row holds its guaranteed value (or why none does)."""
+
+    LOWER = 0
+    UPPER = 1
+    EITHER = 2  # eq: lower, or upper when lower is empty
+    TEXT = 3
+    NO_GUARANTEE = 4
+    UNIT_DIFFERS = 5
+    IGNORE = 6  # not an indicator of the scheme
+
+
+def take(comparator: str, direction: Direction) -> Take:
     higher = direction is Direction.HIGHER
     if comparator == "eq":
-        value = lower if lower is not None else upper
-    elif comparator == "ge":
-        if not higher:
-            return None
-        value = lower
-    elif comparator == "le":
-        if higher:
-            return None
-        value = upper
-    elif comparator == "range":
-        value = lower if higher else upper
-    else:
+        return Take.EITHER
+    if comparator == "ge":
+        return Take.LOWER if higher else Take.NO_GUARANTEE
+    if comparator == "le":
+        return Take.UPPER if not higher else Take.NO_GUARANTEE
+    if comparator == "range":
+        return Take.LOWER if higher else Take.UPPER
+    return Take.TEXT
+
+
+def value_of(how: Take, lower: object, upper: object) -> float | None:
+    """The guaranteed value; None when the row guarantees nothing; NaN for text (or a number missing where the
+    comparator needs it)."""
+    if how is Take.NO_GUARANTEE or how is Take.UNIT_DIFFERS or how is Take.IGNORE:
+        return None
+    if how is Take.TEXT:
         return NOT_A_NUMBER
+    value = lower if how is Take.LOWER or (how is Take.EITHER and lower is not None) else upper
     return NOT_A_NUMBER if value is None else float(value)  # type: ignore[arg-type]
 
 
+def guaranteed(comparator: str, lower: object, upper: object, direction: Direction) -> float | None:
+    """The value a row guarantees in the direction (see the table above)."""
+    return value_of(take(comparator, direction), lower, upper)
+
+
 class Matcher:
-    """Maps (name, unit) of declared rows to the position of a scheme indicator, remembering each distinct pair
-    (a few hundred at most), so that a million rows cost a million dictionary look-ups."""
+    """Maps (name, unit) of declared rows to the position of a scheme indicator, remembering each distinct pair."""
 
     def __init__(self, indicators: list[tuple[str, str]]) -> None:
         self._indicators = indicators
@@ -83,3 +102,28 @@ class Matcher:
                         break
             self._seen[(name, unit)] = found
         return found
+
+
+class RowPlan:
+    """A row's key ("name␟unit␟comparator", selectors/ranking.py) → (name of the scheme indicator or "", Take as an
+    int, whether higher is better), learnt once per distinct key (a few hundred at most), so a million rows cost a
+    million dictionary look-ups."""
+
+    def __init__(self, indicators: list[tuple[str, str]], directions: list[Direction], separator: str) -> None:
+        self._indicators = indicators
+        self._match = Matcher(indicators).match
+        self._directions = directions
+        self._separator = separator
+        self.known: dict[str, tuple[str, int, bool]] = {}
+
+    def learn(self, key: str) -> tuple[str, int, bool]:
+        name, unit, comparator = (key.split(self._separator) + ["", ""])[:3]
+        index, unit_matches = self._match(name, unit) if name else (None, False)
+        if index is None:
+            plan = ("", int(Take.IGNORE), False)
+        else:
+            direction = self._directions[index]
+            how = take(comparator, direction) if unit_matches else Take.UNIT_DIFFERS
+            plan = (self._indicators[index][0], int(how), direction is Direction.HIGHER)
+        self.known[key] = plan
+        return plan
