@@ -91,7 +91,7 @@ def gap_pdf(report: GapReport) -> bytes:
     pdf.setTitle(_("对标达标报告"))
     width, height = A4
     margin = 18 * mm
-    widths = [0.2, 0.08, 0.1, 0.2, 0.14, 0.14, 0.14]
+    widths = [0.18, 0.08, 0.1, 0.18, 0.12, 0.18, 0.16]
     columns = [margin + sum(widths[:i]) * (width - 2 * margin) for i in range(len(widths))]
     y = height - margin
     size = 9

@@ -64,10 +64,10 @@ def at(day: date, hour: int = 10):
                                tick=False)
 
 
-def list_in_notice(on: date = date(2026, 6, 8)) -> LeaderList:
+def list_in_notice(on: date = date(2026, 6, 8), year: int = 2026) -> LeaderList:
     """A list of two leaders (of four declarations) in public notice from `on` for the default 10 working days:
     from Monday 8 June 2026 that is to Tuesday 23 June (19 June is the Dragon Boat Festival)."""
-    product = fridge()
+    product = fridge(year)
     plan = scheme(product)
     for value in (38, 39, 45, 55):
         declare((EFFICIENCY, "eq", value, value))

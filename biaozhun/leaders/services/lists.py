@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import InvalidTransition, TimeLimitPassed, ValidationFailed
 from biaozhun.declarations.models import Declaration
 from biaozhun.reference.selectors import working_calendar
@@ -143,7 +144,7 @@ def decide_objection(actor: Any, *, objection: Objection, upheld: bool, reason: 
         raise ValidationFailed(_("未能处理异议，请按提示修改。"), [
             {"field": "reason", "message": _("请写明处理意见，它将与名单一起公开。")}])
     objection.state = ObjectionState.UPHELD if upheld else ObjectionState.REJECTED
-    objection.decided_at, objection.decided_by, objection.decision = clock.now(), actor, reason
+    objection.decided_at, objection.decided_by, objection.decision = clock.now(), user_or_none(actor), reason
     objection.save(update_fields=["state", "decided_at", "decided_by", "decision"])
     if upheld and objection.entry.state == EntryState.LISTED:
         objection.entry.state = EntryState.REMOVED
