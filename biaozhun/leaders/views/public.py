@@ -104,7 +104,7 @@ def objection(request, pk: int):
             else:
                 error = refused.message
         else:
-            messages.success(request, _("异议已提交，国家标准委将在公示期结束前后处理并公开处理意见。"))
+            messages.success(request, _("异议已提交。国家标准委处理后，处理意见与名单一起公开。"))
             return redirect("leaders:list", pk=found.pk)
     open_now = found.state == ListState.NOTICE and found.notice_from <= today <= found.notice_until
     if not open_now and not error:
