@@ -46,7 +46,8 @@ class SchemeOut(Schema):
 class ListSummaryOut(Schema):
     id: int
     year: int
-    state: str = Field(description="notice (in public notice) or published; drafts only for the administration")
+    state: str = Field(description="on_notice (in public notice) or issued (published); draft only for the "
+                                   "administration")
     notice_from: date | None
     notice_until: date | None
     published_at: datetime | None

@@ -65,7 +65,8 @@ def clean_indicators(indicators: list[IndicatorInput]) -> tuple[list[dict[str, A
         label = item.name.strip() or _("第 %(n)d 个指标") % {"n": index + 1}
 
         def problem(name: str, message: str, where: str = where, label: str = label) -> None:
-            problems.append({"field": f"{where}.{name}", "message": f"{label}：{message}"})
+            problems.append({"field": f"{where}.{name}",
+                             "message": _("%(label)s：%(message)s") % {"label": label, "message": message}})
 
         name = " ".join(item.name.split())
         if not name:

@@ -27,7 +27,7 @@ def test_a_list_in_notice_with_its_entries(client, django_assert_max_num_queries
     leader_list = list_in_notice(date(2026, 6, 8))
     with django_assert_max_num_queries(6):
         body = client.get(f"/api/v1/leaders/lists/{leader_list.pk}").json()
-    assert body["state"] == "notice" and body["notice_until"] == "2026-06-23"
+    assert body["state"] == "on_notice" and body["notice_until"] == "2026-06-23"
     assert len(body["entries"]) == 2
 
 

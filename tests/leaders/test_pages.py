@@ -86,7 +86,7 @@ def test_the_administration_ranks_drafts_notices_and_publishes_through_the_pages
         assert client.get(response.url).status_code == 200
         client.post(reverse("leaders:draft", args=[run.pk]))
         leader_list = LeaderList.objects.get()
-        client.post(reverse("leaders:notice", args=[leader_list.pk]), {"working_days": 10})
+        client.post(reverse("leaders:open_notice", args=[leader_list.pk]), {"working_days": 10})
     with at(date(2026, 6, 24)):
         client.post(reverse("leaders:publish", args=[leader_list.pk]))
     leader_list.refresh_from_db()

@@ -162,7 +162,7 @@ ENDPOINTS: dict[str, str | Rule] = {
     "leaders:rank": Rule("leaders.rank"),
     "leaders:run": Rule("leaders.view_runs"),
     "leaders:draft": Rule("leaders.manage"),
-    "leaders:notice": Rule("leaders.manage"),
+    "leaders:open_notice": Rule("leaders.manage"),
     "leaders:publish": Rule("leaders.manage"),
     "leaders:decide": Rule("leaders.decide_objection"),
     "leaders:gaps": Rule("leaders.compare"),

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 class ListState(models.TextChoices):
     DRAFT = "draft", _("草拟")
-    NOTICE = "notice", _("公示中")
-    PUBLISHED = "published", _("已发布")
+    # Not "notice"/"published": those are development stage codes (tests/development/test_house_rules.py).
+    NOTICE = "on_notice", _("公示中")
+    PUBLISHED = "issued", _("已发布")
 
 
 class LeaderList(models.Model):
@@ -41,6 +42,10 @@ class LeaderList(models.Model):
         from django.urls import reverse
 
         return reverse("leaders:list", args=[self.pk])
+
+    @property
+    def on_notice(self) -> bool:
+        return self.state == ListState.NOTICE
 
     @property
     def is_public(self) -> bool:

@@ -125,7 +125,7 @@ urlpatterns: list[URLPattern] = [
     path("work/schemes/<int:pk>/rank/", rank, name="rank"),
     path("work/runs/<int:pk>/", run_page, name="run"),
     path("work/runs/<int:pk>/draft/", draft, name="draft"),
-    path("work/lists/<int:pk>/notice/", notice, name="notice"),
+    path("work/lists/<int:pk>/open-notice/", notice, name="open_notice"),
     path("work/lists/<int:pk>/publish/", publish, name="publish"),
     path("work/objections/<int:pk>/decide/", decide, name="decide"),
 ]
