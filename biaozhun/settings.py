@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "biaozhun.filing",
     "biaozhun.declarations",
     "biaozhun.groups",
+    "biaozhun.leaders",
     "biaozhun.portal",
     "biaozhun.api",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("committees/", include("biaozhun.committees.urls")),
     path("filing/", include("biaozhun.filing.urls")),
     path("groups/", include("biaozhun.groups.urls")),
+    path("leaders/", include("biaozhun.leaders.urls")),
     path("privacy/", include("biaozhun.accounts.privacy.urls")),
     path("projects/", include("biaozhun.development.urls")),
     path("", include("biaozhun.portal.urls")),

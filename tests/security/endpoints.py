@@ -73,6 +73,9 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:comment_dispose": Rule("development.manage"),
     "api:ballot_detail": Rule("development.see_votes", public_read=True),
     "api:ballot_vote": Rule("development.vote"),
+    "api:leaders_products": PUBLIC,
+    "api:leaders_list": Rule("leaders.view_list", public_read=True),  # lists in notice or published; drafts 404
+    "api:leaders_run": Rule("leaders.view_runs"),
     "api:filing_list": PUBLIC,  # accepted filings; one under way only for those who work on it
     "api:filing_detail": Rule("filing.view", public_read=True),
     "api:filing_submit": Rule("filing.submit"),
@@ -175,6 +178,18 @@ ENDPOINTS: dict[str, str | Rule] = {
     "groups:edit": Rule("groups.edit_profile"),
     "groups:publish": Rule("groups.publish"),
     "groups:announce": Rule("groups.announce"),
+    # 企业标准"领跑者" and 对标达标
+    "leaders:index": PUBLIC,
+    "leaders:product": PUBLIC,
+    "leaders:list": Rule("leaders.view_list", public_read=True),  # lists in notice or published; drafts 404
+    "leaders:objection": Rule("leaders.object"),
+    "leaders:rank": Rule("leaders.rank"),
+    "leaders:run": Rule("leaders.view_runs"),
+    "leaders:draft": Rule("leaders.manage"),
+    "leaders:open_notice": Rule("leaders.manage"),
+    "leaders:publish": Rule("leaders.manage"),
+    "leaders:decide": Rule("leaders.decide_objection"),
+    "leaders:gaps": Rule("leaders.compare"),
     # portal
     "portal:home": PUBLIC,
     "portal:standard_list": PUBLIC,

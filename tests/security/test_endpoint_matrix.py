@@ -19,6 +19,7 @@ from biaozhun.rules.stages import Stage
 from tests.factories.accounts import UserFactory
 from tests.factories.development import BallotFactory, ProjectFactory
 from tests.fixtures.catalog import make_standard
+from tests.fixtures.leaders import leaders_addresses
 
 from .endpoints import ENDPOINTS, PUBLIC, SIGNED_IN, Rule
 
@@ -53,7 +54,7 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 
 
 @pytest.fixture
-def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call):
+def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call, leaders_notice_list):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -74,6 +75,7 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
         "detail", "text", "revise", "withdraw", "approve_city", "return_city", "accept", "return")}
     by_pk |= {"filing:detail": bureau_filing.pk, "filing:batch_detail": bureau_batch.pk,
               "filing:batch_resume": bureau_batch.pk, "filing:flag_decide": jb_flag.pk, "filing:announcement": notice.pk}
+    by_pk |= leaders_addresses(leaders_notice_list)
     return {
         "by_name": {name: {"pk": pk} for name, pk in by_pk.items()},
         "filing_id": bureau_filing.pk, "batch_id": bureau_batch.pk, "flag_id": jb_flag.pk, "notice_id": notice.pk,
@@ -83,6 +85,7 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
         "identifier": standard.identifier, "code": project.committee.code, "token": "not-a-valid-token", "number": 1,
         "group_code": open_call.profile.code, "announcement_pk": open_call.pk, "announcement_id": open_call.pk,
         "organisation_pk": open_call.profile.organisation_id,
+        "list_id": leaders_notice_list.pk, "run_id": leaders_notice_list.run_id,
     }
 
 

@@ -1,0 +1,51 @@
+"""A ranking run: the tiers of one scheme over the declarations that matched its key product at that moment."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from biaozhun.rules import leaders as rules
+
+
+class RankingStatus(models.TextChoices):
+    """The same values as rules.leaders.Ranking."""
+
+    RANKED = rules.Ranking.RANKED.value, _("已分档")
+    ALL_EQUAL = rules.Ranking.ALL_EQUAL.value, _("指标值全部相同，不分档")
+    NONE_QUALIFIED = rules.Ranking.NONE_QUALIFIED.value, _("没有符合要求的声明")
+
+
+class RankingRun(models.Model):
+    """What a run read and what it found. Keys are declaration ids. ``tiers`` is [[ids of tier 1], [tier 2]...]
+    with no order inside a tier; ``unranked`` the qualified ids when there is no ranking; ``excluded``
+    [[id, indicator, reason, value]...] (reasons: rules.leaders.Reason, plus the mapping's own: see
+    ranking.MappingReason); ``indicators`` per scheme indicator {"status", "tiers": [{"tier", "bound", "count"}]}.
+    ``inputs_digest`` is the SHA-256 of the canonical inputs (see services/ranking.py), so a rerun on unchanged
+    declarations shows the same digest."""
+
+    scheme = models.ForeignKey("leaders.Scheme", on_delete=models.PROTECT, related_name="runs")
+    at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    rules = models.CharField(_("分档规则"), max_length=40)
+    status = models.CharField(_("结果"), max_length=14, choices=RankingStatus.choices)
+    inputs_digest = models.CharField(_("输入摘要"), max_length=64)
+    declarations = models.PositiveIntegerField(_("参与声明数"))
+    indicator_rows = models.PositiveIntegerField(_("读取的指标行数"))
+    tiers = models.JSONField(default=list)
+    unranked = models.JSONField(default=list)
+    excluded = models.JSONField(default=list)
+    indicators = models.JSONField(default=dict)
+    seconds = models.FloatField(_("用时（秒）"), default=0)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("分档结果")
+        verbose_name_plural = _("分档结果")
+
+    def __str__(self) -> str:
+        return f"{self.scheme} · {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def tier_sizes(self) -> list[int]:
+        return [len(keys) for keys in self.tiers]
