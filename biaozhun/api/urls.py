@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from biaozhun.catalog.api import router as catalog_router
 from biaozhun.development.api import router as development_router
 from biaozhun.filing.api import router as filing_router
+from biaozhun.inspections.api import router as inspections_router
 from biaozhun.search.api import router as search_router
 
 from .errors import install_error_handlers
@@ -37,3 +38,4 @@ api.add_router("/catalog", catalog_router)
 api.add_router("/search", search_router)
 api.add_router("/projects", development_router)
 api.add_router("/filings", filing_router)
+api.add_router("/inspections", inspections_router)
