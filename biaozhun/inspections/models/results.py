@@ -47,6 +47,9 @@ class ItemInspector(models.Model):
         ]
         indexes = [models.Index(fields=["inspector", "item"], name="inspections_assign_insp_idx")]
 
+    def __str__(self) -> str:
+        return f"{self.item_id} · {self.inspector_id}"
+
 
 class Outcome(models.TextChoices):
     CONFORMING = "conforming", _("符合")
