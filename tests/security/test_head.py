@@ -9,6 +9,7 @@ from biaozhun.accounts.models import Organisation, User
 from biaozhun.catalog.models import Standard
 from biaozhun.development.models import Ballot, Project
 from biaozhun.filing.models import AbolitionNotice, Filing, FilingBatch, SupersessionFlag
+from biaozhun.inspections.models import Campaign
 from tests.security.crawl import load_demo, walk
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,7 @@ API_SAMPLES = {
     "batch_id": lambda: FilingBatch.objects.get(authority__name=JIANGSU).pk,
     "flag_id": lambda: SupersessionFlag.objects.get(authority__name=JIANGSU).pk,
     "notice_id": lambda: AbolitionNotice.objects.get(authority__name=JIANGSU).pk,
+    "campaign_id": lambda: Campaign.objects.first().pk,
 }
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
 

@@ -37,11 +37,6 @@ EDITABLE = ("year", "title", "scope", "region_prefix", "industry_class", "tier",
             "exclude_same_organisation", "exclude_same_region", "region_level", "check_items")
 
 
-def _problems(error: ValidationError) -> list[dict[str, str]]:
-    return [{"field": name, "message": str(message)} for name, messages in error.message_dict.items()
-            for message in messages]
-
-
 def _validate(campaign: Campaign) -> None:
     errors: dict[str, list[str]] = {}
     if (campaign.rate is None) == (campaign.size is None):
@@ -156,11 +151,12 @@ def draw_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
         raise RequirementsUnmet(
             _("有 %(count)s 户抽中企业可派的检查人员不足 %(needed)s 名（回避规则排除了其余人员）；请在名录中补充"
               "其他单位或地区的检查人员后，重新创建抽查任务。") % {"count": len(exc.shortages), "needed": exc.needed},
-            [{"requirement": "inspectors", "message": key} for key, _count in exc.shortages]) from None
+            [{"requirement": "inspectors", "message": _("抽中企业 %(key)s 只有 %(count)s 名可派的检查人员。") % {
+                "key": key, "count": count}} for key, count in exc.shortages]) from None
     if (result.population_sha256, result.inspectors_sha256) != (campaign.population_sha256,
                                                                   campaign.inspectors_sha256):
-        raise RequirementsUnmet(_("保存的名录与公布的摘要不一致，不能抽取；请联系系统管理员检查存储。"),
-                                [{"requirement": "snapshot", "message": "digest mismatch"}])
+        message = _("保存的名录与公布的摘要不一致，不能抽取；请联系系统管理员检查存储。")
+        raise RequirementsUnmet(message, [{"requirement": "snapshot", "message": message}])
     keys = list(result.sample)
     enterprises = _ids_by(Organisation.objects.filter, keys, "uscc")
     inspectors = _ids_by(Inspector.objects.filter(authority=campaign.authority_id).filter,

@@ -90,9 +90,9 @@ def complete_inspection(actor: Any, *, campaign: Campaign) -> Campaign:
     expected = campaign.items.count() * len(campaign.check_items)
     recorded = Finding.objects.filter(item__campaign=campaign, check_item__in=campaign.check_items).count()
     if recorded < expected:
-        raise RequirementsUnmet(
-            _("还有 %(missing)s 项检查结果没有记录；检查人员记录全部检查事项后才能完成检查。") % {
-                "missing": expected - recorded}, [{"requirement": "findings", "message": str(expected - recorded)}])
+        message = _("还有 %(missing)s 项检查结果没有记录；检查人员记录全部检查事项后才能完成检查。") % {
+            "missing": expected - recorded}
+        raise RequirementsUnmet(message, [{"requirement": "findings", "message": message}])
     events.move(campaign, CampaignState.RESULTS_DUE, CampaignEventKind.INSPECTED, actor=actor)
     return campaign
 
@@ -131,8 +131,8 @@ def follow_up_order(actor: Any, *, order: CorrectionOrder, corrected: bool, note
     if campaign.state != CampaignState.PUBLISHED or order.state != OrderState.OPEN:
         raise InvalidTransition(_("这份责令改正已经跟踪过，或抽查任务已结束。"), current=order.state)
     if not corrected and clock.today() <= order.deadline:
-        raise ValidationFailed(_("改正期限（%(deadline)s）届满后才能认定逾期未改正。") % {
-            "deadline": order.deadline.isoformat()}, [{"field": "corrected", "message": "deadline not passed"}])
+        message = _("改正期限（%(deadline)s）届满后才能认定逾期未改正。") % {"deadline": order.deadline.isoformat()}
+        raise ValidationFailed(message, [{"field": "corrected", "message": message}])
     order.state = OrderState.CORRECTED if corrected else OrderState.NOT_CORRECTED
     order.followed_up_at, order.follow_up_note = clock.now(), note.strip()
     order.publicly_listed = not corrected and bool(set(order.check_items) & rules.PUBLIC_LIST_ITEMS)
@@ -150,8 +150,8 @@ def close_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     events.refuse_unless(campaign, CampaignState.CLOSED)
     open_orders = CorrectionOrder.objects.filter(item__campaign=campaign, state=OrderState.OPEN).count()
     if open_orders:
-        raise RequirementsUnmet(_("还有 %(count)s 份责令改正没有跟踪结果。") % {"count": open_orders},
-                                [{"requirement": "orders", "message": str(open_orders)}])
+        message = _("还有 %(count)s 份责令改正没有跟踪结果。") % {"count": open_orders}
+        raise RequirementsUnmet(message, [{"requirement": "orders", "message": message}])
     campaign.closed_at = clock.now()
     events.move(campaign, CampaignState.CLOSED, CampaignEventKind.CLOSED, actor=actor, fields=("closed_at",))
     return campaign

@@ -22,7 +22,7 @@ from biaozhun.rules import inspections as rules
 
 from .. import selectors, services
 from ..forms import CampaignForm, FindingForm, FollowUpForm, InspectorForm
-from ..models import Campaign, CheckItem, CorrectionOrder, Finding, OrderState, SampledItem
+from ..models import Campaign, CampaignState, CheckItem, CorrectionOrder, Finding, OrderState, SampledItem
 from ..permissions import authorities_of
 from .public import campaign_context
 
@@ -33,6 +33,9 @@ MOVES = {
     "publish": (services.publish_results, _("抽查结果已公开，已向不符合的企业下达责令改正。")),
     "close": (services.close_campaign, _("抽查任务已结束。")),
 }
+
+MOVE_TARGETS = {"commit": CampaignState.COMMITTED, "draw": CampaignState.DRAWN, "complete": CampaignState.RESULTS_DUE,
+                "publish": CampaignState.PUBLISHED, "close": CampaignState.CLOSED}
 
 
 def _refused(request, exc: DomainError) -> None:
@@ -91,9 +94,7 @@ def campaign_work(request, pk: int):
         context["items"] = Paginator(selectors.sample(campaign=campaign, with_findings=True), 50).get_page(
             request.GET.get("page"))
     context.update({
-        "moves": [name for name, target in (("commit", "committed"), ("draw", "drawn"), ("complete", "results_due"),
-                                            ("publish", "published"), ("close", "closed"))
-                  if target in rules.allowed_moves(campaign.state)],
+        "moves": [name for name, target in MOVE_TARGETS.items() if target in rules.allowed_moves(campaign.state)],
         "orders": selectors.orders(campaign=campaign), "follow_up": FollowUpForm(), "today": clock.today(),
         "open": OrderState.OPEN, "events": campaign.events.select_related("actor").order_by("-at", "-id")[:50],
     })
