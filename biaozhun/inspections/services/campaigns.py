@@ -144,9 +144,9 @@ def draw_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     campaign = _locked(campaign)
     events.refuse_unless(campaign, CampaignState.DRAWN)
     seed = bytes.fromhex(campaign.seed)
+    population = drawing.read_snapshot(campaign.population_file)
     try:
-        result = drawing.run_draw(campaign, seed, drawing.read_snapshot(campaign.population_file),
-                                  drawing.read_snapshot(campaign.inspectors_file))
+        result = drawing.run_draw(campaign, seed, population, drawing.read_snapshot(campaign.inspectors_file))
     except pure.NoEligibleInspectors as exc:
         raise RequirementsUnmet(
             _("有 %(count)s 户抽中企业可派的检查人员不足 %(needed)s 名（回避规则排除了其余人员）；请在名录中补充"
@@ -158,11 +158,11 @@ def draw_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
         message = _("保存的名录与公布的摘要不一致，不能抽取；请联系系统管理员检查存储。")
         raise RequirementsUnmet(message, [{"requirement": "snapshot", "message": message}])
     keys = list(result.sample)
-    enterprises = _ids_by(Organisation.objects.filter, keys, "uscc")
+    # exclude(uscc="") states the condition of the partial unique index on uscc, so SQLite looks the keys up in it.
+    enterprises = _ids_by(Organisation.objects.exclude(uscc="").filter, keys, "uscc")
     inspectors = _ids_by(Inspector.objects.filter(authority=campaign.authority_id).filter,
                          sorted({n for team in result.assignments.values() for n in team}), "number")
-    regions = {r["key"]: r.get("region", "") for r in drawing.read_snapshot(campaign.population_file)
-               if r["key"] in result.assignments}
+    regions = {r["key"]: r.get("region", "") for r in population if r["key"] in result.assignments}
     items = SampledItem.objects.bulk_create(
         [SampledItem(campaign=campaign, rank=rank, key=key, enterprise_id=enterprises[key], region_code=regions[key])
          for rank, key in enumerate(keys, 1)], batch_size=2000)
