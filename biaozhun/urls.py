@@ -18,6 +18,7 @@ urlpatterns = [
     path("filing/", include("biaozhun.filing.urls")),
     path("groups/", include("biaozhun.groups.urls")),
     path("leaders/", include("biaozhun.leaders.urls")),
+    path("inspections/", include("biaozhun.inspections.urls")),
     path("privacy/", include("biaozhun.accounts.privacy.urls")),
     path("projects/", include("biaozhun.development.urls")),
     path("", include("biaozhun.portal.urls")),

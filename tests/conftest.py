@@ -9,6 +9,7 @@ pytest_plugins = [
     "tests.fixtures.filing",
     "tests.fixtures.groups",
     "tests.fixtures.leaders",
+    "tests.fixtures.inspections",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

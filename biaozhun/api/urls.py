@@ -6,6 +6,7 @@ from biaozhun.catalog.api import router as catalog_router
 from biaozhun.development.api import router as development_router
 from biaozhun.filing.api import router as filing_router
 from biaozhun.groups.api import router as groups_router
+from biaozhun.inspections.api import router as inspections_router
 from biaozhun.leaders.api import router as leaders_router
 from biaozhun.search.api import router as search_router
 
@@ -41,3 +42,4 @@ api.add_router("/projects", development_router)
 api.add_router("/filings", filing_router)
 api.add_router("/groups", groups_router)
 api.add_router("/leaders", leaders_router)
+api.add_router("/inspections", inspections_router)

@@ -212,3 +212,23 @@ ENDPOINTS: dict[str, str | Rule] = {
     "portal:feedback": PUBLIC,
     "portal:standard_detail": PUBLIC,
 }
+ENDPOINTS.update({
+    # random inspections (双随机、一公开)
+    "inspections:list": PUBLIC,
+    "inspections:non_compliance": PUBLIC,
+    "inspections:detail": Rule("inspections.view", public_read=True),  # drafts: their authority only
+    "inspections:verify": Rule("inspections.view_draw", public_read=True),  # public from the draw on
+    "inspections:population_snapshot": Rule("inspections.view_draw", public_read=True),
+    "inspections:inspectors_snapshot": Rule("inspections.view_draw", public_read=True),
+    "inspections:work_dashboard": Rule("inspections.work"),
+    "inspections:work_new": Rule("inspections.create"),
+    "inspections:work_inspectors": Rule("inspections.keep_pool"),
+    "inspections:work_campaign": Rule("inspections.manage"),
+    "inspections:work_move": Rule("inspections.manage"),
+    "inspections:work_item": Rule("inspections.record"),
+    "inspections:work_evidence": Rule("inspections.view_evidence"),
+    "inspections:work_follow_up": Rule("inspections.manage"),
+    "api:campaign_list": PUBLIC,
+    "api:campaign_detail": Rule("inspections.view", public_read=True),
+    "api:non_compliance_list": PUBLIC,
+})

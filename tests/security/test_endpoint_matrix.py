@@ -54,7 +54,8 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 
 
 @pytest.fixture
-def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call, leaders_notice_list):
+def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call, leaders_notice_list,
+          finding):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -73,6 +74,9 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
     search_index()
     by_pk = {"filing:work_" + name: bureau_filing.pk for name in (
         "detail", "text", "revise", "withdraw", "approve_city", "return_city", "accept", "return")}
+    by_pk |= {f"inspections:{name}": finding.item.campaign_id for name in (
+        "detail", "verify", "population_snapshot", "inspectors_snapshot", "work_campaign", "work_move")}
+    by_pk |= {"inspections:work_item": finding.item_id, "inspections:work_evidence": finding.pk}
     by_pk |= {"filing:detail": bureau_filing.pk, "filing:batch_detail": bureau_batch.pk,
               "filing:batch_resume": bureau_batch.pk, "filing:flag_decide": jb_flag.pk, "filing:announcement": notice.pk}
     by_pk |= leaders_addresses(leaders_notice_list)
@@ -86,6 +90,7 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
         "group_code": open_call.profile.code, "announcement_pk": open_call.pk, "announcement_id": open_call.pk,
         "organisation_pk": open_call.profile.organisation_id,
         "list_id": leaders_notice_list.pk, "run_id": leaders_notice_list.run_id,
+        "move": "commit", "campaign_id": finding.item.campaign_id,
     }
 
 

@@ -11,6 +11,7 @@ from biaozhun.catalog.models import Standard
 from biaozhun.development.models import Ballot, Project
 from biaozhun.filing.models import AbolitionNotice, Filing, FilingBatch, SupersessionFlag
 from biaozhun.groups.models import Announcement
+from biaozhun.inspections.models import Campaign
 from tests.security.crawl import load_demo, walk
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,7 @@ API_SAMPLES = {
     "announcement_id": lambda: Announcement.objects.first().pk,
     "list_id": lambda: _leaders_demo().pk,
     "run_id": lambda: _leaders_demo().run_id,
+    "campaign_id": lambda: Campaign.objects.first().pk,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
