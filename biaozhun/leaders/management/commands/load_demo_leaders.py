@@ -32,7 +32,6 @@ from biaozhun.declarations.models import (
 )
 from biaozhun.leaders.models import KeyProduct, ListState
 from biaozhun.leaders.schemes import IndicatorInput
-from biaozhun.leaders.selectors.ranking import matching_declarations
 from biaozhun.leaders.services import (
     create_key_product,
     create_scheme,
@@ -61,8 +60,10 @@ def _uscc(n: int, region: str) -> str:
 
 def _declarations() -> int:
     """Direct rows: an enterprise (with its profile), a product, a published declaration of its enterprise
-    standard with two indicators."""
+    standard with two indicators. Made once (by their own numbers), whatever other demo data also matches the key
+    product: declarations without the scheme's indicators are excluded from the ranking, not tiered."""
     now = clock.now()
+    created = 0
     for n, (name, region, efficiency, noise) in enumerate(MAKERS, 1):
         enterprise = Organisation.objects.filter(uscc=_uscc(n, region)).first() or Organisation.objects.create(
             kind=OrganisationKind.ENTERPRISE, name=name, uscc=_uscc(n, region))
@@ -70,10 +71,14 @@ def _declarations() -> int:
                                                                                    "industry_class": "C385"})
         product, _ = Product.objects.get_or_create(enterprise=enterprise, name=f"{NAME}（双门）",
                                                    model=f"BCD-{200 + 10 * n}W")
+        identifier = f"Q/DEMO{n:02d} 001-2025"
+        if Declaration.objects.filter(enterprise=enterprise, identifier=identifier).exists():
+            continue
         declaration = Declaration.objects.create(
             enterprise=enterprise, region_code=region, source=StandardSource.ENTERPRISE, tier=Tier.ENTERPRISE,
-            identifier=f"Q/DEMO{n:02d} 001-2025", undated=f"Q/DEMO{n:02d} 001", title=f"{NAME}企业标准",
+            identifier=identifier, undated=f"Q/DEMO{n:02d} 001", title=f"{NAME}企业标准",
             declared_at=now, updated_at=now)
+        created += 1
         DeclarationProduct.objects.create(declaration=declaration, product=product)
         Indicator.objects.bulk_create([
             Indicator(declaration=declaration, position=1, name="能效指数", unit="%", comparator=Comparator.AT_MOST,
@@ -81,7 +86,7 @@ def _declarations() -> int:
             Indicator(declaration=declaration, position=2, name="噪声", unit="dB(A)", comparator=Comparator.AT_MOST,
                       upper=Decimal(noise), test_method="GB/T 8059-2016"),
         ])
-    return len(MAKERS)
+    return created
 
 
 class Command(BaseCommand):
@@ -107,7 +112,7 @@ class Command(BaseCommand):
                 IndicatorInput("噪声", "lower", "fixed", ["38", "41"], unit="dB(A)", requirement="45", key=False,
                                requirement_source="GB 12021.2-2015 附录"),
             ])
-            created = 0 if matching_declarations(product).exists() else _declarations()
+            created = _declarations()
         with clock.as_of(start - timedelta(days=1)):
             run = run_ranking(SYSTEM, scheme=scheme)
             leader_list = draft_leader_list(SYSTEM, run=run)
