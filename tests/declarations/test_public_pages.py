@@ -25,7 +25,10 @@ def test_the_search_page_lists_what_a_product_name_finds(client, scene, django_a
 
 
 def test_the_search_page_filters_by_province_city_and_county(client, scene):
-    body = results(client.get(reverse("declarations:search"), {"province": "44", "city": "4406"}))
+    response = client.get(reverse("declarations:search"), {"province": "44", "city": "4406"})
+    assert '<option value="44" selected>' in response.content.decode()
+    assert '<option value="4406" selected>' in response.content.decode()
+    body = results(response)
     assert "GB/T 19001-2016" in body and "GB/T 7725-2004" not in body
     body = results(client.get(reverse("declarations:search"), {"county": "440402"}))
     assert "GB/T 7725-2004" in body and "GB/T 19001-2016" not in body

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
+from functools import lru_cache
 
 from biaozhun.text.tokens import squeeze
 
@@ -31,9 +32,11 @@ def _safe(pair: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in pair)
 
 
-def pairs(text: str) -> list[str]:
+@lru_cache(maxsize=65_536)  # enterprise and product names repeat on every declaration of their enterprise
+def pairs(text: str) -> tuple[str, ...]:
     squeezed = squeeze(text)
-    return [_safe(squeezed[i : i + 2]) for i in range(len(squeezed) - 1)]
+    cut = (squeezed[i : i + 2] for i in range(len(squeezed) - 1))
+    return tuple(pair if pair.isalnum() else _safe(pair) for pair in cut)
 
 
 def field_tokens(field: Field, texts: Iterable[str]) -> list[str]:
@@ -44,7 +47,8 @@ def field_tokens(field: Field, texts: Iterable[str]) -> list[str]:
             continue
         if out:
             out.append(FILLER)
-        out.extend(field.value + pair for pair in items)
+        prefix = field.value
+        out.extend([prefix + pair for pair in items])
     return out
 
 
@@ -68,4 +72,4 @@ def document(*, enterprise: str, products: Iterable[tuple[str, str]], identifier
 
 def query_words(text: str) -> list[list[str]]:
     """The typed words (split at spaces), each as its pairs (unprefixed); words under MIN_CHARS are dropped."""
-    return [items for word in text.split() if (items := pairs(word))]
+    return [list(items) for word in text.split() if (items := pairs(word))]

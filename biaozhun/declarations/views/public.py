@@ -43,6 +43,7 @@ def search(request):
         params["after"] = str(page.next_after)
     return render(request, "declarations/public/search.html", {
         "form": form, "query": query, "page": page, "cap": COUNT_CAP, "first_page": first,
+        "province_options": form.options("province"), "city_options": form.options("city"),
         "next_page": params.urlencode() if page.next_after is not None else "",
         "deep": form.after_id() is not None, "filtered": bool(query.q or query.region or query.flagged),
     })
