@@ -22,8 +22,23 @@ API_SAMPLES = {
     "batch_id": lambda: FilingBatch.objects.get(authority__name=JIANGSU).pk,
     "flag_id": lambda: SupersessionFlag.objects.get(authority__name=JIANGSU).pk,
     "notice_id": lambda: AbolitionNotice.objects.get(authority__name=JIANGSU).pk,
+    "declaration_id": lambda: _declaration().pk,
+    "version": lambda: 1,
+    "enterprise_id": lambda: _declaration().enterprise_id,
 }
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
+
+
+def _declaration():
+    """A published declaration with its first version, of an enterprise with a public profile."""
+    from biaozhun.declarations.models import Declaration, DeclarationVersion
+    from tests.factories.declarations import DeclarationFactory, EnterpriseProfileFactory
+
+    declaration = Declaration.objects.filter(enterprise__enterprise_profile__isnull=False, versions__version=1).first()
+    if declaration is None:
+        declaration = DeclarationFactory(enterprise=EnterpriseProfileFactory().organisation)
+        DeclarationVersion.objects.create(declaration=declaration, version=1, content={"title": declaration.title})
+    return declaration
 
 
 def _jiangsu_work() -> User:
