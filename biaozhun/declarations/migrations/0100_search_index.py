@@ -16,10 +16,18 @@ POSTGRESQL = [
 ]
 POSTGRESQL_DROP = ["DROP TABLE IF EXISTS declarations_search"]
 COMMON = [
+    # A standard number's search reads these: newest first within (number, state), and counts without the rows.
+    "CREATE INDEX declarations_decl_ident_state ON declarations_declaration (identifier, state)",
+    "CREATE INDEX declarations_decl_undated_state ON declarations_declaration (undated, state)",
+    # ...and with a region: a range of region codes within (number, state), sorted afterwards (a few thousand).
+    "CREATE INDEX declarations_decl_ident_region ON declarations_declaration (identifier, state, region_code)",
+    "CREATE INDEX declarations_decl_undated_region ON declarations_declaration (undated, state, region_code)",
     "CREATE TABLE declarations_search_state (id integer PRIMARY KEY, last_event_id bigint NOT NULL)",
     "INSERT INTO declarations_search_state (id, last_event_id) VALUES (1, 0)",
 ]
-COMMON_DROP = ["DROP TABLE IF EXISTS declarations_search_state"]
+COMMON_DROP = ["DROP TABLE IF EXISTS declarations_search_state", "DROP INDEX IF EXISTS declarations_decl_ident_state",
+               "DROP INDEX IF EXISTS declarations_decl_undated_state", "DROP INDEX IF EXISTS declarations_decl_ident_region",
+               "DROP INDEX IF EXISTS declarations_decl_undated_region"]
 
 
 def _run(statements):

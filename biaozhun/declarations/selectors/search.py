@@ -109,9 +109,10 @@ def published() -> QuerySet[Declaration]:
 
 
 def _filtered(declarations: QuerySet[Declaration], query: DeclarationQuery) -> QuerySet[Declaration]:
-    if query.region:
+    if query.region:  # a range of codes (32 → [32, 33)), which an index can read, where LIKE '32%' could not
+        after = query.region[:-1] + chr(ord(query.region[-1]) + 1)
         declarations = (declarations.filter(region_code=query.region) if len(query.region) == 6
-                        else declarations.filter(region_code__startswith=query.region))
+                        else declarations.filter(region_code__gte=query.region, region_code__lt=after))
     if query.flagged:
         declarations = declarations.filter(flagged=True)
     return declarations
@@ -147,7 +148,9 @@ def search_declarations(*, query: DeclarationQuery, after: int | None = None, li
     """One page of published declarations matching `query`, newest first, after the id `after`."""
     q, scope = query.q, query.scope
     if q and scope in (Scope.ALL, Scope.ENTERPRISE) and (code := read_uscc(q)):
-        enterprise = Organisation.objects.filter(uscc=code, kind=OrganisationKind.ENTERPRISE).first()
+        # exclude(uscc=""): the condition of the USCC's partial unique index, so the database may use it.
+        enterprise = (Organisation.objects.filter(uscc=code, kind=OrganisationKind.ENTERPRISE).exclude(uscc="")
+                      .order_by().first())
         declarations = _filtered(published().filter(enterprise=enterprise), query) if enterprise else None
         return _from_queryset(declarations, after, limit, Way.USCC, enterprise=enterprise)
     if q and scope in (Scope.ALL, Scope.STANDARD) and (ident := read_number(q)):
