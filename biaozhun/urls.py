@@ -15,6 +15,7 @@ urlpatterns = [
     path("audit/", include("biaozhun.audit.urls")),
     path("api/v1/", api.urls),
     path("committees/", include("biaozhun.committees.urls")),
+    path("declarations/", include("biaozhun.declarations.urls")),
     path("filing/", include("biaozhun.filing.urls")),
     path("groups/", include("biaozhun.groups.urls")),
     path("leaders/", include("biaozhun.leaders.urls")),

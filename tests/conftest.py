@@ -10,6 +10,7 @@ pytest_plugins = [
     "tests.fixtures.groups",
     "tests.fixtures.leaders",
     "tests.fixtures.inspections",
+    "tests.fixtures.declarations_public",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

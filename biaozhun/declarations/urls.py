@@ -1,5 +1,6 @@
-from django.urls import path  # noqa: F401 (patterns live beside their views)
+from .views import public
 
 app_name = "declarations"
-urlpatterns: list = [
+urlpatterns = [
+    *public.urlpatterns,
 ]

@@ -76,6 +76,10 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:leaders_products": PUBLIC,
     "api:leaders_list": Rule("leaders.view_list", public_read=True),  # lists in notice or published; drafts 404
     "api:leaders_run": Rule("leaders.view_runs"),
+    "api:public_declaration_search": PUBLIC,
+    "api:public_declaration": PUBLIC,
+    "api:public_declaration_version": PUBLIC,
+    "api:public_enterprise": PUBLIC,
     "api:filing_list": PUBLIC,  # accepted filings; one under way only for those who work on it
     "api:filing_detail": Rule("filing.view", public_read=True),
     "api:filing_submit": Rule("filing.submit"),
@@ -133,6 +137,13 @@ ENDPOINTS: dict[str, str | Rule] = {
     "development:withdraw_publication": Rule("development.withdraw_publication"),
     "development:dashboard": Rule("development.work"),
     "development:queue": Rule("development.work"),
+    # declarations: the public disclosure (published declarations; withdrawn ones' history too, not their texts)
+    "declarations:search": PUBLIC,
+    "declarations:detail": PUBLIC,
+    "declarations:version": PUBLIC,
+    "declarations:text": Rule("declarations.read_text", public_read=True),  # published texts only
+    "declarations:enterprise": PUBLIC,
+    "declarations:product": PUBLIC,
     # filing
     "filing:list": PUBLIC,
     "filing:detail": Rule("filing.view", public_read=True),  # accepted filings are public

@@ -30,6 +30,9 @@ API_SAMPLES = {
     "list_id": lambda: _leaders_demo().pk,
     "run_id": lambda: _leaders_demo().run_id,
     "campaign_id": lambda: Campaign.objects.first().pk,
+    "declaration_id": lambda: _declaration().pk,
+    "version": lambda: 1,
+    "enterprise_id": lambda: _declaration().enterprise_id,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
@@ -43,6 +46,18 @@ def _leaders_demo():
 
     call_command("load_demo_leaders", stdout=None)
     return LeaderList.objects.get()
+
+
+def _declaration():
+    """A published declaration with its first version, of an enterprise with a public profile."""
+    from biaozhun.declarations.models import Declaration, DeclarationVersion
+    from tests.factories.declarations import DeclarationFactory, EnterpriseProfileFactory
+
+    declaration = Declaration.objects.filter(enterprise__enterprise_profile__isnull=False, versions__version=1).first()
+    if declaration is None:
+        declaration = DeclarationFactory(enterprise=EnterpriseProfileFactory().organisation)
+        DeclarationVersion.objects.create(declaration=declaration, version=1, content={"title": declaration.title})
+    return declaration
 
 
 def _jiangsu_work() -> User:
