@@ -2,6 +2,8 @@
 record of the draw (commitment, digests, parameters, snapshots, sample and assignment). The inspector pool is a
 table the authority maintains."""
 
+import json
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -149,6 +151,11 @@ class Campaign(models.Model):
     @property
     def results_public(self) -> bool:
         return self.state in rules.RESULT_STATES
+
+    @property
+    def parameters_json(self) -> str:
+        """The announced parameters as the published JSON (sorted keys), as the verify command reads them."""
+        return json.dumps(self.parameters, ensure_ascii=False, indent=2, sort_keys=True)
 
     def check_item_labels(self) -> list[str]:
         return [str(CheckItem(code).label) for code in self.check_items if code in CheckItem.values]
