@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-pytest_plugins = ["tests.fixtures.roles", "tests.fixtures.catalog", "tests.fixtures.filing"]
+pytest_plugins = ["tests.fixtures.roles", "tests.fixtures.catalog", "tests.fixtures.filing", "tests.fixtures.declarations"]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.
 hypothesis_settings.register_profile("biaozhun", deadline=None)

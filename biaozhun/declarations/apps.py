@@ -6,3 +6,10 @@ class DeclarationsConfig(AppConfig):
     name = "biaozhun.declarations"
     label = "declarations"
     verbose_name = _("企业标准自我声明公开")
+
+    def ready(self) -> None:
+        from biaozhun.accounts import policy
+
+        from . import permissions
+
+        policy.register_module(permissions)
