@@ -54,7 +54,7 @@ BAD_NUMBER = {
     "enterprise_as_catalogue": gettext_lazy("“%(number)s”是企业标准编号，请选择“执行本企业标准”，并公开其文本或指标表。"),
     "not_catalogue_tier": gettext_lazy("“%(number)s”不是国家、行业、地方或团体标准；国际标准请先查找采用它的国家标准。"),
     "year_missing": gettext_lazy("“%(number)s”缺少年代号；请写出所执行的版本，如 GB 19147-2016。"),
-    "other_enterprise": gettext_lazy("“%(number)s”中的企业代号“%(code)s”不是本企业的代号；可用的代号：%(codes)s。"
+    "other_enterprise": gettext_lazy("“%(number)s”中的企业代号“%(org_code)s”不是本企业的代号；可用的代号：%(codes)s。"
                                      "如需使用其他代号，请先在企业信息中填写企业标准代号。"),
 }
 _INDICATOR_FIELD = re.compile(r"^indicators\[(\d+)\]\.(\w+)$")

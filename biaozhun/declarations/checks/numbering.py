@@ -48,7 +48,7 @@ def numbering(draft: Draft, context: CheckContext) -> list[dict[str, Any]]:
         if ident.year is None:
             return [_bad(draft, "year_missing")]
         if (ident.org_code or "").upper() not in draft.enterprise_codes:
-            return [_bad(draft, "other_enterprise", code=ident.org_code or "",
+            return [_bad(draft, "other_enterprise", org_code=ident.org_code or "",
                          codes=sorted(draft.enterprise_codes))]
         draft.resolved = Resolved(identifier=ident.canonical, undated=ident.undated, tier=ident.tier.value,
                                   title=draft.title.strip())
