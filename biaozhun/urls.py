@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("committees/", include("biaozhun.committees.urls")),
     path("filing/", include("biaozhun.filing.urls")),
+    path("declarations/", include("biaozhun.declarations.urls")),
     path("privacy/", include("biaozhun.accounts.privacy.urls")),
     path("projects/", include("biaozhun.development.urls")),
     path("", include("biaozhun.portal.urls")),
