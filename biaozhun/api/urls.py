@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from biaozhun.catalog.api import router as catalog_router
+from biaozhun.declarations.api import router as declarations_router
 from biaozhun.development.api import router as development_router
 from biaozhun.filing.api import router as filing_router
 from biaozhun.search.api import router as search_router
@@ -37,3 +38,4 @@ api.add_router("/catalog", catalog_router)
 api.add_router("/search", search_router)
 api.add_router("/projects", development_router)
 api.add_router("/filings", filing_router)
+api.add_router("/declarations", declarations_router)
