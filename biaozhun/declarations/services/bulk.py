@@ -1,0 +1,312 @@
+"""Bulk declaration (XLSX or JSONL, docs/declarations-import.md): every row validated (line and field named) with
+the same checks as one declaration (checks/: one context per batch, a few queries), then written all-or-nothing,
+or, with `skip_invalid`, the valid declarations written and the refused rows kept in a rejects file (JSONL, the
+same format, each with its problems) to correct and import again. Writing goes in batches, each committed with the
+job's checkpoint (`committed_rows`), so a rerun of the same file after an interruption resumes where it stopped.
+
+Rows of one enterprise with the same number make one declaration covering all their products. Products are found
+by (name, model) or created."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from biaozhun.accounts import policy
+from biaozhun.accounts.models import Organisation, OrganisationKind
+from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
+from biaozhun.identifiers import IdentifierError, parse
+from biaozhun.rules.declaration_checks import has_warning
+
+from ..bulk_format import Record
+from ..checks import CheckContext, Draft, errors, indicator_drafts, run_checks, stored
+from ..checks.messages import problems as as_problems
+from ..models import (
+    Declaration,
+    DeclarationEvent,
+    DeclarationEventKind,
+    DeclarationImport,
+    DeclarationProduct,
+    DeclarationState,
+    DeclarationVersion,
+    EnterpriseEvent,
+    EnterpriseEventKind,
+    EnterpriseProfile,
+    Indicator,
+    Product,
+    StandardSource,
+)
+from .profiles import enterprise_codes
+
+BATCH_ROWS = 5000  # rows written per committed batch (the checkpoint)
+CHECK_GROUPS = 10_000  # declarations checked against one context
+MAX_STORED_ERRORS = 1000
+
+
+@dataclass
+class Group:
+    """The rows of one enterprise and one number: one declaration."""
+
+    enterprise: Organisation
+    records: list[Record]
+    draft: Draft | None = None
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def first(self) -> Record:
+        return self.records[0]
+
+
+def _key(number: str) -> str:
+    try:
+        return parse(number).canonical
+    except IdentifierError:
+        return " ".join(number.upper().split())
+
+
+def _enterprises(records: list[Record], enterprise: Organisation | None) -> dict[str, Organisation]:
+    """USCC → enterprise (with its profile loaded); a record whose enterprise is unknown gets its problem."""
+    if enterprise is not None:
+        for record in records:
+            if record.uscc and record.uscc != enterprise.uscc:
+                record.problems.append({"field": "uscc", "message": _(
+                    "统一社会信用代码 %(uscc)s 不是本企业的代码；本文件只能为 %(name)s 声明，可不填这一列。") % {
+                    "uscc": record.uscc, "name": enterprise.name}})
+            record.uscc = enterprise.uscc
+        return {enterprise.uscc: enterprise}
+    codes = {r.uscc for r in records if r.uscc}
+    found = {o.uscc: o for o in Organisation.objects.filter(kind=OrganisationKind.ENTERPRISE, uscc__in=codes)}
+    for record in records:
+        if not record.uscc:
+            record.problems.append({"field": "uscc", "message": _("请填写企业的统一社会信用代码。")})
+        elif record.uscc not in found:
+            record.problems.append({"field": "uscc", "message": _(
+                "没有统一社会信用代码为 %(uscc)s 的企业；请先在平台登记该企业。") % {"uscc": record.uscc}})
+    return found
+
+
+def _groups(records: list[Record], enterprises: dict[str, Organisation]) -> list[Group]:
+    groups: dict[tuple[int, str], Group] = {}
+    loose: list[Group] = []
+    for record in records:
+        if not record.product_name and not record.problems:
+            record.problems.append({"field": "product_name", "message": _("请填写产品名称。")})
+        if record.source not in StandardSource.values and not record.problems:
+            record.problems.append({"field": "source", "message": _(
+                "标准类型应为 catalogue（国家、行业、地方或团体标准）或 enterprise（本企业标准），也可不填，按标准号判断。")})
+        enterprise = enterprises.get(record.uscc)
+        if enterprise is None:
+            loose.append(Group(enterprise=None, records=[record]))
+            continue
+        key = (enterprise.pk, _key(record.identifier))
+        group = groups.get(key)
+        if group is None:
+            groups[key] = Group(enterprise=enterprise, records=[record])
+        else:
+            group.records.append(record)
+    return [*groups.values(), *loose]
+
+
+def _check(groups: list[Group], job: DeclarationImport) -> None:
+    """Drafts of every group, checked in chunks against one context each; duplicates of published declarations
+    (those this job wrote before an interruption are not duplicates: its rerun skips them)."""
+    ids = {g.enterprise.pk for g in groups if g.enterprise is not None}
+    profiles = {p.organisation_id: p for p in EnterpriseProfile.objects.filter(organisation__in=ids)}
+    published = set(Declaration.objects.filter(enterprise__in=ids, state=DeclarationState.PUBLISHED)
+                    .values_list("enterprise_id", "identifier"))
+    if job.committed_rows:
+        published -= set(DeclarationEvent.objects.filter(kind=DeclarationEventKind.DECLARED, data__import=job.pk)
+                         .values_list("declaration__enterprise_id", "declaration__identifier"))
+    codes: dict[int, frozenset[str]] = {}
+    checkable = []
+    for group in groups:
+        if group.enterprise is None:
+            continue
+        first = group.first
+        if group.enterprise.pk not in profiles:
+            group.problems.append({"field": "uscc", "message": _(
+                "%(name)s 尚未填写企业信息（所在地区）；请先填写再声明。") % {"name": group.enterprise.name}})
+            continue
+        if group.enterprise.pk not in codes:
+            codes[group.enterprise.pk] = enterprise_codes(group.enterprise, profiles[group.enterprise.pk])
+        rows = (first.indicators or []) if first.source == StandardSource.ENTERPRISE else []
+        indicators, problems = indicator_drafts(rows)
+        names = list(dict.fromkeys(r.product_name for r in group.records if r.product_name))
+        group.draft = Draft(source=first.source, number=first.identifier, title=first.title[:500],
+                            enterprise_codes=codes[group.enterprise.pk], product_names=names,
+                            product_count=len(names), indicators=indicators,
+                            reference_standards=first.reference_standards, problems=problems, line=first.line)
+        checkable.append(group)
+    for start in range(0, len(checkable), CHECK_GROUPS):
+        chunk = checkable[start:start + CHECK_GROUPS]
+        drafts = [g.draft for g in chunk]
+        for group, findings in zip(chunk, run_checks(drafts, CheckContext.load(drafts)), strict=True):
+            group.findings = findings
+            group.problems += as_problems(errors(findings))
+            resolved = group.draft.resolved
+            if resolved is not None and (group.enterprise.pk, resolved.identifier) in published:
+                group.problems.append({"field": "identifier", "message": _(
+                    "本企业已公开声明执行 %(identifier)s；如需增加产品或修改内容，请在工作台修改该声明。") % {
+                    "identifier": resolved.identifier}})
+
+
+def _line_problems(group: Group) -> list[dict[str, Any]]:
+    """Every problem of the group, on each of its lines: the record's own, then the declaration's."""
+    found = []
+    for record in group.records:
+        for problem in [*record.problems, *group.problems]:
+            found.append({"line": record.line, **problem})
+    return found
+
+
+def _rejects_line(record: Record, problems: list[dict[str, Any]]) -> str:
+    data = {"uscc": record.uscc, "product": {"name": record.product_name, "model": record.product_model,
+                                             "code": record.product_code},
+            "source": record.source, "identifier": record.identifier, "title": record.title,
+            "reference_standards": record.reference_standards, "indicators": record.indicators or [],
+            "line": record.line, "errors": [{"field": p.get("field", ""), "message": p["message"]} for p in problems]}
+    if not isinstance(record.raw, dict) and record.raw is not None:
+        data = {"raw": record.raw, "line": record.line, "errors": data["errors"]}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _job(*, actor: Any, enterprise: Organisation | None, source_name: str, sha256: str, file_format: str,
+         skip_invalid: bool) -> DeclarationImport:
+    """The running job of this file (a rerun resumes it), or a new one."""
+    job = DeclarationImport.objects.filter(sha256=sha256, enterprise=enterprise, skip_invalid=skip_invalid,
+                                           state=DeclarationImport.State.RUNNING).order_by("-id").first()
+    return job or DeclarationImport.objects.create(
+        enterprise=enterprise, source_name=source_name[:500], sha256=sha256, file_format=file_format,
+        skip_invalid=skip_invalid, started_by=user_or_none(actor), started_at=clock.now())
+
+
+def import_declarations(*, actor: Any, records: list[Record], source_name: str, sha256: str, file_format: str,
+                        enterprise: Organisation | None = None, skip_invalid: bool = False,
+                        batch_rows: int = BATCH_ROWS) -> DeclarationImport:
+    """Validate every record, then write (see the module's text). `enterprise`: the one enterprise a page or the
+    API imports for (the USCC column may then be empty); None: each row names its enterprise (the command)."""
+    enterprises = _enterprises(records, enterprise)
+    for organisation in enterprises.values():
+        policy.require(actor, "declarations.import", organisation)
+    groups = _groups(records, enterprises)
+    job = _job(actor=actor, enterprise=enterprise, source_name=source_name, sha256=sha256, file_format=file_format,
+               skip_invalid=skip_invalid)
+    _check(groups, job)
+    bad = [g for g in groups if g.problems or any(r.problems for r in g.records)]
+    refused = {id(g) for g in bad}
+    good = [g for g in groups if id(g) not in refused]
+    problems = [p for g in bad for p in _line_problems(g)]
+    problems.sort(key=lambda p: p["line"])
+    job.total_rows = len(records)
+    if bad and not skip_invalid:
+        job.state, job.errors, job.finished_at = DeclarationImport.State.REJECTED, problems[:MAX_STORED_ERRORS], clock.now()
+        job.rejected_rows = sum(len(g.records) for g in bad)
+        job.save()
+        return job
+    if bad:
+        by_line: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for problem in problems:
+            by_line[problem["line"]].append(problem)
+        lines = [_rejects_line(r, by_line[r.line]) for g in sorted(bad, key=lambda g: g.first.line) for r in g.records]
+        job.rejected_rows = len(lines)
+        job.errors = problems[:MAX_STORED_ERRORS]
+        if not job.rejects_file:
+            job.rejects_file.save("rejects.jsonl", ContentFile(("\n".join(lines) + "\n").encode()), save=False)
+    job.save()
+    _write(actor, job, sorted(good, key=lambda g: g.first.line), batch_rows)
+    return job
+
+
+def _write(actor: Any, job: DeclarationImport, groups: list[Group], batch_rows: int) -> None:
+    done, resume_after = 0, job.committed_rows
+    batch: list[Group] = []
+    pending = 0
+    for group in groups:
+        size = len(group.records)
+        if done + size <= resume_after:  # committed by an earlier run of this file
+            done += size
+            continue
+        batch.append(group)
+        pending += size
+        if pending >= batch_rows:
+            _write_batch(actor, job, batch, pending)
+            batch, pending = [], 0
+    if batch:
+        _write_batch(actor, job, batch, pending)
+    with transaction.atomic():
+        job.state, job.finished_at = DeclarationImport.State.DONE, clock.now()
+        job.save(update_fields=["state", "finished_at"])
+        enterprises = {g.enterprise.pk: g.enterprise for g in groups}
+        EnterpriseEvent.objects.bulk_create(
+            EnterpriseEvent(enterprise=e, kind=EnterpriseEventKind.IMPORTED, actor=user_or_none(actor), at=clock.now(),
+                            data={"job": job.pk, "declared": job.declared, "rejected": job.rejected_rows})
+            for e in enterprises.values())
+
+
+@transaction.atomic
+def _write_batch(actor: Any, job: DeclarationImport, groups: list[Group], rows: int) -> None:
+    now = clock.now()
+    user = user_or_none(actor)
+    ids = {g.enterprise.pk for g in groups}
+    regions = dict(EnterpriseProfile.objects.filter(organisation__in=ids).values_list("organisation_id", "region_code"))
+    products: dict[tuple[int, str, str], Product] = {}
+    wanted = {(g.enterprise.pk, r.product_name, r.product_model) for g in groups for r in g.records}
+    names = {name for _e, name, _m in wanted}
+    for product in Product.objects.filter(enterprise__in=ids, name__in=names).only("id", "enterprise_id", "name",
+                                                                                   "model", "code"):
+        products[(product.enterprise_id, product.name, product.model)] = product
+    new = []
+    for group in groups:
+        for record in group.records:
+            key = (group.enterprise.pk, record.product_name, record.product_model)
+            if key not in products:
+                products[key] = Product(enterprise_id=key[0], name=key[1][:200], model=key[2][:200],
+                                        code=record.product_code[:50], created_at=now)
+                new.append(products[key])
+    Product.objects.bulk_create(new, batch_size=2000)
+    declarations = []
+    for group in groups:
+        resolved, draft = group.draft.resolved, group.draft
+        checks = stored(group.findings)
+        declarations.append(Declaration(
+            enterprise_id=group.enterprise.pk, region_code=regions[group.enterprise.pk], source=draft.source,
+            tier=resolved.tier, identifier=resolved.identifier, undated=resolved.undated,
+            title=resolved.title or draft.title, standard_id=resolved.standard_id,
+            reference_standards=draft.reference_standards if draft.source == StandardSource.ENTERPRISE else [],
+            declared_at=now, updated_at=now, checks=checks, flagged=has_warning(checks)))
+    Declaration.objects.bulk_create(declarations, batch_size=2000)
+    links, indicators, versions, events = [], [], [], []
+    for group, declaration in zip(groups, declarations, strict=True):
+        own = list({id(p): p for p in (products[(group.enterprise.pk, r.product_name, r.product_model)]
+                                        for r in group.records)}.values())
+        links += [DeclarationProduct(declaration_id=declaration.pk, product_id=p.pk) for p in own]
+        table = [Indicator(declaration_id=declaration.pk, position=i.position, name=i.name, unit=i.unit,
+                          comparator=i.comparator, lower=i.lower, upper=i.upper, text=i.text,
+                          test_method=i.test_method, category=i.category) for i in group.draft.indicators]
+        indicators += table
+        content = {
+            "source": declaration.source, "tier": declaration.tier, "identifier": declaration.identifier,
+            "title": declaration.title, "standard": declaration.standard_id, "region_code": declaration.region_code,
+            "products": [{"id": p.pk, "name": p.name, "model": p.model, "code": p.code} for p in own],
+            "indicators": [i.as_dict() for i in group.draft.indicators],
+            "reference_standards": declaration.reference_standards, "fulltext_sha256": "",
+            "checks": declaration.checks}
+        versions.append(DeclarationVersion(declaration_id=declaration.pk, version=1, actor=user, at=now,
+                                           content=content))
+        events.append(DeclarationEvent(declaration_id=declaration.pk, kind=DeclarationEventKind.DECLARED, actor=user,
+                                       at=now, data={"version": 1, "import": job.pk}))
+    DeclarationProduct.objects.bulk_create(links, batch_size=5000)
+    Indicator.objects.bulk_create(indicators, batch_size=5000)
+    DeclarationVersion.objects.bulk_create(versions, batch_size=2000)
+    DeclarationEvent.objects.bulk_create(events, batch_size=5000)
+    job.committed_rows += rows
+    job.declared += len(declarations)
+    job.save(update_fields=["committed_rows", "declared"])
