@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 
 from biaozhun.core.safe_read import ReadLimits, xlsx_rows
 
@@ -74,16 +75,28 @@ def comparator_code(value: Any) -> str:
     return COMPARATOR_WORDS.get(text, text.lower())
 
 
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def _labels(choices: type) -> dict[str, str]:
+    """A vocabulary's labels in every language of the site → its codes (read once)."""
+    if choices.__name__ not in _LABELS:
+        found = {}
+        for language, _name in settings.LANGUAGES:
+            with override(language):
+                found.update({str(choices(code).label): code for code in choices.values})
+        _LABELS[choices.__name__] = found
+    return _LABELS[choices.__name__]
+
+
 def category_code(value: Any) -> str:
     text = _text(value)
-    labels = {str(label): code for code, label in IndicatorCategory.choices}
-    return labels.get(text, text.lower())
+    return _labels(IndicatorCategory).get(text, text.lower())
 
 
 def source_code(value: Any, identifier: str) -> str:
     text = _text(value)
-    labels = {str(label): code for code, label in StandardSource.choices}
-    code = labels.get(text) or SOURCE_WORDS.get(text) or text.lower()
+    code = _labels(StandardSource).get(text) or SOURCE_WORDS.get(text) or text.lower()
     if not code:  # inferred from the number
         return StandardSource.ENTERPRISE if identifier.upper().startswith(("Q/", "Q／")) else StandardSource.CATALOGUE
     return code

@@ -13,6 +13,8 @@ from biaozhun.rules.declaration_checks import CheckCode, finding
 from ..models import Comparator, IndicatorCategory
 
 MAX_INDICATORS = 200
+COMPARATORS = frozenset(Comparator.values)
+CATEGORIES = frozenset(IndicatorCategory.values)
 
 
 @dataclass(slots=True)
@@ -94,11 +96,11 @@ def indicator_drafts(rows: list[dict[str, Any]]) -> tuple[list[IndicatorDraft], 
                                test_method=str(row.get("test_method") or "").strip()[:300])
         if not name:
             problems.append(finding(CheckCode.MISSING_FIELD, field=f"{where}.name", problem="required"))
-        if comparator not in Comparator.values:
+        if comparator not in COMPARATORS:
             problems.append(finding(CheckCode.MISSING_FIELD, field=f"{where}.comparator", problem="choice"))
         else:
             draft.comparator = comparator
-        if category not in IndicatorCategory.values:
+        if category not in CATEGORIES:
             problems.append(finding(CheckCode.MISSING_FIELD, field=f"{where}.category", problem="choice"))
         else:
             draft.category = category

@@ -22,6 +22,7 @@ from biaozhun.accounts import policy
 from biaozhun.accounts.models import Organisation, OrganisationKind
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
+from biaozhun.core.bulk import insert_rows
 from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.rules.declaration_checks import has_warning
 
@@ -251,62 +252,74 @@ def _write(actor: Any, job: DeclarationImport, groups: list[Group], batch_rows: 
             for e in enterprises.values())
 
 
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    for begin in range(0, len(rows), 5000):
+        insert_rows(model, columns, rows[begin:begin + 5000])
+
+
 @transaction.atomic
 def _write_batch(actor: Any, job: DeclarationImport, groups: list[Group], rows: int) -> None:
+    """Write one batch with multi-row INSERTs (core/bulk.py: the rows were validated above) and the checkpoint.
+    New rows' ids are read back by their natural keys: (enterprise, name, model) for products, (enterprise,
+    number) for the declarations just inserted (a published number is declared once per enterprise)."""
     now = clock.now()
-    user = user_or_none(actor)
+    user_id = getattr(user_or_none(actor), "pk", None)
     ids = {g.enterprise.pk for g in groups}
     regions = dict(EnterpriseProfile.objects.filter(organisation__in=ids).values_list("organisation_id", "region_code"))
-    products: dict[tuple[int, str, str], Product] = {}
-    wanted = {(g.enterprise.pk, r.product_name, r.product_model) for g in groups for r in g.records}
+    wanted = {(g.enterprise.pk, r.product_name[:200], r.product_model[:200]): r.product_code[:50]
+              for g in groups for r in g.records}
     names = {name for _e, name, _m in wanted}
-    for product in Product.objects.filter(enterprise__in=ids, name__in=names).only("id", "enterprise_id", "name",
-                                                                                   "model", "code"):
-        products[(product.enterprise_id, product.name, product.model)] = product
-    new = []
-    for group in groups:
-        for record in group.records:
-            key = (group.enterprise.pk, record.product_name, record.product_model)
-            if key not in products:
-                products[key] = Product(enterprise_id=key[0], name=key[1][:200], model=key[2][:200],
-                                        code=record.product_code[:50], created_at=now)
-                new.append(products[key])
-    Product.objects.bulk_create(new, batch_size=2000)
+
+    def known() -> dict[tuple[int, str, str], tuple[int, str]]:
+        rows_ = Product.objects.filter(enterprise__in=ids, name__in=names).values_list(
+            "id", "enterprise_id", "name", "model", "code")
+        return {(e, n, m): (pk, c) for pk, e, n, m, c in rows_}
+
+    products = known()
+    new = [(e, n, m, code, now) for (e, n, m), code in wanted.items() if (e, n, m) not in products]
+    if new:
+        _insert(Product, ["enterprise_id", "name", "model", "code", "created_at"], new)
+        products = known()
+    before = Declaration.objects.order_by("-id").values_list("id", flat=True).first() or 0
     declarations = []
     for group in groups:
         resolved, draft = group.draft.resolved, group.draft
         checks = stored(group.findings)
-        declarations.append(Declaration(
-            enterprise_id=group.enterprise.pk, region_code=regions[group.enterprise.pk], source=draft.source,
-            tier=resolved.tier, identifier=resolved.identifier, undated=resolved.undated,
-            title=resolved.title or draft.title, standard_id=resolved.standard_id,
-            reference_standards=draft.reference_standards if draft.source == StandardSource.ENTERPRISE else [],
-            declared_at=now, updated_at=now, checks=checks, flagged=has_warning(checks)))
-    Declaration.objects.bulk_create(declarations, batch_size=2000)
+        references = draft.reference_standards if draft.source == StandardSource.ENTERPRISE else []
+        declarations.append((group.enterprise.pk, regions[group.enterprise.pk], draft.source, resolved.tier,
+                             resolved.identifier, resolved.undated, (resolved.title or draft.title)[:500],
+                             resolved.standard_id, "", "", references, DeclarationState.PUBLISHED, 1, now, now, None,
+                             checks, has_warning(checks)))
+    _insert(Declaration, ["enterprise_id", "region_code", "source", "tier", "identifier", "undated", "title",
+                          "standard_id", "fulltext", "fulltext_sha256", "reference_standards", "state", "version",
+                          "declared_at", "updated_at", "withdrawn_at", "checks", "flagged"], declarations)
+    made = dict(((e, i), pk) for pk, e, i in Declaration.objects.filter(id__gt=before, enterprise__in=ids)
+                .values_list("id", "enterprise_id", "identifier"))
     links, indicators, versions, events = [], [], [], []
-    for group, declaration in zip(groups, declarations, strict=True):
-        own = list({id(p): p for p in (products[(group.enterprise.pk, r.product_name, r.product_model)]
-                                        for r in group.records)}.values())
-        links += [DeclarationProduct(declaration_id=declaration.pk, product_id=p.pk) for p in own]
-        table = [Indicator(declaration_id=declaration.pk, position=i.position, name=i.name, unit=i.unit,
-                          comparator=i.comparator, lower=i.lower, upper=i.upper, text=i.text,
-                          test_method=i.test_method, category=i.category) for i in group.draft.indicators]
-        indicators += table
+    event_data = {"version": 1, "import": job.pk}
+    for group, row in zip(groups, declarations, strict=True):
+        pk = made[(row[0], row[4])]
+        own = {}
+        for record in group.records:
+            key = (group.enterprise.pk, record.product_name[:200], record.product_model[:200])
+            own.setdefault(products[key][0], (key, products[key][1]))
+        links += [(pk, product_id) for product_id in own]
+        indicators += [(pk, i.position, i.name, i.unit, i.comparator, i.lower, i.upper, i.text, i.test_method,
+                        i.category) for i in group.draft.indicators]
         content = {
-            "source": declaration.source, "tier": declaration.tier, "identifier": declaration.identifier,
-            "title": declaration.title, "standard": declaration.standard_id, "region_code": declaration.region_code,
-            "products": [{"id": p.pk, "name": p.name, "model": p.model, "code": p.code} for p in own],
-            "indicators": [i.as_dict() for i in group.draft.indicators],
-            "reference_standards": declaration.reference_standards, "fulltext_sha256": "",
-            "checks": declaration.checks}
-        versions.append(DeclarationVersion(declaration_id=declaration.pk, version=1, actor=user, at=now,
-                                           content=content))
-        events.append(DeclarationEvent(declaration_id=declaration.pk, kind=DeclarationEventKind.DECLARED, actor=user,
-                                       at=now, data={"version": 1, "import": job.pk}))
-    DeclarationProduct.objects.bulk_create(links, batch_size=5000)
-    Indicator.objects.bulk_create(indicators, batch_size=5000)
-    DeclarationVersion.objects.bulk_create(versions, batch_size=2000)
-    DeclarationEvent.objects.bulk_create(events, batch_size=5000)
+            "source": row[2], "tier": row[3], "identifier": row[4], "title": row[6], "standard": row[7],
+            "region_code": row[1],
+            "products": [{"id": product_id, "name": key[1], "model": key[2], "code": code}
+                         for product_id, (key, code) in own.items()],
+            "indicators": [i.as_dict() for i in group.draft.indicators], "reference_standards": row[10],
+            "fulltext_sha256": "", "checks": row[16]}
+        versions.append((pk, 1, now, user_id, content))
+        events.append((pk, DeclarationEventKind.DECLARED.value, user_id, now, "", event_data))
+    _insert(DeclarationProduct, ["declaration_id", "product_id"], links)
+    _insert(Indicator, ["declaration_id", "position", "name", "unit", "comparator", "lower", "upper", "text",
+                        "test_method", "category"], indicators)
+    _insert(DeclarationVersion, ["declaration_id", "version", "at", "actor_id", "content"], versions)
+    _insert(DeclarationEvent, ["declaration_id", "kind", "actor_id", "at", "reason", "data"], events)
     job.committed_rows += rows
     job.declared += len(declarations)
     job.save(update_fields=["committed_rows", "declared"])
