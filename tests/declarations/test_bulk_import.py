@@ -75,7 +75,7 @@ def test_a_rerun_of_an_interrupted_file_resumes_after_the_committed_batches(ente
     from biaozhun.declarations.services import bulk
 
     enterprise = enterprise_profile.organisation
-    rows = [{"uscc": enterprise.uscc, "product": {"name": f"产品{k}"}, "identifier": "Q/CSQY %d-2025" % k,
+    rows = [{"uscc": enterprise.uscc, "product": {"name": f"产品{k}"}, "identifier": f"Q/CSQY {k}-2025",
              "title": "企业标准", "indicators": [{"name": "长度", "unit": "mm", "comparator": "eq", "lower": 1}]}
             for k in range(6)]
     content = jsonl(rows)
