@@ -82,12 +82,19 @@ def _view(user: Any, declaration: Any) -> bool:
 
 
 def _view_enterprise(user: Any, enterprise: Any) -> bool:
-    """An enterprise's work overview (profile, products, all its declarations and their history)."""
+    """An enterprise's work overview (profile, products, all its declarations and their history): its members,
+    reviewers, administrators and the bureau whose region covers the enterprise's (who inspects it)."""
     return (
         acts_for(user, enterprise)
         or user.is_administrator
         or user.is_reviewer
+        or user.is_bureau_for(_region_of(enterprise))
     )
+
+
+def _region_of(enterprise: Any) -> str:
+    profile = getattr(enterprise, "enterprise_profile", None) if enterprise is not None else None
+    return profile.region_code if profile is not None else ""
 # fmt: on
 
 

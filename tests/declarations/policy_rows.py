@@ -17,5 +17,7 @@ ROWS = [
     Row("declarations.view", Fixture("withdrawn_declaration"), OVERSEERS),
     Row("declarations.view_enterprise", Fixture("enterprise"), frozenset({"enterprise_user", "reviewer_user",
                                                                          "admin_user"})),
+    Row("declarations.view_enterprise", Fixture("profiled_enterprise"), frozenset({
+        "enterprise_user", "bureau_user", "reviewer_user", "admin_user"})),
     Row("declarations.edit_limits", None, frozenset({"admin_user"})),
 ]

@@ -28,7 +28,7 @@ def load_demo(settings, tmp_path) -> None:
     settings.BIAOZHUN_SEARCH = {"ENGINE": "tantivy", "PATH": tmp_path / "search"}
     forget_engines()
     for command, *args in (("load_demo", "--scale", "tiny"), ("load_demo_committees",), ("load_demo_projects",),
-                           ("search_sync",), ("load_demo_filings",), ("search_sync",)):
+                           ("search_sync",), ("load_demo_filings",), ("search_sync",), ("load_demo_declarations",)):
         call_command(command, *args, stdout=io.StringIO(), stderr=io.StringIO())
     forget_engines()
 

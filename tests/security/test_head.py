@@ -7,6 +7,7 @@ import pytest
 
 from biaozhun.accounts.models import Organisation, User
 from biaozhun.catalog.models import Standard
+from biaozhun.declarations.models import Declaration
 from biaozhun.development.models import Ballot, Project
 from biaozhun.filing.models import AbolitionNotice, Filing, FilingBatch, SupersessionFlag
 from tests.security.crawl import load_demo, walk
@@ -22,6 +23,8 @@ API_SAMPLES = {
     "batch_id": lambda: FilingBatch.objects.get(authority__name=JIANGSU).pk,
     "flag_id": lambda: SupersessionFlag.objects.get(authority__name=JIANGSU).pk,
     "notice_id": lambda: AbolitionNotice.objects.get(authority__name=JIANGSU).pk,
+    "enterprise_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().enterprise_id,
+    "declaration_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().pk,
 }
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
 
