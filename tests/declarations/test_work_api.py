@@ -56,8 +56,9 @@ def test_an_unknown_standard_is_refused_with_422_naming_the_field(client, enterp
 def test_others_are_refused_without_writing(client, registered_user, bureau_user, enterprise_profile, product):
     url = f"/api/v1/declarations/work/enterprises/{enterprise_profile.pk}/declarations"
     assert client.post(url, multipart(q_fields(product))).status_code == 401
-    for user in (registered_user, bureau_user):
-        assert client.post(url, multipart(q_fields(product)), **bearer(user)).status_code == 404
+    # Someone unrelated does not learn the enterprise exists; the bureau of its region sees it but may not declare.
+    assert client.post(url, multipart(q_fields(product)), **bearer(registered_user)).status_code == 404
+    assert client.post(url, multipart(q_fields(product)), **bearer(bureau_user)).status_code == 403
     assert not Declaration.objects.exists()
 
 
