@@ -10,7 +10,7 @@ from django.db.models import Count, QuerySet
 from biaozhun.accounts import policy
 from biaozhun.accounts.models import Organisation, OrganisationKind
 
-from .models import Declaration, DeclarationProduct, EnterpriseProfile, Product
+from .models import Declaration, DeclarationProduct, DeclarationState, EnterpriseProfile, Product
 from .permissions import enterprises_of
 
 
@@ -37,7 +37,7 @@ def products_of(*, enterprise: Organisation) -> QuerySet[Product]:
 
 def declared_counts(products: list[Product]) -> dict[int, int]:
     rows = (DeclarationProduct.objects.filter(product__in=[p.pk for p in products],
-                                              declaration__state="published")
+                                              declaration__state=DeclarationState.PUBLISHED)
             .values("product").annotate(n=Count("id")).values_list("product", "n"))
     return dict(rows)
 
