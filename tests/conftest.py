@@ -11,6 +11,7 @@ pytest_plugins = [
     "tests.fixtures.leaders",
     "tests.fixtures.inspections",
     "tests.fixtures.declarations_public",
+    "tests.fixtures.declarations",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

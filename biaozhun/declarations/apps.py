@@ -10,8 +10,9 @@ class DeclarationsConfig(AppConfig):
     def ready(self) -> None:
         from biaozhun.accounts import policy
 
-        from . import public_permissions
+        from . import permissions, public_permissions
         from .search import sync
 
+        policy.register_module(permissions)
         policy.register_module(public_permissions)
         sync.connect()

@@ -1,6 +1,7 @@
-from .views import public
+from .views import public, work
 
 app_name = "declarations"
 urlpatterns = [
     *public.urlpatterns,
+    *work.urlpatterns,
 ]

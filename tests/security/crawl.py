@@ -29,7 +29,7 @@ def load_demo(settings, tmp_path) -> None:
     forget_engines()
     for command, *args in (("load_demo", "--scale", "tiny"), ("load_demo_committees",), ("load_demo_projects",),
                            ("search_sync",), ("load_demo_filings",), ("load_demo_groups",), ("search_sync",),
-                           ("load_demo_inspections",)):
+                           ("load_demo_declarations",), ("load_demo_inspections",)):
         call_command(command, *args, stdout=io.StringIO(), stderr=io.StringIO())
     forget_engines()
 

@@ -55,7 +55,7 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 
 @pytest.fixture
 def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call, leaders_notice_list,
-          finding):
+          finding, declaration, product):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -77,6 +77,8 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
     by_pk |= {f"inspections:{name}": finding.item.campaign_id for name in (
         "detail", "verify", "population_snapshot", "inspectors_snapshot", "work_campaign", "work_move")}
     by_pk |= {"inspections:work_item": finding.item_id, "inspections:work_evidence": finding.pk}
+    by_pk |= {f"declarations:work_{name}": declaration.pk for name in ("detail", "revise", "withdraw", "text")}
+    by_pk["declarations:work_product_edit"] = product.pk
     by_pk |= {"filing:detail": bureau_filing.pk, "filing:batch_detail": bureau_batch.pk,
               "filing:batch_resume": bureau_batch.pk, "filing:flag_decide": jb_flag.pk, "filing:announcement": notice.pk}
     by_pk |= leaders_addresses(leaders_notice_list)
@@ -86,6 +88,7 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
         "pk": project.pk, "project_id": project.pk, "doc_pk": document.pk, "comment_pk": comment.pk,
         "comment_id": comment.pk, "ballot_pk": ballot.pk, "ballot_id": ballot.pk, "request_pk": extension.pk,
         "standard_pk": standard.pk, "standard_id": standard.pk, "watch_id": watch.pk,
+        "enterprise_id": declaration.enterprise_id, "declaration_id": declaration.pk, "product_id": product.pk,
         "identifier": standard.identifier, "code": project.committee.code, "token": "not-a-valid-token", "number": 1,
         "group_code": open_call.profile.code, "announcement_pk": open_call.pk, "announcement_id": open_call.pk,
         "organisation_pk": open_call.profile.organisation_id,

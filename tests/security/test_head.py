@@ -8,6 +8,7 @@ from django.test import Client
 
 from biaozhun.accounts.models import Organisation, User
 from biaozhun.catalog.models import Standard
+from biaozhun.declarations.models import Declaration
 from biaozhun.development.models import Ballot, Project
 from biaozhun.filing.models import AbolitionNotice, Filing, FilingBatch, SupersessionFlag
 from biaozhun.groups.models import Announcement
@@ -30,9 +31,9 @@ API_SAMPLES = {
     "list_id": lambda: _leaders_demo().pk,
     "run_id": lambda: _leaders_demo().run_id,
     "campaign_id": lambda: Campaign.objects.first().pk,
-    "declaration_id": lambda: _declaration().pk,
     "version": lambda: 1,
-    "enterprise_id": lambda: _declaration().enterprise_id,
+    "enterprise_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().enterprise_id,
+    "declaration_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().pk,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
@@ -46,18 +47,6 @@ def _leaders_demo():
 
     call_command("load_demo_leaders", stdout=None)
     return LeaderList.objects.get()
-
-
-def _declaration():
-    """A published declaration with its first version, of an enterprise with a public profile."""
-    from biaozhun.declarations.models import Declaration, DeclarationVersion
-    from tests.factories.declarations import DeclarationFactory, EnterpriseProfileFactory
-
-    declaration = Declaration.objects.filter(enterprise__enterprise_profile__isnull=False, versions__version=1).first()
-    if declaration is None:
-        declaration = DeclarationFactory(enterprise=EnterpriseProfileFactory().organisation)
-        DeclarationVersion.objects.create(declaration=declaration, version=1, content={"title": declaration.title})
-    return declaration
 
 
 def _jiangsu_work() -> User:

@@ -1,6 +1,7 @@
-"""The declarations API (/api/v1/declarations/): public reads (public.py), on one router (router.py)."""
+"""The declarations API (/api/v1/declarations/): public reads (public.py), the enterprises' writes (work.py, bulk
+files in bulk.py), all on one router (router.py)."""
 
-from . import public  # noqa: F401 (registers its operations on the router)
+from . import bulk, public, work  # noqa: F401 (each registers its operations on the router)
 from .router import router
 
 __all__ = ["router"]

@@ -24,6 +24,13 @@ from .declarations import (
 )
 from .enterprises import EnterpriseProfile as EnterpriseProfile
 from .enterprises import Product as Product
+from .history import DeclarationImport as DeclarationImport
+from .history import EnterpriseEvent as EnterpriseEvent
+from .history import EnterpriseEventKind as EnterpriseEventKind
 from .indicators import Comparator as Comparator
 from .indicators import Indicator as Indicator
 from .indicators import IndicatorCategory as IndicatorCategory
+from .limits import LimitComparator as LimitComparator
+from .limits import LimitEventKind as LimitEventKind
+from .limits import MandatoryIndicator as MandatoryIndicator
+from .limits import MandatoryIndicatorEvent as MandatoryIndicatorEvent

@@ -45,6 +45,9 @@ class Declaration(models.Model):
     # An enterprise standard's text, disclosed on the declaration page (served by a view that asks the policy).
     fulltext = models.FileField(_("标准文本"), upload_to=_text_path, storage=private_storage, blank=True)
     fulltext_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # Recommended standards an enterprise standard names as its references (canonical numbers); its indicators are
+    # compared with theirs where the platform holds them (BELOW_RECOMMENDED).
+    reference_standards = models.JSONField(_("参照的推荐性标准"), default=list, blank=True, db_default=[])
 
     # Written only by the declaration services.
     state = models.CharField(_("状态"), max_length=10, choices=DeclarationState.choices, editable=False,

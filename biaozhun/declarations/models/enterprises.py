@@ -16,11 +16,18 @@ class EnterpriseProfile(models.Model):
     region_code = models.CharField(_("所在地区"), max_length=6, db_index=True)
     industry_class = models.CharField(_("国民经济行业分类"), max_length=6, blank=True)
     address = models.CharField(_("地址"), max_length=300, blank=True)
+    # 企业代号: the code in the enterprise's own standard numbers (Q/<code> 001-2025); its USCC and its 9-character
+    # organisation code are accepted as well (decision 0019).
+    standard_code = models.CharField(_("企业标准代号"), max_length=40, blank=True, db_default="")
     updated_at = models.DateTimeField(_("更新时间"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("企业信息")
         verbose_name_plural = _("企业信息")
+        constraints = [
+            models.UniqueConstraint(fields=["standard_code"], condition=~models.Q(standard_code=""),
+                                    name="declarations_profile_code_unique"),
+        ]
 
     def __str__(self) -> str:
         return str(self.organisation)

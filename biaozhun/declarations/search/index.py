@@ -4,7 +4,7 @@ GIN index. Both hold the same tokens (tokens.py) for published declarations only
 first (highest id first) by walking the matches in id order and stopping after one page, so a page costs the same
 whether a word is rare or in every tenth declaration. Counts stop at COUNT_CAP.
 
-Created by migration 0100_search_index; written by sync.py; read by selectors/search.py."""
+Created by migration 0004_search_index; written by sync.py; read by selectors/search.py."""
 
 from __future__ import annotations
 

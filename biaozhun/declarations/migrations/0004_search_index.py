@@ -38,7 +38,7 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("declarations", "0001_initial")]
+    dependencies = [("declarations", "0003_seed_limits")]
 
     operations = [
         migrations.RunPython(_run({True: SQLITE + COMMON, False: POSTGRESQL + COMMON}),

@@ -1,0 +1,1 @@
+"""Bulk declaration files through the API (registered on the router)."""

@@ -1,0 +1,207 @@
+"""The bulk declaration file (docs/declarations-import.md): JSONL (one declaration row per line) or XLSX (sheet
+"声明", one row per product and standard; optional sheet "指标", the indicator rows of enterprise standards by
+number). Reading turns either into the same records, each with the line it came from; the import validates them.
+
+Read with the safe readers (core/safe_read.py): size, structure and unpacked size are checked before a row is read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
+
+from biaozhun.core.safe_read import ReadLimits, xlsx_rows
+
+from .models import Comparator, IndicatorCategory, StandardSource
+
+# XLSX headings (Chinese as the template writes them; the JSONL keys also accepted) → record keys.
+DECLARATION_COLUMNS = {
+    "统一社会信用代码": "uscc", "产品名称": "product_name", "型号规格": "product_model", "产品编码": "product_code",
+    "标准类型": "source", "标准号": "identifier", "标准名称": "title", "参照的推荐性标准": "reference_standards",
+}
+INDICATOR_COLUMNS = {
+    "统一社会信用代码": "uscc", "标准号": "identifier", "指标名称": "name", "单位": "unit", "要求": "comparator",
+    "下限": "lower", "上限": "upper", "文字描述": "text", "检测方法": "test_method", "类别": "category",
+}
+TEMPLATE_HEADINGS = (list(DECLARATION_COLUMNS), list(INDICATOR_COLUMNS))
+SHEETS = (gettext_lazy("声明"), gettext_lazy("指标"))
+COMPARATOR_WORDS = {"≤": "le", "<=": "le", "不大于": "le", "≥": "ge", ">=": "ge", "不小于": "ge", "=": "eq",
+                    "等于": "eq", "~": "range", "范围": "range", "文字": "text", "文字描述": "text"}
+SOURCE_WORDS = {"标准": StandardSource.CATALOGUE, "本企业标准": StandardSource.ENTERPRISE,
+                "企业标准": StandardSource.ENTERPRISE}
+
+
+@dataclass
+class Record:
+    line: int
+    uscc: str = ""
+    product_name: str = ""
+    product_model: str = ""
+    product_code: str = ""
+    source: str = ""
+    identifier: str = ""
+    title: str = ""
+    reference_standards: list[str] = field(default_factory=list)
+    indicators: list[dict[str, Any]] | None = None
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    raw: Any = None
+
+
+class FormatError(ValueError):
+    """The file as a whole cannot be read (not JSON, no header row...): one message, no line to blame."""
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [_text(v) for v in value if _text(v)]
+    return [part.strip() for part in _text(value).replace("；", ";").split(";") if part.strip()]
+
+
+def comparator_code(value: Any) -> str:
+    text = _text(value)
+    return COMPARATOR_WORDS.get(text, text.lower())
+
+
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def _labels(choices: type) -> dict[str, str]:
+    """A vocabulary's labels in every language of the site → its codes (read once)."""
+    if choices.__name__ not in _LABELS:
+        found = {}
+        for language, _name in settings.LANGUAGES:
+            with override(language):
+                found.update({str(choices(code).label): code for code in choices.values})
+        _LABELS[choices.__name__] = found
+    return _LABELS[choices.__name__]
+
+
+def category_code(value: Any) -> str:
+    text = _text(value)
+    return _labels(IndicatorCategory).get(text, text.lower())
+
+
+def source_code(value: Any, identifier: str) -> str:
+    text = _text(value)
+    code = _labels(StandardSource).get(text) or SOURCE_WORDS.get(text) or text.lower()
+    if not code:  # inferred from the number
+        return StandardSource.ENTERPRISE if identifier.upper().startswith(("Q/", "Q／")) else StandardSource.CATALOGUE
+    return code
+
+
+def _indicator(row: dict[str, Any]) -> dict[str, Any]:
+    return {"name": _text(row.get("name")), "unit": _text(row.get("unit")),
+            "comparator": comparator_code(row.get("comparator")), "lower": row.get("lower"),
+            "upper": row.get("upper"), "text": _text(row.get("text")), "test_method": _text(row.get("test_method")),
+            "category": category_code(row.get("category"))}
+
+
+def record_from(line: int, data: dict[str, Any]) -> Record:
+    identifier = _text(data.get("identifier"))
+    product = data.get("product") if isinstance(data.get("product"), dict) else {}
+    record = Record(
+        line=line, uscc=_text(data.get("uscc")).upper(),
+        product_name=_text(product.get("name", data.get("product_name"))),
+        product_model=_text(product.get("model", data.get("product_model"))),
+        product_code=_text(product.get("code", data.get("product_code"))),
+        source=source_code(data.get("source"), identifier), identifier=identifier, title=_text(data.get("title")),
+        reference_standards=_list(data.get("reference_standards")), raw=data)
+    indicators = data.get("indicators")
+    if isinstance(indicators, list):
+        record.indicators = [_indicator(row) for row in indicators if isinstance(row, dict)]
+    return record
+
+
+def jsonl_records(stream: IO[bytes]) -> Iterator[Record]:
+    """One record per non-blank line; a line that is not a JSON object becomes a record carrying its problem."""
+    for number, raw in enumerate(stream, 1):
+        text = raw.decode("utf-8-sig", errors="replace").strip()
+        if not text:
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Record(line=number, raw=text, problems=[{"field": "", "message": _(
+                "这一行不是有效的 JSON（第 %(column)s 个字符处）：%(error)s") % {"column": exc.colno, "error": exc.msg}}])
+            continue
+        if not isinstance(data, dict):
+            yield Record(line=number, raw=text, problems=[{"field": "", "message": _("每行应为一个 JSON 对象 {…}。")}])
+            continue
+        yield record_from(number, data)
+
+
+def _heading_map(values: tuple, columns: dict[str, str]) -> dict[int, str]:
+    keys = set(columns.values())
+    found = {}
+    for index, value in enumerate(values):
+        heading = _text(value)
+        key = columns.get(heading) or (heading if heading in keys else None)
+        if key:
+            found[index] = key
+    return found
+
+
+def xlsx_records(stream: IO[bytes], limits: ReadLimits) -> list[Record]:
+    """The records of sheet 1 with the indicator rows of sheet 2 attached by (USCC, number)."""
+    headings: dict[int, dict[int, str]] = {}
+    records: list[Record] = []
+    indicators: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in xlsx_rows(stream, limits):
+        if row.sheet > 1:
+            break
+        columns = DECLARATION_COLUMNS if row.sheet == 0 else INDICATOR_COLUMNS
+        if row.sheet not in headings:
+            headings[row.sheet] = _heading_map(row.values, columns)
+            if row.sheet == 0 and "identifier" not in headings[0].values():
+                raise FormatError(_("第一个工作表的第 1 行应为标题行，至少包括“标准号”和“产品名称”两列；请使用模板。"))
+            continue
+        data = {key: row.values[index] for index, key in headings[row.sheet].items() if index < len(row.values)}
+        if not any(_text(v) for v in data.values()):
+            continue
+        if row.sheet == 0:
+            records.append(record_from(row.number, data))
+        else:
+            key = (_text(data.get("uscc")).upper(), _text(data.get("identifier")).upper())
+            indicators.setdefault(key, []).append(_indicator(data))
+    if not headings:
+        raise FormatError(_("文件中没有工作表或内容。"))
+    for record in records:
+        found = indicators.get((record.uscc, record.identifier.upper())) or indicators.get(("", record.identifier.upper()))
+        if found is not None:
+            record.indicators = found
+    return records
+
+
+COMPARATORS = Comparator.values
+
+
+def file_format(name: str, head: bytes) -> str:
+    """"xlsx" or "jsonl", by the content first (a ZIP is an XLSX), then the name."""
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if name.lower().endswith((".jsonl", ".json", ".ndjson", ".txt")) or head.lstrip()[:1] in (b"{", b"["):
+        return "jsonl"
+    raise FormatError(_("只接受 XLSX（模板格式）或 JSONL 文件。"))
+
+
+def read_records(stream: IO[bytes], name: str, limits: ReadLimits) -> tuple[list[Record], str]:
+    """(records, format) of a file already checked for size; ReadRefused or FormatError when it cannot be read."""
+    head = stream.read(8)
+    stream.seek(0)
+    kind = file_format(name, head)
+    if kind == "xlsx":
+        return xlsx_records(stream, limits), kind
+    return list(jsonl_records(stream)), kind

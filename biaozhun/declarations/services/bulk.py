@@ -1,0 +1,329 @@
+"""Bulk declaration (XLSX or JSONL, docs/declarations-import.md): every row validated (line and field named) with
+the same checks as one declaration (checks/: one context per batch, a few queries), then written all-or-nothing,
+or, with `skip_invalid`, the valid declarations written and the refused rows kept in a rejects file (JSONL, the
+same format, each with its problems) to correct and import again. Writing goes in batches, each committed with the
+job's checkpoint (`committed_rows`), so a rerun of the same file after an interruption resumes where it stopped.
+
+Rows of one enterprise with the same number make one declaration covering all their products. Products are found
+by (name, model) or created."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from biaozhun.accounts import policy
+from biaozhun.accounts.models import Organisation, OrganisationKind
+from biaozhun.core import clock
+from biaozhun.core.actors import user_or_none
+from biaozhun.core.bulk import insert_rows
+from biaozhun.identifiers import IdentifierError, parse
+from biaozhun.rules.declaration_checks import has_warning
+
+from ..bulk_format import Record
+from ..checks import CheckContext, Draft, errors, indicator_drafts, run_checks, stored
+from ..checks.messages import problems as as_problems
+from ..models import (
+    Declaration,
+    DeclarationEvent,
+    DeclarationEventKind,
+    DeclarationImport,
+    DeclarationProduct,
+    DeclarationState,
+    DeclarationVersion,
+    EnterpriseEvent,
+    EnterpriseEventKind,
+    EnterpriseProfile,
+    Indicator,
+    Product,
+    StandardSource,
+)
+from ..search import sync as search_sync
+from .profiles import enterprise_codes
+
+BATCH_ROWS = 5000  # rows written per committed batch (the checkpoint)
+CHECK_GROUPS = 10_000  # declarations checked against one context
+MAX_STORED_ERRORS = 1000
+
+
+@dataclass
+class Group:
+    """The rows of one enterprise and one number: one declaration."""
+
+    enterprise: Organisation
+    records: list[Record]
+    draft: Draft | None = None
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def first(self) -> Record:
+        return self.records[0]
+
+
+def _key(number: str) -> str:
+    try:
+        return parse(number).canonical
+    except IdentifierError:
+        return " ".join(number.upper().split())
+
+
+def _enterprises(records: list[Record], enterprise: Organisation | None) -> dict[str, Organisation]:
+    """USCC → enterprise (with its profile loaded); a record whose enterprise is unknown gets its problem."""
+    if enterprise is not None:
+        for record in records:
+            if record.uscc and record.uscc != enterprise.uscc:
+                record.problems.append({"field": "uscc", "message": _(
+                    "统一社会信用代码 %(uscc)s 不是本企业的代码；本文件只能为 %(name)s 声明，可不填这一列。") % {
+                    "uscc": record.uscc, "name": enterprise.name}})
+            record.uscc = enterprise.uscc
+        return {enterprise.uscc: enterprise}
+    codes = {r.uscc for r in records if r.uscc}
+    found = {o.uscc: o for o in Organisation.objects.filter(kind=OrganisationKind.ENTERPRISE, uscc__in=codes)}
+    for record in records:
+        if not record.uscc:
+            record.problems.append({"field": "uscc", "message": _("请填写企业的统一社会信用代码。")})
+        elif record.uscc not in found:
+            record.problems.append({"field": "uscc", "message": _(
+                "没有统一社会信用代码为 %(uscc)s 的企业；请先在平台登记该企业。") % {"uscc": record.uscc}})
+    return found
+
+
+def _groups(records: list[Record], enterprises: dict[str, Organisation]) -> list[Group]:
+    groups: dict[tuple[int, str], Group] = {}
+    loose: list[Group] = []
+    for record in records:
+        if not record.product_name and not record.problems:
+            record.problems.append({"field": "product_name", "message": _("请填写产品名称。")})
+        if record.source not in StandardSource.values and not record.problems:
+            record.problems.append({"field": "source", "message": _(
+                "标准类型应为 catalogue（国家、行业、地方或团体标准）或 enterprise（本企业标准），也可不填，按标准号判断。")})
+        enterprise = enterprises.get(record.uscc)
+        if enterprise is None:
+            loose.append(Group(enterprise=None, records=[record]))
+            continue
+        key = (enterprise.pk, _key(record.identifier))
+        group = groups.get(key)
+        if group is None:
+            groups[key] = Group(enterprise=enterprise, records=[record])
+        else:
+            group.records.append(record)
+    return [*groups.values(), *loose]
+
+
+def _check(groups: list[Group], job: DeclarationImport) -> None:
+    """Drafts of every group, checked in chunks against one context each; duplicates of published declarations
+    (those this job wrote before an interruption are not duplicates: its rerun skips them)."""
+    ids = {g.enterprise.pk for g in groups if g.enterprise is not None}
+    profiles = {p.organisation_id: p for p in EnterpriseProfile.objects.filter(organisation__in=ids)}
+    published = set(Declaration.objects.filter(enterprise__in=ids, state=DeclarationState.PUBLISHED)
+                    .values_list("enterprise_id", "identifier"))
+    if job.committed_rows:
+        published -= set(DeclarationEvent.objects.filter(kind=DeclarationEventKind.DECLARED, data__import=job.pk)
+                         .values_list("declaration__enterprise_id", "declaration__identifier"))
+    codes: dict[int, frozenset[str]] = {}
+    checkable = []
+    for group in groups:
+        if group.enterprise is None:
+            continue
+        first = group.first
+        if group.enterprise.pk not in profiles:
+            group.problems.append({"field": "uscc", "message": _(
+                "%(name)s 尚未填写企业信息（所在地区）；请先填写再声明。") % {"name": group.enterprise.name}})
+            continue
+        if group.enterprise.pk not in codes:
+            codes[group.enterprise.pk] = enterprise_codes(group.enterprise, profiles[group.enterprise.pk])
+        rows = (first.indicators or []) if first.source == StandardSource.ENTERPRISE else []
+        indicators, problems = indicator_drafts(rows)
+        names = list(dict.fromkeys(r.product_name for r in group.records if r.product_name))
+        group.draft = Draft(source=first.source, number=first.identifier, title=first.title[:500],
+                            enterprise_codes=codes[group.enterprise.pk], product_names=names,
+                            product_count=len(names), indicators=indicators,
+                            reference_standards=first.reference_standards, problems=problems, line=first.line)
+        checkable.append(group)
+    for start in range(0, len(checkable), CHECK_GROUPS):
+        chunk = checkable[start:start + CHECK_GROUPS]
+        drafts = [g.draft for g in chunk]
+        for group, findings in zip(chunk, run_checks(drafts, CheckContext.load(drafts)), strict=True):
+            group.findings = findings
+            group.problems += as_problems(errors(findings))
+            resolved = group.draft.resolved
+            if resolved is not None and (group.enterprise.pk, resolved.identifier) in published:
+                group.problems.append({"field": "identifier", "message": _(
+                    "本企业已公开声明执行 %(identifier)s；如需增加产品或修改内容，请在工作台修改该声明。") % {
+                    "identifier": resolved.identifier}})
+
+
+def _line_problems(group: Group) -> list[dict[str, Any]]:
+    """Every problem of the group, on each of its lines: the record's own, then the declaration's."""
+    found = []
+    for record in group.records:
+        for problem in [*record.problems, *group.problems]:
+            found.append({"line": record.line, **problem})
+    return found
+
+
+def _rejects_line(record: Record, problems: list[dict[str, Any]]) -> str:
+    data = {"uscc": record.uscc, "product": {"name": record.product_name, "model": record.product_model,
+                                             "code": record.product_code},
+            "source": record.source, "identifier": record.identifier, "title": record.title,
+            "reference_standards": record.reference_standards, "indicators": record.indicators or [],
+            "line": record.line, "errors": [{"field": p.get("field", ""), "message": p["message"]} for p in problems]}
+    if not isinstance(record.raw, dict) and record.raw is not None:
+        data = {"raw": record.raw, "line": record.line, "errors": data["errors"]}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _job(*, actor: Any, enterprise: Organisation | None, source_name: str, sha256: str, file_format: str,
+         skip_invalid: bool) -> DeclarationImport:
+    """The running job of this file (a rerun resumes it), or a new one."""
+    job = DeclarationImport.objects.filter(sha256=sha256, enterprise=enterprise, skip_invalid=skip_invalid,
+                                           state=DeclarationImport.State.RUNNING).order_by("-id").first()
+    return job or DeclarationImport.objects.create(
+        enterprise=enterprise, source_name=source_name[:500], sha256=sha256, file_format=file_format,
+        skip_invalid=skip_invalid, started_by=user_or_none(actor), started_at=clock.now())
+
+
+def import_declarations(*, actor: Any, records: list[Record], source_name: str, sha256: str, file_format: str,
+                        enterprise: Organisation | None = None, skip_invalid: bool = False,
+                        batch_rows: int = BATCH_ROWS) -> DeclarationImport:
+    """Validate every record, then write (see the module's text). `enterprise`: the one enterprise a page or the
+    API imports for (the USCC column may then be empty); None: each row names its enterprise (the command)."""
+    enterprises = _enterprises(records, enterprise)
+    for organisation in enterprises.values():
+        policy.require(actor, "declarations.import", organisation)
+    groups = _groups(records, enterprises)
+    job = _job(actor=actor, enterprise=enterprise, source_name=source_name, sha256=sha256, file_format=file_format,
+               skip_invalid=skip_invalid)
+    _check(groups, job)
+    bad = [g for g in groups if g.problems or any(r.problems for r in g.records)]
+    refused = {id(g) for g in bad}
+    good = [g for g in groups if id(g) not in refused]
+    problems = [p for g in bad for p in _line_problems(g)]
+    problems.sort(key=lambda p: p["line"])
+    job.total_rows = len(records)
+    if bad and not skip_invalid:
+        job.state, job.errors, job.finished_at = DeclarationImport.State.REJECTED, problems[:MAX_STORED_ERRORS], clock.now()
+        job.rejected_rows = sum(len(g.records) for g in bad)
+        job.save()
+        return job
+    if bad:
+        by_line: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for problem in problems:
+            by_line[problem["line"]].append(problem)
+        lines = [_rejects_line(r, by_line[r.line]) for g in sorted(bad, key=lambda g: g.first.line) for r in g.records]
+        job.rejected_rows = len(lines)
+        job.errors = problems[:MAX_STORED_ERRORS]
+        if not job.rejects_file:
+            job.rejects_file.save("rejects.jsonl", ContentFile(("\n".join(lines) + "\n").encode()), save=False)
+    job.save()
+    _write(actor, job, sorted(good, key=lambda g: g.first.line), batch_rows)
+    return job
+
+
+def _write(actor: Any, job: DeclarationImport, groups: list[Group], batch_rows: int) -> None:
+    done, resume_after = 0, job.committed_rows
+    batch: list[Group] = []
+    pending = 0
+    for group in groups:
+        size = len(group.records)
+        if done + size <= resume_after:  # committed by an earlier run of this file
+            done += size
+            continue
+        batch.append(group)
+        pending += size
+        if pending >= batch_rows:
+            _write_batch(actor, job, batch, pending)
+            batch, pending = [], 0
+    if batch:
+        _write_batch(actor, job, batch, pending)
+    with transaction.atomic():
+        job.state, job.finished_at = DeclarationImport.State.DONE, clock.now()
+        job.save(update_fields=["state", "finished_at"])
+        enterprises = {g.enterprise.pk: g.enterprise for g in groups}
+        EnterpriseEvent.objects.bulk_create(
+            EnterpriseEvent(enterprise=e, kind=EnterpriseEventKind.IMPORTED, actor=user_or_none(actor), at=clock.now(),
+                            data={"job": job.pk, "declared": job.declared, "rejected": job.rejected_rows})
+            for e in enterprises.values())
+
+
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    for begin in range(0, len(rows), 5000):
+        insert_rows(model, columns, rows[begin:begin + 5000])
+
+
+@transaction.atomic
+def _write_batch(actor: Any, job: DeclarationImport, groups: list[Group], rows: int) -> None:
+    """Write one batch with multi-row INSERTs (core/bulk.py: the rows were validated above) and the checkpoint.
+    New rows' ids are read back by their natural keys: (enterprise, name, model) for products, (enterprise,
+    number) for the declarations just inserted (a published number is declared once per enterprise)."""
+    now = clock.now()
+    user_id = getattr(user_or_none(actor), "pk", None)
+    ids = {g.enterprise.pk for g in groups}
+    regions = dict(EnterpriseProfile.objects.filter(organisation__in=ids).values_list("organisation_id", "region_code"))
+    wanted = {(g.enterprise.pk, r.product_name[:200], r.product_model[:200]): r.product_code[:50]
+              for g in groups for r in g.records}
+    names = {name for _e, name, _m in wanted}
+
+    def known() -> dict[tuple[int, str, str], tuple[int, str]]:
+        rows_ = Product.objects.filter(enterprise__in=ids, name__in=names).values_list(
+            "id", "enterprise_id", "name", "model", "code")
+        return {(e, n, m): (pk, c) for pk, e, n, m, c in rows_}
+
+    products = known()
+    new = [(e, n, m, code, now) for (e, n, m), code in wanted.items() if (e, n, m) not in products]
+    if new:
+        _insert(Product, ["enterprise_id", "name", "model", "code", "created_at"], new)
+        products = known()
+    before = Declaration.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    declarations = []
+    for group in groups:
+        resolved, draft = group.draft.resolved, group.draft
+        checks = stored(group.findings)
+        references = draft.reference_standards if draft.source == StandardSource.ENTERPRISE else []
+        declarations.append((group.enterprise.pk, regions[group.enterprise.pk], draft.source, resolved.tier,
+                             resolved.identifier, resolved.undated, (resolved.title or draft.title)[:500],
+                             resolved.standard_id, "", "", references, DeclarationState.PUBLISHED, 1, now, now, None,
+                             checks, has_warning(checks)))
+    _insert(Declaration, ["enterprise_id", "region_code", "source", "tier", "identifier", "undated", "title",
+                          "standard_id", "fulltext", "fulltext_sha256", "reference_standards", "state", "version",
+                          "declared_at", "updated_at", "withdrawn_at", "checks", "flagged"], declarations)
+    made = dict(((e, i), pk) for pk, e, i in Declaration.objects.filter(id__gt=before, enterprise__in=ids)
+                .values_list("id", "enterprise_id", "identifier"))
+    links, indicators, versions, events = [], [], [], []
+    event_data = {"version": 1, "import": job.pk}
+    for group, row in zip(groups, declarations, strict=True):
+        pk = made[(row[0], row[4])]
+        own = {}
+        for record in group.records:
+            key = (group.enterprise.pk, record.product_name[:200], record.product_model[:200])
+            own.setdefault(products[key][0], (key, products[key][1]))
+        links += [(pk, product_id) for product_id in own]
+        indicators += [(pk, i.position, i.name, i.unit, i.comparator, i.lower, i.upper, i.text, i.test_method,
+                        i.category) for i in group.draft.indicators]
+        content = {
+            "source": row[2], "tier": row[3], "identifier": row[4], "title": row[6], "standard": row[7],
+            "region_code": row[1],
+            "products": [{"id": product_id, "name": key[1], "model": key[2], "code": code}
+                         for product_id, (key, code) in own.items()],
+            "indicators": [i.as_dict() for i in group.draft.indicators], "reference_standards": row[10],
+            "fulltext_sha256": "", "checks": row[16]}
+        versions.append((pk, 1, now, user_id, content))
+        events.append((pk, DeclarationEventKind.DECLARED.value, user_id, now, "", event_data))
+    _insert(DeclarationProduct, ["declaration_id", "product_id"], links)
+    _insert(Indicator, ["declaration_id", "position", "name", "unit", "comparator", "lower", "upper", "text",
+                        "test_method", "category"], indicators)
+    _insert(DeclarationVersion, ["declaration_id", "version", "at", "actor_id", "content"], versions)
+    _insert(DeclarationEvent, ["declaration_id", "kind", "actor_id", "at", "reason", "data"], events)
+    job.committed_rows += rows
+    job.declared += len(declarations)
+    job.save(update_fields=["committed_rows", "declared"])
+    # Multi-row INSERTs send no signals: the search index takes the batch's declarations once it is committed.
+    transaction.on_commit(partial(search_sync.reindex, list(made.values())))
