@@ -46,10 +46,10 @@ setup: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	$(BIN)/python manage.py load_demo_projects
 	$(BIN)/python manage.py search_sync
 	$(BIN)/python manage.py load_demo_filings
+	$(BIN)/python manage.py load_demo_declarations
 	$(BIN)/python manage.py load_demo_groups
 	$(BIN)/python manage.py load_demo_leaders
 	$(BIN)/python manage.py load_demo_inspections
-	$(BIN)/python manage.py load_demo_declarations
 	$(BIN)/python manage.py search_sync
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 

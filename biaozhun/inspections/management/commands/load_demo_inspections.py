@@ -18,6 +18,7 @@ from biaozhun.accounts.services import add_member, create_organisation, register
 from biaozhun.catalog.models import Tier
 from biaozhun.core import clock
 from biaozhun.core.actors import SYSTEM
+from biaozhun.declarations.demo import record_declared
 from biaozhun.declarations.models import (
     Declaration,
     DeclarationProduct,
@@ -114,6 +115,7 @@ class Command(BaseCommand):
                 declared_at=now, updated_at=now,
                 checks=[finding(CheckCode.NO_DISCLOSURE)] if n % 5 == 0 else [])
             DeclarationProduct.objects.create(declaration=declaration, product=product)
+            record_declared(declaration, actor=SYSTEM)
 
     def _pool(self, bureau: Organisation) -> list[Inspector]:
         pool = []

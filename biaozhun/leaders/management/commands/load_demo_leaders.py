@@ -21,6 +21,7 @@ from biaozhun.accounts.models import Organisation, OrganisationKind
 from biaozhun.catalog.models import Tier
 from biaozhun.core import clock
 from biaozhun.core.actors import SYSTEM
+from biaozhun.declarations.demo import record_declared
 from biaozhun.declarations.models import (
     Comparator,
     Declaration,
@@ -87,6 +88,7 @@ def _declarations() -> int:
             Indicator(declaration=declaration, position=2, name="噪声", unit="dB(A)", comparator=Comparator.AT_MOST,
                       upper=Decimal(noise), test_method="GB/T 8059-2016"),
         ])
+        record_declared(declaration, actor=SYSTEM)
     return created
 
 
