@@ -69,7 +69,7 @@ def scene(db) -> Scene:
     flagged = DeclarationFactory(
         enterprise=gree, source=StandardSource.CATALOGUE, tier=Tier.NATIONAL, identifier="GB/T 7725-2004",
         undated="GB/T 7725", title="房间空气调节器", products=[aircon], flagged=True,
-        checks=[finding(CheckCode.NOT_CURRENT, number="GB/T 7725-2004", status="被代替", current="GB/T 7725-2022"),
+        checks=[finding(CheckCode.NOT_CURRENT, number="GB/T 7725-2004", status="replaced", current="GB/T 7725-2022"),
                 finding(CheckCode.UPCOMING, number="GB/T 7725-2022", implemented_on="2027-01-01")])
     withdrawn = DeclarationFactory(
         enterprise=haier, identifier="Q/HE 002-2020", undated="Q/HE 002", title="冷柜企业标准",

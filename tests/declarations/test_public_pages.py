@@ -85,7 +85,7 @@ def test_the_declaration_page_lists_safety_and_environment_indicators_apart(clie
 
 def test_the_declaration_page_says_the_checks_warnings_in_words_and_keeps_notes_for_the_enterprise(client, scene):
     body = client.get(reverse("declarations:detail", args=[scene.flagged.pk])).content.decode()
-    assert "所执行的标准 GB/T 7725-2004 已不是现行标准（被代替），现行版本为 GB/T 7725-2022。" in body
+    assert "GB/T 7725-2004 已被代替，现行版本为 GB/T 7725-2022。" in body
     assert "尚未实施" not in body  # a note, not a warning
 
 
@@ -125,3 +125,14 @@ def test_unknown_addresses_answer_not_found(client, scene):
     assert client.get(reverse("declarations:detail", args=[999999])).status_code == 404
     assert client.get(reverse("declarations:enterprise", args=[999999])).status_code == 404
     assert client.get(reverse("declarations:product", args=[999999])).status_code == 404
+
+
+def test_a_below_mandatory_finding_reads_with_the_declared_value_and_the_limit_on_the_public_page():
+    from biaozhun.declarations.check_text import public_findings
+    from biaozhun.rules.declaration_checks import CheckCode, finding
+
+    stored = finding(CheckCode.BELOW_MANDATORY, position=1, indicator="硫含量", declared="≤ 50 mg/kg",
+                     limit="≤ 10 mg/kg", standard="GB 19147-2016", clause="技术要求（硫含量）", verified=True)
+    (shown,) = public_findings([stored])
+    assert "“硫含量”声明为 ≤ 50 mg/kg" in shown.text and "GB 19147-2016" in shown.text and "≤ 10 mg/kg" in shown.text
+    assert "—" not in shown.text
