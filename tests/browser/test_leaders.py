@@ -51,4 +51,7 @@ def test_an_enterprise_member_gets_a_gap_report_and_the_public_opens_the_leader_
     public.goto("/leaders/")
     public.get_by_role("link", name="年度领跑者名单").first.click()
     expect(public.locator("#list-state")).to_have_text("已发布")
-    expect(public.locator("#entries .leader-badge")).to_have_count(4)
+    # The demo's four top-tier makers are listed, each with the badge (the shared test site may hold other
+    # refrigerator declarations that other tests declared, so the list is not limited to them).
+    for maker in ("青岛澜海电器有限公司", "合肥青禾冰箱有限公司", "佛山南风制冷有限公司", "南京华冷电器有限公司"):
+        expect(public.locator("#entries tr", has_text=maker).locator(".leader-badge")).to_have_count(1)
