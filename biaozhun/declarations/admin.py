@@ -38,8 +38,7 @@ class LimitForm(forms.ModelForm):
 
     class Meta:
         model = MandatoryIndicator
-        fields = ["standard_number", "clause", "scope_keywords", "indicator_name", "aliases", "unit", "comparator",
-                  "limit_value", "note", "verified", "active"]
+        fields = list(services.FIELDS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -50,7 +49,7 @@ class LimitForm(forms.ModelForm):
         """The service says which row is a duplicate (and why), in the form's message."""
 
     def limit_input(self) -> services.LimitInput:
-        return services.LimitInput(**{name: self.cleaned_data.get(name) for name in self.Meta.fields})
+        return services.LimitInput(**{name: self.cleaned_data.get(name) for name in services.FIELDS})
 
 
 class ImportForm(forms.Form):
