@@ -56,6 +56,7 @@ class LimitEventKind(models.TextChoices):
     CREATED = "created", _("新增限值")
     CHANGED = "changed", _("修改限值")
     IMPORTED = "imported", _("导入限值")
+    DEACTIVATED = "disabled", _("停用限值")
 
 
 class MandatoryIndicatorEvent(AppendOnly):
@@ -65,7 +66,9 @@ class MandatoryIndicatorEvent(AppendOnly):
     kind = models.CharField(_("类型"), max_length=10, choices=LimitEventKind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(_("时间"), default=timezone.now)
-    data = models.JSONField(default=dict, blank=True)  # {"before": {...}} on changed; {"source": name} on imported
+    # {"after": {...}} on created; {"before": {...}, "after": {...}} (changed fields) on changed and disabled;
+    # the same plus {"source": file name, "line": row} on imported (services/limits.py).
+    data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
