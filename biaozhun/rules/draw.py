@@ -59,6 +59,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
+from itertools import chain, repeat
 from typing import Any, TextIO
 
 ALGORITHM = "biaozhun-draw/1"
@@ -69,6 +70,9 @@ MIN_SEED_BYTES = 16  # a shorter seed could be guessed from its commitment
 REGION_DIGITS = {"province": 2, "city": 4, "county": 6}
 
 Record = Mapping[str, str]
+
+# HMAC in one C call per message (the function behind hmac.digest); any Python has hmac.digest.
+_hmac_sha256 = getattr(getattr(hmac, "_hashopenssl", None), "hmac_digest", None) or hmac.digest
 
 _jcs = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
@@ -205,7 +209,7 @@ def read_canonical(data: bytes, *, known_sha256: str | None = None) -> Snapshot:
         keys = [record["key"] for record in records]
     except (KeyError, TypeError):
         raise SnapshotError("some record is not a JSON object with a key") from None
-    if not all(type(value) is str for record in records for value in record.values()):
+    if not set(map(type, chain.from_iterable(map(dict.values, records)))) <= {str}:
         raise SnapshotError("some record has a value that is not a string")
     if keys[0] == "" or not all(map(str.__lt__, keys, keys[1:])):
         raise SnapshotError("the records are not sorted by key, or a key is empty or repeated: not canonical")
@@ -259,8 +263,9 @@ def sample_size(eligible: int, *, rate: Decimal | str | None = None, size: int |
 def sample(seed: bytes, keys: Iterable[str], n: int) -> list[str]:
     """The n keys of smallest rank (step 4), in rank order."""
     prefix = SAMPLE_DOMAIN.encode()
-    digest = hmac.digest
-    ranked = [(digest(seed, prefix + key.encode(), "sha256"), key) for key in keys]
+    keys = list(keys)
+    ranks = map(_hmac_sha256, repeat(seed), [prefix + key.encode() for key in keys], repeat("sha256"))
+    ranked = list(zip(ranks, keys, strict=True))
     return [key for _, key in heapq.nsmallest(n, ranked)] if n < len(ranked) // 2 else \
         [key for _, key in sorted(ranked)[:n]]
 
@@ -397,6 +402,18 @@ def draw_snapshots(seed: bytes, population: Snapshot, *, rate: Decimal | str | N
                  per_item=per_item, rules=rules)
 
 
+def _eligible(records: list[Record], exclusions: Sequence[Exclusion]) -> list[Record]:
+    """The records no exclusion matches, in their order (`Exclusion.matches`, one exclusion at a time)."""
+    eligible = records
+    for exclusion in exclusions:
+        name, values, prefixes = exclusion.field, exclusion.values, exclusion.prefixes
+        if prefixes:
+            eligible = [r for r in eligible if (v := r.get(name, "")) not in values and not v.startswith(prefixes)]
+        else:
+            eligible = [r for r in eligible if r.get(name, "") not in values]
+    return eligible
+
+
 def _check_seed(seed: bytes) -> None:
     if len(seed) < MIN_SEED_BYTES:
         raise DrawError(f"the seed must have at least {MIN_SEED_BYTES} bytes")
@@ -406,7 +423,7 @@ def _draw(seed: bytes, records: list[Record], digest: str, pool: list[Record] | 
           rate: Decimal | str | None, size: int | None, exclusions: Sequence[Exclusion], per_item: int,
           rules: ConflictRules) -> Draw:
     """Steps 3–5 on records whose digests are known; `pool` sorted by key."""
-    eligible = [r for r in records if not any(e.matches(r) for e in exclusions)] if exclusions else records
+    eligible = _eligible(records, exclusions)
     n = sample_size(len(eligible), rate=rate, size=size)
     keys = sample(seed, (r["key"] for r in eligible), n)
     parameters: dict[str, Any] = {"rate": None if rate is None else str(Decimal(str(rate))), "size": size,
