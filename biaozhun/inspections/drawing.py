@@ -60,6 +60,19 @@ def read_snapshot(file) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle.read().decode("utf-8").splitlines() if line.strip()]
 
 
+def read_snapshot_bytes(file) -> bytes:
+    with file.open("rb") as handle:
+        return handle.read()
+
+
+def run_draw_snapshots(campaign: Campaign, seed: bytes, population: pure.Snapshot,
+                       inspectors: pure.Snapshot) -> pure.Draw:
+    """`run_draw` from the stored canonical files as read by `pure.read_canonical` (the same result, faster)."""
+    return pure.draw_snapshots(seed, population, **rate_or_size(campaign), exclusions=exclusions(campaign),
+                               inspectors=inspectors, per_item=campaign.inspectors_per_item,
+                               rules=conflict_rules(campaign))
+
+
 def run_draw(campaign: Campaign, seed: bytes, population: list, inspectors: list) -> pure.Draw:
     """The draw with the campaign's parameters (raises pure.DrawError, NoEligibleInspectors)."""
     return pure.draw(seed, population, **rate_or_size(campaign), exclusions=exclusions(campaign),

@@ -59,6 +59,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
+from itertools import chain, repeat
 from typing import Any, TextIO
 
 ALGORITHM = "biaozhun-draw/1"
@@ -69,6 +70,9 @@ MIN_SEED_BYTES = 16  # a shorter seed could be guessed from its commitment
 REGION_DIGITS = {"province": 2, "city": 4, "county": 6}
 
 Record = Mapping[str, str]
+
+# HMAC in one C call per message (the function behind hmac.digest); any Python has hmac.digest.
+_hmac_sha256 = getattr(getattr(hmac, "_hashopenssl", None), "hmac_digest", None) or hmac.digest
 
 _jcs = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
@@ -161,6 +165,60 @@ def snapshot_digest(records: Iterable[Record]) -> str:
     return _digest(canonical_lines(records))
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """A snapshot read from bytes already in canonical form: its records (sorted by key), their keys, its SHA-256."""
+
+    records: list[dict[str, str]]
+    keys: list[str]
+    sha256: str
+
+
+def read_canonical(data: bytes, *, known_sha256: str | None = None) -> Snapshot:
+    """The records of a snapshot given as canonical bytes (step 2), which are checked, not re-made: the digest is
+    SHA-256 of the bytes. Raises SnapshotError when the bytes are not exactly the canonical form of their records
+    (then canonicalise them first: `canonical_snapshot`, or the `snapshot` command). `known_sha256`: the digest of
+    bytes made by `canonical_snapshot` (the one announced at commitment); bytes with that digest are those bytes,
+    so their serialisation is not checked again (the other checks still run).
+
+    The whole file is parsed in one call as an array of one-element arrays, one per line (every newline becomes
+    ``\n],[``): a newline inside a string stays a raw control character, which strict JSON refuses, and a line
+    holding anything but one JSON value gives an inner array of another length. Then the records serialised again
+    in one call must give the text with each newline read as a comma; as every line is one complete object, that
+    makes each line the canonical serialisation of its record."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SnapshotError(f"the snapshot is not UTF-8 (byte {exc.start})") from None
+    if not text:
+        return Snapshot([], [], hashlib.sha256(data).hexdigest())
+    if not text.endswith("\n"):
+        raise SnapshotError("the snapshot's last line does not end in a newline")
+    body = text[:-1]
+    rows = "[[" + body.replace("\n", "\n],[") + "]]"
+    try:
+        records = [record for (record,) in json.loads(rows)]
+    except json.JSONDecodeError as exc:
+        line = rows.count("\n", 0, exc.pos) + 1
+        raise SnapshotError(f"line {line} of the snapshot is not one JSON object ({exc.msg})") from None
+    except (TypeError, ValueError):
+        raise SnapshotError("some line of the snapshot holds no JSON value or more than one") from None
+    if len(records) != body.count("\n") + 1:
+        raise SnapshotError("some line of the snapshot holds no JSON value or more than one")
+    try:
+        keys = [record["key"] for record in records]
+    except (KeyError, TypeError):
+        raise SnapshotError("some record is not a JSON object with a key") from None
+    if not set(map(type, chain.from_iterable(map(dict.values, records)))) <= {str}:
+        raise SnapshotError("some record has a value that is not a string")
+    if keys[0] == "" or not all(map(str.__lt__, keys, keys[1:])):
+        raise SnapshotError("the records are not sorted by key, or a key is empty or repeated: not canonical")
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != known_sha256 and _jcs(records) != "[" + body.replace("\n", ",") + "]":
+        raise SnapshotError("the snapshot is not in canonical form (RFC 8785 JSON, one record a line)")
+    return Snapshot(records, keys, digest)
+
+
 # 3. Exclusions ---------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +263,9 @@ def sample_size(eligible: int, *, rate: Decimal | str | None = None, size: int |
 def sample(seed: bytes, keys: Iterable[str], n: int) -> list[str]:
     """The n keys of smallest rank (step 4), in rank order."""
     prefix = SAMPLE_DOMAIN.encode()
-    digest = hmac.digest
-    ranked = [(digest(seed, prefix + key.encode(), "sha256"), key) for key in keys]
+    keys = list(keys)
+    ranks = map(_hmac_sha256, repeat(seed), [prefix + key.encode() for key in keys], repeat("sha256"))
+    ranked = list(zip(ranks, keys, strict=True))
     return [key for _, key in heapq.nsmallest(n, ranked)] if n < len(ranked) // 2 else \
         [key for _, key in sorted(ranked)[:n]]
 
@@ -319,25 +378,63 @@ def draw(seed: bytes, population: Iterable[Record], *, rate: Decimal | str | Non
          exclusions: Sequence[Exclusion] = (), inspectors: Iterable[Record] | None = None, per_item: int = 2,
          rules: ConflictRules = ConflictRules()) -> Draw:
     """Steps 2–5: snapshot digests, exclusions, sample, and (with an inspector pool) the assignment."""
+    _check_seed(seed)
+    records = list(population)
+    digest = _digest(canonical_lines(records))
+    if inspectors is None:
+        return _draw(seed, records, digest, None, None, rate=rate, size=size, exclusions=exclusions,
+                     per_item=per_item, rules=rules)
+    pool = list(inspectors)
+    pool_digest = _digest(canonical_lines(pool))
+    pool.sort(key=lambda r: r["key"])  # ties of sort keys (practically impossible) then go by key, not input order
+    return _draw(seed, records, digest, pool, pool_digest, rate=rate, size=size, exclusions=exclusions,
+                 per_item=per_item, rules=rules)
+
+
+def draw_snapshots(seed: bytes, population: Snapshot, *, rate: Decimal | str | None = None, size: int | None = None,
+                   exclusions: Sequence[Exclusion] = (), inspectors: Snapshot | None = None, per_item: int = 2,
+                   rules: ConflictRules = ConflictRules()) -> Draw:
+    """`draw` from snapshots read with `read_canonical` (the published files as they are): the same result as
+    `draw` on their records, without serialising them again for the digests."""
+    _check_seed(seed)
+    return _draw(seed, population.records, population.sha256, None if inspectors is None else inspectors.records,
+                 None if inspectors is None else inspectors.sha256, rate=rate, size=size, exclusions=exclusions,
+                 per_item=per_item, rules=rules)
+
+
+def _eligible(records: list[Record], exclusions: Sequence[Exclusion]) -> list[Record]:
+    """The records no exclusion matches, in their order (`Exclusion.matches`, one exclusion at a time)."""
+    eligible = records
+    for exclusion in exclusions:
+        name, values, prefixes = exclusion.field, exclusion.values, exclusion.prefixes
+        if prefixes:
+            eligible = [r for r in eligible if (v := r.get(name, "")) not in values and not v.startswith(prefixes)]
+        else:
+            eligible = [r for r in eligible if r.get(name, "") not in values]
+    return eligible
+
+
+def _check_seed(seed: bytes) -> None:
     if len(seed) < MIN_SEED_BYTES:
         raise DrawError(f"the seed must have at least {MIN_SEED_BYTES} bytes")
-    records = list(population)
-    lines = canonical_lines(records)
-    eligible = [r for r in records if not any(e.matches(r) for e in exclusions)] if exclusions else records
+
+
+def _draw(seed: bytes, records: list[Record], digest: str, pool: list[Record] | None, pool_digest: str | None, *,
+          rate: Decimal | str | None, size: int | None, exclusions: Sequence[Exclusion], per_item: int,
+          rules: ConflictRules) -> Draw:
+    """Steps 3–5 on records whose digests are known; `pool` sorted by key."""
+    eligible = _eligible(records, exclusions)
     n = sample_size(len(eligible), rate=rate, size=size)
     keys = sample(seed, (r["key"] for r in eligible), n)
     parameters: dict[str, Any] = {"rate": None if rate is None else str(Decimal(str(rate))), "size": size,
                                   "sample_size": n, "exclusions": [e.as_dict() for e in exclusions]}
-    if inspectors is None:
-        return Draw(seed, _digest(lines), len(records), len(eligible), tuple(keys), parameters)
-    pool = list(inspectors)
-    pool_lines = canonical_lines(pool)
-    pool.sort(key=lambda r: r["key"])  # ties of sort keys (practically impossible) then go by key, not input order
+    if pool is None:
+        return Draw(seed, digest, len(records), len(eligible), tuple(keys), parameters)
     by_key = {r["key"]: r for r in eligible} if n else {}
     assignments = assign(seed, [by_key[k] for k in keys], pool, per_item=per_item, rules=rules)
     parameters.update({"inspectors_per_item": per_item, **rules.as_dict()})
-    return Draw(seed, _digest(lines), len(records), len(eligible), tuple(keys), parameters,
-                _digest(pool_lines), len(pool), assignments)
+    return Draw(seed, digest, len(records), len(eligible), tuple(keys), parameters, pool_digest, len(pool),
+                assignments)
 
 
 # Command line ----------------------------------------------------------------------------------------------------

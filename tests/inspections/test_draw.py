@@ -79,6 +79,26 @@ def test_a_tampered_population_snapshot_fails_verification(drawn_campaign):
     assert "population_sha256" in result.problems and "sample" in result.problems
 
 
+@pytest.mark.parametrize("change", [
+    lambda data: data.replace(b'":"', b'": "', 1),  # the same records, not canonical: the digest differs
+    lambda data: b"\n".join(data.rstrip(b"\n").split(b"\n")[1:]) + b"\n",  # a record dropped
+])
+def test_a_draw_from_a_stored_snapshot_that_is_not_the_announced_one_is_refused_and_writes_nothing(
+        committed_campaign, bureau_user, change):
+    file = committed_campaign.population_file
+    data = file.open("rb").read()
+    with file.storage.open(file.name, "wb") as handle:
+        handle.write(change(data))
+    events = CampaignEvent.objects.count()
+    with pytest.raises(RequirementsUnmet) as refused:
+        services.draw_campaign(bureau_user, campaign=committed_campaign)
+    assert refused.value.missing[0]["requirement"] == "snapshot"
+    committed_campaign.refresh_from_db()
+    assert committed_campaign.state == CampaignState.COMMITTED and committed_campaign.seed_revealed == ""
+    assert not SampledItem.objects.filter(campaign=committed_campaign).exists()
+    assert CampaignEvent.objects.count() == events
+
+
 def test_a_tampered_stored_assignment_fails_verification(drawn_campaign, pool):
     item = drawn_campaign.items.order_by("rank").first()
     assignment = item.assignments.order_by("position").first()

@@ -3,6 +3,7 @@ with the seed's commitment), draw (the seed is revealed; the sample and the assi
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from biaozhun.accounts import policy
 from biaozhun.accounts.models import Organisation
 from biaozhun.core import clock
+from biaozhun.core.bulk import insert_rows
 from biaozhun.core.errors import RequirementsUnmet, ValidationFailed
 from biaozhun.rules import draw as pure
 
@@ -31,6 +33,7 @@ from ..population import population_records
 from . import events
 
 CHUNK = 900  # values per IN (...) list: under SQLite's older 999-variable limit
+INSERT_ROWS = 5000  # rows per insert_rows call
 
 EDITABLE = ("year", "title", "scope", "region_prefix", "industry_class", "tier", "source", "product_keyword",
             "flagged_only", "rate", "size", "excluded_regions", "excluded_enterprises", "inspectors_per_item",
@@ -129,6 +132,11 @@ def commit_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     return campaign
 
 
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    for begin in range(0, len(rows), INSERT_ROWS):
+        insert_rows(model, columns, rows[begin:begin + INSERT_ROWS])
+
+
 def _ids_by(model_filter, keys: list[str], field: str) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(keys), CHUNK):
@@ -144,31 +152,38 @@ def draw_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     campaign = _locked(campaign)
     events.refuse_unless(campaign, CampaignState.DRAWN)
     seed = bytes.fromhex(campaign.seed)
-    population = drawing.read_snapshot(campaign.population_file)
+    snapshot_refused = _("保存的名录与公布的摘要不一致，不能抽取；请联系系统管理员检查存储。")
     try:
-        result = drawing.run_draw(campaign, seed, population, drawing.read_snapshot(campaign.inspectors_file))
+        population = pure.read_canonical(drawing.read_snapshot_bytes(campaign.population_file),
+                                         known_sha256=campaign.population_sha256)
+        pool = pure.read_canonical(drawing.read_snapshot_bytes(campaign.inspectors_file),
+                                   known_sha256=campaign.inspectors_sha256)
+    except pure.SnapshotError:
+        raise RequirementsUnmet(snapshot_refused, [{"requirement": "snapshot", "message": snapshot_refused}]) from None
+    if (population.sha256, pool.sha256) != (campaign.population_sha256, campaign.inspectors_sha256):
+        raise RequirementsUnmet(snapshot_refused, [{"requirement": "snapshot", "message": snapshot_refused}])
+    try:
+        result = drawing.run_draw_snapshots(campaign, seed, population, pool)
     except pure.NoEligibleInspectors as exc:
         raise RequirementsUnmet(
             _("有 %(count)s 户抽中企业可派的检查人员不足 %(needed)s 名（回避规则排除了其余人员）；请在名录中补充"
               "其他单位或地区的检查人员后，重新创建抽查任务。") % {"count": len(exc.shortages), "needed": exc.needed},
             [{"requirement": "inspectors", "message": _("抽中企业 %(key)s 只有 %(count)s 名可派的检查人员。") % {
                 "key": key, "count": count}} for key, count in exc.shortages]) from None
-    if (result.population_sha256, result.inspectors_sha256) != (campaign.population_sha256,
-                                                                  campaign.inspectors_sha256):
-        message = _("保存的名录与公布的摘要不一致，不能抽取；请联系系统管理员检查存储。")
-        raise RequirementsUnmet(message, [{"requirement": "snapshot", "message": message}])
     keys = list(result.sample)
     # exclude(uscc="") states the condition of the partial unique index on uscc, so SQLite looks the keys up in it.
     enterprises = _ids_by(Organisation.objects.exclude(uscc="").filter, keys, "uscc")
     inspectors = _ids_by(Inspector.objects.filter(authority=campaign.authority_id).filter,
                          sorted({n for team in result.assignments.values() for n in team}), "number")
-    regions = {r["key"]: r.get("region", "") for r in population if r["key"] in result.assignments}
-    items = SampledItem.objects.bulk_create(
-        [SampledItem(campaign=campaign, rank=rank, key=key, enterprise_id=enterprises[key], region_code=regions[key])
-         for rank, key in enumerate(keys, 1)], batch_size=2000)
-    ItemInspector.objects.bulk_create(
-        [ItemInspector(item_id=item.pk, inspector_id=inspectors[number], position=position)
-         for item in items for position, number in enumerate(result.assignments[item.key], 1)], batch_size=2000)
+    records, sorted_keys = population.records, population.keys
+    regions = {key: records[bisect_left(sorted_keys, key)].get("region", "") for key in keys}
+    # Multi-row INSERTs (core/bulk.py): the rows come from the draw just checked, inside this transaction.
+    _insert(SampledItem, ["campaign_id", "rank", "key", "enterprise_id", "region_code"],
+            [(campaign.pk, rank, key, enterprises[key], regions[key]) for rank, key in enumerate(keys, 1)])
+    item_ids = dict(SampledItem.objects.filter(campaign=campaign).values_list("key", "pk"))
+    _insert(ItemInspector, ["item_id", "inspector_id", "position"],
+            [(item_ids[key], inspectors[number], position) for key in keys
+             for position, number in enumerate(result.assignments[key], 1)])
     today = clock.today()
     due = limits.results_due(today)
     summary = result.as_dict()
