@@ -21,12 +21,12 @@ from biaozhun.rules.draw import (
     canonical_snapshot,
     commitment,
     draw,
-    main,
     sample,
     sample_size,
     snapshot_digest,
     verify_commitment,
 )
+from biaozhun.rules.draw_command import main
 
 SEED = bytes.fromhex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
 REGIONS = ["110101", "110102", "310101", "310115", "440305", "440106"]
