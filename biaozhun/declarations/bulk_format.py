@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
+from biaozhun.core.bulk import collector_paused
 from biaozhun.core.safe_read import ReadLimits, xlsx_rows
 
 from .models import Comparator, IndicatorCategory, StandardSource
@@ -36,7 +37,7 @@ SOURCE_WORDS = {"标准": StandardSource.CATALOGUE, "本企业标准": StandardS
                 "企业标准": StandardSource.ENTERPRISE}
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     line: int
     uscc: str = ""
@@ -57,8 +58,15 @@ class FormatError(ValueError):
 
 
 def _text(value: Any) -> str:
+    """The value as text with its spaces collapsed (every row passes each field through here: text that needs no
+    change, the usual case, is returned as it is)."""
     if value is None:
         return ""
+    if type(value) is str:
+        # Printable (no tabs, newlines or Unicode spaces but " "), no double, leading or trailing space: as is.
+        if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+            return value
+        return " ".join(value.split())
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
@@ -75,28 +83,31 @@ def comparator_code(value: Any) -> str:
     return COMPARATOR_WORDS.get(text, text.lower())
 
 
-_LABELS: dict[str, dict[str, str]] = {}
+_LABELS: dict[type, dict[str, str]] = {}
 
 
 def _labels(choices: type) -> dict[str, str]:
-    """A vocabulary's labels in every language of the site → its codes (read once)."""
-    if choices.__name__ not in _LABELS:
-        found = {}
+    """A vocabulary's codes and its labels in every language of the site → its codes (read once)."""
+    found = _LABELS.get(choices)
+    if found is None:
+        found = {code: code for code in choices.values}
         for language, _name in settings.LANGUAGES:
             with override(language):
                 found.update({str(choices(code).label): code for code in choices.values})
-        _LABELS[choices.__name__] = found
-    return _LABELS[choices.__name__]
+        _LABELS[choices] = found
+    return found
 
 
 def category_code(value: Any) -> str:
     text = _text(value)
-    return _labels(IndicatorCategory).get(text, text.lower())
+    if not text:
+        return ""
+    return _labels(IndicatorCategory).get(text) or text.lower()
 
 
 def source_code(value: Any, identifier: str) -> str:
     text = _text(value)
-    code = _labels(StandardSource).get(text) or SOURCE_WORDS.get(text) or text.lower()
+    code = (_labels(StandardSource).get(text) or SOURCE_WORDS.get(text) or text.lower()) if text else ""
     if not code:  # inferred from the number
         return StandardSource.ENTERPRISE if identifier.upper().startswith(("Q/", "Q／")) else StandardSource.CATALOGUE
     return code
@@ -202,6 +213,7 @@ def read_records(stream: IO[bytes], name: str, limits: ReadLimits) -> tuple[list
     head = stream.read(8)
     stream.seek(0)
     kind = file_format(name, head)
-    if kind == "xlsx":
-        return xlsx_records(stream, limits), kind
-    return list(jsonl_records(stream)), kind
+    with collector_paused():
+        if kind == "xlsx":
+            return xlsx_records(stream, limits), kind
+        return list(jsonl_records(stream)), kind
