@@ -74,8 +74,9 @@ class Declaration(models.Model):
 
 
 class DeclarationProduct(models.Model):
-    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="+")
-    product = models.ForeignKey("declarations.Product", on_delete=models.PROTECT, related_name="+")
+    # Indexed by the unique (declaration, product) and by product (Meta): no index per foreign key besides.
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="+", db_index=False)
+    product = models.ForeignKey("declarations.Product", on_delete=models.PROTECT, related_name="+", db_index=False)
 
     class Meta:
         constraints = [
@@ -91,7 +92,8 @@ class DeclarationVersion(AppendOnly):
     """Each published version, whole (number, title, products, indicators, text digest, checks), as the public
     saw it: a revised or withdrawn declaration is never lost."""
 
-    declaration = models.ForeignKey(Declaration, on_delete=models.PROTECT, related_name="versions")
+    # Indexed by the unique (declaration, version), in the model's order.
+    declaration = models.ForeignKey(Declaration, on_delete=models.PROTECT, related_name="versions", db_index=False)
     version = models.PositiveIntegerField(_("版本"))
     at = models.DateTimeField(_("时间"), default=timezone.now)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
