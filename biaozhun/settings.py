@@ -433,6 +433,8 @@ BIAOZHUN_FILING_BATCH_LIMITS = {
     "unzipped_bytes": int(os.environ.get("BIAOZHUN_FILING_BATCH_MAX_UNZIPPED_BYTES", str(1024 * _MB))),
     "ratio": 100,  # an entry (of 256 KB or more) or the whole ZIP inflating more than this many times: a zip bomb
 }
+# Bulk declaration files (docs/declarations-import.md): the upload; files up to 1 MB import while the person waits.
+BIAOZHUN_MAX_DECLARATION_IMPORT_BYTES = int(os.environ.get("BIAOZHUN_MAX_DECLARATION_IMPORT_BYTES", str(50 * _MB)))
 # Reading a spreadsheet or CSV someone uploaded (profile "upload") or an operator imports (profile "import"):
 # see ReadLimits in biaozhun/core/safe_read.py. Rows per sheet are set by each reader (the validity check reads
 # twice its 10,000 lines, blank rows included; imports up to Excel's 1,048,576).

@@ -1,15 +1,14 @@
 """Bulk declaration (XLSX or JSONL, docs/declarations-import.md): every row validated (line and field named) with
 the same checks as one declaration (checks/: one context per batch, a few queries), then written all-or-nothing,
-or, with `skip_invalid`, the valid declarations written and the refused rows kept in a rejects file (JSONL, the
-same format, each with its problems) to correct and import again. Writing goes in batches, each committed with the
+or, with `skip_invalid`, the valid declarations written and the refused rows kept in a rejects file (in the
+file's own format, XLSX or JSONL, each row with its problems: bulk_files.py) to correct and import again. Writing goes in batches, each committed with the
 job's checkpoint (`committed_rows`), so a rerun of the same file after an interruption resumes where it stopped.
 
 Rows of one enterprise with the same number make one declaration covering all their products. Products are found
-by (name, model) or created."""
+by (name, model) or created. Each batch is written by bulk_write.py, which writes what `declare_standard` writes."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +24,7 @@ from biaozhun.core.actors import user_or_none
 from biaozhun.core.bulk import collector_paused
 from biaozhun.identifiers import IdentifierError
 
+from ..bulk_files import rejects_jsonl, rejects_xlsx
 from ..bulk_format import Record
 from ..checks import CheckContext, Draft, errors, indicator_drafts, run_checks
 from ..checks.context import parse_number
@@ -173,46 +173,58 @@ def _line_problems(group: Group) -> list[dict[str, Any]]:
     return found
 
 
-def _rejects_line(record: Record, problems: list[dict[str, Any]]) -> str:
-    data = {"uscc": record.uscc, "product": {"name": record.product_name, "model": record.product_model,
-                                             "code": record.product_code},
-            "source": record.source, "identifier": record.identifier, "title": record.title,
-            "reference_standards": record.reference_standards, "indicators": record.indicators or [],
-            "line": record.line, "errors": [{"field": p.get("field", ""), "message": p["message"]} for p in problems]}
-    if not isinstance(record.raw, dict) and record.raw is not None:
-        data = {"raw": record.raw, "line": record.line, "errors": data["errors"]}
-    return json.dumps(data, ensure_ascii=False)
-
-
 def _job(*, actor: Any, enterprise: Organisation | None, source_name: str, sha256: str, file_format: str,
-         skip_invalid: bool) -> DeclarationImport:
-    """The running job of this file (a rerun resumes it), or a new one."""
-    job = DeclarationImport.objects.filter(sha256=sha256, enterprise=enterprise, skip_invalid=skip_invalid,
-                                           state=DeclarationImport.State.RUNNING).order_by("-id").first()
-    return job or DeclarationImport.objects.create(
-        enterprise=enterprise, source_name=source_name[:500], sha256=sha256, file_format=file_format,
-        skip_invalid=skip_invalid, started_by=user_or_none(actor), started_at=clock.now())
+         skip_invalid: bool, job: DeclarationImport | None) -> DeclarationImport:
+    """The job given (a queued upload), the running job of this file (a rerun resumes it), or a new one."""
+    if job is None:
+        job = DeclarationImport.objects.filter(sha256=sha256, enterprise=enterprise, skip_invalid=skip_invalid,
+                                               state=DeclarationImport.State.RUNNING).order_by("-id").first()
+    if job is None:
+        now = clock.now()
+        return DeclarationImport.objects.create(
+            enterprise=enterprise, source_name=source_name[:500], sha256=sha256, file_format=file_format,
+            skip_invalid=skip_invalid, started_by=user_or_none(actor), started_at=now, updated_at=now)
+    if job.state == DeclarationImport.State.QUEUED:
+        job.state, job.updated_at = DeclarationImport.State.RUNNING, clock.now()
+        job.save(update_fields=["state", "updated_at"])
+    return job
+
+
+def _rejects(job: DeclarationImport, bad: list[Group], problems: list[dict[str, Any]]) -> None:
+    """The refused rows, each with its problems, in the format of the file (kept once: a rerun keeps it)."""
+    if job.rejects_file:
+        return
+    by_line: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for problem in problems:
+        by_line[problem["line"]].append(problem)
+    rejected = [(r, by_line[r.line]) for g in sorted(bad, key=lambda g: g.first.line) for r in g.records]
+    if job.file_format == "xlsx":
+        job.rejects_file.save("rejects.xlsx", ContentFile(rejects_xlsx(rejected)), save=False)
+    else:
+        job.rejects_file.save("rejects.jsonl", ContentFile(rejects_jsonl(rejected)), save=False)
 
 
 def import_declarations(*, actor: Any, records: list[Record], source_name: str, sha256: str, file_format: str,
                         enterprise: Organisation | None = None, skip_invalid: bool = False,
-                        batch_rows: int = BATCH_ROWS) -> DeclarationImport:
+                        batch_rows: int = BATCH_ROWS, job: DeclarationImport | None = None) -> DeclarationImport:
     """Validate every record, then write (see the module's text). `enterprise`: the one enterprise a page or the
-    API imports for (the USCC column may then be empty); None: each row names its enterprise (the command)."""
+    API imports for (the USCC column may then be empty); None: each row names its enterprise (the command).
+    `job`: the queued job of an uploaded file (services/bulk_upload.py)."""
     with collector_paused():
         return _import(actor=actor, records=records, source_name=source_name, sha256=sha256,
                        file_format=file_format, enterprise=enterprise, skip_invalid=skip_invalid,
-                       batch_rows=batch_rows)
+                       batch_rows=batch_rows, job=job)
 
 
 def _import(*, actor: Any, records: list[Record], source_name: str, sha256: str, file_format: str,
-            enterprise: Organisation | None, skip_invalid: bool, batch_rows: int) -> DeclarationImport:
+            enterprise: Organisation | None, skip_invalid: bool, batch_rows: int,
+            job: DeclarationImport | None) -> DeclarationImport:
     enterprises = _enterprises(records, enterprise)
     for organisation in enterprises.values():
         policy.require(actor, "declarations.import", organisation)
     groups = _groups(records, enterprises)
     job = _job(actor=actor, enterprise=enterprise, source_name=source_name, sha256=sha256, file_format=file_format,
-               skip_invalid=skip_invalid)
+               skip_invalid=skip_invalid, job=job)
     _check(groups, job)
     bad = [g for g in groups if g.problems or any(r.problems for r in g.records)]
     refused = {id(g) for g in bad}
@@ -220,20 +232,15 @@ def _import(*, actor: Any, records: list[Record], source_name: str, sha256: str,
     problems = [p for g in bad for p in _line_problems(g)]
     problems.sort(key=lambda p: p["line"])
     job.total_rows = len(records)
+    job.rejected_rows = sum(len(g.records) for g in bad)
+    job.errors = problems[:MAX_STORED_ERRORS]
+    job.updated_at = clock.now()
     if bad and not skip_invalid:
-        job.state, job.errors, job.finished_at = DeclarationImport.State.REJECTED, problems[:MAX_STORED_ERRORS], clock.now()
-        job.rejected_rows = sum(len(g.records) for g in bad)
+        job.state, job.finished_at = DeclarationImport.State.REJECTED, clock.now()
         job.save()
         return job
     if bad:
-        by_line: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for problem in problems:
-            by_line[problem["line"]].append(problem)
-        lines = [_rejects_line(r, by_line[r.line]) for g in sorted(bad, key=lambda g: g.first.line) for r in g.records]
-        job.rejected_rows = len(lines)
-        job.errors = problems[:MAX_STORED_ERRORS]
-        if not job.rejects_file:
-            job.rejects_file.save("rejects.jsonl", ContentFile(("\n".join(lines) + "\n").encode()), save=False)
+        _rejects(job, bad, problems)
     job.save()
     _write(actor, job, sorted(good, key=lambda g: g.first.line), batch_rows)
     return job
@@ -257,7 +264,8 @@ def _write(actor: Any, job: DeclarationImport, groups: list[Group], batch_rows: 
         _write_batch(actor, job, batch, pending)
     with transaction.atomic():
         job.state, job.finished_at = DeclarationImport.State.DONE, clock.now()
-        job.save(update_fields=["state", "finished_at"])
+        job.updated_at = job.finished_at
+        job.save(update_fields=["state", "finished_at", "updated_at"])
         enterprises = {g.enterprise.pk: g.enterprise for g in groups}
         EnterpriseEvent.objects.bulk_create(
             EnterpriseEvent(enterprise=e, kind=EnterpriseEventKind.IMPORTED, actor=user_or_none(actor), at=clock.now(),
@@ -274,4 +282,5 @@ def _write_batch(actor: Any, job: DeclarationImport, groups: list[Group], rows: 
                       event_data={"version": 1, "import": job.pk})
     job.committed_rows += rows
     job.declared += len(ids)
-    job.save(update_fields=["committed_rows", "declared"])
+    job.updated_at = clock.now()
+    job.save(update_fields=["committed_rows", "declared", "updated_at"])
