@@ -105,6 +105,9 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:work_declaration_detail": Rule("declarations.work_on"),
     "api:work_revise": Rule("declarations.revise"),
     "api:work_withdraw": Rule("declarations.withdraw"),
+    "api:declarations_import_submit": Rule("declarations.import"),
+    "api:declarations_import_detail": Rule("declarations.import"),  # the job of one's own enterprise
+    "api:declarations_import_rejects": Rule("declarations.import"),
     "api:conversion_record": Rule("catalog.record_conversion"),
     "api:group_list": PUBLIC,
     "api:group_detail": PUBLIC,
@@ -219,6 +222,10 @@ ENDPOINTS: dict[str, str | Rule] = {
     "declarations:work_revise": Rule("declarations.revise"),
     "declarations:work_withdraw": Rule("declarations.withdraw"),
     "declarations:work_text": Rule("declarations.work_on"),
+    "declarations:work_import": Rule("declarations.import"),
+    "declarations:work_import_detail": Rule("declarations.import"),  # the job of one's own enterprise
+    "declarations:work_import_rejects": Rule("declarations.import"),
+    "declarations:work_import_template": Rule("declarations.work"),
     # portal
     "portal:home": PUBLIC,
     "portal:standard_list": PUBLIC,

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
+from biaozhun.declarations.models import DeclarationImport
 from biaozhun.development.models import Comment, DocumentKind, DraftDocument, ExtensionRequest
 from biaozhun.portal.models import Watch
 from biaozhun.rules.stages import Stage
@@ -79,6 +80,9 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
     by_pk |= {"inspections:work_item": finding.item_id, "inspections:work_evidence": finding.pk}
     by_pk |= {f"declarations:work_{name}": declaration.pk for name in ("detail", "revise", "withdraw", "text")}
     by_pk["declarations:work_product_edit"] = product.pk
+    job = DeclarationImport.objects.create(enterprise=declaration.enterprise, source_name="f.jsonl", sha256="0" * 64,
+                                           file_format="jsonl", rejects_file=ContentFile(b"{}", name="r.jsonl"))
+    by_pk |= {f"declarations:work_import_{name}": job.pk for name in ("detail", "rejects")}
     by_pk |= {"filing:detail": bureau_filing.pk, "filing:batch_detail": bureau_batch.pk,
               "filing:batch_resume": bureau_batch.pk, "filing:flag_decide": jb_flag.pk, "filing:announcement": notice.pk}
     by_pk |= leaders_addresses(leaders_notice_list)
@@ -93,7 +97,7 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
         "group_code": open_call.profile.code, "announcement_pk": open_call.pk, "announcement_id": open_call.pk,
         "organisation_pk": open_call.profile.organisation_id,
         "list_id": leaders_notice_list.pk, "run_id": leaders_notice_list.run_id,
-        "move": "commit", "campaign_id": finding.item.campaign_id,
+        "move": "commit", "campaign_id": finding.item.campaign_id, "job_id": job.pk,
     }
 
 
