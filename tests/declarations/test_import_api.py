@@ -45,9 +45,10 @@ def test_problems_come_back_by_line_and_field_and_nothing_is_written(client, ent
     rows = good_rows()
     rows[1]["identifier"] = "GB 19147-2099"
     rows[2]["indicators"][0]["upper"] = "八"
-    job = client.post(url(enterprise), body(jsonl(rows)), **token).json()
+    job = client.post(url(enterprise), body(jsonl(rows) + b"not json\n"), **token).json()
     assert job["state"] == "rejected"
     assert {(p["line"], p["field"]) for p in job["errors"]} >= {(2, "identifier"), (3, "indicators[1].upper")}
+    assert [p["field"] for p in job["errors"] if p["line"] == 4] == [""]  # only that it is not JSON
     assert any(line.startswith("line 2: identifier: ") for line in job["report"])
     assert not Declaration.objects.exists()
 

@@ -109,8 +109,8 @@ def _groups(records: list[Record], enterprises: dict[str, Organisation]) -> list
             record.problems.append({"field": "source", "message": _(
                 "标准类型应为 catalogue（国家、行业、地方或团体标准）或 enterprise（本企业标准），也可不填，按标准号判断。")})
         enterprise = enterprises.get(record.uscc)
-        if enterprise is None:
-            loose.append(Group(enterprise=None, records=[record]))
+        if enterprise is None or (record.raw is not None and not isinstance(record.raw, dict)):
+            loose.append(Group(enterprise=None, records=[record]))  # no declaration to check (unread line)
             continue
         key = (enterprise.pk, _key(record.identifier, keys))
         group = groups.get(key)
