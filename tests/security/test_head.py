@@ -13,6 +13,7 @@ from biaozhun.development.models import Ballot, Project
 from biaozhun.filing.models import AbolitionNotice, Filing, FilingBatch, SupersessionFlag
 from biaozhun.groups.models import Announcement
 from biaozhun.inspections.models import Campaign
+from tests.factories.accounts import UserFactory
 from tests.security.crawl import load_demo, walk
 
 pytestmark = pytest.mark.django_db
@@ -34,9 +35,24 @@ API_SAMPLES = {
     "version": lambda: 1,
     "enterprise_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().enterprise_id,
     "declaration_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().pk,
+    "job_id": lambda: _enterprise_job().pk,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
+# A bulk declaration file's job is read by its enterprise's members: asked as one.
+ENTERPRISE_READS = {"/api/v1/declarations/work/imports/{job_id}", "/api/v1/declarations/work/imports/{job_id}/rejects"}
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
+
+
+def _enterprise_job():
+    """A finished bulk file of the sample enterprise, with its rejects file."""
+    from django.core.files.base import ContentFile
+
+    from biaozhun.declarations.models import DeclarationImport
+
+    enterprise = Declaration.objects.filter(region_code__startswith="32").first().enterprise
+    return DeclarationImport.objects.filter(enterprise=enterprise).first() or DeclarationImport.objects.create(
+        enterprise=enterprise, source_name="f.jsonl", sha256="0" * 64, file_format="jsonl",
+        state=DeclarationImport.State.DONE, rejects_file=ContentFile(b"{}\n", name="rejects.jsonl"))
 
 
 def _leaders_demo():
@@ -102,20 +118,24 @@ def test_every_get_operation_of_the_api_answers_head(client, settings, tmp_path)
     schema = client.get("/api/v1/openapi.json").json()
     administrator = Client()
     administrator.force_login(User.objects.get(username="admin"))
-    pages, administration_pages = {}, {}
+    member = Client()
+    member.force_login(UserFactory(member_of=_enterprise_job().enterprise))
+    pages, administration_pages, enterprise_pages = {}, {}, {}
     for path, operations in schema["paths"].items():
         if "get" not in operations:
             continue
         url = path
         for parameter in (p for p in operations["get"].get("parameters", []) if p["in"] == "path"):
             url = url.replace(f"{{{parameter['name']}}}", str(API_SAMPLES[parameter["name"]]()))
-        asking, answered = (administrator, administration_pages) if path in ADMINISTRATION_READS else (client, pages)
+        asking, answered = ((administrator, administration_pages) if path in ADMINISTRATION_READS
+                            else (member, enterprise_pages) if path in ENTERPRISE_READS else (client, pages))
         response = asking.get(url)
         assert response.status_code == 200, (url, response.content[:300])
         answered[url] = response
     assert len(pages) >= 8
     assert _refusals(client, pages) == {}
     assert _refusals(administrator, administration_pages) == {}
+    assert len(enterprise_pages) == 2 and _refusals(member, enterprise_pages) == {}
     assert all("head" not in operations for operations in schema["paths"].values())  # the schema lists GET only
 
 
