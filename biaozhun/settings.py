@@ -325,6 +325,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.filing.tasks.sweep_filings", "00:20"),
     ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),
     ("biaozhun.inspections.tasks.sweep_inspections", "00:50"),
+    ("biaozhun.declarations.search.tasks.catch_up_search_index", "01:10"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
     ("biaozhun.core.tasks.refresh_database_statistics", "03:45"),
