@@ -224,7 +224,7 @@ def read_canonical(data: bytes, *, known_sha256: str | None = None) -> Snapshot:
     SHA-256 of the bytes. Raises SnapshotError when the bytes are not exactly the canonical form of their records
     (then canonicalise them first: `canonical_snapshot`, or the `snapshot` command). `known_sha256`: the digest of
     bytes made by `canonical_snapshot` (the one announced at commitment); bytes with that digest are those bytes,
-    so their serialisation is not checked again (the other checks still run).
+    so their serialisation and their values' types are not checked again (the lines, keys and order still are).
 
     The whole file is parsed in one call as an array of one-element arrays, one per line (every newline becomes
     ``\n],[``): a newline inside a string stays a raw control character, which strict JSON refuses, and a line
@@ -259,7 +259,7 @@ def read_canonical(data: bytes, *, known_sha256: str | None = None) -> Snapshot:
         keys = [record["key"] for record in records]
     except (KeyError, TypeError):
         raise SnapshotError("some record is not a JSON object with a key") from None
-    if not set(map(type, chain.from_iterable(map(dict.values, records)))) <= {str}:
+    if not vouched and not set(map(type, chain.from_iterable(map(dict.values, records)))) <= {str}:
         raise SnapshotError("some record has a value that is not a string")
     if keys[0] == "" or not all(map(str.__lt__, keys, keys[1:])):
         raise SnapshotError("the records are not sorted by key, or a key is empty or repeated: not canonical")
@@ -489,12 +489,6 @@ def _eligible(records: list[Record], exclusions: Sequence[Exclusion]) -> list[Re
     return eligible
 
 
-def _records_of(records: list[Record], keys: Sequence[str]) -> list[Record]:
-    """The record of each key, from records sorted by key (each key is among them)."""
-    sorted_keys = [r["key"] for r in records]
-    return [records[bisect_left(sorted_keys, key)] for key in keys]
-
-
 def _check_seed(seed: bytes) -> None:
     if len(seed) < MIN_SEED_BYTES:
         raise DrawError(f"the seed must have at least {MIN_SEED_BYTES} bytes")
@@ -505,14 +499,15 @@ def _draw(seed: bytes, records: list[Record], digest: str, pool: list[Record] | 
           rules: ConflictRules) -> Draw:
     """Steps 3–5 on records whose digests are known; `pool` sorted by key."""
     eligible = _eligible(records, exclusions)
+    eligible_keys = [r["key"] for r in eligible]
     n = sample_size(len(eligible), rate=rate, size=size)
-    keys = sample(seed, (r["key"] for r in eligible), n)
+    keys = sample(seed, eligible_keys, n)
     parameters: dict[str, Any] = {"rate": None if rate is None else str(Decimal(str(rate))), "size": size,
                                   "sample_size": n, "exclusions": [e.as_dict() for e in exclusions]}
     if pool is None:
         return Draw(seed, digest, len(records), len(eligible), tuple(keys), parameters)
     # The records stay in key order through the exclusions (`draw` sorts them first when they were not).
-    items = _records_of(eligible, keys)
+    items = [eligible[bisect_left(eligible_keys, key)] for key in keys]
     assignments = assign(seed, items, pool, per_item=per_item, rules=rules)
     parameters.update({"inspectors_per_item": per_item, **rules.as_dict()})
     return Draw(seed, digest, len(records), len(eligible), tuple(keys), parameters, pool_digest, len(pool),

@@ -177,8 +177,8 @@ def draw_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     keys = list(result.sample)
     # exclude(uscc="") states the condition of the partial unique index on uscc, so SQLite looks the keys up in it.
     enterprises = _ids_by(Organisation.objects.exclude(uscc="").filter, keys, "uscc")
-    inspectors = _ids_by(Inspector.objects.filter(authority=campaign.authority_id).filter,
-                         sorted({n for team in result.assignments.values() for n in team}), "number")
+    # The pool is thousands at most: read it whole rather than by the numbers drawn.
+    inspectors = dict(Inspector.objects.filter(authority=campaign.authority_id).values_list("number", "pk"))
     records, sorted_keys = population.records, population.keys
     regions = {key: records[bisect_left(sorted_keys, key)].get("region", "") for key in keys}
     # Multi-row INSERTs (core/bulk.py): the rows come from the draw just checked, inside this transaction.
