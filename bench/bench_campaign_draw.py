@@ -88,26 +88,31 @@ def main() -> None:
         Inspector.objects.bulk_create([Inspector(authority=bureau, number=f"I{n:05d}", name=f"检查员{n}",
                                                  organisation=f"单位{n % 400}", region_code=rng.choice(counties))
                                        for n in range(args.inspectors)])
-    print(f"data: {args.enterprises} enterprises, {args.inspectors} inspectors "
+    print(f"data: {Organisation.objects.filter(kind=OrganisationKind.ENTERPRISE).count()} enterprises, "
+          f"{Inspector.objects.filter(authority=bureau).count()} inspectors "
           f"({time.perf_counter() - start:.1f} s to build) in {var}")
     from biaozhun.inspections import drawing
 
     timings: dict[str, list[float]] = {"commit": [], "draw": []}
+    cpu: dict[str, list[float]] = {"commit": [], "draw": []}  # this process's CPU time: what load on a shared
+    # machine changes least (wall time waits for a core when other work runs)
     for run in range(args.runs):
         campaign = services.create_campaign(SYSTEM, authority=bureau, year=2026, title=f"bench {run + 1}",
                                             rate="0.05", excluded_regions="6501,6502", check_items=["disclosure"])
         for name, service in (("commit", services.commit_campaign), ("draw", services.draw_campaign)):
             profiler = cProfile.Profile() if args.profile and name == "draw" and run == 0 else None
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
             campaign = service(SYSTEM, campaign=campaign)
             if profiler:
                 profiler.disable()
             timings[name].append(time.perf_counter() - began)
+            cpu[name].append(time.process_time() - began_cpu)
         print(f"run {run + 1}: population {campaign.population_records}, eligible "
               f"{campaign.result['population']['eligible']}, drawn {campaign.result['sample_size']}; "
-              f"commit {timings['commit'][-1]:.2f} s, draw {timings['draw'][-1]:.2f} s", flush=True)
+              f"commit {timings['commit'][-1]:.2f} s (CPU {cpu['commit'][-1]:.2f} s), draw {timings['draw'][-1]:.2f} s "
+              f"(CPU {cpu['draw'][-1]:.2f} s), load average {os.getloadavg()[0]:.1f}", flush=True)
         if profiler:
             for order in ("cumulative", "tottime"):
                 out = io.StringIO()
@@ -120,7 +125,7 @@ def main() -> None:
                   f"{'matches' if result.matches else 'MISMATCH ' + ', '.join(result.problems)}", flush=True)
     for name, seconds in timings.items():
         print(f"{name}: median {statistics.median(seconds):.2f} s of {len(seconds)} "
-              f"({' / '.join(f'{s:.2f}' for s in seconds)})")
+              f"({' / '.join(f'{s:.2f}' for s in seconds)}); CPU median {statistics.median(cpu[name]):.2f} s")
 
 
 if __name__ == "__main__":
