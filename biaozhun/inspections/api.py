@@ -179,10 +179,10 @@ def abolition_list(request, page: Query[Page]):
     return {"count": notices.count(), "items": [_abolition(n) for n in notices[page.offset:page.offset + page.limit]]}
 
 
-@router.get("/abolitions/{number}", response={200: AbolitionOut, **NOT_FOUND, **ERRORS},
+@router.get("/abolitions/{notice_number}", response={200: AbolitionOut, **NOT_FOUND, **ERRORS},
             summary="One abolition notice (law art. 39)")
-def abolition_detail(request, number: str):
-    notice = selectors.abolition_notice(number=number)
+def abolition_detail(request, notice_number: str):
+    notice = selectors.abolition_notice(number=notice_number)
     if notice is None:
         raise NotFoundError(_("没有这个废止公示。"))
     return _abolition(notice)

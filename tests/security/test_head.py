@@ -34,9 +34,17 @@ API_SAMPLES = {
     "version": lambda: 1,
     "enterprise_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().enterprise_id,
     "declaration_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().pk,
+    "notice_number": lambda: _inspections_notice().number,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
+
+
+def _inspections_notice():
+    """The demo's abolition notice under law art. 39 (load_demo_inspections)."""
+    from biaozhun.inspections.models import AbolitionNotice as Art39Notice
+
+    return Art39Notice.objects.get()
 
 
 def _leaders_demo():

@@ -24,6 +24,7 @@ from biaozhun.declarations.demo import record_declared
 from biaozhun.declarations.models import (
     Declaration,
     DeclarationProduct,
+    DeclarationState,
     EnterpriseProfile,
     Product,
     StandardSource,
@@ -71,12 +72,13 @@ class Command(BaseCommand):
         with clock.as_of(_moment("2026-03-04")):
             services.draw_campaign(officer, campaign=campaign)
         users = {i.pk: i.user for i in inspectors}
+        below = self._below_mandatory_rank(campaign)
         with clock.as_of(_moment("2026-03-20")):
             for rank, item in enumerate(campaign.items.order_by("rank")):
                 inspector = users[item.assignments.order_by("position").first().inspector_id]
                 for code in campaign.check_items:
                     failing = (rank < 2 and code == CheckItem.DISCLOSURE) or (
-                        rank == 2 and code == CheckItem.BELOW_MANDATORY)
+                        rank == below and code == CheckItem.BELOW_MANDATORY)
                     note = "未公开产品的功能指标和性能指标" if code == CheckItem.DISCLOSURE else \
                         "耗电量高于 GB 12021.2 规定的能效限定值"
                     services.record_finding(inspector, item=item, check_item=code,
@@ -86,13 +88,24 @@ class Command(BaseCommand):
         with clock.as_of(_moment("2026-03-25")):
             services.publish_results(officer, campaign=campaign)
         with clock.as_of(_moment("2026-05-08")):
-            for n, order in enumerate(campaign.items.filter(order__state=OrderState.OPEN).order_by("rank")):
-                services.follow_up_order(officer, order=order.order, corrected=n == 1,
-                                         note=("逾期仍未公开指标", "已补充公开指标", "逾期仍未改正能效指标")[min(n, 2)])
+            for n, item in enumerate(campaign.items.filter(order__state=OrderState.OPEN).order_by("rank")):
+                below_mandatory = CheckItem.BELOW_MANDATORY in item.order.check_items
+                corrected = n == 1 and not below_mandatory  # the second enterprise discloses in time
+                services.follow_up_order(officer, order=item.order, corrected=corrected, note=(
+                    "逾期仍未改正能效指标" if below_mandatory else "已补充公开指标" if corrected else "逾期仍未公开指标"))
             services.close_campaign(officer, campaign=campaign)
         with clock.as_of(_moment("2026-05-15")):
             self._abolish(officer, campaign)
         self.stdout.write(f"inspections demo: campaign {campaign.pk}, {campaign.items.count()} enterprises drawn")
+
+    @staticmethod
+    def _below_mandatory_rank(campaign: Campaign) -> int | None:
+        """A drawn enterprise whose own enterprise standard is published (it will be found below a mandatory limit
+        and abolished): the first after the two that fail disclosure, else the first (a small demo draws few)."""
+        ranks = [rank for rank, item in enumerate(campaign.items.order_by("rank"))
+                 if Declaration.objects.filter(enterprise=item.enterprise_id, source=StandardSource.ENTERPRISE,
+                                               state=DeclarationState.PUBLISHED).exists()]
+        return next((rank for rank in ranks if rank >= 2), ranks[0] if ranks else None)
 
     def _abolish(self, officer: User, campaign: Campaign) -> None:
         """The bureau (provincial) abolishes the enterprise standard of the enterprise that did not correct its
