@@ -25,8 +25,8 @@ after failed sign-ins); BIAOZHUN_MFA_REQUIRED (second factor for privileged acco
 BIAOZHUN_SESSION_IDLE_MINUTES_PRIVILEGED, BIAOZHUN_SESSION_MAX_HOURS, BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED (session
 timeouts); BIAOZHUN_PASSWORD_MIN_LENGTH; BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ACCOUNT,
 BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ADDRESS; page rate limits BIAOZHUN_RATE_LOGIN, BIAOZHUN_RATE_MFA,
-BIAOZHUN_RATE_REGISTER, BIAOZHUN_RATE_PASSWORD_RESET, BIAOZHUN_RATE_VALIDITY, BIAOZHUN_RATE_SEARCH ("N/second|minute|
-hour|day", or "off").
+BIAOZHUN_RATE_REGISTER, BIAOZHUN_RATE_PASSWORD_RESET, BIAOZHUN_RATE_VALIDITY, BIAOZHUN_RATE_SEARCH,
+BIAOZHUN_RATE_VERIFY ("N/second|minute|hour|day", or "off").
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -297,6 +297,8 @@ BIAOZHUN_RATE_REGISTER = os.environ.get("BIAOZHUN_RATE_REGISTER", "10/hour")
 BIAOZHUN_RATE_PASSWORD_RESET = os.environ.get("BIAOZHUN_RATE_PASSWORD_RESET", "20/hour")
 BIAOZHUN_RATE_VALIDITY = os.environ.get("BIAOZHUN_RATE_VALIDITY", "20/minute")
 BIAOZHUN_RATE_SEARCH = os.environ.get("BIAOZHUN_RATE_SEARCH", "120/minute")
+# Re-running a draw for the public verify page when its kept result has expired (seconds of CPU each; per person).
+BIAOZHUN_RATE_VERIFY = os.environ.get("BIAOZHUN_RATE_VERIFY", "6/hour")
 
 # --- Mail -----------------------------------------------------------------------------------
 # SMTP unless EMAIL_BACKEND says otherwise; `make run` prints emails to its console
@@ -323,6 +325,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.filing.tasks.sweep_filings", "00:20"),
     ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),
     ("biaozhun.inspections.tasks.sweep_inspections", "00:50"),
+    ("biaozhun.declarations.search.tasks.catch_up_search_index", "01:10"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
     ("biaozhun.core.tasks.refresh_database_statistics", "03:45"),

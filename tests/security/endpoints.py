@@ -264,7 +264,15 @@ ENDPOINTS.update({
     "inspections:work_item": Rule("inspections.record"),
     "inspections:work_evidence": Rule("inspections.view_evidence"),
     "inspections:work_follow_up": Rule("inspections.manage"),
+    "inspections:work_pool_import": Rule("inspections.keep_pool"),
+    "inspections:work_pool_template": Rule("inspections.keep_pool"),
+    "inspections:abolitions": PUBLIC,  # law art. 39 notices (废止公示)
+    "inspections:abolition": PUBLIC,
+    "inspections:work_abolitions": Rule("inspections.work"),
+    "inspections:work_abolish": Rule("inspections.abolish"),
     "api:campaign_list": PUBLIC,
     "api:campaign_detail": Rule("inspections.view", public_read=True),
     "api:non_compliance_list": PUBLIC,
+    "api:abolition_list": PUBLIC,
+    "api:abolition_detail": PUBLIC,
 })

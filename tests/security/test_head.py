@@ -36,6 +36,7 @@ API_SAMPLES = {
     "enterprise_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().enterprise_id,
     "declaration_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().pk,
     "job_id": lambda: _enterprise_job().pk,
+    "notice_number": lambda: _inspections_notice().number,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
 # A bulk declaration file's job is read by its enterprise's members: asked as one.
@@ -53,6 +54,13 @@ def _enterprise_job():
     return DeclarationImport.objects.filter(enterprise=enterprise).first() or DeclarationImport.objects.create(
         enterprise=enterprise, source_name="f.jsonl", sha256="0" * 64, file_format="jsonl",
         state=DeclarationImport.State.DONE, rejects_file=ContentFile(b"{}\n", name="rejects.jsonl"))
+
+
+def _inspections_notice():
+    """The demo's abolition notice under law art. 39 (load_demo_inspections)."""
+    from biaozhun.inspections.models import AbolitionNotice as Art39Notice
+
+    return Art39Notice.objects.get()
 
 
 def _leaders_demo():

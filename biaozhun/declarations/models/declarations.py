@@ -14,6 +14,9 @@ from biaozhun.core.storage import UnguessableName, private_storage
 class DeclarationState(models.TextChoices):
     PUBLISHED = "published", _("已公开")
     WITHDRAWN = "withdrawn", _("已撤回")
+    # The enterprise standard it discloses was abolished by the authority (law art. 39): its page stays public and
+    # names the notice; it leaves search and the campaigns' populations like a withdrawn one.
+    ABOLISHED = "abolished", _("已废止")
 
 
 class StandardSource(models.TextChoices):
@@ -111,6 +114,7 @@ class DeclarationEventKind(models.TextChoices):
     REVISED = "revised", _("修改声明")
     WITHDRAWN = "withdrawn", _("撤回声明")
     CHECKED = "checked", _("重新检查")
+    ABOLISHED = "abolished", _("标准被依法废止")  # data: {"version", "notice", "notice_url", "authority"}
 
 
 class DeclarationEvent(AppendOnly):
