@@ -76,6 +76,13 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:leaders_products": PUBLIC,
     "api:leaders_list": Rule("leaders.view_list", public_read=True),  # lists in notice or published; drafts 404
     "api:leaders_run": Rule("leaders.view_runs"),
+    "api:leaders_product": PUBLIC,
+    "api:leaders_product_create": Rule("leaders.manage"),
+    "api:leaders_product_edit": Rule("leaders.edit_product"),
+    "api:leaders_scheme_create": Rule("leaders.manage"),
+    "api:leaders_scheme": PUBLIC,
+    "api:leaders_scheme_edit": Rule("leaders.edit_scheme"),
+    "api:leaders_rank": Rule("leaders.rank"),
     "api:public_declaration_search": PUBLIC,
     "api:public_declaration": PUBLIC,
     "api:public_declaration_version": PUBLIC,
@@ -115,7 +122,8 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:group_announcement_list": PUBLIC,
     "api:group_announcement_detail": PUBLIC,
     "api:group_announcement_post": Rule("groups.announce"),
-    "api:group_comment_list": Rule("groups.view_comments", public_read=True),  # the public gets []
+    # Everyone reads the comments under pseudonyms; names only for the announcing organisation and administrators.
+    "api:group_comment_list": Rule("groups.identify_commenters", public_read=True),
     "api:group_comment_submit": Rule("groups.comment"),
     "api:announcement_list": PUBLIC,
     "api:announcement_detail": PUBLIC,
@@ -211,6 +219,11 @@ ENDPOINTS: dict[str, str | Rule] = {
     "leaders:publish": Rule("leaders.manage"),
     "leaders:decide": Rule("leaders.decide_objection"),
     "leaders:gaps": Rule("leaders.compare"),
+    "leaders:product_new": Rule("leaders.manage"),
+    "leaders:product_edit": Rule("leaders.edit_product"),
+    "leaders:scheme_new": Rule("leaders.manage"),
+    "leaders:scheme_edit": Rule("leaders.edit_scheme"),
+    "leaders:scheme_mapping": Rule("leaders.view_runs"),
     # declarations: the enterprises' work pages
     "declarations:work_dashboard": Rule("declarations.work"),
     "declarations:work_enterprise": Rule("declarations.view_enterprise"),

@@ -97,6 +97,7 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
         "group_code": open_call.profile.code, "announcement_pk": open_call.pk, "announcement_id": open_call.pk,
         "organisation_pk": open_call.profile.organisation_id,
         "list_id": leaders_notice_list.pk, "run_id": leaders_notice_list.run_id,
+        "key_product_id": leaders_notice_list.key_product_id, "scheme_id": leaders_notice_list.run.scheme_id,
         "move": "commit", "campaign_id": finding.item.campaign_id, "job_id": job.pk,
     }
 

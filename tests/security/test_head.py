@@ -31,6 +31,8 @@ API_SAMPLES = {
     "announcement_id": lambda: Announcement.objects.first().pk,
     "list_id": lambda: _leaders_demo().pk,
     "run_id": lambda: _leaders_demo().run_id,
+    "key_product_id": lambda: _leaders_demo().key_product_id,
+    "scheme_id": lambda: _leaders_demo().run.scheme_id,
     "campaign_id": lambda: Campaign.objects.first().pk,
     "version": lambda: 1,
     "enterprise_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().enterprise_id,
