@@ -109,8 +109,17 @@ class ReadOnlyInline(admin.TabularInline):
 
 class FeedbackEventInline(ReadOnlyInline):
     model = FeedbackEvent
-    fields = ["at", "kind", "actor", "from_state", "to_state", "organisation", "reason", "data"]
+    fields = ["at", "kind", "who", "from_state", "to_state", "organisation", "reason", "data"]
     readonly_fields = fields
+
+    @admin.display(description=_("操作人"))
+    def who(self, event: FeedbackEvent) -> str:
+        """The handler's staff by name; the person who wrote only by the item's pseudonym; the platform as 系统."""
+        if event.actor_id is None:
+            return str(_("系统"))
+        if event.actor_id == event.feedback.author_id:
+            return shown(event.feedback.pseudonym)
+        return str(event.actor)
 
 
 class AttachmentInline(ReadOnlyInline):

@@ -2,8 +2,8 @@
 given), the handlers' queue and acts, interpretations and statistics; through the same services and policy as the
 pages.
 
-Submitting is multipart when it carries files: a part `feedback` holding the fields as JSON, parts `attachments`
-holding up to three files; plain JSON otherwise. Acts need a personal API token (`Authorization: Bearer bz_…`) or a
+Submitting is multipart (as filing's): a part `feedback` holding the fields as JSON, and up to three parts
+`attachments` holding files (none is fine). Acts need a personal API token (`Authorization: Bearer bz_…`) or a
 signed-in session with its CSRF token, and send back the item's `version` they acted on. Nobody but the person who
 wrote gets their contact details or name: handlers see `writer`, a pseudonym. Refusals are problem+json: 401 not
 signed in, 403 not allowed (the policy's sentence), 404 no such item (or not one you may see), 409 not in a state for

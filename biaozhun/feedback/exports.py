@@ -39,9 +39,9 @@ def items_for(subscription: ExportSubscription, start: date, end: date) -> Query
     """Items received from `start` to `end` (inclusive) on standards in the subscription's field."""
     field = Q(pk__in=[])
     for prefix in subscription.ics_prefixes:
-        field |= Q(standard__ics_id__startswith=prefix)
+        field |= Q(standard__ics__code__startswith=prefix)
     for prefix in subscription.ccs_prefixes:
-        field |= Q(standard__ccs_id__startswith=prefix)
+        field |= Q(standard__ccs__code__startswith=prefix)
     if subscription.tc_codes:
         field |= Q(standard__tc_code__in=subscription.tc_codes)
     lower = timezone.make_aware(datetime.combine(start, time.min))

@@ -148,12 +148,12 @@ def _organisation(request) -> Organisation | None:
 def reassign(request, number: str):
     item = item_or_404(request, number)
     try:
-        reassign_feedback(actor=request.user, item=item, organisation=_organisation(request),
-                          reason=request.POST.get("reason", ""), expected_version=_version(request))
+        moved = reassign_feedback(actor=request.user, item=item, organisation=_organisation(request),
+                                  reason=request.POST.get("reason", ""), expected_version=_version(request))
     except DomainError as exc:
         return _refused(request, item, "reassign", exc)
     messages.success(request, DONE["reassign"])
-    return redirect(item) if policy.can(request.user, "feedback.view", item) else redirect("feedback:queue")
+    return redirect(moved) if policy.can(request.user, "feedback.view", moved) else redirect("feedback:queue")
 
 
 @require_POST
