@@ -10,7 +10,8 @@ A rule names what it applies to (a tier, a feedback type, a committee code prefi
 - ``region_bureau``: the market-regulation bureau of a local standard's region (a city's, else its province's);
 - ``publisher``: the social organisation that published a group standard;
 - ``organisation``: one named organisation (e.g. a ministry for all feedback of one type);
-- ``national_administration``: the national administration itself.
+- ``national_administration``: the national administration itself;
+- ``manual``: nobody by rule: the item waits, received, until the national administration routes it by hand.
 
 When no rule finds a handler, the national administration receives the item (`FALLBACK`), so nothing is lost.
 """
@@ -31,6 +32,7 @@ class Target(StrEnum):
     PUBLISHER = "publisher"
     ORGANISATION = "organisation"
     NATIONAL_ADMINISTRATION = "national_administration"
+    MANUAL = "manual"
 
 
 FALLBACK = Target.NATIONAL_ADMINISTRATION
@@ -79,10 +81,13 @@ Resolver = Callable[[Rule], int | None]
 
 def route(facts: Facts, rules: Iterable[Rule], resolve: Resolver, fallback: int | None) -> Decision | None:
     """The first rule (by priority, then id) that matches `facts` and whose target `resolve` finds; else the
-    fallback organisation (the national administration); None when there is not even that."""
+    fallback organisation (the national administration); None when there is not even that, or when the first
+    matching rule says the item is routed by hand."""
     for rule in sorted(rules, key=lambda r: (r.priority, r.id)):
         if not rule.matches(facts):
             continue
+        if rule.target == Target.MANUAL:
+            return None
         organisation = resolve(rule)
         if organisation is not None:
             return Decision(organisation, rule.target, rule.id)

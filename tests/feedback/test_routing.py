@@ -130,3 +130,17 @@ def test_the_admin_changes_a_time_limit_through_the_service(admin_client):
     response = admin_client.post(reverse("admin:feedback_feedbacktimelimit_change", args=[limit.pk]), {
         "acknowledge_days": 30, "answer_days": 15, "reminder_days": 2, "close_days": 10})
     assert response.status_code == 200 and "确认期限不能晚于答复期限" in response.content.decode()
+
+
+def test_a_manual_rule_leaves_the_item_received_for_the_national_administration(feedback_item, admin_user,
+                                                                                 tc28_standard, reviewer_user,
+                                                                                 ministry):
+    from biaozhun.feedback.models import FeedbackState
+    from biaozhun.feedback.selectors.items import waiting_for_routing
+    from biaozhun.feedback.services import route_feedback
+
+    add_routing_rule(actor=admin_user, data={"priority": 1, "category": "other", "target": "manual"})
+    item = submit(tc28_standard, category="other")
+    assert (item.state, item.assigned_to) == (FeedbackState.RECEIVED, None)
+    assert list(waiting_for_routing()) == [item]
+    assert route_feedback(actor=reviewer_user, item=item, organisation=ministry).assigned_to == ministry

@@ -44,3 +44,9 @@ def test_a_committee_prefix_covers_its_subcommittees_only():
     assert rule.matches(Facts("national", "content", "SAC/TC 28"))
     assert rule.matches(Facts("national", "content", "SAC/TC 28/SC 1"))
     assert not rule.matches(Facts("national", "content", "SAC/TC 280"))
+
+
+def test_a_manual_rule_stops_routing_so_the_item_waits_for_a_person():
+    hold = Rule(7, 1, Target.MANUAL, category="other")
+    assert route(Facts("national", "other", "SAC/TC 28"), [*RULES, hold], _resolver(HANDLERS), 99) is None
+    assert route(Facts("national", "content", "SAC/TC 28"), [*RULES, hold], _resolver(HANDLERS), 99).organisation_id == 11

@@ -139,7 +139,7 @@ class Migration(migrations.Migration):
                 ('tier', models.CharField(blank=True, help_text='留空：任何层级。', max_length=14, verbose_name='标准层级')),
                 ('category', models.CharField(blank=True, choices=[('content', '技术内容问题'), ('conflict', '与其他标准或法规不协调'), ('implementation', '实施中的困难'), ('outdated', '技术指标落后，建议修订'), ('other', '其他意见建议')], help_text='留空：任何类型。', max_length=20, verbose_name='反馈类型')),
                 ('tc_prefix', models.CharField(blank=True, help_text='如 SAC/TC 28，含其分技术委员会；留空：任何。', max_length=40, verbose_name='技术委员会编号')),
-                ('target', models.CharField(choices=[('tc_secretariat', '标准的归口技术委员会秘书处'), ('competent_department', '标准的主管部门'), ('region_bureau', '地方标准所在地的市场监管部门'), ('publisher', '团体标准的发布团体'), ('organisation', '指定单位'), ('national_administration', '国家标准化管理委员会')], max_length=24, verbose_name='转办给')),
+                ('target', models.CharField(choices=[('tc_secretariat', '标准的归口技术委员会秘书处'), ('competent_department', '标准的主管部门'), ('region_bureau', '地方标准所在地的市场监管部门'), ('publisher', '团体标准的发布团体'), ('organisation', '指定单位'), ('national_administration', '国家标准化管理委员会'), ('manual', '暂不转办，由国家标准委人工转办')], max_length=24, verbose_name='转办给')),
                 ('active', models.BooleanField(default=True, verbose_name='启用')),
                 ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
             ],

@@ -37,6 +37,7 @@ class RoutingTarget(models.TextChoices):
     PUBLISHER = Target.PUBLISHER.value, _("团体标准的发布团体")
     ORGANISATION = Target.ORGANISATION.value, _("指定单位")
     NATIONAL_ADMINISTRATION = Target.NATIONAL_ADMINISTRATION.value, _("国家标准化管理委员会")
+    MANUAL = Target.MANUAL.value, _("暂不转办，由国家标准委人工转办")
 
 
 class RoutingRule(models.Model):
