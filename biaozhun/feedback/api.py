@@ -211,7 +211,8 @@ class StatisticsRowOut(Schema):
 class StatisticsOut(Schema):
     by: str
     year: int | None
-    totals: StatisticsRowOut
+    totals: StatisticsRowOut = Field(description="the sums of all rows (not only this page's); figures are at most "
+                                                 "5 minutes old")
     count: int
     rows: list[StatisticsRowOut]
 
@@ -337,14 +338,14 @@ def feedback_statistics(request, query: Query[StatisticsQuery]):
     rows = (statistics.by_department if query.by == "department" else statistics.by_committee)(
         today=today, year=query.year, sort=query.sort)
     shown_rows = statistics.name_rows(rows[query.offset:query.offset + query.limit], committees=query.by == "committee")
-    return {"by": query.by, "year": query.year, "totals": statistics.as_dict(statistics.totals(today=today, year=query.year)),
+    return {"by": query.by, "year": query.year, "totals": statistics.as_dict(statistics.summed(rows)),
             "count": len(rows), "rows": [statistics.as_dict(row) for row in shown_rows]}
 
 
 # --- Signed in: one's own, the queue ----------------------------------------------------------------------------
 @router.get("/mine", auth=SIGNED_IN, response={200: ListOut, **WRITE_ERRORS}, summary="My feedback")
 def feedback_mine(request, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
-    items = selectors.mine(user=request.user)
+    items = selectors.mine(user=request.user).select_related("standard", "assigned_to", "escalated_to")
     today = clock.today()
     return {"count": items.count(), "items": [_list_item(i, today) for i in items[offset:offset + limit]]}
 
@@ -357,7 +358,8 @@ def feedback_queue(request, query: Query[QueueQuery]):
     result = selectors.queue(viewer=request.user, organisation_id=query.organisation, tab=query.tab, today=today)
     return {"organisation": _name(result.organisation), "counts": result.counts,
             "count": result.counts.get(result.tab, 0) if result.tab != "escalated" else result.counts["escalated"],
-            "items": [_list_item(i, today) for i in result.items[query.offset:query.offset + query.limit]]}
+            "items": [_list_item(i, today) for i in result.items.select_related(
+                "standard", "assigned_to", "escalated_to")[query.offset:query.offset + query.limit]]}
 
 
 @router.get("/{number}", auth=SIGNED_IN, response={200: FeedbackOut, **WRITE_ERRORS}, summary="One item")

@@ -307,7 +307,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='feedback',
-            index=models.Index(fields=['assigned_to', 'state', 'answer_due', 'answer_working_days', 'answered_late', 'received_at'], name='feedback_handler'),
+            index=models.Index(fields=['assigned_to', 'state', 'answer_due', 'acknowledge_due', 'answer_working_days', 'answered_late', 'received_at'], name='feedback_handler'),
         ),
         migrations.AddIndex(
             model_name='feedback',
@@ -331,11 +331,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='feedback',
-            index=models.Index(fields=['author', 'received_at'], name='feedback_author'),
-        ),
-        migrations.AddIndex(
-            model_name='feedback',
-            index=models.Index(fields=['received_at', 'id'], name='feedback_received'),
+            index=models.Index(condition=models.Q(('author__isnull', False)), fields=['author', 'received_at'], name='feedback_author'),
         ),
         migrations.AddField(
             model_name='accesscode',

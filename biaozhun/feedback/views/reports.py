@@ -44,7 +44,7 @@ def statistics_page(request):
     page = Paginator(rows, PAGE_ROWS).get_page(request.GET.get("page"))
     statistics.name_rows(page.object_list, committees=by == "committee")
     return render(request, "feedback/statistics.html", {
-        "page": page, "by": by, "sort": sort, "year": year, "totals": statistics.totals(today=today, year=year),
+        "page": page, "by": by, "sort": sort, "year": year, "totals": statistics.summed(rows),
         "years": list(range(today.year, today.year - 6, -1)), "today": today,
     })
 

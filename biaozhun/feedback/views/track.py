@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -75,5 +74,5 @@ def track_verify(request, number: str):
 @login_required
 @require_safe
 def mine(request):
-    page = Paginator(selectors.mine(user=request.user), 50).get_page(request.GET.get("page"))
+    page = selectors.page_of(selectors.mine(user=request.user), request.GET.get("page"))
     return render(request, "feedback/mine.html", {"page": page})
