@@ -325,6 +325,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.filing.tasks.sweep_filings", "00:20"),
     ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),
     ("biaozhun.inspections.tasks.sweep_inspections", "00:50"),
+    ("biaozhun.feedback.tasks.sweep_feedback_daily", "00:55"),
     ("biaozhun.declarations.search.tasks.catch_up_search_index", "01:10"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
@@ -332,8 +333,14 @@ BIAOZHUN_DAILY_TASKS = [
 ]
 # /readyz answers 503 when the oldest task waiting for a worker has waited longer than this (seconds).
 BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS = float(os.environ.get("BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS", "600"))
-# Working days within which implementation feedback is answered (no legal limit found; a setting per the rules).
-BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS = int(os.environ.get("BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS", "20"))
+# Implementation feedback (time limits per type are a table, /admin/feedback/): visitors' submissions and tracking
+# codes per address, codes per item, attempts per address; each attachment's size and a request's files in all.
+BIAOZHUN_RATE_FEEDBACK = os.environ.get("BIAOZHUN_RATE_FEEDBACK", "20/hour")
+BIAOZHUN_RATE_FEEDBACK_CODE = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CODE", "10/hour")
+BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM", "3/hour")
+BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY", "20/hour")
+BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES", str(10 * 2**20)))
+BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES", str(25 * 2**20)))
 # The public address of the site, for links in emails.
 BIAOZHUN_SITE_URL = os.environ.get("BIAOZHUN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

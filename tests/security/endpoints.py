@@ -258,7 +258,7 @@ ENDPOINTS: dict[str, str | Rule] = {
     "portal:amendment_text": Rule("catalog.read_any_text", public_read=True),
     "portal:read_amendment": Rule("catalog.read_any_text", public_read=True),
     "portal:citation": PUBLIC,
-    "portal:feedback": PUBLIC,
+    "portal:feedback": PUBLIC,  # anyone writes: signed in, or with a name and an address for the answer
     "portal:standard_detail": PUBLIC,
 }
 ENDPOINTS.update({
@@ -288,4 +288,41 @@ ENDPOINTS.update({
     "api:non_compliance_list": PUBLIC,
     "api:abolition_list": PUBLIC,
     "api:abolition_detail": PUBLIC,
+})
+ENDPOINTS.update({
+    # implementation feedback: anyone writes and follows their own item (a code's grant is checked by the views, it
+    # is not a role); handlers, those who oversee and the national administration work on it
+    "feedback:track": PUBLIC,
+    "feedback:track_verify": PUBLIC,  # the emailed one-time code is the credential
+    "feedback:mine": SIGNED_IN,
+    "feedback:queue": Rule("feedback.work"),
+    "feedback:overview": Rule("feedback.oversee"),
+    "feedback:standard": Rule("feedback.work"),
+    "feedback:statistics": PUBLIC,  # aggregate figures only
+    "feedback:exports": Rule("feedback.export"),
+    "feedback:export_download": Rule("feedback.export"),
+    "feedback:item": Rule("feedback.view"),
+    "feedback:act": Rule("feedback.handle"),
+    "feedback:reassign": Rule("feedback.reassign"),
+    "feedback:route": Rule("feedback.oversee"),
+    "feedback:close": Rule("feedback.close"),
+    "feedback:interpretation_publish": Rule("feedback.handle"),
+    "feedback:interpretation_withdraw": Rule("feedback.handle"),
+    "feedback:attachment": Rule("feedback.view"),
+    "api:feedback_submit": PUBLIC,
+    "api:feedback_track_code": PUBLIC,
+    "api:feedback_track_verify": PUBLIC,
+    "api:feedback_interpretations": PUBLIC,
+    "api:feedback_statistics": PUBLIC,
+    "api:feedback_mine": SIGNED_IN,
+    "api:feedback_queue": Rule("feedback.work"),
+    "api:feedback_detail": Rule("feedback.view"),
+    "api:feedback_acknowledge": Rule("feedback.handle"),
+    "api:feedback_answer": Rule("feedback.handle"),
+    "api:feedback_close": Rule("feedback.close"),
+    "api:feedback_merge": Rule("feedback.handle"),
+    "api:feedback_reject": Rule("feedback.handle"),
+    "api:feedback_reassign": Rule("feedback.reassign"),
+    "api:feedback_route": Rule("feedback.oversee"),
+    "api:feedback_publish_interpretation": Rule("feedback.handle"),
 })
