@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0011_account_event_kinds_merged'),
         ('catalog', '0010_periodic_code_indexes'),
-        ('declarations', '0005_limit_events'),  # the table only; the abolished state is 0006
+        ('declarations', '0005_limit_events'),  # the table only; the abolished state is 0008
         ('inspections', '0003_draw_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

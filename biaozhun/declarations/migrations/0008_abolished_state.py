@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('declarations', '0005_limit_events'),
+        ('declarations', '0007_import_uploads'),
     ]
 
     operations = [
