@@ -71,9 +71,9 @@ def test_a_provincial_bureau_abolishes_an_enterprise_standard_and_the_notice_is_
     assert enterprise_declaration.state == DeclarationState.ABOLISHED
     event = enterprise_declaration.events.get(kind=DeclarationEventKind.ABOLISHED)
     assert event.actor == bureau_user and event.reason == REASON
-    assert event.data["notice"] == notice.number and event.data["notice_url"] == notice.get_absolute_url()
+    assert event.data["notice_number"] == notice.number and event.data["notice_url"] == notice.get_absolute_url()
     assert CampaignEvent.objects.get(kind=CampaignEventKind.STANDARD_ABOLISHED).data == {
-        "notice": notice.number, "order": lapsed_order.pk, "kind": "enterprise",
+        "notice_number": notice.number, "order": lapsed_order.pk, "kind": "enterprise",
         "identifier": notice.identifier, "authority": bureau.pk, "declaration": enterprise_declaration.pk}
 
     page = client.get(notice.get_absolute_url()).content.decode()

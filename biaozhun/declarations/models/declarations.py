@@ -114,7 +114,7 @@ class DeclarationEventKind(models.TextChoices):
     REVISED = "revised", _("修改声明")
     WITHDRAWN = "withdrawn", _("撤回声明")
     CHECKED = "checked", _("重新检查")
-    ABOLISHED = "abolished", _("标准被依法废止")  # data: {"version", "notice", "notice_url", "authority"}
+    ABOLISHED = "abolished", _("标准被依法废止")  # data: {"version", "notice_number", "notice_url", "authority"}
 
 
 class DeclarationEvent(AppendOnly):

@@ -21,9 +21,9 @@ from .declaring import locked
 
 
 @transaction.atomic
-def abolish_declaration(*, actor: Any, declaration: Declaration, reason: str, notice: str, notice_url: str,
+def abolish_declaration(*, actor: Any, declaration: Declaration, reason: str, notice_number: str, notice_url: str,
                         authority: str) -> Declaration:
-    """Mark a published declaration's enterprise standard abolished; `notice` is the public notice's number,
+    """Mark a published declaration's enterprise standard abolished; `notice_number` is the public notice's number,
     `notice_url` where it is published and `authority` who decided (kept on the event the page shows)."""
     declaration = locked(declaration)
     policy.require(actor, "declarations.abolish", declaration)
@@ -37,6 +37,6 @@ def abolish_declaration(*, actor: Any, declaration: Declaration, reason: str, no
     DeclarationEvent.objects.create(
         declaration=declaration, kind=DeclarationEventKind.ABOLISHED, actor=user_or_none(actor), at=now,
         reason=" ".join(reason.split())[:2000],
-        data={"version": declaration.version, "notice": notice, "notice_url": notice_url, "authority": authority})
+        data={"version": declaration.version, "notice_number": notice_number, "notice_url": notice_url, "authority": authority})
     return declaration
 

@@ -183,7 +183,7 @@ class CampaignEvent(AppendOnly):
     by kind: committed {"commitment", "population_sha256", "inspectors_sha256", "parameters"}; drawn {"seed",
     "sample_size", "results_due_on"}; finding_recorded {"item", "check_item", "outcome"}; order_followed_up
     {"order", "outcome"}; overdue {"due"}; inspector_added {"number"} (imported: also "source", "line");
-    inspector_changed {"number", "before", "after", "source", "line"}; standard_abolished {"notice", "order",
+    inspector_changed {"number", "before", "after", "source", "line"}; standard_abolished {"notice_number", "order",
     "kind", "identifier", "declaration" or "standard"}."""
 
     campaign = models.ForeignKey(Campaign, null=True, blank=True, on_delete=models.PROTECT, related_name="events")

@@ -126,14 +126,14 @@ def abolish_standard(actor: Any, *, order: CorrectionOrder, declaration: Declara
                 raise
     url = reverse("inspections:abolition", args=[notice.number])
     if kind == AbolishedKind.ENTERPRISE:
-        declarations.abolish_declaration(actor=actor, declaration=declaration, reason=reason, notice=notice.number,
+        declarations.abolish_declaration(actor=actor, declaration=declaration, reason=reason, notice_number=notice.number,
                                          notice_url=url, authority=notice.authority.name)
     else:
         catalog.abolish_standard(actor=actor, standard=declaration.standard, on=today, reason=_(
             "%(authority)s 依据《标准化法》第三十九条废止（废止公示 %(number)s）：%(reason)s") % {
             "authority": notice.authority.name, "number": notice.number, "reason": reason})
     events.record(order.item.campaign, CampaignEventKind.STANDARD_ABOLISHED, actor=actor, reason=reason, data={
-        "notice": notice.number, "order": order.pk, "kind": kind, "identifier": notice.identifier,
+        "notice_number": notice.number, "order": order.pk, "kind": kind, "identifier": notice.identifier,
         "authority": notice.authority_id,
         **({"declaration": declaration.pk} if kind == AbolishedKind.ENTERPRISE else {"standard": notice.standard_id})})
     return notice

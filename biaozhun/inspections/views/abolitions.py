@@ -35,7 +35,7 @@ def abolition_detail(request, number: str):
     notice = selectors.abolition_notice(number=number)
     if notice is None:
         raise Http404
-    return render(request, "inspections/public/abolition.html", {"notice": notice})
+    return render(request, "inspections/public/abolition.html", {"abolition": notice})
 
 
 @login_required
