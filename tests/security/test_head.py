@@ -34,6 +34,7 @@ API_SAMPLES = {
     "version": lambda: 1,
     "enterprise_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().enterprise_id,
     "declaration_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().pk,
+    "number": lambda: _jiangsu_feedback().tracking_number,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
@@ -47,6 +48,14 @@ def _leaders_demo():
 
     call_command("load_demo_leaders", stdout=None)
     return LeaderList.objects.get()
+
+
+def _jiangsu_feedback():
+    """Implementation feedback on a 江苏 local standard, which the routing table gives to the 江苏 bureau."""
+    from tests.fixtures.catalog import make_standard
+    from tests.fixtures.feedback import submit
+
+    return submit(make_standard("DB32/T 9001-2020", title_zh="城市公共厕所管理规范"))
 
 
 def _jiangsu_work() -> User:
