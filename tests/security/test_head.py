@@ -39,6 +39,7 @@ API_SAMPLES = {
     "declaration_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().pk,
     "job_id": lambda: _enterprise_job().pk,
     "notice_number": lambda: _inspections_notice().number,
+    "number": lambda: _jiangsu_feedback().tracking_number,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
 # A bulk declaration file's job is read by its enterprise's members: asked as one.
@@ -73,6 +74,14 @@ def _leaders_demo():
 
     call_command("load_demo_leaders", stdout=None)
     return LeaderList.objects.get()
+
+
+def _jiangsu_feedback():
+    """Implementation feedback on a 江苏 local standard, which the routing table gives to the 江苏 bureau."""
+    from tests.fixtures.catalog import make_standard
+    from tests.fixtures.feedback import submit
+
+    return submit(make_standard("DB32/T 9001-2020", title_zh="城市公共厕所管理规范"))
 
 
 def _jiangsu_work() -> User:

@@ -174,13 +174,23 @@ def feedback_on_standard(*, standard: Any, viewer: Any = None) -> QuerySet[Feedb
 
 
 def counts_for_standards(*, standard_ids: list[int]) -> dict[int, dict[str, int]]:
-    """{standard id: {"total", "open", "interpretations"}} for a page of standards (one query each)."""
+    """{standard id: {"total", "open", "interpretations"}} for a page of standards, in one query (standards without
+    feedback or interpretations are left out)."""
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from biaozhun.catalog.models import Standard
+
     from ..models import Interpretation
 
-    rows = (Feedback.objects.filter(standard_id__in=standard_ids).order_by().values("standard_id")
-            .annotate(total=Count("pk"), open=Count("pk", filter=Q(state__in=OPEN))))
-    counts = {row["standard_id"]: {"total": row["total"], "open": row["open"], "interpretations": 0} for row in rows}
-    for row in (Interpretation.objects.filter(standard_id__in=standard_ids, withdrawn_at__isnull=True).order_by()
-                .values("standard_id").annotate(n=Count("pk"))):
-        counts.setdefault(row["standard_id"], {"total": 0, "open": 0, "interpretations": 0})["interpretations"] = row["n"]
-    return counts
+    def count(rows: QuerySet) -> Coalesce:
+        counted = rows.order_by().values("standard_id").annotate(n=Count("pk")).values("n")
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    mine = Feedback.objects.filter(standard_id=OuterRef("pk"))
+    rows = Standard.all_objects.filter(pk__in=standard_ids).annotate(
+        feedback_total=count(mine), feedback_open=count(mine.filter(state__in=OPEN)),
+        interpretation_count=count(Interpretation.objects.filter(standard_id=OuterRef("pk"), withdrawn_at__isnull=True)),
+    ).values_list("pk", "feedback_total", "feedback_open", "interpretation_count")
+    return {pk: {"total": total, "open": open_, "interpretations": interpretations}
+            for pk, total, open_, interpretations in rows if total or interpretations}

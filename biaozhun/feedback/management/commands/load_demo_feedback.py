@@ -74,7 +74,7 @@ STORIES = (
     Story("overdue", "committee", "implementation", 45, 2),  # never acknowledged: escalated twice by the sweep
     Story("acknowledged", "committee", "conflict", 12, None, (("acknowledge", 2),)),
     Story("answered", "committee", "content", 15, 0, (("acknowledge", 1), ("answer", 12))),
-    Story("published", "committee", "content", 40, None, (("answer", 6), ("publish", 7), ("close_author", 8))),
+    Story("interpretation", "committee", "content", 40, None, (("answer", 6), ("publish", 7), ("close_author", 8))),
     Story("closed_automatic", "committee", "outdated", 70, 1, (("acknowledge", 3), ("answer", 20))),
     Story("merged", "committee", "content", 13, 2, (("merge", 2),)),
     Story("rejected", "committee", "other", 9, 1, (("route", 0), ("reject", 1))),
