@@ -12,7 +12,9 @@ ROWS = [
     Row("feedback.handle", Fixture("feedback_item"), frozenset({"secretariat_user"})),
     Row("feedback.close", Fixture("own_item"), frozenset({"registered_user", "secretariat_user"})),
     Row("feedback.reassign", Fixture("feedback_item"), frozenset({"secretariat_user", *NATIONAL})),
-    Row("feedback.work", None, frozenset({"secretariat_user", "ministry_user", "bureau_user", *NATIONAL})),
+    # A social organisation answers the feedback on its group standards.
+    Row("feedback.work", None, frozenset({"secretariat_user", "ministry_user", "bureau_user", "social_organisation_user",
+                                          *NATIONAL})),
     Row("feedback.oversee", None, frozenset(NATIONAL)),
     Row("feedback.export", None, frozenset({"ministry_user", "bureau_user", *NATIONAL})),
     Row("feedback.export", Fixture("export_subscription"), frozenset({"admin_user"})),
