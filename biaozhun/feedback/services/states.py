@@ -42,7 +42,7 @@ def move(item: Feedback, action: str, *, actor: Any, reason: str = "", organisat
 
 def locked(item: Feedback) -> Feedback:
     """The item's row, locked for the rest of the transaction (a no-op on SQLite, which locks the database)."""
-    return Feedback.objects.select_for_update().select_related("standard", "assigned_to", "escalated_to").get(
+    return Feedback.objects.select_for_update(of=("self",)).select_related("standard", "assigned_to", "escalated_to").get(
         pk=item.pk)
 
 

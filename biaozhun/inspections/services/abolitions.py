@@ -92,13 +92,13 @@ def abolish_standard(actor: Any, *, order: CorrectionOrder, declaration: Declara
     non-conformity art. 39 covers), and publish the notice. Refused with nothing written: by the policy (not a
     provincial-or-higher administration of the enterprise's region), when the order opens no way to abolition
     (409), or with a message per field (422)."""
-    order = CorrectionOrder.objects.select_for_update().select_related(
+    order = CorrectionOrder.objects.select_for_update(of=("self",)).select_related(
         "item__campaign__authority", "item__enterprise").get(pk=order.pk)
     policy.require(actor, "inspections.abolish", order)
     if not abolishable(order):
         raise InvalidTransition(_("只有逾期未改正、且不符合强制性国家标准技术要求的责令改正，才能作出废止决定"
                                   "（《标准化法》第三十九条）。"), current=order.state)
-    declaration = Declaration.objects.select_for_update().select_related("standard", "enterprise").get(
+    declaration = Declaration.objects.select_for_update(of=("self",)).select_related("standard", "enterprise").get(
         pk=declaration.pk)
     reason = " ".join((reason or "").split())
     problems = _problems(order, declaration, reason)
