@@ -7,33 +7,11 @@ column's value is adapted for the database once per type (dates, datetimes, JSON
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from django.db import connection, models
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while an import builds and writes its rows. An import holds a few hundred
-    thousand live objects (rows, dicts, tuples), and each full collection walks all of them: measured on the
-    declaration import, about a fifth of its time. The rows form no cycles; what cycles the pause leaves are
-    collected by the next full collection. Nests (an inner pause leaves the collector as it found it)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            # What the pause left alive goes straight to the oldest generation (freeze, then unfreeze: two list
-            # splices), instead of being walked whole by the first young collection after it; the next full
-            # collection sees it as usual.
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def _memoised(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
 
-from biaozhun.core.bulk import collector_paused
 from biaozhun.core.safe_read import ReadLimits, ReadRefused, Reason, xlsx_rows
+from biaozhun.rules.gc_pause import paused_collector
 
 from .models import Comparator, IndicatorCategory, StandardSource
 
@@ -254,7 +254,7 @@ def read_records(stream: IO[bytes], name: str, limits: ReadLimits, *,
     head = stream.read(8)
     stream.seek(0)
     kind = file_format(name, head)
-    with collector_paused():
+    with paused_collector():
         if kind == "xlsx":
             return xlsx_records(stream, limits), kind
         return list(jsonl_records(stream, max_rows)), kind

@@ -1,22 +1,16 @@
-"""The inspector pool as a file (执法检查人员名录): one XLSX sheet, the headings in row 1, one inspector a row from row
-2. Reading goes through the safe readers (size, macros, zip structure and unpacked size, rows, cells and time are
-checked before and while a row is read); the template is written by the safe writer (core/spreadsheets.py) with the
-authority's current pool, so that it can be edited and imported back."""
+"""The inspector pool as a file (执法检查人员名录): one XLSX sheet, the headings in row 1, one inspector a row from row 2.
+Reading goes through core/sheet_upload.py (the safe readers); the template is written by the safe writer
+(core/spreadsheets.py) with the authority's current pool, so that it can be edited and imported back."""
 
 from __future__ import annotations
 
-import io
-from contextlib import closing
-from typing import IO, Any
+from typing import IO
 
-from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy
 
-from biaozhun.core.safe_read import ReadLimits, ReadRefused, stream_size, xlsx_rows
+from biaozhun.core.sheet_upload import SheetSpec, UploadError, read_sheet_rows  # noqa: F401 (UploadError: for callers)
 from biaozhun.core.spreadsheets import Workbook
-from biaozhun.core.upload_limits import Profile, parse_budget, read_limits, refusal_message, too_large_message
-from biaozhun.core.uploads import FileRejected, check_office
 
 from .models import Inspector
 from .services.pool import InspectorRow
@@ -34,76 +28,15 @@ COLUMNS = {
 }
 REQUIRED = ("number", "name")
 SHEET = gettext_lazy("检查人员名录")
-
-
-class UploadError(ValueError):
-    """The file as a whole cannot be read; the message says why and what to do."""
-
-
-def headings() -> dict[str, str]:
-    """field → heading in the current language (what the import's errors call the columns)."""
-    return {name: str(heading) for name, heading in COLUMNS.items()}
-
-
-def _heading_map(values: tuple) -> dict[int, str]:
-    known = {str(heading): name for name, heading in COLUMNS.items()}
-    known.update({name: name for name in COLUMNS})
-    with override(settings.LANGUAGE_CODE):  # a template downloaded in the source language
-        known.update({str(heading): name for name, heading in COLUMNS.items()})
-    found: dict[int, str] = {}
-    for index, value in enumerate(values):
-        name = known.get(" ".join(str(value or "").split()))
-        if name and name not in found.values():
-            found[index] = name
-    return found
-
-
-def upload_limits() -> ReadLimits:
-    return read_limits(Profile.UPLOAD, max_bytes=getattr(settings, UPLOAD_SETTING), max_rows=MAX_ROWS + 1)
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+SPEC = SheetSpec(columns=COLUMNS, required=REQUIRED, label=gettext_lazy("检查人员名录"), max_rows=MAX_ROWS,
+                 upload_setting=UPLOAD_SETTING, too_many=gettext_lazy("文件超过 %(max)s 名检查人员；请分成几个文件导入。"))
+headings = SPEC.headings
+upload_limits = SPEC.upload_limits
 
 
 def read_pool_rows(source: bytes | IO[bytes], name: str = "") -> list[InspectorRow]:
     """The rows of an uploaded pool file, each with its row number; UploadError when it cannot be read."""
-    limits = upload_limits()
-    stream = io.BytesIO(source) if isinstance(source, bytes) else source
-    stream.seek(0)
-    if stream_size(stream) > limits.max_bytes:
-        raise UploadError(too_large_message(limits.max_bytes))
-    if stream.read(4) != b"PK\x03\x04" or (name and not name.lower().endswith(".xlsx")):
-        raise UploadError(_("请上传 .xlsx 文件（可先下载模板，在模板中填写）。"))
-    try:
-        check_office(stream, label=_("检查人员名录"))
-    except FileRejected as exc:
-        raise UploadError(str(exc)) from exc
-    rows: list[InspectorRow] = []
-    columns: dict[int, str] | None = None
-    try:
-        with parse_budget(limits) as budget, closing(
-                xlsx_rows(stream, limits, budget=budget, first_sheet_only=True)) as sheet:
-            for row in sheet:
-                if columns is None:
-                    columns = _heading_map(row.values)
-                    missing = [str(COLUMNS[field]) for field in REQUIRED if field not in columns.values()]
-                    if missing:
-                        raise UploadError(_("第 1 行应为标题行，缺少列：%(columns)s。请使用模板。") % {
-                            "columns": _("、").join(missing)})
-                    continue
-                values = {key: row.values[index] for index, key in columns.items() if index < len(row.values)}
-                if all(_blank(v) for v in values.values()):
-                    continue
-                if len(rows) >= MAX_ROWS:
-                    raise UploadError(_("文件超过 %(max)s 名检查人员；请分成几个文件导入。") % {"max": MAX_ROWS})
-                rows.append(InspectorRow(line=row.number, **{key: value for key, value in values.items()
-                                                              if not _blank(value)}))
-    except ReadRefused as exc:
-        raise UploadError(refusal_message(exc)) from exc
-    if columns is None:
-        raise UploadError(_("文件的第一个工作表是空的；请使用模板。"))
-    return rows
+    return [InspectorRow(line=line, **values) for line, values in read_sheet_rows(SPEC, source, name)]
 
 
 def template_xlsx(inspectors: list[Inspector]) -> bytes:

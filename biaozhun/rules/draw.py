@@ -48,7 +48,6 @@ Pure: no Django. Deterministic: the same seed, snapshots and parameters give the
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import heapq
 import hmac
@@ -57,12 +56,14 @@ import secrets
 import sys
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from itertools import chain
 from typing import Any
+
+from biaozhun.rules.gc_pause import paused_collector
+from biaozhun.rules.hmac_many import hmac_sha256_many, key_states
 
 ALGORITHM = "biaozhun-draw/1"
 SAMPLE_DOMAIN = ALGORITHM + "/sample\n"
@@ -74,50 +75,6 @@ REGION_DIGITS = {"province": 2, "city": 4, "county": 6}
 Record = Mapping[str, str]
 
 _jcs = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
-_BLOCK = 64  # SHA-256's block size in bytes: HMAC pads its key to it
-
-
-@contextmanager
-def paused_collector() -> Iterator[None]:
-    """Run the block without Python's cyclic garbage collector, and restore it after. A draw makes millions of small
-    objects (records, ranks, heap entries), none of them cyclic garbage, and the collector would otherwise walk the
-    whole heap again and again while they are made (measured: a third of the time of reading a snapshot). Memory
-    is freed as usual meanwhile (reference counting); nested uses leave the collector as the outermost found it.
-    Also a decorator: ``@paused_collector()``."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def hmac_sha256_many(key: bytes, messages: Iterable[bytes]) -> list[bytes]:
-    """HMAC-SHA256(key, message) of every message (RFC 2104, as `hmac.digest`), about twice as fast for many short
-    messages: the hash states of the padded key (inner and outer) are computed once and copied for each message,
-    instead of being remade from the key every time."""
-    inner_copy, outer_copy = _key_states(key)
-    digests = []
-    append = digests.append
-    for message in messages:
-        inner = inner_copy()
-        inner.update(message)
-        outer = outer_copy()
-        outer.update(inner.digest())
-        append(outer.digest())
-    return digests
-
-
-def _key_states(key: bytes) -> tuple[Callable[[], Any], Callable[[], Any]]:
-    """The `copy` methods of SHA-256 after the inner and the outer padded key (RFC 2104: a key longer than the block
-    is hashed first, a shorter one padded with zeros)."""
-    if len(key) > _BLOCK:
-        key = hashlib.sha256(key).digest()
-    key = key.ljust(_BLOCK, b"\0")
-    inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in key))
-    outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in key))
-    return inner.copy, outer.copy
 
 
 class DrawError(ValueError):
@@ -351,7 +308,7 @@ class ConflictRules:
 def _assign_ranker(seed: bytes) -> Callable[[int, str], bytes]:
     """The second part of an inspector's sort key (step 5): HMAC-SHA256(seed, "biaozhun-draw/1/assign\\n" + load +
     "\\n" + key), from the padded seed's hash states computed once."""
-    inner_copy, outer_copy = _key_states(seed)
+    inner_copy, outer_copy = key_states(seed)
     domain = ASSIGN_DOMAIN
 
     def rank(load: int, key: str) -> bytes:

@@ -21,8 +21,8 @@ from biaozhun.accounts import policy
 from biaozhun.accounts.models import Organisation, OrganisationKind
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
-from biaozhun.core.bulk import collector_paused
 from biaozhun.identifiers import IdentifierError
+from biaozhun.rules.gc_pause import paused_collector
 
 from ..bulk_files import rejects_jsonl, rejects_xlsx
 from ..bulk_format import Record
@@ -210,7 +210,7 @@ def import_declarations(*, actor: Any, records: list[Record], source_name: str, 
     """Validate every record, then write (see the module's text). `enterprise`: the one enterprise a page or the
     API imports for (the USCC column may then be empty); None: each row names its enterprise (the command).
     `job`: the queued job of an uploaded file (services/bulk_upload.py)."""
-    with collector_paused():
+    with paused_collector():
         return _import(actor=actor, records=records, source_name=source_name, sha256=sha256,
                        file_format=file_format, enterprise=enterprise, skip_invalid=skip_invalid,
                        batch_rows=batch_rows, job=job)
