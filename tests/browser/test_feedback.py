@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 from .conftest import PASSWORD
 from .conftest import sign_in as _sign_in
 
-SECRETARY = "tc998-secretary"
-IDENTIFIER = "GB/T 39998-2026"
-VISITOR_EMAIL = "visitor998@example.com"
+SECRETARY = "tc996-secretary"
+IDENTIFIER = "GB/T 39996-2026"
+VISITOR_EMAIL = "visitor996@example.com"
 ANSWER = "经核实，5.2 条的试验温度按 23 ℃±2 ℃ 执行，修订时将写入标准。"
 
 SET_UP = f"""
@@ -21,13 +21,13 @@ from biaozhun.catalog.services import create_standard
 from biaozhun.committees.services import create_committee
 from biaozhun.core.actors import SYSTEM
 
-create_committee(actor=SYSTEM, code="SAC/TC 998", name_zh="全国浏览器反馈测试标准化技术委员会")
+create_committee(actor=SYSTEM, code="SAC/TC 996", name_zh="全国浏览器反馈测试标准化技术委员会")
 create_standard(actor=SYSTEM, data={{"identifier": "{IDENTIFIER}", "title_zh": "浏览器测试 试验方法",
-                                    "tc_code": "SAC/TC 998", "published_on": "2026-01-05",
+                                    "tc_code": "SAC/TC 996", "published_on": "2026-01-05",
                                     "implemented_on": "2026-02-01"}})
-office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, tc_code="SAC/TC 998",
+office = Organisation.objects.create(kind=OrganisationKind.TC_SECRETARIAT, tc_code="SAC/TC 996",
                                      name="全国浏览器反馈测试标准化技术委员会秘书处")
-secretary = User.objects.create_user(username="{SECRETARY}", email="tc998@example.com", real_name="秘书丙",
+secretary = User.objects.create_user(username="{SECRETARY}", email="tc996@example.com", real_name="秘书丙",
                                      password="{PASSWORD}")
 Membership.objects.create(user=secretary, organisation=office, role=MembershipRole.SECRETARY)
 if not Organisation.objects.filter(kind=OrganisationKind.NATIONAL_ADMINISTRATION).exists():
