@@ -57,8 +57,8 @@ class CommitteeEventInline(admin.TabularInline):
 
 @admin.register(Committee)
 class CommitteeAdmin(ServiceAdmin):
-    list_display = ["code", "name_zh", "kind", "secretariat", "international_counterpart", "is_active"]
-    list_filter = ["kind", "is_active"]
+    list_display = ["code", "name_zh", "kind", "secretariat", "international_counterpart", "status"]
+    list_filter = ["kind", "status"]
     search_fields = ["code", "name_zh", "name_en"]
     raw_id_fields = ["secretariat"]
     inlines = [MemberInline, CommitteeEventInline]

@@ -50,3 +50,13 @@ def member_ended(member: Member, *, actor: Any, on: date, reason: str) -> Commit
     """data: {"member_id", "on", "reason"}: the last day of the seat and why it ended."""
     return _record(member.committee, Kind.MEMBER_ENDED, actor=actor,
                    data={"member_id": member.pk, "on": on.isoformat(), "reason": reason})
+
+
+def status_changed(committee: Committee, kind: str, *, actor: Any, before: str, reason: str, decision: str,
+                   on: date) -> CommitteeEvent:
+    """kind: suspended, reinstated, revoked or merged. data: {"before", "reason", "decision", "on"} (merged also
+    "merged_into", the code of the committee taking the work)."""
+    data = {"before": before, "reason": reason, "decision": decision, "on": on.isoformat()}
+    if committee.merged_into_id:
+        data["merged_into"] = committee.merged_into.code
+    return _record(committee, kind, actor=actor, data=data)

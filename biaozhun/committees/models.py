@@ -1,12 +1,16 @@
 """Technical committees (TC), subcommittees (SC) and working groups (SWG), their members and history."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from biaozhun.core.models import AppendOnly
+from biaozhun.rules.committees import Status
 
 
 class CommitteeKind(models.TextChoices):
@@ -35,6 +39,25 @@ class MemberRole(models.TextChoices):
     OBSERVER = "observer", _("观察员")
 
 
+class CommitteeStatus(models.TextChoices):
+    """Where a committee stands (rules/committees.STATUS_MOVES says which moves are allowed)."""
+
+    ACTIVE = Status.ACTIVE.value, pgettext_lazy("committee status", "正常")
+    SUSPENDED = Status.SUSPENDED.value, _("暂停工作")  # exists, keeps its work, opens no ballot or new project
+    REVOKED = Status.REVOKED.value, _("已撤销")
+    MERGED = Status.MERGED.value, _("已合并")  # its work went to ``merged_into``
+
+
+class CommitteeQuerySet(models.QuerySet):
+    def existing(self) -> CommitteeQuerySet:
+        """Committees that still exist (at work or suspended): the public register."""
+        return self.filter(status__in=(CommitteeStatus.ACTIVE, CommitteeStatus.SUSPENDED))
+
+    def at_work(self) -> CommitteeQuerySet:
+        """Committees that may take new projects and open ballots."""
+        return self.filter(status=CommitteeStatus.ACTIVE)
+
+
 class Committee(models.Model):
     code = models.CharField(_("编号"), max_length=40, unique=True)  # SAC/TC 28, SAC/TC 28/SC 1, SAC/SWG 5
     kind = models.CharField(_("类型"), max_length=4, choices=CommitteeKind.choices)
@@ -48,7 +71,12 @@ class Committee(models.Model):
     )
     international_counterpart = models.CharField(_("对口国际组织"), max_length=60, blank=True)  # ISO/TC 176
     established_on = models.DateField(_("成立日期"), null=True, blank=True)
-    is_active = models.BooleanField(_("有效"), default=True)
+    status = models.CharField(_("状态"), max_length=10, choices=CommitteeStatus.choices,
+                              default=CommitteeStatus.ACTIVE, db_index=True)
+    merged_into = models.ForeignKey("self", verbose_name=_("并入"), null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="merged_from")
+
+    objects = CommitteeQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -60,6 +88,10 @@ class Committee(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("committees:detail", args=[self.code])
+
+    @property
+    def is_at_work(self) -> bool:
+        return self.status == CommitteeStatus.ACTIVE
 
 
 class Member(models.Model):
@@ -95,7 +127,8 @@ class CommitteeEvent(AppendOnly):
 
     ``data`` keys by kind: created {"code"}; updated {"before", "after"} (the changed fields, old and new);
     member_added {"member_id", "name", "stakeholder"}; member_changed {"member_id", "name", "before", "after"};
-    member_ended {"member_id", "on", "reason"}.
+    member_ended {"member_id", "on", "reason"}; suspended, reinstated, revoked, merged {"before", "reason",
+    "decision", "on"} (merged also "merged_into": the code of the committee taking its work).
     """
 
     class Kind(models.TextChoices):
@@ -105,6 +138,10 @@ class CommitteeEvent(AppendOnly):
         MEMBER_ADDED = "member_added", _("增补委员")
         MEMBER_CHANGED = "member_changed", _("变更委员信息")
         MEMBER_ENDED = "member_ended", _("委员离任")
+        SUSPENDED = Status.SUSPENDED.value, _("暂停工作")
+        REINSTATED = "reinstated", _("恢复工作")
+        REVOKED = "revoked", _("撤销")
+        MERGED = "merged", _("合并")
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

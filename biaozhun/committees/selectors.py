@@ -14,7 +14,7 @@ from .models import Committee, Stakeholder
 
 
 def committee_list(*, query: str = "") -> QuerySet[Committee]:
-    committees = Committee.objects.filter(is_active=True).select_related("secretariat")
+    committees = Committee.objects.existing().select_related("secretariat")
     if query:
         committees = committees.filter(Q(code__icontains=query) | Q(name_zh__contains=query) | Q(name_en__icontains=query))
     return committees.annotate(seats=Count("members")).order_by("code")

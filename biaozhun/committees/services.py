@@ -1,4 +1,5 @@
-"""Committee writes: found a committee, change its details, seat a member, change a seat, end a membership.
+"""Committee writes: found a committee, change its details or its status, seat a member, change a seat, end a
+membership.
 
 Each service asks the policy, validates, and writes its one event (committees/events.py) in the same
 transaction; a refused call raises ``ValidationFailed`` or ``PermissionDeniedError`` and writes nothing. A change
@@ -20,16 +21,15 @@ from biaozhun.accounts import policy
 from biaozhun.accounts.codes import is_canonical_tc_code, normalise_tc_code
 from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
-from biaozhun.rules.committees import overweight_categories
+from biaozhun.rules.committees import overweight_categories, status_move
 
 from . import events
-from .models import Committee, CommitteeKind, Member, MemberRole, Stakeholder
+from .models import Committee, CommitteeKind, CommitteeStatus, Member, MemberRole, Stakeholder
 
 # The balance rule applies once a committee has this many voting seats (its first seats are filled one by one).
 MIN_SEATS_FOR_BALANCE = 4
 # What an update may change; the code, kind and parent follow from the code and never change.
-COMMITTEE_FIELDS = ("name_zh", "name_en", "scope", "secretariat", "international_counterpart", "established_on",
-                    "is_active")
+COMMITTEE_FIELDS = ("name_zh", "name_en", "scope", "secretariat", "international_counterpart", "established_on")
 # A member's committee never changes: moving someone is ending one seat and adding another.
 MEMBER_FIELDS = ("name", "organisation", "stakeholder", "role", "voting", "term_start", "term_end", "user")
 BALANCE_FIELDS = frozenset({"stakeholder", "voting", "term_start", "term_end"})
@@ -167,7 +167,7 @@ def create_committee(*, actor, code: str, name_zh: str, name_en: str = "", scope
 
 @transaction.atomic
 def update_committee(*, actor, committee: Committee, changes: dict[str, Any]) -> Committee:
-    """Change a committee's details (names, scope, secretariat, counterpart, founding date, active) with one
+    """Change a committee's details (names, scope, secretariat, counterpart, founding date) with one
     ``updated`` event holding the old and new values of what changed."""
     policy.require(actor, "committees.edit", committee)
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
@@ -180,6 +180,41 @@ def update_committee(*, actor, committee: Committee, changes: dict[str, Any]) ->
         raise ValidationFailed(_("技术委员会信息未能保存，请按提示修改。"), _problems(error)) from None
     committee.save(update_fields=list(after))
     events.committee_updated(committee, actor=actor, before=before, after=after)
+    return committee
+
+
+@transaction.atomic
+def change_status(*, actor, committee: Committee, status: str, reason: str, on: date | None = None,
+                  decision: str = "", merged_into: Committee | None = None) -> Committee:
+    """Suspend, reinstate, revoke or merge a committee (rules/committees.STATUS_MOVES), with its reason, the
+    decision that ordered it (document number) and one event. A suspended committee opens no ballot and takes no new
+    project; a revoked or merged one leaves the public register; a merged one names the committee taking its work."""
+    policy.require(actor, "committees.decide", committee)
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    refused = _("技术委员会的状态未能变更，请按提示修改。")
+    kind = status_move(committee.status, status)
+    if kind is None:
+        raise ValidationFailed(refused, [_problem("status", _(
+            "%(code)s 当前状态为“%(current)s”，不能变更为“%(target)s”。") % {
+            "code": committee.code, "current": committee.get_status_display(),
+            "target": CommitteeStatus(status).label if status in CommitteeStatus.values else status}, "status_move")])
+    problems = []
+    if not reason.strip():
+        problems.append(_problem("reason", _("请填写变更状态的理由。"), "required"))
+    if status == CommitteeStatus.MERGED:
+        if merged_into is None:
+            problems.append(_problem("merged_into", _("请选择并入的技术委员会。"), "required"))
+        elif merged_into.pk == committee.pk or not merged_into.is_at_work:
+            problems.append(_problem("merged_into", _("只能并入另一个正常工作的技术委员会。"), "merged_into"))
+    elif merged_into is not None:
+        problems.append(_problem("merged_into", _("只有合并时才选择并入的技术委员会。"), "merged_into"))
+    if problems:
+        raise ValidationFailed(refused, problems)
+    before = committee.status
+    committee.status, committee.merged_into = status, merged_into
+    committee.save(update_fields=["status", "merged_into"])
+    events.status_changed(committee, kind, actor=actor, before=before, reason=reason.strip(),
+                          decision=decision.strip(), on=on or clock.today())
     return committee
 
 

@@ -19,7 +19,7 @@ def committee_list(request):
 
 @require_safe
 def committee_detail(request, code: str):
-    committee = Committee.objects.filter(code=code).select_related("secretariat", "parent").first()
+    committee = Committee.objects.filter(code=code).select_related("secretariat", "parent", "merged_into").first()
     if committee is None:
         raise Http404(code)
     today = timezone.localdate()
@@ -28,7 +28,7 @@ def committee_detail(request, code: str):
     return render(request, "committees/detail.html", {
         "committee": committee, "composition": selectors.composition(committee, on=today), "members": members,
         "standards": standards, "standard_count": standard_count, "project_groups": _open_projects(committee),
-        "subcommittees": committee.subcommittees.filter(is_active=True).order_by("code"),
+        "subcommittees": committee.subcommittees.existing().order_by("code"),
     })
 
 

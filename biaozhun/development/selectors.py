@@ -219,12 +219,12 @@ def committee_by_code(*, code: str) -> Committee | None:
 
 
 def active_committee(*, code: str) -> Committee:
-    return Committee.objects.get(code=code, is_active=True)
+    return Committee.objects.at_work().get(code=code)
 
 
 def active_committee_choices() -> list[tuple[str, str]]:
     """(code, name) of every active committee, by code: the committees a project may be proposed to."""
-    return list(Committee.objects.filter(is_active=True).order_by("code").values_list("code", "name_zh"))
+    return list(Committee.objects.at_work().order_by("code").values_list("code", "name_zh"))
 
 
 def committee_codes() -> list[tuple[str, str]]:
@@ -234,7 +234,7 @@ def committee_codes() -> list[tuple[str, str]]:
 
 def committees_at_work(*, viewer: Any) -> list[Committee]:
     """The active committees whose work (dashboard) the viewer may see, by code."""
-    return [c for c in Committee.objects.filter(is_active=True).only("code", "name_zh").order_by("code")
+    return [c for c in Committee.objects.existing().only("code", "name_zh").order_by("code")
             if policy.can(viewer, COMMITTEE_RULE, c)]
 
 

@@ -35,7 +35,7 @@ def member_form(member, **changes):
 def committee_form(committee, **changes):
     data = {"name_zh": committee.name_zh, "name_en": committee.name_en, "scope": committee.scope, "secretariat": "",
             "international_counterpart": committee.international_counterpart, "established_on": "",
-            "is_active": "on", "members-TOTAL_FORMS": "0", "members-INITIAL_FORMS": "0",
+            "members-TOTAL_FORMS": "0", "members-INITIAL_FORMS": "0",
             "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0"}
     data.update(changes)
     return data

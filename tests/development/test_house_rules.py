@@ -69,6 +69,8 @@ ALLOWED: dict[tuple[str, str], int] = {
     # Random inspections: a campaign's own state and event kind "published" (results published), not a stage.
     ("rules/inspections.py", "published"): 1,
     ("inspections/models/campaigns.py", "published"): 1,
+    # Committees: a committee's own status 暂停工作 (rules/committees.Status), not a project's suspension.
+    ("rules/committees.py", "suspended"): 1,
     # Declarations: the national-scale generator's rows of a declaration's state 已公开.
     ("datagen/declarations.py", "published"): 1,
 }

@@ -47,6 +47,10 @@ def open_ballot(*, actor: Any, project: Project, method: str, closes_on: date | 
         raise InvalidTransition(_("本项目已有一次审查投票正在进行，须先结束该投票。"), current=project.stage)
     if project.frozen:
         raise frozen_error(project)
+    if not project.committee.is_at_work:
+        raise InvalidTransition(_("%(committee)s 目前处于“%(status)s”状态，不能发起审查投票；恢复工作后方可发起。") % {
+            "committee": project.committee.code, "status": project.committee.get_status_display()},
+            current=project.stage)
     today = clock.today()
     if method == Ballot.Method.LETTER:
         days = limits.current()["ballot_days"]
