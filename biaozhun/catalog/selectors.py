@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from biaozhun.accounts import policy
 from biaozhun.reference.models import CcsCode, IcsCode
 from biaozhun.reference.selectors import code_tables, industry_class_codes
 
-from .models import RelationKind, Standard, StandardRelation
+from .models import RelationKind, Standard, StandardRelation, Status
 from .records import RecordCleaner
 
 
@@ -27,6 +27,29 @@ def standard_by_identifier(*, viewer, identifier: str) -> Standard | None:
         return None
     standards = policy.visible("catalog.standards", viewer)
     return standards.filter(identifier=identifier).first() or standards.filter(edition=identifier).first()
+
+
+def edition_of_series(*, viewer, undated: str) -> Standard | None:
+    """What an undated number (GB/T 19001) means: the edition in force, else the newest."""
+    in_force_first = Case(When(status=Status.CURRENT, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return (policy.visible("catalog.standards", viewer).filter(undated=undated)
+            .order_by(in_force_first, "-year").first())
+
+
+def edition_for_number(*, viewer, text: str) -> Standard | None:
+    """The edition a person means by a number as typed ("gb/t19001", "GB/T 19001-2016"): that edition, or for an
+    undated number the edition in force. Raises IdentifierError (with a message for the reader through
+    catalog.identifier_messages) when the text is not a standard number."""
+    from biaozhun.identifiers import parse
+
+    text = text.strip()
+    standard = standard_by_identifier(viewer=viewer, identifier=text) if text else None
+    if standard is not None:
+        return standard
+    ident = parse(text, code_tables())
+    if ident.year is None:
+        return edition_of_series(viewer=viewer, undated=ident.undated)
+    return standard_by_identifier(viewer=viewer, identifier=ident.canonical)
 
 
 def editions_of(standard: Standard) -> QuerySet[Standard]:

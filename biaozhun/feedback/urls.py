@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import item, reports, track, work
+from .views import item, landing, reports, track, work
 
 app_name = "feedback"
 urlpatterns = [
+    path("", landing.index, name="index"),
     path("track/", track.track, name="track"),
     path("track/<str:number>/", track.track_verify, name="track_verify"),
     path("mine/", track.mine, name="mine"),

@@ -292,6 +292,7 @@ ENDPOINTS.update({
 ENDPOINTS.update({
     # implementation feedback: anyone writes and follows their own item (a code's grant is checked by the views, it
     # is not a role); handlers, those who oversee and the national administration work on it
+    "feedback:index": PUBLIC,  # how to write, follow and read answers
     "feedback:track": PUBLIC,
     "feedback:track_verify": PUBLIC,  # the emailed one-time code is the credential
     "feedback:mine": SIGNED_IN,

@@ -54,10 +54,7 @@ def standard_detail(request, identifier: str):
         if ident.canonical != identifier:
             return redirect("portal:standard_detail", identifier=ident.canonical)
         if ident.year is None:  # an undated number shows the edition in force, else the newest
-            edition = (
-                policy.visible("catalog.standards", request.user).filter(undated=ident.undated)
-                .order_by(_in_force_first(), "-year").first()
-            )
+            edition = selectors.edition_of_series(viewer=request.user, undated=ident.undated)
             if edition is not None:
                 return redirect(edition)
         raise Http404(identifier)
@@ -98,8 +95,3 @@ def standard_detail(request, identifier: str):
     }
     return render(request, "portal/standard_detail.html", context)
 
-
-def _in_force_first():
-    from django.db.models import Case, IntegerField, Value, When
-
-    return Case(When(status=Status.CURRENT, then=Value(0)), default=Value(1), output_field=IntegerField())
