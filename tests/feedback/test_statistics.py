@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from biaozhun.committees.services import create_committee
 from biaozhun.core.actors import SYSTEM
+from biaozhun.feedback.models import Feedback
 from biaozhun.feedback.selectors import statistics
 from biaozhun.feedback.services import answer_feedback
+from biaozhun.rules.feedback import OPEN
 from tests.factories.accounts import UserFactory
 from tests.fixtures.catalog import make_standard
 from tests.fixtures.feedback import VISITOR, submit
@@ -110,3 +112,26 @@ def test_the_figures_are_counted_once_per_five_minutes_and_then_from_the_cache(s
     with django_assert_num_queries(0):
         rows = statistics.by_committee(today=TODAY, sort="overdue")
     assert statistics.summed(rows).total == 5
+
+
+def test_settled_items_are_counted_once_and_open_ones_again_each_day(scene, tc28_committee,
+                                                                      django_assert_num_queries):
+    statistics.by_committee(today=TODAY)
+    with django_assert_num_queries(1):  # the next day: only the open items are counted again
+        rows = {r.key: r for r in statistics.by_committee(today=date(2026, 5, 5))}
+    assert (rows[tc28_committee.pk].total, rows[tc28_committee.pk].open_overdue) == (4, 1)
+    with django_assert_num_queries(1):  # the open item received on 30 April is overdue by 15 June
+        rows = {r.key: r for r in statistics.by_committee(today=date(2026, 6, 15))}
+    assert (rows[tc28_committee.pk].total, rows[tc28_committee.pk].open_overdue) == (4, 2)
+
+
+def test_an_item_that_settles_is_counted_from_the_next_computation(scene, tc28_committee, secretariat_user,
+                                                                   django_capture_on_commit_callbacks):
+    statistics.by_committee(today=TODAY)
+    item = Feedback.objects.filter(committee=tc28_committee, state__in=OPEN).order_by("received_at").first()
+    with time_machine.travel(TODAY, tick=False), django_capture_on_commit_callbacks(execute=True):
+        answer_feedback(actor=secretariat_user, item=item, answer=ANSWER)
+    rows = {r.key: r for r in statistics.by_committee(today=date(2026, 5, 5))}
+    tc28 = rows[tc28_committee.pk]
+    assert (tc28.total, tc28.answered, tc28.late, tc28.open_overdue) == (4, 3, 2, 0)
+

@@ -2,6 +2,7 @@
 becomes public or lets a visitor follow their item (public.py). States and actions are in
 biaozhun/rules/feedback.py; only feedback/services change them, each change with its event (feedback/events.py)."""
 
+from .feedback import OPEN_STATES as OPEN_STATES
 from .feedback import Feedback as Feedback
 from .feedback import FeedbackAttachment as FeedbackAttachment
 from .feedback import FeedbackCategory as FeedbackCategory

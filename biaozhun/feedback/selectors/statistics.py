@@ -2,9 +2,13 @@
 time to answer (working days from receipt to the answer), and the overdue share: the items answered after their
 answer deadline or still open past it, out of all items. Each table is one GROUP BY read from a covering index
 (Feedback.Meta.indexes: feedback_committee, feedback_handler), so it stays fast with 100k items and more; a year
-filter reads the same indexes. The totals are the sums of a table's rows (no second scan). A table is kept in the
-cache for CACHE_SECONDS (keyed by the day, the view and the year), so a busy page does not count 100k rows on every
-request; figures are at most that old."""
+filter reads the same indexes. The totals are the sums of a table's rows (no second scan).
+
+Each table is the sum of two counts: the settled items (answered, closed, merged, rejected: their row never changes
+again), kept in the cache under the settled version (feedback/statistics_cache.py, changed when an item settles),
+and the open items (about one in ten), whose overdue flag depends on the day. The sum is kept in the cache for
+CACHE_SECONDS (keyed by the day, the view and the year), so a busy page does not count on every request; figures
+are at most that old."""
 
 from __future__ import annotations
 
@@ -18,9 +22,9 @@ from django.utils import timezone
 
 from biaozhun.accounts.models import Organisation, OrganisationKind
 from biaozhun.committees.models import Committee
-from biaozhun.rules.feedback import OPEN
 
-from ..models import Feedback
+from ..models import OPEN_STATES, Feedback
+from ..statistics_cache import SETTLED_SECONDS, settled_version
 
 CACHE_SECONDS = 300
 DEPARTMENT_KINDS = (OrganisationKind.GOVERNMENT_DEPARTMENT, OrganisationKind.BUREAU,
@@ -60,20 +64,42 @@ def _period(items: QuerySet[Feedback], year: int | None) -> QuerySet[Feedback]:
     return items.filter(received_at__gte=start, received_at__lt=end)
 
 
-def _grouped(items: QuerySet[Feedback], column: str, today: date) -> list[Row]:
+def _counted(items: QuerySet[Feedback], column: str, today: date) -> list[Row]:
     rows = (items.order_by().values(column).annotate(
         total=Count("pk"), answered=Count("answer_working_days"), average_days=Avg("answer_working_days"),
         late=Count("pk", filter=Q(answered_late=True)),
-        open_overdue=Count("pk", filter=Q(state__in=OPEN, answer_due__lt=today))))
+        open_overdue=Count("pk", filter=Q(state__in=OPEN_STATES, answer_due__lt=today))))
     return [Row(key=row[column], total=row["total"], answered=row["answered"], average_days=row["average_days"],
                 late=row["late"], open_overdue=row["open_overdue"]) for row in rows]
 
 
-def summed(rows: list[Row]) -> Row:
+def _counted_open(items: QuerySet[Feedback], column: str, today: date) -> list[Row]:
+    """Open items are never answered: only their number and how many are past the answer deadline, read from the
+    partial indexes of open items (Feedback.Meta.indexes: feedback_open_committee, feedback_open_handler)."""
+    rows = (items.filter(state__in=OPEN_STATES).order_by().values(column)
+            .annotate(total=Count("pk"), open_overdue=Count("pk", filter=Q(answer_due__lt=today))))
+    return [Row(key=row[column], total=row["total"], answered=0, average_days=None, late=0,
+                open_overdue=row["open_overdue"]) for row in rows]
+
+
+def _grouped(items: QuerySet[Feedback], column: str, today: date, *, view: str, year: int | None) -> list[Row]:
+    """The settled items' rows (cached under the settled version) plus the open items' rows (counted now)."""
+    cache_key = f"feedback:statistics:settled:{settled_version()}:{view}:{year or 'all'}"
+    settled = cache.get(cache_key)
+    if settled is None:
+        settled = _counted(items.exclude(state__in=OPEN_STATES), column, today)
+        cache.set(cache_key, settled, SETTLED_SECONDS)
+    rows: dict[int, list[Row]] = {}
+    for row in [*settled, *_counted_open(items, column, today)]:
+        rows.setdefault(row.key, []).append(row)
+    return [summed(parts, key=key) if len(parts) > 1 else parts[0] for key, parts in rows.items()]
+
+
+def summed(rows: list[Row], *, key: int = 0) -> Row:
     """The totals of a table: counts added up, the average weighted by the answered items."""
     answered = sum(r.answered for r in rows)
     days = sum((r.average_days or 0) * r.answered for r in rows)
-    return Row(key=0, total=sum(r.total for r in rows), answered=answered,
+    return Row(key=key, total=sum(r.total for r in rows), answered=answered,
                average_days=days / answered if answered else None, late=sum(r.late for r in rows),
                open_overdue=sum(r.open_overdue for r in rows))
 
@@ -95,7 +121,8 @@ def _cached(view: str, today: date, year: int | None, compute) -> list[Row]:
 def by_committee(*, today: date, year: int | None = None, sort: str = "volume") -> list[Row]:
     """One row per committee with feedback on its standards (name them with `name_rows` for a page)."""
     def compute() -> list[Row]:
-        return _grouped(_period(Feedback.objects.filter(committee__isnull=False), year), "committee", today)
+        return _grouped(_period(Feedback.objects.filter(committee__isnull=False), year), "committee", today,
+                        view="committee", year=year)
 
     return _sorted(_cached("committee", today, year, compute), sort)
 
@@ -104,7 +131,8 @@ def by_department(*, today: date, year: int | None = None, sort: str = "volume")
     """One row per department, bureau (or the national administration) handling items."""
     def compute() -> list[Row]:
         ids = list(Organisation.objects.filter(kind__in=DEPARTMENT_KINDS).values_list("pk", flat=True))
-        return _grouped(_period(Feedback.objects.filter(assigned_to__in=ids), year), "assigned_to", today)
+        return _grouped(_period(Feedback.objects.filter(assigned_to__in=ids), year), "assigned_to", today,
+                        view="department", year=year)
 
     return _sorted(_cached("department", today, year, compute), sort)
 

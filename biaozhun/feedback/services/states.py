@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from biaozhun.core import clock
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
-from biaozhun.rules.feedback import MoveRefused, check
+from biaozhun.rules.feedback import OPEN, MoveRefused, check
 
-from .. import events
+from .. import events, statistics_cache
 from ..models import Feedback, FeedbackEventKind
 
 
@@ -38,6 +38,8 @@ def move(item: Feedback, action: str, *, actor: Any, reason: str = "", organisat
     item.updated_at = clock.now()
     item.save(update_fields=["state", "version", "updated_at", *fields])
     events.moved(item, action, actor=actor, from_state=before, reason=reason, organisation=organisation, data=data)
+    if before in OPEN and target not in OPEN:
+        statistics_cache.settled_changed()
 
 
 def locked(item: Feedback) -> Feedback:
