@@ -141,7 +141,7 @@ def citations_of(standard: Standard) -> dict[str, int]:
     to its number without year, counted when it is its series' newest edition)."""
     from biaozhun.declarations.models import Declaration, DeclarationState
     from biaozhun.development.models import Project
-    from biaozhun.feedback.models import Feedback, FeedbackState
+    from biaozhun.feedback.selectors.items import counts_for_standards
 
     live = {"kind": RelationKind.REFERENCES, "source__status__in": rules.LIVE_STATUSES,
             "source__tier__in": rules.FLAGGED_TIERS}
@@ -153,8 +153,7 @@ def citations_of(standard: Standard) -> dict[str, int]:
         "undated": StandardRelation.objects.filter(target_key=standard.undated, **live).count() if newest else 0,
         Source.DECLARATION: Declaration.objects.filter(standard=standard, state=DeclarationState.PUBLISHED).count(),
         Source.PROJECT: Project.objects.filter(revises=standard, stage__in=ACTIVE_STAGES).count(),
-        Source.FEEDBACK: Feedback.objects.filter(standard=standard, state__in=(
-            FeedbackState.RECEIVED, FeedbackState.ROUTED, FeedbackState.ACKNOWLEDGED)).count(),
+        Source.FEEDBACK: counts_for_standards(standard_ids=[standard.pk]).get(standard.pk, {}).get("open", 0),
     }
     counts["total"] = sum(counts.values())
     return counts

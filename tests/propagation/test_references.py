@@ -134,3 +134,11 @@ def test_history_arriving_with_an_import_is_not_propagated(tc_secretariat):
 def amend_and_propagate(standard):
     amend(standard)
     return propagate()
+
+
+def test_a_replacement_without_an_implementation_date_is_dated_by_the_replacing_edition_s_publication(db):
+    make_standard("ISO 40301:2005", title_en="Old edition", published_on="2005-01-01", implemented_on=None)
+    make_standard("ISO 40302:2010", title_en="Citing", references=["ISO 40301:2005"])
+    make_standard("ISO 40301:2015", title_en="New edition", replaces=["ISO 40301:2005"], published_on="2015-01-01",
+                  implemented_on=None)
+    assert propagate() == []  # replaced in 2015: history, whatever day the import brings it

@@ -217,10 +217,10 @@ def _projects_adopting(change: Change, after: int, size: int, owners: Owners) ->
 
 # --- 8: feedback -------------------------------------------------------------------------------------------------
 def _feedback(change: Change, after: int, size: int, owners: Owners) -> Batch:
-    from biaozhun.feedback.models import Feedback, FeedbackState
+    from biaozhun.feedback.selectors.items import feedback_on_standard
+    from biaozhun.rules.feedback import OPEN
 
-    open_states = (FeedbackState.RECEIVED, FeedbackState.ROUTED, FeedbackState.ACKNOWLEDGED)
-    rows = list(Feedback.objects.filter(standard_id=change.standard_id, state__in=open_states, pk__gt=after)
+    rows = list(feedback_on_standard(standard=change.standard_id).filter(state__in=OPEN, pk__gt=after)
                 .order_by("pk").values_list("pk", "tracking_number", "assigned_to_id", "escalated_to_id",
                                             "committee_id")[:size])
     committees = owners.of_committees(row[4] for row in rows if row[4] and not (row[2] or row[3]))

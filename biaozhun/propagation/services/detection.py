@@ -86,7 +86,7 @@ def _read(rows: list[tuple], *, seen_on) -> list[Found]:
             if to_status not in STATUS_CHANGES or standard.status != to_status or standard.withdrawn_at:
                 continue  # another move, or it moved on since (a replacing edition withdrawn...)
             item = Found(pk, standard_id, standard.identifier, standard.edition, standard.undated, standard.year,
-                         STATUS_CHANGES[to_status], standard.status_since)
+                         STATUS_CHANGES[to_status], standard.status_since or _published(standard.status_by))
         elif kind == EventKind.AMENDMENT_ADDED:
             sheet = Amendment.objects.filter(standard_id=standard_id, number=data.get("number")).first()
             if sheet is None or standard.withdrawn_at:
@@ -103,6 +103,14 @@ def _read(rows: list[tuple], *, seen_on) -> list[Found]:
         if not rules.is_history(item.effective_on, seen_on=seen_on):
             found.append(item)
     return found
+
+
+def _published(identifier: str):
+    """When the replacing edition was published: the date of a replacement whose edition has no implementation
+    date (an ISO/IEC record, an old edition imported without one)."""
+    if not identifier:
+        return None
+    return Standard.objects.filter(identifier=identifier).values_list("published_on", flat=True).first()
 
 
 def _make(actor: Any, item: Found) -> Change | None:
