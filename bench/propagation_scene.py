@@ -89,7 +89,7 @@ def build(*, citing: int, log) -> dict:
             for u, o in zip(users, everyone, strict=True)])
     log(f"owners: {len(everyone):,} organisations, each with one person")
 
-    numbers = iter(range(10_000, 10_000_000))
+    numbers = iter(range(50_000, 10_000_000))  # GB/T 47777 is the target alone
     editions: list[Standard] = []
     with transaction.atomic():
         for tier, count in SIZES.items():
@@ -133,7 +133,8 @@ def build(*, citing: int, log) -> dict:
     _declarations(rng, target, now)
     _projects_and_feedback(rng, target, codes, now)
     secretary = User.objects.get(memberships__organisation__tc_code=codes[7])
-    return {"target": target.pk, "secretary": secretary.pk, "citing_sample": chosen[0].identifier}
+    return {"target": target.pk, "secretary": secretary.pk, "committee": codes[7],
+            "citing_sample": chosen[0].identifier}
 
 
 def _groups(Organisation, OrganisationKind):
@@ -203,7 +204,7 @@ def _declarations(rng, target, now) -> None:
                         identifier=TARGET, undated="GB/T 47777", title="标准 47777", standard=target,
                         declared_at=now, updated_at=now) for e in enterprises]
     for n in range(200_000):
-        references = [f"GB/T {rng.randint(10_000, 54_000)}-{rng.randint(2005, 2024)}"]
+        references = [f"GB/T {rng.randint(50_000, 94_000)}-{rng.randint(2005, 2024)}"]
         if n % 100 == 0:
             references.append("GB/T47777-2010")
         rows.append(Declaration(enterprise=enterprises[n % 3000], region_code="320102",

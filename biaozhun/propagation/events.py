@@ -35,6 +35,15 @@ def owner_notified(change: Change, *, actor: Any, owner_id: int | None, people: 
                          data={"owner": owner_id, "people": people, "flags": flags})
 
 
+def owners_notified_without_people(change: Change, *, actor: Any, counts: dict[int, int]) -> None:
+    """Owners nobody on the platform acts for (no one to email): recorded as told, in one statement."""
+    at, actor_row = clock.now(), user_or_none(actor)
+    ChangeEvent.objects.bulk_create([
+        ChangeEvent(change=change, kind=ChangeEventKind.NOTIFIED, actor=actor_row, at=at,
+                    data={"owner": owner_id, "people": 0, "flags": flags})
+        for owner_id, flags in counts.items()], batch_size=1000)
+
+
 def flag_resolved(flag: Flag, *, actor: Any, resolution: str, reason: str) -> FlagEvent:
     return FlagEvent.objects.create(flag=flag, kind=FlagEventKind.RESOLVED, actor=user_or_none(actor),
                                     at=clock.now(), from_state=FlagState.OPEN, to_state=FlagState.RESOLVED,

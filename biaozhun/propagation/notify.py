@@ -52,15 +52,17 @@ def notify_change_owners(change_id: int) -> int:
                   .annotate(n=Count("pk")).order_by())
     waiting = sorted(owner for owner in counts if owner not in told)
     people = people_of(waiting)
+    events.owners_notified_without_people(change, actor=SYSTEM, counts={
+        owner_id: counts[owner_id] for owner_id in waiting if owner_id not in people})
     sent = 0
-    for owner_id in waiting:
+    for owner_id in (owner for owner in waiting if owner in people):
         flags = list(Flag.objects.filter(change=change, owner_id=owner_id).select_related("owner")
                      .order_by("id")[:LISTED])
         with transaction.atomic():
-            for person in people.get(owner_id, []):
+            for person in people[owner_id]:
                 _send(person, change, flags, counts[owner_id])
                 sent += 1
-            events.owner_notified(change, actor=SYSTEM, owner_id=owner_id, people=len(people.get(owner_id, [])),
+            events.owner_notified(change, actor=SYSTEM, owner_id=owner_id, people=len(people[owner_id]),
                                   flags=counts[owner_id])
     return sent
 
