@@ -124,17 +124,23 @@ def figures(db: Path) -> dict:
                                 "AND kind = 'notified'", [change[0]]).fetchone()
         batches = conn.execute("SELECT COUNT(*) FROM propagation_changeevent WHERE change_id = ? AND kind = 'flagged'",
                                [change[0]]).fetchone()[0]
-        tasks = conn.execute("SELECT task_path, enqueued_at, started_at, finished_at, status FROM "
+        tasks = conn.execute("SELECT task_path, enqueued_at, started_at, finished_at, status, return_value FROM "
                              "django_tasks_database_dbtaskresult ORDER BY enqueued_at").fetchall()
+        flagged = conn.execute("SELECT at, data FROM propagation_changeevent WHERE change_id = ? AND kind IN "
+                               "('detected', 'flagged') ORDER BY id", [change[0]]).fetchall()
 
     def at(text: str) -> float:
         from datetime import datetime
 
         return datetime.fromisoformat(text).timestamp()
 
-    steps = [(path.rsplit(".", 1)[-1], at(started) - at(queued), at(finished) - at(started), status)
-             for path, queued, started, finished, status in tasks]
-    return {"tasks": steps, "change_s": at(change[2]) - at(change[1]), "flags": change[3], "counts": json.loads(change[4]),
+    steps = [(path.rsplit(".", 1)[-1], at(started) - at(queued), at(finished) - at(started), status, value)
+             for path, queued, started, finished, status, value in tasks]
+    per_step: dict[str, float] = {}
+    for (before, _data), (after, data) in zip(flagged, flagged[1:], strict=False):
+        source = json.loads(data)["source"]
+        per_step[source] = per_step.get(source, 0) + at(after) - at(before)
+    return {"tasks": steps, "per_step": per_step, "change_s": at(change[2]) - at(change[1]), "flags": change[3], "counts": json.loads(change[4]),
             "owners": owners, "batches": batches, "detected_at": at(change[1]), "finished_at": at(change[2]),
             "notified_owners": notified[2], "notify_s": (at(notified[1]) - at(notified[0])) if notified[2] else 0}
 
@@ -209,8 +215,9 @@ def main_runs(runs: int) -> None:
             f"{len(pages)}, median {statistics.median(pages):.0f} ms, p95 {pages[int(0.95 * (len(pages) - 1))]:.0f} ms, "
             f"max {pages[-1]:.0f} ms; load average "
             f"{result['load_before']:.1f} → {result['load_after']:.1f}")
-        for name, waited, ran, status in result["tasks"]:
-            log(f"    task {name}: waited {waited:.1f} s, ran {ran:.1f} s ({status})")
+        for name, waited, ran, status, value in result["tasks"]:
+            log(f"    task {name}: waited {waited:.1f} s, ran {ran:.1f} s ({status}, returned {value})")
+        log("    batches: " + ", ".join(f"{name} {took:.1f} s" for name, took in result["per_step"].items()))
     for key, label in (("request_ms", "request (ms)"), ("change_s", "change detected → all flagged (s)"),
                        ("commit_to_flags_s", "request commit → all flagged (s)"),
                        ("worker_wall_s", "request commit → worker done, emails sent (s)")):
