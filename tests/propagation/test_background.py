@@ -155,3 +155,7 @@ def test_the_finished_change_queues_the_owners_emails(cited_by_three, secretaria
     with django_capture_on_commit_callbacks(execute=True):
         propagate()
     assert [m.to for m in mail.outbox] == [[secretariat_user.email]]
+
+
+def test_the_daily_run_is_scheduled_after_the_status_sweep(settings):
+    assert ("biaozhun.propagation.tasks.resume_propagation", "00:12") in settings.BIAOZHUN_DAILY_TASKS
