@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "biaozhun.groups",
     "biaozhun.leaders",
     "biaozhun.inspections",
+    "biaozhun.propagation",
     "biaozhun.portal",
     "biaozhun.api",
 ]
@@ -283,6 +284,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # (task path, local time HH:MM) pairs that `manage.py run_scheduler` enqueues once a day.
 BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.catalog.tasks.refresh_statuses_daily", "00:05"),
+    ("biaozhun.propagation.tasks.resume_propagation", "00:12"),
     ("biaozhun.development.tasks.sweep_projects", "00:15"),
     ("biaozhun.filing.tasks.sweep_filings", "00:20"),
     ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),

@@ -23,6 +23,7 @@ urlpatterns = [
     path("inspections/", include("biaozhun.inspections.urls")),
     path("privacy/", include("biaozhun.accounts.privacy.urls")),
     path("projects/", include("biaozhun.development.urls")),
+    path("propagation/", include("biaozhun.propagation.urls")),
     path("", include("biaozhun.portal.urls")),
 ]
 if settings.DEBUG:

@@ -10,6 +10,7 @@ from biaozhun.filing.api import router as filing_router
 from biaozhun.groups.api import router as groups_router
 from biaozhun.inspections.api import router as inspections_router
 from biaozhun.leaders.api import router as leaders_router
+from biaozhun.propagation.api import router as propagation_router
 from biaozhun.search.api import router as search_router
 
 from .errors import install_error_handlers
@@ -47,3 +48,4 @@ api.add_router("/leaders", leaders_router)
 api.add_router("/inspections", inspections_router)
 api.add_router("/declarations", declarations_router)
 api.add_router("/feedback", feedback_router)
+api.add_router("/propagation", propagation_router)

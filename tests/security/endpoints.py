@@ -326,4 +326,13 @@ ENDPOINTS.update({
     "api:feedback_reassign": Rule("feedback.reassign"),
     "api:feedback_route": Rule("feedback.oversee"),
     "api:feedback_publish_interpretation": Rule("feedback.handle"),
+    # change propagation: the flags of the organisations one acts for; the national administration oversees
+    "propagation:flags": Rule("propagation.work"),
+    "propagation:resolve": Rule("propagation.resolve"),
+    "propagation:changes": Rule("propagation.oversee"),
+    "propagation:change": Rule("propagation.oversee"),
+    "propagation:standard": Rule("propagation.oversee"),
+    "api:propagation_flags": Rule("propagation.work"),
+    "api:propagation_flag_resolve": Rule("propagation.resolve"),
+    "api:propagation_citations": Rule("propagation.oversee"),
 })

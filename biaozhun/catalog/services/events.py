@@ -11,6 +11,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from biaozhun.catalog import signals
 from biaozhun.catalog.models import EventKind, StandardEvent
 from biaozhun.core import clock
 from biaozhun.core.bulk import insert_rows
@@ -125,3 +126,4 @@ def record(events: Iterable[EventRow]) -> None:
     if rows:
         lock_catalogue()
         insert_rows(StandardEvent, EventRow._fields, rows)
+        signals.events_recorded.send(sender=StandardEvent, kinds=frozenset(row.kind for row in rows))
