@@ -15,7 +15,15 @@ from operator import itemgetter
 
 import tantivy
 
-from .documents import COMBINED, COMBINED_FACETS, COMBINED_SEPARATOR, FACETS, SPARSE_GROUPS, split_sparse
+from .documents import (
+    COMBINED,
+    COMBINED_DEFAULT,
+    COMBINED_FACETS,
+    COMBINED_SEPARATOR,
+    FACETS,
+    SPARSE_GROUPS,
+    split_sparse,
+)
 
 # Above each facet's number of values, so that counts stay exact across segments.
 FACET_SEGMENT_SIZE = 5000
@@ -84,10 +92,12 @@ def count_facets(searcher: tantivy.Searcher, tquery: tantivy.Query, names: list[
     counts = {name: _buckets(raw, name) for name in alone}
     recount = []
     if combined:
-        if _cut(raw.get(COMBINED, {})):
+        found = raw.get(COMBINED, {})
+        others = sum(bucket["doc_count"] for bucket in found.get("buckets", []))
+        if _cut(found) or others > total:  # the second cannot happen (every standard has one combination)
             recount += combined
         else:
-            counts.update(_split_combined(raw[COMBINED]["buckets"], combined))
+            counts.update(_split_combined(found.get("buckets", []), combined, total - others))
     exact = []
     for field in groups:
         if _cut(raw.get(field, {})):  # cannot happen up to SPARSE_MAX_HITS hits; exact all the same
@@ -102,11 +112,16 @@ def count_facets(searcher: tantivy.Searcher, tquery: tantivy.Query, names: list[
     return counts
 
 
-def _split_combined(buckets: list[dict], names: list[str]) -> dict[str, list[tuple[str, int]]]:
+def _split_combined(buckets: list[dict], names: list[str], default: int) -> dict[str, list[tuple[str, int]]]:
+    """The counts of the COMBINED_FACETS `names` from the buckets of COMBINED, and the `default` hits that have
+    COMBINED_DEFAULT (not written to the field)."""
     totals: dict[str, dict[str, int]] = {name: {} for name in names}
     positions = [(COMBINED_FACETS.index(name), totals[name]) for name in names]
-    for bucket in buckets:
-        values, count = bucket["key"].split(COMBINED_SEPARATOR), bucket["doc_count"]
+    pairs = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
+    if default:
+        pairs.append((COMBINED_DEFAULT, default))
+    for key, count in pairs:
+        values = key.split(COMBINED_SEPARATOR)
         for position, found in positions:
             if value := values[position]:
                 found[value] = found.get(value, 0) + count

@@ -116,3 +116,19 @@ def test_a_sparse_value_reads_back_as_the_facet_values_it_was_written_from(ccs, 
     expected = [(name, value) for name in ("ccs", "ics", "tc", "industry", "degree") for value in values[name]]
     expected += [("region", region[:4] if len(region) >= 4 else region[:2])] if region else []
     assert sorted(read) == sorted(expected)
+
+
+def test_the_combination_left_out_of_the_index_is_counted_as_the_rest_of_the_total(generated_catalogue):
+    """COMBINED_DEFAULT (an enterprise standard in force, no full text, adopting nothing) is not written to the
+    combined field; its count is what the other combinations leave of the total."""
+    engine = generated_catalogue.engine
+    enterprise = Standard.objects.filter(tier="enterprise", status="current")
+    assert enterprise.count() > 5
+    for filters in ({}, {"tier": ["enterprise"]}, {"tier": ["enterprise", "national"], "status": ["current"]},
+                    {"tier": ["national"]}):
+        _assert_exact(engine, "", filters)
+    some = enterprise.order_by("id").first()
+    result = engine.search(SearchQuery(text=some.identifier, facets=True))
+    assert (result.total, dict(result.facets["tier"]), dict(result.facets["status"])) == (
+        1, {"enterprise": 1}, {"current": 1})
+    assert dict(result.facets["fulltext"]) == {"no": 1} and dict(result.facets["adopted"]) == {"no": 1}
