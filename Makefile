@@ -46,6 +46,7 @@ setup: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	$(BIN)/python manage.py load_demo_projects
 	$(BIN)/python manage.py search_sync
 	$(BIN)/python manage.py load_demo_filings
+	$(BIN)/python manage.py load_demo_feedback
 	$(BIN)/python manage.py load_demo_declarations
 	$(BIN)/python manage.py load_demo_groups
 	$(BIN)/python manage.py load_demo_leaders

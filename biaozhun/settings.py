@@ -25,8 +25,10 @@ after failed sign-ins); BIAOZHUN_MFA_REQUIRED (second factor for privileged acco
 BIAOZHUN_SESSION_IDLE_MINUTES_PRIVILEGED, BIAOZHUN_SESSION_MAX_HOURS, BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED (session
 timeouts); BIAOZHUN_PASSWORD_MIN_LENGTH; BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ACCOUNT,
 BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ADDRESS; page rate limits BIAOZHUN_RATE_LOGIN, BIAOZHUN_RATE_MFA,
-BIAOZHUN_RATE_REGISTER, BIAOZHUN_RATE_PASSWORD_RESET, BIAOZHUN_RATE_VALIDITY, BIAOZHUN_RATE_SEARCH ("N/second|minute|
-hour|day", or "off").
+BIAOZHUN_RATE_REGISTER, BIAOZHUN_RATE_PASSWORD_RESET, BIAOZHUN_RATE_VALIDITY, BIAOZHUN_RATE_SEARCH,
+BIAOZHUN_RATE_VERIFY ("N/second|minute|hour|day", or "off"). Implementation feedback: BIAOZHUN_RATE_FEEDBACK,
+BIAOZHUN_RATE_FEEDBACK_CODE, BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM, BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY,
+BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES, BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -38,19 +40,11 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.settings_env import env_bool as _env_bool
+from biaozhun.settings_env import env_list as _env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("BIAOZHUN_VAR_DIR", BASE_DIR / "var"))
-
-
-def _env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = _env_bool("DEBUG", False)
@@ -265,38 +259,8 @@ def _audit_retention_days() -> int:
 BIAOZHUN_AUDIT_RETENTION_DAYS = _audit_retention_days()
 # Test databases only: `flush` drops the history tables' append-only triggers for the flush (core/append_only_db.py).
 BIAOZHUN_FLUSH_SUSPENDS_HISTORY_GUARDS = False
-# --- Sign-in security (accounts/security/) ----------------------------------------------------
-# Failed sign-ins (counted in the database, so every web process sees them): after this many within the window,
-# the account (any name typed, existing or not) or the client address is locked for BIAOZHUN_LOGIN_LOCK_MINUTES.
-# A password reset by email unlocks an account; an administrator unlocks accounts and addresses in the admin.
-BIAOZHUN_LOGIN_MAX_FAILURES_PER_ACCOUNT = int(os.environ.get("BIAOZHUN_LOGIN_MAX_FAILURES_PER_ACCOUNT", "5"))
-BIAOZHUN_LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("BIAOZHUN_LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
-BIAOZHUN_LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("BIAOZHUN_LOGIN_FAILURE_WINDOW_MINUTES", "15"))
-BIAOZHUN_LOGIN_LOCK_MINUTES = int(os.environ.get("BIAOZHUN_LOGIN_LOCK_MINUTES", "15"))
-# A second factor (TOTP app, with recovery codes) for staff, superusers, administrators, reviewers and TC
-# secretariats: they enrol at their first sign-in and cannot use the site (nor /admin/) before. Others may enable it.
-BIAOZHUN_MFA_REQUIRED = _env_bool("BIAOZHUN_MFA_REQUIRED", True)
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Biaozhun")
-OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no TOTP keys or QR codes in the admin
-OTP_TOTP_THROTTLE_FACTOR = 1  # seconds before another code after a wrong one, doubling each time
-# Sessions end after this long without a request, and this long after signing in whatever happens ("privileged":
-# the same people as the second factor).
-BIAOZHUN_SESSION_IDLE_MINUTES = int(os.environ.get("BIAOZHUN_SESSION_IDLE_MINUTES", "480"))
-BIAOZHUN_SESSION_IDLE_MINUTES_PRIVILEGED = int(os.environ.get("BIAOZHUN_SESSION_IDLE_MINUTES_PRIVILEGED", "30"))
-BIAOZHUN_SESSION_MAX_HOURS = int(os.environ.get("BIAOZHUN_SESSION_MAX_HOURS", str(14 * 24)))
-BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED = int(os.environ.get("BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED", "12"))
-SESSION_COOKIE_AGE = max(BIAOZHUN_SESSION_MAX_HOURS, BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED) * 3600
-# Password-reset emails: at most this many per account and per client address (the page answers the same).
-BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ACCOUNT = os.environ.get("BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ACCOUNT", "3/hour")
-BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ADDRESS = os.environ.get("BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ADDRESS", "10/hour")
-# Pages that do heavy work or guard accounts, per client address (search: per person when signed in); over the
-# limit a 429 page with Retry-After. Counters in the cache (BIAOZHUN_CACHE=database shares them).
-BIAOZHUN_RATE_LOGIN = os.environ.get("BIAOZHUN_RATE_LOGIN", "30/minute")
-BIAOZHUN_RATE_MFA = os.environ.get("BIAOZHUN_RATE_MFA", "20/minute")
-BIAOZHUN_RATE_REGISTER = os.environ.get("BIAOZHUN_RATE_REGISTER", "10/hour")
-BIAOZHUN_RATE_PASSWORD_RESET = os.environ.get("BIAOZHUN_RATE_PASSWORD_RESET", "20/hour")
-BIAOZHUN_RATE_VALIDITY = os.environ.get("BIAOZHUN_RATE_VALIDITY", "20/minute")
-BIAOZHUN_RATE_SEARCH = os.environ.get("BIAOZHUN_RATE_SEARCH", "120/minute")
+# --- Sign-in security (accounts/security/): biaozhun/settings_signin.py -----------------------
+from biaozhun.settings_signin import *  # noqa: E402, F403
 
 # --- Mail -----------------------------------------------------------------------------------
 # SMTP unless EMAIL_BACKEND says otherwise; `make run` prints emails to its console
@@ -323,14 +287,22 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.filing.tasks.sweep_filings", "00:20"),
     ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),
     ("biaozhun.inspections.tasks.sweep_inspections", "00:50"),
+    ("biaozhun.feedback.tasks.sweep_feedback_daily", "00:55"),
+    ("biaozhun.declarations.search.tasks.catch_up_search_index", "01:10"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
     ("biaozhun.core.tasks.refresh_database_statistics", "03:45"),
 ]
 # /readyz answers 503 when the oldest task waiting for a worker has waited longer than this (seconds).
 BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS = float(os.environ.get("BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS", "600"))
-# Working days within which implementation feedback is answered (no legal limit found; a setting per the rules).
-BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS = int(os.environ.get("BIAOZHUN_FEEDBACK_REPLY_WORKING_DAYS", "20"))
+# Implementation feedback (time limits per type are a table, /admin/feedback/): visitors' submissions and tracking
+# codes per address, codes per item, attempts per address; each attachment's size and a request's files in all.
+BIAOZHUN_RATE_FEEDBACK = os.environ.get("BIAOZHUN_RATE_FEEDBACK", "20/hour")
+BIAOZHUN_RATE_FEEDBACK_CODE = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CODE", "10/hour")
+BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM", "3/hour")
+BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY", "20/hour")
+BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES", str(10 * 2**20)))
+BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES", str(25 * 2**20)))
 # The public address of the site, for links in emails.
 BIAOZHUN_SITE_URL = os.environ.get("BIAOZHUN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -433,6 +405,8 @@ BIAOZHUN_FILING_BATCH_LIMITS = {
     "unzipped_bytes": int(os.environ.get("BIAOZHUN_FILING_BATCH_MAX_UNZIPPED_BYTES", str(1024 * _MB))),
     "ratio": 100,  # an entry (of 256 KB or more) or the whole ZIP inflating more than this many times: a zip bomb
 }
+# Bulk declaration files (docs/declarations-import.md): the upload; files up to 1 MB import while the person waits.
+BIAOZHUN_MAX_DECLARATION_IMPORT_BYTES = int(os.environ.get("BIAOZHUN_MAX_DECLARATION_IMPORT_BYTES", str(50 * _MB)))
 # Reading a spreadsheet or CSV someone uploaded (profile "upload") or an operator imports (profile "import"):
 # see ReadLimits in biaozhun/core/safe_read.py. Rows per sheet are set by each reader (the validity check reads
 # twice its 10,000 lines, blank rows included; imports up to Excel's 1,048,576).

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("committees/", include("biaozhun.committees.urls")),
     path("declarations/", include("biaozhun.declarations.urls")),
+    path("feedback/", include("biaozhun.feedback.urls")),
     path("filing/", include("biaozhun.filing.urls")),
     path("groups/", include("biaozhun.groups.urls")),
     path("leaders/", include("biaozhun.leaders.urls")),

@@ -12,6 +12,7 @@ pytest_plugins = [
     "tests.fixtures.inspections",
     "tests.fixtures.declarations_public",
     "tests.fixtures.declarations",
+    "tests.fixtures.feedback",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

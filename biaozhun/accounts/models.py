@@ -42,6 +42,9 @@ class OrganisationKind(models.TextChoices):
     NATIONAL_ADMINISTRATION = "national_administration", _("国家标准化管理委员会")
     TC_SECRETARIAT = "tc_secretariat", _("技术委员会秘书处")
     TESTING_LAB = "testing_lab", _("检验检测机构")
+    # Receives the periodic export of implementation feedback in its field (feedback/exports.py); only
+    # administrators create one (it is not in USCC_REQUIRED_KINDS, the kinds anyone may register).
+    CONSUMER_ASSOCIATION = "consumer_association", _("消费者协会")
 
 
 class MembershipRole(models.TextChoices):

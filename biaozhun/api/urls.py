@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from biaozhun.catalog.api import router as catalog_router
 from biaozhun.declarations.api import router as declarations_router
 from biaozhun.development.api import router as development_router
+from biaozhun.feedback.api import router as feedback_router
 from biaozhun.filing.api import router as filing_router
 from biaozhun.groups.api import router as groups_router
 from biaozhun.inspections.api import router as inspections_router
@@ -45,3 +46,4 @@ api.add_router("/groups", groups_router)
 api.add_router("/leaders", leaders_router)
 api.add_router("/inspections", inspections_router)
 api.add_router("/declarations", declarations_router)
+api.add_router("/feedback", feedback_router)

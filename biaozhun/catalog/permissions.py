@@ -15,9 +15,10 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from biaozhun.accounts.models import OrganisationKind
 from biaozhun.accounts.policy import administrator, everyone
 
-from .models import Standard
+from .models import Standard, Tier
 
 
 # fmt: off
@@ -52,6 +53,17 @@ def _review(user: Any, standard: Any) -> bool:
     )
 
 
+def _abolish_group(user: Any, standard: Any) -> bool:
+    """Law art. 39: a group standard below a mandatory national standard whose correction order was not followed is
+    abolished by a provincial-or-higher standardization administration: the national administration, or the bureau
+    of the province where its social organisation is registered (the inspections app decides when)."""
+    return (
+        standard is not None
+        and str(getattr(standard, "tier", "")) == Tier.GROUP
+        and (user.is_national_administration_member or _provincial_bureau_of_group(user, standard))
+    )
+
+
 def _convert(user: Any, standard: Any) -> bool:
     """Recording that an industry or local standard was converted into another tier's standard (转化): the national
     administration, and the authority that owns the converted standard's code."""
@@ -68,6 +80,17 @@ def _owns_code(user: Any, standard: Any) -> bool:
     from biaozhun.filing.authorities import owns_standard
 
     return owns_standard(user, standard)
+
+
+def _provincial_bureau_of_group(user: Any, standard: Any) -> bool:
+    provinces = [m.organisation.region_code for m in user.memberships_of_kind(OrganisationKind.BUREAU)
+                 if len(m.organisation.region_code) == 2]
+    if not provinces or not getattr(standard, "org_code", ""):
+        return False
+    # Imported here, as _publishes_group_standard: the groups app builds on the catalogue.
+    from biaozhun.groups.models import GroupProfile
+
+    return GroupProfile.objects.filter(code=standard.org_code.strip().upper(), province_id__in=provinces).exists()
 
 
 def _publishes_group_standard(user: Any, standard: Any) -> bool:
@@ -96,10 +119,12 @@ RULES = {
     "catalog.read_any_text": _edit,
     "catalog.set_text_access": _set_text_access,  # with the publisher's decision as its reason
     "catalog.withdraw": administrator,  # an edition published in error
+    "catalog.abolish_group": _abolish_group,  # law art. 39, through the inspections app's decision
 }
 PUBLIC_ACTIONS = {"catalog.view", "catalog.export_bulk"}
 FILTERS = {"catalog.standards": _standards}
 DENIALS = {
     "catalog.edit": _("标准目录由国家标准委维护；如发现目录信息有误，请在该标准页面提交实施信息反馈。"),
     "catalog.record_conversion": _("行业标准、地方标准的转化由其主管部门（行业代号或行政区划的备案单位）或国家标准委登记。"),
+    "catalog.abolish_group": _("团体标准由国家标准委或社会团体登记地的省级标准化行政主管部门依法废止（《标准化法》第三十九条）。"),
 }

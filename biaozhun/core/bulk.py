@@ -77,25 +77,26 @@ def update_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
     return _execute(sql, fields, rows)
 
 
-def _execute(sql: str, fields: list[models.Field], rows: Iterable[Sequence[Any]], adapted: Collection[str] = ()) -> int:
+def _prepared(fields: list[models.Field], rows: Iterable[Sequence[Any]], adapted: Collection[str] = ()) -> list:
+    """The rows with each value adapted for the database (see `insert_rows`)."""
     converters = [
         (index, conv) for index, field in enumerate(fields)
         if field.attname not in adapted and (conv := _converter(field))
     ]
     if not converters:
-        prepared = rows if isinstance(rows, list) else list(rows)
-        if prepared:
-            with connection.cursor() as cursor:
-                cursor.executemany(sql, prepared)
-        return len(prepared)
+        return rows if isinstance(rows, list) else list(rows)
     prepared = []
     for row in rows:
-        if converters:
-            row = list(row)
-            for index, conv in converters:
-                if row[index] is not None:
-                    row[index] = conv(row[index])
+        row = list(row)
+        for index, conv in converters:
+            if row[index] is not None:
+                row[index] = conv(row[index])
         prepared.append(row)
+    return prepared
+
+
+def _execute(sql: str, fields: list[models.Field], rows: Iterable[Sequence[Any]], adapted: Collection[str] = ()) -> int:
+    prepared = _prepared(fields, rows, adapted)
     if prepared:
         with connection.cursor() as cursor:
             cursor.executemany(sql, prepared)
@@ -120,6 +121,70 @@ def select_in(
             cursor.execute(
                 f"SELECT {select} FROM {quote(meta.db_table)} WHERE {key_column} IN ({marks})",  # noqa: S608
                 part,
+            )
+            found.extend(cursor.fetchall())
+    return found
+
+
+def _max_params() -> int:
+    """How many parameters one statement may bind: SQLite's compiled limit (asked of the connection), else
+    PostgreSQL's 65,535."""
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        connection.ensure_connection()
+        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return 65_535
+
+
+def insert_returning(
+    model: type[models.Model], columns: Sequence[str], rows: Sequence[Sequence[Any]], returning: Sequence[str],
+    adapted: Collection[str] = (),
+) -> list[tuple]:
+    """INSERT the rows as in `insert_rows`, with multi-row VALUES, and give back the `returning` columns of each
+    row written (SQLite ≥ 3.35 and PostgreSQL both have RETURNING). The order of the rows given back is not
+    promised by SQLite: return a natural key with the id and match on it."""
+    meta = model._meta
+    fields = [_by_attname(meta, name) for name in columns]
+    quote = connection.ops.quote_name
+    head = "INSERT INTO {} ({}) VALUES ".format(  # noqa: S608 (names from model metadata)
+        quote(meta.db_table), ", ".join(quote(f.column) for f in fields))
+    tail = " RETURNING " + ", ".join(quote(_by_attname(meta, name).column) for name in returning)
+    marks = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    prepared = _prepared(fields, rows, adapted)
+    per_statement = max(1, min(2000, _max_params() // max(1, len(fields))))
+    found: list[tuple] = []
+    with connection.cursor() as cursor:
+        for begin in range(0, len(prepared), per_statement):
+            part = prepared[begin : begin + per_statement]
+            cursor.execute(head + ", ".join([marks] * len(part)) + tail, [v for row in part for v in row])
+            found.extend(cursor.fetchall())
+    return found
+
+
+def select_keys(
+    model: type[models.Model], keys: Sequence[str], values: Iterable[Sequence[Any]], columns: Sequence[str],
+) -> list[tuple]:
+    """Rows (tuples of `columns`) whose (`keys`) columns equal one of the tuples in `values`: the tuples as a
+    VALUES list joined to the table, so that an index on those columns answers each (a row-value IN would scan
+    the table on SQLite)."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    select = ", ".join(f"t.{quote(_by_attname(meta, name).column)}" for name in columns)
+    names = [f"k{index}" for index in range(len(keys))]
+    on = " AND ".join(f"t.{quote(_by_attname(meta, key).column)} = k.{name}" for key, name in zip(keys, names, strict=True))
+    mark = "(" + ", ".join(["%s"] * len(keys)) + ")"
+    values = [tuple(v) for v in values]
+    per_statement = max(1, min(2000, _max_params() // max(1, len(keys))))
+    found: list[tuple] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), per_statement):
+            part = values[start : start + per_statement]
+            cursor.execute(
+                f"WITH k({', '.join(names)}) AS (VALUES {', '.join([mark] * len(part))}) "  # noqa: S608
+                f"SELECT {select} FROM k JOIN {table} t ON {on}",
+                [v for key in part for v in key],
             )
             found.extend(cursor.fetchall())
     return found

@@ -197,3 +197,51 @@ def check_office(source: IO[bytes], *, label: str) -> None:
             "field": label}) from exc
     finally:
         source.seek(0)
+
+
+# --- Images ------------------------------------------------------------------------------------------------------------
+MAX_IMAGE_PIXELS = 40_000_000  # a 50-megapixel camera's photo is refused; a phone's (12–48 MP) passes
+IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    content: bytes  # re-encoded: the pixels only, without EXIF (camera, time, GPS position) or other metadata
+    content_type: str
+    extension: str
+    width: int
+    height: int
+
+
+def check_image(source: bytes, *, label: str) -> CleanImage:
+    """Refuse (FileRejected) what is not a readable JPEG or PNG, or has more than MAX_IMAGE_PIXELS pixels (judged
+    from the header, before any pixel is decoded: a decompression bomb is refused unread); otherwise return the
+    image re-encoded without its metadata, so that a photo does not carry where and when it was taken."""
+    from PIL import Image, UnidentifiedImageError
+
+    unreadable = FileRejected(_("%(field)s不是可读取的 JPEG 或 PNG 图片。请用手机或电脑重新保存为 JPEG 或 PNG 后上传。")
+                              % {"field": label})
+    try:
+        with Image.open(io.BytesIO(source)) as image:
+            if image.format not in IMAGE_FORMATS:
+                raise unreadable
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise FileRejected(_("%(field)s有 %(pixels)d 万像素，超过上限 %(max)d 万像素。请缩小图片后上传。") % {
+                    "field": label, "pixels": width * height // 10_000, "max": MAX_IMAGE_PIXELS // 10_000})
+            image.verify()
+        with Image.open(io.BytesIO(source)) as image:
+            image.load()
+            content_type, extension = IMAGE_FORMATS[image.format]
+            pixels = image.convert("RGB") if image.format == "JPEG" and image.mode not in ("RGB", "L") else image
+            out = io.BytesIO()
+            if image.format == "JPEG":
+                pixels.save(out, format="JPEG", quality=90)
+            else:
+                pixels.save(out, format="PNG", optimize=True)
+    except FileRejected:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as exc:
+        logger.info("image refused (%s): %s", type(exc).__name__, exc)
+        raise unreadable from exc
+    return CleanImage(out.getvalue(), content_type, extension, width, height)

@@ -7,27 +7,38 @@ Read with the safe readers (core/safe_read.py): size, structure and unpacked siz
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.conf import settings
+from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
 
-from biaozhun.core.safe_read import ReadLimits, xlsx_rows
+from biaozhun.core.safe_read import ReadLimits, ReadRefused, Reason, xlsx_rows
+from biaozhun.rules.gc_pause import paused_collector
 
 from .models import Comparator, IndicatorCategory, StandardSource
 
-# XLSX headings (Chinese as the template writes them; the JSONL keys also accepted) → record keys.
-DECLARATION_COLUMNS = {
-    "统一社会信用代码": "uscc", "产品名称": "product_name", "型号规格": "product_model", "产品编码": "product_code",
-    "标准类型": "source", "标准号": "identifier", "标准名称": "title", "参照的推荐性标准": "reference_standards",
-}
-INDICATOR_COLUMNS = {
-    "统一社会信用代码": "uscc", "标准号": "identifier", "指标名称": "name", "单位": "unit", "要求": "comparator",
-    "下限": "lower", "上限": "upper", "文字描述": "text", "检测方法": "test_method", "类别": "category",
-}
+# XLSX columns: (record key, Chinese heading, English heading). The template writes both ("产品名称 Product name");
+# a heading is read by either, by both, or by the JSONL key.
+DECLARATION_FIELDS = (
+    ("uscc", "统一社会信用代码", "USCC"), ("product_name", "产品名称", "Product name"),
+    ("product_model", "型号规格", "Model"), ("product_code", "产品编码", "Product code"),
+    ("source", "标准类型", "Standard type"), ("identifier", "标准号", "Standard number"),
+    ("title", "标准名称", "Standard title"), ("reference_standards", "参照的推荐性标准", "Reference standards"),
+)
+INDICATOR_FIELDS = (
+    ("uscc", "统一社会信用代码", "USCC"), ("identifier", "标准号", "Standard number"),
+    ("name", "指标名称", "Indicator"), ("unit", "单位", "Unit"), ("comparator", "要求", "Requirement"),
+    ("lower", "下限", "Lower limit"), ("upper", "上限", "Upper limit"), ("text", "文字描述", "Text value"),
+    ("test_method", "检测方法", "Test method"), ("category", "类别", "Category"),
+)
+DECLARATION_COLUMNS = {zh: key for key, zh, _en in DECLARATION_FIELDS}
+INDICATOR_COLUMNS = {zh: key for key, zh, _en in INDICATOR_FIELDS}
+# A row whose 统一社会信用代码 starts with this is the template's example: it is skipped, never imported.
+EXAMPLE_MARK = "示例"
 TEMPLATE_HEADINGS = (list(DECLARATION_COLUMNS), list(INDICATOR_COLUMNS))
 SHEETS = (gettext_lazy("声明"), gettext_lazy("指标"))
 COMPARATOR_WORDS = {"≤": "le", "<=": "le", "不大于": "le", "≥": "ge", ">=": "ge", "不小于": "ge", "=": "eq",
@@ -36,7 +47,7 @@ SOURCE_WORDS = {"标准": StandardSource.CATALOGUE, "本企业标准": StandardS
                 "企业标准": StandardSource.ENTERPRISE}
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     line: int
     uscc: str = ""
@@ -57,8 +68,15 @@ class FormatError(ValueError):
 
 
 def _text(value: Any) -> str:
+    """The value as text with its spaces collapsed (every row passes each field through here: text that needs no
+    change, the usual case, is returned as it is)."""
     if value is None:
         return ""
+    if type(value) is str:
+        # Printable (no tabs, newlines or Unicode spaces but " "), no double, leading or trailing space: as is.
+        if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+            return value
+        return " ".join(value.split())
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
@@ -75,28 +93,31 @@ def comparator_code(value: Any) -> str:
     return COMPARATOR_WORDS.get(text, text.lower())
 
 
-_LABELS: dict[str, dict[str, str]] = {}
+_LABELS: dict[type, dict[str, str]] = {}
 
 
 def _labels(choices: type) -> dict[str, str]:
-    """A vocabulary's labels in every language of the site → its codes (read once)."""
-    if choices.__name__ not in _LABELS:
-        found = {}
+    """A vocabulary's codes and its labels in every language of the site → its codes (read once)."""
+    found = _LABELS.get(choices)
+    if found is None:
+        found = {code: code for code in choices.values}
         for language, _name in settings.LANGUAGES:
             with override(language):
                 found.update({str(choices(code).label): code for code in choices.values})
-        _LABELS[choices.__name__] = found
-    return _LABELS[choices.__name__]
+        _LABELS[choices] = found
+    return found
 
 
 def category_code(value: Any) -> str:
     text = _text(value)
-    return _labels(IndicatorCategory).get(text, text.lower())
+    if not text:
+        return ""
+    return _labels(IndicatorCategory).get(text) or text.lower()
 
 
 def source_code(value: Any, identifier: str) -> str:
     text = _text(value)
-    code = _labels(StandardSource).get(text) or SOURCE_WORDS.get(text) or text.lower()
+    code = (_labels(StandardSource).get(text) or SOURCE_WORDS.get(text) or text.lower()) if text else ""
     if not code:  # inferred from the number
         return StandardSource.ENTERPRISE if identifier.upper().startswith(("Q/", "Q／")) else StandardSource.CATALOGUE
     return code
@@ -125,12 +146,18 @@ def record_from(line: int, data: dict[str, Any]) -> Record:
     return record
 
 
-def jsonl_records(stream: IO[bytes]) -> Iterator[Record]:
-    """One record per non-blank line; a line that is not a JSON object becomes a record carrying its problem."""
+def jsonl_records(stream: IO[bytes], max_rows: int | None = None) -> Iterator[Record]:
+    """One record per non-blank line; a line that is not a JSON object becomes a record carrying its problem.
+    More than `max_rows` non-blank lines: ReadRefused (ROWS)."""
+    count = 0
     for number, raw in enumerate(stream, 1):
-        text = raw.decode("utf-8-sig", errors="replace").strip()
+        # A byte-order mark is dropped at the start of a line (files joined together may carry several).
+        text = raw.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
         if not text:
             continue
+        count += 1
+        if max_rows is not None and count > max_rows:
+            raise ReadRefused(Reason.ROWS, max_rows)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -143,13 +170,35 @@ def jsonl_records(stream: IO[bytes]) -> Iterator[Record]:
         yield record_from(number, data)
 
 
-def _heading_map(values: tuple, columns: dict[str, str]) -> dict[int, str]:
-    keys = set(columns.values())
+_INDICATOR_FIELD = re.compile(r"^indicators\[(\d+)\]\.(\w+)$")
+
+
+def field_label(name: str) -> str:
+    """A problem's field as the file names it, in the reader's language: "identifier" → 标准号 (Standard number),
+    "indicators[2].upper" → 指标第 2 行 · 上限. Unknown names are returned as they are."""
+    english = not (get_language() or "zh").lower().startswith("zh")
+    headings = {key: (en if english else zh) for key, zh, en in (*DECLARATION_FIELDS, *INDICATOR_FIELDS)}
+    headings.update({"products": headings["product_name"], "indicators": _("指标"), "fulltext": _("指标")})
+    found = _INDICATOR_FIELD.match(name)
+    if found:
+        return _("指标第 %(n)s 行 · %(field)s") % {"n": found[1], "field": headings.get(found[2], found[2])}
+    return headings.get(name, name)
+
+
+def bilingual(zh: str, en: str) -> str:
+    """A template heading: the Chinese name, then the English one on a second line."""
+    return f"{zh}\n{en}"
+
+
+def _heading_map(values: tuple, fields: tuple[tuple[str, str, str], ...]) -> dict[int, str]:
+    names = {}
+    for key, zh, en in fields:
+        names.update({key: key, zh: key, en.casefold(): key, f"{zh} {en}".casefold(): key})
     found = {}
     for index, value in enumerate(values):
         heading = _text(value)
-        key = columns.get(heading) or (heading if heading in keys else None)
-        if key:
+        key = names.get(heading) or names.get(heading.casefold()) or names.get(heading.split(" ", 1)[0])
+        if key and key not in found.values():
             found[index] = key
     return found
 
@@ -162,14 +211,14 @@ def xlsx_records(stream: IO[bytes], limits: ReadLimits) -> list[Record]:
     for row in xlsx_rows(stream, limits):
         if row.sheet > 1:
             break
-        columns = DECLARATION_COLUMNS if row.sheet == 0 else INDICATOR_COLUMNS
+        fields = DECLARATION_FIELDS if row.sheet == 0 else INDICATOR_FIELDS
         if row.sheet not in headings:
-            headings[row.sheet] = _heading_map(row.values, columns)
+            headings[row.sheet] = _heading_map(row.values, fields)
             if row.sheet == 0 and "identifier" not in headings[0].values():
                 raise FormatError(_("第一个工作表的第 1 行应为标题行，至少包括“标准号”和“产品名称”两列；请使用模板。"))
             continue
         data = {key: row.values[index] for index, key in headings[row.sheet].items() if index < len(row.values)}
-        if not any(_text(v) for v in data.values()):
+        if not any(_text(v) for v in data.values()) or _text(data.get("uscc")).startswith(EXAMPLE_MARK):
             continue
         if row.sheet == 0:
             records.append(record_from(row.number, data))
@@ -197,11 +246,15 @@ def file_format(name: str, head: bytes) -> str:
     raise FormatError(_("只接受 XLSX（模板格式）或 JSONL 文件。"))
 
 
-def read_records(stream: IO[bytes], name: str, limits: ReadLimits) -> tuple[list[Record], str]:
-    """(records, format) of a file already checked for size; ReadRefused or FormatError when it cannot be read."""
+def read_records(stream: IO[bytes], name: str, limits: ReadLimits, *,
+                 max_rows: int | None = None) -> tuple[list[Record], str]:
+    """(records, format) of a file already checked for size; ReadRefused or FormatError when it cannot be read.
+    An XLSX sheet is read up to `limits.max_rows` rows (blank ones included), a JSONL file up to `max_rows` lines
+    (None: no limit, for files on the server's disk)."""
     head = stream.read(8)
     stream.seek(0)
     kind = file_format(name, head)
-    if kind == "xlsx":
-        return xlsx_records(stream, limits), kind
-    return list(jsonl_records(stream)), kind
+    with paused_collector():
+        if kind == "xlsx":
+            return xlsx_records(stream, limits), kind
+        return list(jsonl_records(stream, max_rows)), kind

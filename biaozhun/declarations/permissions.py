@@ -16,6 +16,7 @@ from biaozhun.accounts.policy import administrator, is_signed_in_and_active
 from .models import Declaration, DeclarationState
 
 ACTING_ROLES = frozenset({MembershipRole.ADMIN, MembershipRole.MEMBER})
+PUBLIC_STATES = frozenset({DeclarationState.PUBLISHED, DeclarationState.ABOLISHED})
 
 
 def enterprises_of(user: Any) -> list:
@@ -74,10 +75,20 @@ def _work_on(user: Any, declaration: Any) -> bool:
 
 
 def _view(user: Any, declaration: Any) -> bool:
-    """Published declarations are public; a withdrawn one stays visible to its enterprise and overseers."""
+    """Published declarations are public, and abolished ones (their page names the public notice); a withdrawn one
+    stays visible to its enterprise and overseers."""
     return (
-        declaration.state == DeclarationState.PUBLISHED
+        declaration.state in PUBLIC_STATES
         or (is_signed_in_and_active(user) and _work_on(user, declaration))
+    )
+
+
+def _abolish(user: Any, declaration: Any) -> bool:
+    """Law art. 39: the enterprise standard a declaration discloses is abolished by a provincial-or-higher
+    standardization administration: the national administration, or the bureau of the enterprise's province."""
+    return (
+        user.is_national_administration_member
+        or _provincial_bureau_for(user, declaration.region_code)
     )
 
 
@@ -92,6 +103,14 @@ def _view_enterprise(user: Any, enterprise: Any) -> bool:
     )
 
 
+def _provincial_bureau_for(user: Any, region_code: str) -> bool:
+    """A member of a provincial bureau (a 2-digit region code) whose province holds the region."""
+    return any(
+        len(m.organisation.region_code) == 2 and bool(region_code) and region_code.startswith(m.organisation.region_code)
+        for m in user.memberships_of_kind(OrganisationKind.BUREAU)
+    )
+
+
 def _region_of(enterprise: Any) -> str:
     profile = getattr(enterprise, "enterprise_profile", None) if enterprise is not None else None
     return profile.region_code if profile is not None else ""
@@ -102,10 +121,10 @@ def _declarations(user: Any) -> QuerySet:
     """Published declarations for everyone; withdrawn ones for the enterprise and its overseers."""
     declarations = Declaration.objects.all()
     if not is_signed_in_and_active(user):
-        return declarations.filter(state=DeclarationState.PUBLISHED)
+        return declarations.filter(state__in=sorted(PUBLIC_STATES))
     if user.is_administrator or user.is_reviewer:
         return declarations
-    mine = Q(state=DeclarationState.PUBLISHED) | Q(enterprise__in=[e.pk for e in enterprises_of(user)])
+    mine = Q(state__in=sorted(PUBLIC_STATES)) | Q(enterprise__in=[e.pk for e in enterprises_of(user)])
     for membership in user.memberships_of_kind(OrganisationKind.BUREAU):
         mine |= Q(region_code__startswith=membership.organisation.region_code)
     return declarations.filter(mine)
@@ -123,6 +142,7 @@ RULES = {
     "declarations.view": _view,
     "declarations.view_enterprise": _view_enterprise,
     "declarations.edit_limits": administrator,
+    "declarations.abolish": _abolish,
 }
 PUBLIC_ACTIONS = {"declarations.view"}
 FILTERS = {"declarations.declarations": _declarations}
@@ -138,4 +158,5 @@ DENIALS = {
     "declarations.work_on": _("这份声明的办理记录只向声明企业、所在地市场监管部门和国家标准委开放。"),
     "declarations.view_enterprise": _MEMBERS_ONLY,
     "declarations.edit_limits": _("标准指标限值表由国家标准委的系统管理员维护。"),
+    "declarations.abolish": _("企业标准由省级以上标准化行政主管部门依法废止（《标准化法》第三十九条）。"),
 }

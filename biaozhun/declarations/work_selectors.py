@@ -10,7 +10,7 @@ from django.db.models import Count, QuerySet
 from biaozhun.accounts import policy
 from biaozhun.accounts.models import Organisation, OrganisationKind
 
-from .models import Declaration, DeclarationProduct, DeclarationState, EnterpriseProfile, Product
+from .models import Declaration, DeclarationImport, DeclarationProduct, DeclarationState, EnterpriseProfile, Product
 from .permissions import enterprises_of
 
 
@@ -71,3 +71,19 @@ def history_of(declaration: Declaration) -> tuple[list, list]:
     versions = list(declaration.versions.select_related("actor").order_by("-version"))
     events = list(declaration.events.select_related("actor").order_by("at", "id"))
     return versions, events
+
+
+# --- Bulk declaration files -------------------------------------------------------------------------------------------
+def imports_of(*, enterprise: Organisation, limit: int = 20) -> list[DeclarationImport]:
+    """The enterprise's latest bulk files, newest first."""
+    return list(DeclarationImport.objects.filter(enterprise=enterprise).select_related("started_by")
+                .order_by("-started_at", "-id")[:limit])
+
+
+def import_for_work(*, viewer: Any, pk: int) -> DeclarationImport | None:
+    """A bulk file's job, if the viewer may import for its enterprise (None otherwise: 404 whether it exists or
+    not). Jobs of the command (no enterprise) are not shown on the pages."""
+    job = DeclarationImport.objects.select_related("enterprise", "started_by").filter(pk=pk).first()
+    if job is None or job.enterprise is None or not policy.can(viewer, "declarations.import", job.enterprise):
+        return None
+    return job

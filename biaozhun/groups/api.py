@@ -8,6 +8,7 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Schema
 
+from biaozhun.accounts import policy
 from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
 from biaozhun.api.security import SIGNED_IN
@@ -95,11 +96,12 @@ class CommentIn(Schema):
 
 class CommentOut(Schema):
     number: int
+    commenter: str = Field(description="the public pseudonym, the same for one person's comments on the announcement")
     clause: str
     text: str
     reason: str
-    author_name: str
-    organisation_name: str
+    author_name: str | None = Field(description="for the announcing organisation and administrators; else null")
+    organisation_name: str | None = Field(description="for the announcing organisation and administrators; else null")
     submitted_at: datetime
 
 
@@ -153,17 +155,29 @@ def group_announcement_detail(request, announcement_id: int):
     return _announcement(_found(announcement_id))
 
 
+def _comment(comment, *, identify: bool) -> dict:
+    return {"number": comment.number, "commenter": comment.pseudonym, "clause": comment.clause, "text": comment.text,
+            "reason": comment.reason, "author_name": comment.author_name if identify else None,
+            "organisation_name": comment.organisation_name if identify else None,
+            "submitted_at": comment.submitted_at}
+
+
 @router.get("/announcements/{int:announcement_id}/comments", response={200: list[CommentOut], **NOT_FOUND, **ERRORS},
-            summary="The comments you may read: all for the organisation's members, your own for others")
-def group_comment_list(request, announcement_id: int):
-    return list(selectors.comments_for(viewer=request.user, announcement=_found(announcement_id)))
+            summary="The comments, in order; who made them only for the announcing organisation and administrators")
+def group_comment_list(request, announcement_id: int, limit: int = Query(100, ge=1, le=MAX_LIMIT),
+                       offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+    announcement = _found(announcement_id)
+    identify = policy.can(request.user, "groups.identify_commenters", announcement)
+    comments = selectors.comments_for(viewer=request.user, announcement=announcement)[offset:offset + limit]
+    return [_comment(comment, identify=identify) for comment in comments]
 
 
 @router.post("/announcements/{int:announcement_id}/comments", auth=SIGNED_IN,
              response={201: CommentOut, **WRITE_ERRORS}, summary="Comment on a 征求意见 during its period")
 def group_comment_submit(request, announcement_id: int, payload: CommentIn):
-    comment = submit_comment(actor=request.user, announcement=_found(announcement_id), **payload.dict())
-    return 201, comment
+    announcement = _found(announcement_id)
+    comment = submit_comment(actor=request.user, announcement=announcement, **payload.dict())
+    return 201, _comment(comment, identify=True)  # the commenter's own
 
 
 @router.get("/{group_code}", response={200: GroupOut, **NOT_FOUND, **ERRORS}, summary="One social organisation")

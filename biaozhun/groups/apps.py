@@ -9,7 +9,11 @@ class GroupsConfig(AppConfig):
 
     def ready(self) -> None:
         from biaozhun.accounts import policy
+        from biaozhun.accounts.privacy import personal_data
 
         from . import permissions
+        from . import personal_data as mine
 
         policy.register_module(permissions)
+        personal_data.register("group_comments", export=mine.export_group_comments,
+                               erase=mine.erase_group_comment_authors)

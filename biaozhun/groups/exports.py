@@ -27,16 +27,17 @@ def statistics_xlsx(statistics: Statistics) -> bytes:
 
 
 def comments_xlsx(announcement: Announcement, comments) -> bytes:
-    """意见汇总表: one row per comment, in the order received."""
+    """意见汇总表: one row per comment, in the order received, with who made it (the organisation's export keeps
+    the names the public pages show as pseudonyms) and the pseudonym shown."""
     workbook = Workbook()
     sheet = workbook.sheet(_("意见汇总"))
     _bold(sheet.append([announcement.title]))
     _bold(sheet.append([_("序号"), _("章条号"), _("意见内容"), _("理由或修改建议"), _("提出人"), _("所在单位"),
-                        _("提出时间")]))
+                        _("提出时间"), _("公开显示为")]))
     for comment in comments:
         sheet.append([comment.number, comment.clause, comment.text, comment.reason, comment.author_name,
-                      comment.organisation_name, comment.submitted_at.strftime("%Y-%m-%d %H:%M")])
-    for column, width in (("C", 60), ("D", 40), ("E", 16), ("F", 30), ("G", 18)):
+                      comment.organisation_name, comment.submitted_at.strftime("%Y-%m-%d %H:%M"), comment.pseudonym])
+    for column, width in (("C", 60), ("D", 40), ("E", 16), ("F", 30), ("G", 18), ("H", 12)):
         sheet.worksheet.column_dimensions[column].width = width
     return workbook.to_bytes()
 

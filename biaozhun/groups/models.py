@@ -148,13 +148,19 @@ class Announcement(models.Model):
 
 
 class AnnouncementComment(models.Model):
-    """A signed-in person's comment on a 征求意见, made during its period. Never changed once made."""
+    """A signed-in person's comment on a 征求意见, made during its period. Never changed once made.
+
+    Comments are public under a pseudonym: ``commenter_number`` counts the announcement's commenters in the order of
+    their first comment (评论者 1, 2…), the same for every comment of one person on one announcement and stable,
+    since comments are never removed. The name and organisation are for the announcing organisation and the
+    administrators (``groups.identify_commenters``)."""
 
     announcement = models.ForeignKey(Announcement, on_delete=models.PROTECT, related_name="comments",
                                      verbose_name=_("公告"))
     number = models.PositiveIntegerField(_("序号"))
     author = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("提出人"))
     author_name = models.CharField(_("提出人姓名"), max_length=100)
+    commenter_number = models.PositiveIntegerField(_("评论者编号"), default=0)
     organisation_name = models.CharField(_("所在单位"), max_length=200, blank=True)
     clause = models.CharField(_("章条号"), max_length=50, blank=True)
     text = models.TextField(_("意见内容"))
@@ -169,6 +175,10 @@ class AnnouncementComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.announcement_id}#{self.number}"
+
+    @property
+    def pseudonym(self) -> str:
+        return _("评论者 %(n)d") % {"n": self.commenter_number}
 
 
 class GroupEventKind(models.TextChoices):

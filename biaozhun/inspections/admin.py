@@ -4,6 +4,7 @@ record must never be edited by hand). The time limits are a table administrators
 from django.contrib import admin
 
 from .models import (
+    AbolitionNotice,
     Campaign,
     CampaignEvent,
     CorrectionOrder,
@@ -35,7 +36,7 @@ class CampaignAdmin(ReadOnlyAdmin):
 
 @admin.register(Inspector)
 class InspectorAdmin(ReadOnlyAdmin):
-    list_display = ["number", "name", "organisation", "region_code", "authority", "is_active"]
+    list_display = ["number", "name", "organisation", "region_code", "specialty", "authority", "is_active"]
     search_fields = ["number", "name", "organisation"]
     list_filter = ["is_active"]
 
@@ -57,6 +58,14 @@ class FindingAdmin(ReadOnlyAdmin):
 class CorrectionOrderAdmin(ReadOnlyAdmin):
     list_display = ["item", "deadline", "state", "publicly_listed"]
     list_filter = ["state", "publicly_listed"]
+
+
+@admin.register(AbolitionNotice)
+class AbolitionNoticeAdmin(ReadOnlyAdmin):
+    list_display = ["number", "identifier", "kind", "authority", "decided_on"]
+    list_filter = ["kind"]
+    search_fields = ["number", "identifier", "title", "publisher"]
+    list_select_related = ["authority"]
 
 
 @admin.register(CampaignEvent)

@@ -137,3 +137,52 @@ def non_compliance_list(request, page: Query[Page]):
         "enterprise": o.item.enterprise.name, "uscc": o.item.key, "check_items": o.check_items,
         "deadline": o.deadline, "campaign_id": o.item.campaign_id, "authority": o.item.campaign.authority.name,
     } for o in orders[page.offset:page.offset + page.limit]]}
+
+
+class AbolitionOut(Schema):
+    number: str = Field(description="the notice's number, YYYY-NNNN")
+    kind: str = Field(description="enterprise (an enterprise's own standard) or group (a group standard)")
+    identifier: str
+    title: str
+    publisher: str = Field(description="who made the standard: the enterprise or the social organisation")
+    enterprise: str = Field(description="the enterprise whose inspection found the non-conformity")
+    uscc: str
+    authority: str = Field(description="the provincial-or-higher administration that decided")
+    decided_on: date
+    published_at: datetime
+    reason: str
+    campaign_id: int
+    url: str
+    declaration_url: str | None = Field(description="the enterprise standard's declaration page (kind enterprise)")
+    standard_url: str | None = Field(description="the group standard's catalogue page (kind group)")
+
+
+class AbolitionListOut(Schema):
+    count: int
+    items: list[AbolitionOut]
+
+
+def _abolition(notice) -> dict[str, Any]:
+    return {"number": notice.number, "kind": notice.kind, "identifier": notice.identifier, "title": notice.title,
+            "publisher": notice.publisher, "enterprise": notice.enterprise.name, "uscc": notice.enterprise.uscc,
+            "authority": notice.authority.name, "decided_on": notice.decided_on, "published_at": notice.published_at,
+            "reason": notice.reason, "campaign_id": notice.order.item.campaign_id, "url": notice.get_absolute_url(),
+            "declaration_url": reverse("declarations:detail", args=[notice.declaration_id])
+            if notice.declaration_id else None,
+            "standard_url": notice.standard.get_absolute_url() if notice.standard_id else None}
+
+
+@router.get("/abolitions/", response={200: AbolitionListOut, **ERRORS},
+            summary="Group and enterprise standards abolished under law art. 39 (废止公示), newest first")
+def abolition_list(request, page: Query[Page]):
+    notices = selectors.abolition_notices()
+    return {"count": notices.count(), "items": [_abolition(n) for n in notices[page.offset:page.offset + page.limit]]}
+
+
+@router.get("/abolitions/{notice_number}", response={200: AbolitionOut, **NOT_FOUND, **ERRORS},
+            summary="One abolition notice (law art. 39)")
+def abolition_detail(request, notice_number: str):
+    notice = selectors.abolition_notice(number=notice_number)
+    if notice is None:
+        raise NotFoundError(_("没有这个废止公示。"))
+    return _abolition(notice)

@@ -1,14 +1,20 @@
 """A campaign as the arguments of the pure draw (biaozhun/rules/draw.py), its published snapshots read back, the
 offline command anyone runs on the downloaded files, and the server-side verification that re-runs the draw
-from the stored snapshots and compares it with what was published. Reads only: nothing here writes."""
+from the stored snapshots and compares it with what was published. Reads only: nothing here writes to the database
+(a verification is kept in the cache)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shlex
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
+
+from django.core.cache import cache
+from django.utils import timezone
 
 from biaozhun.rules import draw as pure
 
@@ -111,6 +117,7 @@ class Verification:
     (code, passed); `problems` the codes that failed."""
 
     checks: list[tuple[str, bool]] = field(default_factory=list)
+    verified_at: datetime | None = None  # when the draw was re-run (a cached result keeps its time)
 
     @property
     def matches(self) -> bool:
@@ -131,22 +138,91 @@ def stored_sample(campaign: Campaign) -> list[tuple[str, tuple[str, ...]]]:
             SampledItem.objects.filter(campaign=campaign).order_by("rank").values_list("pk", "key")]
 
 
-def verify(campaign: Campaign) -> Verification:
-    """Re-run the draw from the stored snapshots and the revealed seed; compare with the announcement (commitment,
-    digests) and with the stored sample and assignment."""
-    result = Verification()
-    if not campaign.is_revealed or not campaign.seed_revealed:
-        return result
-    seed = bytes.fromhex(campaign.seed_revealed)
-    result.checks.append(("commitment", pure.verify_commitment(seed, campaign.commitment)))
+@dataclass(frozen=True)
+class Rerun:
+    """What re-running a campaign's draw from its stored files gives: the files' digests and a digest of the sample
+    with its assignment (`sample_digest`); `failed` when the files could not be drawn from. It depends only on the
+    stored files, the revealed seed and the announced parameters, none of which changes after the draw."""
+
+    population_sha256: str = ""
+    inspectors_sha256: str = ""
+    sample_sha256: str = ""
+    failed: bool = False
+    at: datetime | None = None
+
+
+def sample_digest(pairs: list[tuple[str, tuple[str, ...]]]) -> str:
+    """SHA-256 of (enterprise key, inspector numbers) in rank order, as compact JSON."""
+    text = json.dumps([[key, list(team)] for key, team in pairs], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@pure.paused_collector()
+def rerun(campaign: Campaign) -> Rerun:
+    """Re-run the draw from the stored snapshots and the revealed seed: the slow, independent path, which reads the
+    files line by line and canonicalises them again as the offline command does (seconds at national scale)."""
     try:
-        drawn = run_draw(campaign, seed, read_snapshot(campaign.population_file),
+        drawn = run_draw(campaign, bytes.fromhex(campaign.seed_revealed), read_snapshot(campaign.population_file),
                          read_snapshot(campaign.inspectors_file))
     except (pure.DrawError, ValueError, OSError):
+        return Rerun(failed=True, at=timezone.now())
+    return Rerun(drawn.population_sha256, drawn.inspectors_sha256 or "",
+                 sample_digest([(key, drawn.assignments[key]) for key in drawn.sample]), at=timezone.now())
+
+
+def verification(campaign: Campaign, drawn: Rerun) -> Verification:
+    """Compare a re-run with the announcement (commitment, digests) and with the sample and assignment stored now."""
+    result = Verification(verified_at=drawn.at)
+    if not campaign.is_revealed or not campaign.seed_revealed:
+        return result
+    result.checks.append(("commitment", pure.verify_commitment(campaign.seed_revealed, campaign.commitment)))
+    if drawn.failed:
         result.checks.append(("rerun", False))
         return result
     result.checks.append(("population_sha256", drawn.population_sha256 == campaign.population_sha256))
     result.checks.append(("inspectors_sha256", drawn.inspectors_sha256 == campaign.inspectors_sha256))
-    recomputed = [(key, drawn.assignments[key]) for key in drawn.sample]
-    result.checks.append(("sample", recomputed == stored_sample(campaign)))
+    result.checks.append(("sample", drawn.sample_sha256 == sample_digest(stored_sample(campaign))))
     return result
+
+
+def verify(campaign: Campaign) -> Verification:
+    """Re-run the draw from the stored snapshots and the revealed seed; compare with the announcement (commitment,
+    digests) and with the stored sample and assignment."""
+    if not campaign.is_revealed or not campaign.seed_revealed:
+        return Verification()
+    return verification(campaign, rerun(campaign))
+
+
+# The public page re-runs the draw on request. The re-run depends only on what never changes after the draw (the
+# stored files, the seed, the parameters), so it is kept in the cache, keyed by what the draw is made of, and runs
+# once per campaign and cache lifetime; each request still compares it with the commitment and with the sample
+# stored now (one read of the sample). The view rate-limits the requests that would re-run it
+# (BIAOZHUN_RATE_VERIFY), and one re-run per campaign runs at a time.
+RERUN_SECONDS = 30 * 86400
+RUNNING_SECONDS = 300  # a re-run that died leaves its mark this long at most
+
+
+def _rerun_key(campaign: Campaign) -> str:
+    made_of = "\n".join([str(campaign.pk), campaign.seed_revealed, campaign.commitment, campaign.population_sha256,
+                         campaign.inspectors_sha256, json.dumps(campaign.parameters, sort_keys=True)])
+    return f"inspections:rerun:{campaign.pk}:{hashlib.sha256(made_of.encode()).hexdigest()[:32]}"
+
+
+def cached_rerun(campaign: Campaign) -> Rerun | None:
+    """The re-run of a revealed draw if one was made within the cache's lifetime, else None."""
+    if not campaign.is_revealed or not campaign.seed_revealed:
+        return None
+    return cache.get(_rerun_key(campaign))
+
+
+def rerun_once(campaign: Campaign) -> Rerun | None:
+    """Re-run the draw and keep the result; None when another request is re-running this campaign's right now."""
+    key = _rerun_key(campaign)
+    if not cache.add(key + ":running", 1, timeout=RUNNING_SECONDS):
+        return None
+    try:
+        drawn = rerun(campaign)
+        cache.set(key, drawn, timeout=RERUN_SECONDS)
+        return drawn
+    finally:
+        cache.delete(key + ":running")

@@ -43,6 +43,8 @@ class InspectorForm(forms.Form):
                                    widget=forms.TextInput(attrs={"class": "form-control"}))
     region_code = forms.CharField(label=_("所在地区"), max_length=6, required=False,
                                   widget=forms.TextInput(attrs={"class": "form-control", "inputmode": "numeric"}))
+    specialty = forms.CharField(label=_("专业领域"), max_length=100, required=False,
+                                widget=forms.TextInput(attrs={"class": "form-control"}))
 
 
 class FollowUpForm(forms.Form):
@@ -51,3 +53,22 @@ class FollowUpForm(forms.Form):
                                        widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
     note = forms.CharField(label=_("跟踪情况"), required=False, max_length=1000,
                            widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}))
+
+
+class PoolImportForm(forms.Form):
+    file = forms.FileField(label=_("检查人员名录（XLSX）"),
+                           widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}))
+
+
+class AbolitionForm(forms.Form):
+    """The authority's decision under law art. 39: which standard, and why. The choices are the enterprise's
+    published declarations whose standard may be abolished (services.abolitions.candidates)."""
+
+    declaration = forms.TypedChoiceField(label=_("废止的标准"), coerce=int, widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("废止理由"), max_length=2000, widget=forms.Textarea(attrs={
+        "rows": 4, "class": "form-control",
+        "placeholder": _("不符合哪项强制性国家标准的哪项技术要求；责令改正的期限和跟踪结果。")}))
+
+    def __init__(self, *args, declarations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["declaration"].choices = [(d.pk, f"{d.identifier} {d.title}") for d in declarations]

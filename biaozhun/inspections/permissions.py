@@ -32,6 +32,23 @@ def acts_for(user: Any, authority_id: int | None) -> bool:
     return any(o.pk == authority_id for o in authorities_of(user))
 
 
+def abolishing_authority(user: Any, region_code: str) -> Any:
+    """The organisation for which the user may abolish a group or enterprise standard of an enterprise in this
+    region (law art. 39: a provincial-or-higher standardization administration): the national administration, or
+    a provincial bureau (2-digit region code) whose province holds the region; None when neither."""
+    if not is_signed_in_and_active(user) or not hasattr(user, "memberships_of_kind"):
+        return None
+    for membership in user.memberships_of_kind(OrganisationKind.NATIONAL_ADMINISTRATION):
+        if membership.role in ACTING_ROLES:
+            return membership.organisation
+    for membership in user.memberships_of_kind(OrganisationKind.BUREAU):
+        province = membership.organisation.region_code
+        if membership.role in ACTING_ROLES and len(province) == rules.PROVINCE_DIGITS and \
+                (region_code or "").startswith(province):
+            return membership.organisation
+    return None
+
+
 def _campaign_of(obj: Any) -> Any:
     """A campaign, or the campaign of a sampled item, finding or correction order."""
     if isinstance(obj, Campaign):
@@ -89,6 +106,14 @@ def _view_evidence(user: Any, finding: Any) -> bool:
     )
 
 
+def _abolish(user: Any, order: Any) -> bool:
+    """Law art. 39: the national administration, or the provincial bureau of the enterprise's province, abolishes
+    a group or enterprise standard whose correction order was not followed (the service checks the order)."""
+    return (
+        abolishing_authority(user, order.item.region_code) is not None
+    )
+
+
 def _work(user: Any, obj: Any) -> bool:
     """The inspection work pages: authorities' members, inspectors with an account, administrators."""
     return (
@@ -120,6 +145,7 @@ RULES = {
     "inspections.view_evidence": _view_evidence,
     "inspections.work": _work,
     "inspections.sweep": administrator,
+    "inspections.abolish": _abolish,
 }
 PUBLIC_ACTIONS = {"inspections.view", "inspections.view_draw"}
 FILTERS = {"inspections.campaigns": _campaigns}
@@ -130,4 +156,5 @@ DENIALS = {
     "inspections.record": _("只有抽中派往该企业的检查人员才能记录检查结果。"),
     "inspections.view_evidence": _("证据材料只向抽查部门和派往该企业的检查人员开放。"),
     "inspections.work": _("抽查工作页面供抽查部门的工作人员和检查人员使用。"),
+    "inspections.abolish": _("废止团体标准、企业标准由国家标准委或企业所在省的市场监管部门决定（《标准化法》第三十九条）。"),
 }

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from biaozhun.accounts import policy
+from biaozhun.accounts.models import OrganisationKind
 from biaozhun.rules import inspections as rules
 
-from .models import Campaign, CorrectionOrder, Finding, Inspector, ItemInspector, SampledItem
-from .permissions import authorities_of
+from .models import (
+    AbolitionNotice,
+    Campaign,
+    CorrectionOrder,
+    Finding,
+    Inspector,
+    ItemInspector,
+    OrderState,
+    SampledItem,
+)
+from .permissions import abolishing_authority, authorities_of
 
 
 def campaigns_for(*, viewer: Any) -> QuerySet[Campaign]:
@@ -71,3 +81,40 @@ def orders(*, campaign: Campaign) -> QuerySet[CorrectionOrder]:
     return CorrectionOrder.objects.filter(item__campaign=campaign).select_related("item__enterprise").order_by(
         "item__rank")
 
+
+
+def authority_pool(*, authority_id: int) -> QuerySet[Inspector]:
+    """One authority's whole pool by 执法证号 (the import template lists it)."""
+    return Inspector.objects.filter(authority=authority_id).order_by("number")
+
+
+def active_pool_size(*, authority_id: int) -> int:
+    return Inspector.objects.filter(authority=authority_id, is_active=True).count()
+
+
+def abolition_notices() -> QuerySet[AbolitionNotice]:
+    """Abolition notices (law art. 39), newest first: public from their publication."""
+    return AbolitionNotice.objects.select_related("authority", "enterprise", "order__item__campaign",
+                                                  "standard").order_by(
+        "-published_at", "-id")
+
+
+def abolition_notice(*, number: str) -> AbolitionNotice | None:
+    return abolition_notices().filter(number=number).first()
+
+
+def orders_to_abolish(*, viewer: Any) -> list[CorrectionOrder]:
+    """Correction orders not followed that name a non-conformity art. 39 covers, in regions where the person may
+    abolish (the national administration: all; a provincial bureau: its province), oldest deadline first, with the
+    notices already made under each."""
+    orders = CorrectionOrder.objects.filter(state=OrderState.NOT_CORRECTED).select_related(
+        "item__enterprise", "item__campaign__authority").prefetch_related("abolitions").order_by("deadline", "id")
+    provinces = None if abolishing_authority(viewer, "") is not None else [
+        m.organisation.region_code for m in viewer.memberships_of_kind(OrganisationKind.BUREAU)]
+    if provinces is not None:
+        region = Q()
+        for province in provinces:
+            region |= Q(item__region_code__startswith=province)
+        orders = orders.filter(region) if provinces else orders.none()
+    return [o for o in orders[:500] if rules.abolition_grounds(o.check_items, corrected=False)
+            and abolishing_authority(viewer, o.item.region_code) is not None]

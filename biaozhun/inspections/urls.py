@@ -1,4 +1,4 @@
-from .views import public, work
+from .views import abolitions, pool, public, work
 
 app_name = "inspections"
-urlpatterns = [*public.urlpatterns, *work.urlpatterns]
+urlpatterns = [*public.urlpatterns, *abolitions.urlpatterns, *pool.urlpatterns, *work.urlpatterns]

@@ -22,7 +22,7 @@ class _ReadOnlyInline(admin.TabularInline):
 
 class SchemeIndicatorInline(_ReadOnlyInline):
     model = SchemeIndicator
-    fields = ["position", "name", "unit", "direction", "key", "weight", "threshold_kind", "thresholds",
+    fields = ["position", "name", "unit", "direction", "key", "aliases", "threshold_kind", "thresholds",
               "requirement", "requirement_source"]
 
 

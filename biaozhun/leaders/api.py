@@ -1,6 +1,8 @@
 """The 领跑者 API (/api/v1/leaders/): key products with their schemes and the public leader lists, for everyone;
-a ranking run (status, inputs digest, tiers, excluded declarations with reasons) for the national
-administration. Reads only: the writes are the administration's pages (and the services)."""
+for the national administration, setting up and editing key products and schemes, ranking by a scheme and reading
+a run (status, inputs digest, the scheme as ranked, tiers, excluded declarations with reasons). Writes go through
+the same services as the pages (a personal API token or a signed-in session); lists, notice and objections are
+on the pages."""
 
 from __future__ import annotations
 
@@ -15,32 +17,84 @@ from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.core.errors import NotFoundError
 
-from .models import KeyProduct, LeaderList, RankingRun
+from .models import KeyProduct, LeaderList, RankingRun, Scheme
+from .schemes import IndicatorInput, stored_row
 from .selectors import public as selectors
+from .services import (
+    KeyProductInput,
+    create_key_product,
+    create_scheme,
+    run_ranking,
+    update_key_product,
+    update_scheme,
+)
 
 router = Router(tags=["leaders"])
 READ_ERRORS = {401: Problem, 403: Problem, 404: Problem, **ERRORS}
+WRITE_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, **ERRORS}
 MAX_LIMIT = 1000
+Number = str | int | float
 
 
 class IndicatorOut(Schema):
     name: str
     unit: str
     direction: str = Field(description="higher or lower (is better)")
-    key: bool = Field(description="a key indicator decides the combined tier")
-    weight: str | None
+    key: bool = Field(description="a key indicator decides the combined tier (the worst of its tiers)")
     threshold_kind: str = Field(description="fixed values or shares of the qualified population")
     thresholds: list[str] = Field(description="best tier's first, decimal texts")
     requirement: str | None = Field(description="the national or industry requirement every tier meets")
     requirement_source: str
+    aliases: list[str] = Field(description="other names enterprises declare this indicator by")
 
 
 class SchemeOut(Schema):
     id: int
+    key_product_id: int
     title: str
+    note: str
     rules: str
+    version: int = Field(description="+1 on every edit; send it back as expected_version to edit")
     created_at: datetime
+    updated_at: datetime
     indicators: list[IndicatorOut]
+
+
+class IndicatorIn(Schema):
+    name: str = Field(max_length=200)
+    unit: str = Field("", max_length=40)
+    direction: str = Field(description="higher or lower (is better)", max_length=10)
+    key: bool = True
+    threshold_kind: str = Field(description="fixed or share", max_length=10)
+    thresholds: list[Number] = Field(max_length=10, description="best tier's first: 1–3 values or shares")
+    requirement: Number | None = Field(None, description="the national or industry requirement (required)")
+    requirement_source: str = Field("", max_length=200)
+    aliases: list[str] = Field([], max_length=50)
+
+
+class SchemeIn(Schema):
+    title: str = Field(max_length=200)
+    note: str = Field("", max_length=5000)
+    indicators: list[IndicatorIn] = Field(max_length=50)
+
+
+class SchemeEditIn(SchemeIn):
+    expected_version: int = Field(ge=1, le=1_000_000, description="the version you read")
+
+
+class KeyProductIn(Schema):
+    year: int = Field(ge=2000, le=2100)
+    name: str = Field(max_length=200)
+    domain: str = Field("", max_length=200)
+    keywords: list[str] = Field([], max_length=50, description="product-name keywords")
+    standards: list[str] = Field([], max_length=50, description="executed standards (any edition)")
+    product_codes: list[str] = Field([], max_length=50, description="product code prefixes (a range or category)")
+    match: str = Field("any", description="any: one condition; all: every condition given", max_length=3)
+    note: str = Field("", max_length=5000)
+
+
+class KeyProductEditIn(KeyProductIn):
+    expected_version: int = Field(ge=1, le=1_000_000, description="the version you read")
 
 
 class ListSummaryOut(Schema):
@@ -59,9 +113,12 @@ class KeyProductOut(Schema):
     year: int
     name: str
     domain: str
+    note: str
     keywords: list[str] = Field(description="declarations of a product whose name contains one of these take part")
     standards: list[str] = Field(description="…or executing one of these standards (undated: any edition)")
-    match: str = Field(description="any: either condition; all: both")
+    product_codes: list[str] = Field(description="…or of a product whose code starts with one of these")
+    match: str = Field(description="any: one of the conditions given; all: every one")
+    version: int = Field(description="+1 on every edit; send it back as expected_version to edit")
     schemes: list[SchemeOut]
     lists: list[ListSummaryOut]
     url: str
@@ -85,6 +142,8 @@ class ListOut(ListSummaryOut):
 class RunOut(Schema):
     id: int
     scheme_id: int
+    scheme_version: int = Field(description="the scheme's version this run ranked by")
+    snapshot: dict = Field(description="the scheme and key product as ranked by (edits after do not change it)")
     at: datetime
     rules: str
     status: str = Field(description="ranked, all_equal (no ranking: every qualified value equal) or none_qualified")
@@ -104,13 +163,10 @@ class ExcludedPage(Schema):
     offset: int = Field(0, ge=0, le=10_000_000)
 
 
-def _scheme(scheme) -> dict:
-    return {"id": scheme.pk, "title": scheme.title, "rules": scheme.rules, "created_at": scheme.created_at,
-            "indicators": [{
-                "name": i.name, "unit": i.unit, "direction": i.direction, "key": i.key,
-                "weight": None if i.weight is None else str(i.weight), "threshold_kind": i.threshold_kind,
-                "thresholds": i.thresholds, "requirement": None if i.requirement is None else str(i.requirement.normalize()),
-                "requirement_source": i.requirement_source} for i in scheme.indicators.all()]}
+def _scheme(scheme: Scheme) -> dict:
+    return {"id": scheme.pk, "key_product_id": scheme.key_product_id, "title": scheme.title, "note": scheme.note,
+            "rules": scheme.rules, "version": scheme.version, "created_at": scheme.created_at,
+            "updated_at": scheme.updated_at, "indicators": [stored_row(i) for i in scheme.indicators.all()]}
 
 
 def _summary(leader_list: LeaderList) -> dict:
@@ -121,7 +177,8 @@ def _summary(leader_list: LeaderList) -> dict:
 
 def _product(product: KeyProduct) -> dict:
     return {"id": product.pk, "year": product.year, "name": product.name, "domain": product.domain,
-            "keywords": product.keywords, "standards": product.standards, "match": product.match,
+            "note": product.note, "keywords": product.keywords, "standards": product.standards,
+            "product_codes": product.product_codes, "match": product.match, "version": product.version,
             "schemes": [_scheme(s) for s in product.schemes.all()],
             "lists": [_summary(lst) for lst in product.visible_lists], "url": product.get_absolute_url()}
 
@@ -153,8 +210,90 @@ def leaders_run(request, run_id: int, page: Query[ExcludedPage]):
     run = RankingRun.objects.filter(pk=run_id).first()
     if run is None:
         raise NotFoundError(_("没有这次分档。"))
-    return {"id": run.pk, "scheme_id": run.scheme_id, "at": run.at, "rules": run.rules, "status": run.status,
+    return _run(run, page)
+
+
+def _run(run: RankingRun, page: ExcludedPage) -> dict:
+    return {"id": run.pk, "scheme_id": run.scheme_id, "scheme_version": run.scheme_version,
+            "snapshot": run.snapshot, "at": run.at, "rules": run.rules, "status": run.status,
             "inputs_digest": run.inputs_digest, "declarations": run.declarations,
             "indicator_rows": run.indicator_rows, "tier_sizes": run.tier_sizes,
             "top_tier": run.tiers[0] if run.tiers else [], "unranked": run.unranked, "indicators": run.indicators,
             "excluded_count": len(run.excluded), "excluded": run.excluded[page.offset:page.offset + page.limit]}
+
+
+def _product_or_404(request, key_product_id: int) -> KeyProduct:
+    found = (selectors.key_products(viewer=request.user).prefetch_related("schemes__indicators")
+             .filter(pk=key_product_id).first())
+    if found is None:
+        raise NotFoundError(_("没有这个重点产品。"))
+    return found
+
+
+def _scheme_or_404(scheme_id: int) -> Scheme:
+    found = selectors.scheme(pk=scheme_id)
+    if found is None:
+        raise NotFoundError(_("没有这个评估方案。"))
+    return found
+
+
+def _indicators(payload: SchemeIn) -> list[IndicatorInput]:
+    return [IndicatorInput(**{**row.model_dump(), "thresholds": [str(t) for t in row.thresholds],
+                              "requirement": None if row.requirement is None else str(row.requirement)})
+            for row in payload.indicators]
+
+
+def _product_input(payload: KeyProductIn) -> KeyProductInput:
+    return KeyProductInput(**payload.model_dump(exclude={"expected_version"}))
+
+
+@router.get("/products/{int:key_product_id}", response={200: KeyProductOut, **NOT_FOUND, **ERRORS},
+            summary="One key product with its schemes and public lists")
+def leaders_product(request, key_product_id: int):
+    return _product(_product_or_404(request, key_product_id))
+
+
+@router.post("/products", auth=SIGNED_IN, response={201: KeyProductOut, **WRITE_ERRORS},
+             summary="Set up a key product of a year (the national administration)")
+def leaders_product_create(request, payload: KeyProductIn):
+    product = create_key_product(request.user, **payload.model_dump())
+    return 201, _product(_product_or_404(request, product.pk))
+
+
+@router.post("/products/{int:key_product_id}", auth=SIGNED_IN, response={200: KeyProductOut, **WRITE_ERRORS},
+             summary="Edit a key product (its owner or an administrator); refused (409) if changed since "
+                     "expected_version")
+def leaders_product_edit(request, key_product_id: int, payload: KeyProductEditIn):
+    update_key_product(request.user, product=_product_or_404(request, key_product_id), data=_product_input(payload),
+                       expected_version=payload.expected_version)
+    return _product(_product_or_404(request, key_product_id))
+
+
+@router.post("/products/{int:key_product_id}/schemes", auth=SIGNED_IN, response={201: SchemeOut, **WRITE_ERRORS},
+             summary="Set up an evaluation scheme of a key product (the national administration)")
+def leaders_scheme_create(request, key_product_id: int, payload: SchemeIn):
+    scheme = create_scheme(request.user, key_product=_product_or_404(request, key_product_id), title=payload.title,
+                           note=payload.note, indicators=_indicators(payload))
+    return 201, _scheme(_scheme_or_404(scheme.pk))
+
+
+@router.get("/schemes/{int:scheme_id}", response={200: SchemeOut, **NOT_FOUND, **ERRORS},
+            summary="One evaluation scheme as it is now (a run keeps the version it ranked by)")
+def leaders_scheme(request, scheme_id: int):
+    return _scheme(_scheme_or_404(scheme_id))
+
+
+@router.post("/schemes/{int:scheme_id}", auth=SIGNED_IN, response={200: SchemeOut, **WRITE_ERRORS},
+             summary="Edit a scheme: title, note and the indicators as a whole (its owner or an administrator); "
+                     "runs made before keep what they ranked by")
+def leaders_scheme_edit(request, scheme_id: int, payload: SchemeEditIn):
+    update_scheme(request.user, scheme=_scheme_or_404(scheme_id), title=payload.title, note=payload.note,
+                  indicators=_indicators(payload), expected_version=payload.expected_version)
+    return _scheme(_scheme_or_404(scheme_id))
+
+
+@router.post("/schemes/{int:scheme_id}/runs", auth=SIGNED_IN, response={201: RunOut, **WRITE_ERRORS},
+             summary="Rank the declarations by a scheme now (the national administration)")
+def leaders_rank(request, scheme_id: int):
+    run = run_ranking(request.user, scheme=_scheme_or_404(scheme_id))
+    return 201, _run(run, ExcludedPage())

@@ -1,10 +1,11 @@
 """How a declared indicator row becomes the value a scheme indicator ranks (pure: no Django).
 
-Matching. A row belongs to a scheme indicator when their names are the same after NFKC normalisation, case folding
-and removal of spaces, and their units are the same after NFKC normalisation and removal of spaces
-(rules/gaps.py `same_name` / `same_unit`, the 对标达标 semantics). A matching name with another unit is not
-converted: the indicator counts as not declared, with the reason ``unit_differs``. Rows of other indicators are
-ignored.
+Matching. A row belongs to a scheme indicator when its name is the indicator's name, or one of the other names
+the scheme lists for it (``aliases``: "能源效率指数" for "能效指数"), after NFKC normalisation, case folding and
+removal of spaces, and their units are the same after NFKC normalisation and removal of spaces (rules/gaps.py
+`same_name` / `same_unit`, the 对标达标 semantics). A scheme never gives one name to two indicators (schemes.py
+checks it). A matching name with another unit is not converted: the indicator counts as not declared, with the
+reason ``unit_differs``. Rows of other indicators are ignored.
 
 The guaranteed value. A declared row binds the product by its comparator; what it guarantees in the scheme's
 direction (better is higher, or better is lower) is what is ranked:
@@ -27,6 +28,7 @@ floating point; the scheme's thresholds and requirement are converted the same w
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from enum import IntEnum, StrEnum
 
 from biaozhun.rules.gaps import same_name, same_unit
@@ -83,11 +85,16 @@ def guaranteed(comparator: str, lower: object, upper: object, direction: Directi
     return value_of(take(comparator, direction), lower, upper)
 
 
-class Matcher:
-    """Maps (name, unit) of declared rows to the position of a scheme indicator, remembering each distinct pair."""
+Wanted = tuple[str, str] | tuple[str, str, Sequence[str]]  # (name, unit[, other names])
 
-    def __init__(self, indicators: list[tuple[str, str]]) -> None:
-        self._indicators = indicators
+
+class Matcher:
+    """Maps (name, unit) of declared rows to the position of a scheme indicator, remembering each distinct pair.
+    Indicators are (name, unit) or (name, unit, other names)."""
+
+    def __init__(self, indicators: Sequence[Wanted]) -> None:
+        self._indicators = [(wanted[0], wanted[1], (wanted[0], *(wanted[2] if len(wanted) > 2 else ())))
+                            for wanted in indicators]
         self._seen: dict[tuple[str, str], tuple[int | None, bool]] = {}
 
     def match(self, name: str, unit: str) -> tuple[int | None, bool]:
@@ -95,8 +102,8 @@ class Matcher:
         found = self._seen.get((name, unit))
         if found is None:
             found = (None, False)
-            for index, (wanted, wanted_unit) in enumerate(self._indicators):
-                if same_name(name, wanted):
+            for index, (_wanted, wanted_unit, names) in enumerate(self._indicators):
+                if any(same_name(name, other) for other in names):
                     found = (index, same_unit(unit, wanted_unit))
                     if found[1]:
                         break
@@ -109,7 +116,7 @@ class RowPlan:
     int, whether higher is better), learnt once per distinct key (a few hundred at most), so a million rows cost a
     million dictionary look-ups."""
 
-    def __init__(self, indicators: list[tuple[str, str]], directions: list[Direction], separator: str) -> None:
+    def __init__(self, indicators: Sequence[Wanted], directions: list[Direction], separator: str) -> None:
         self._indicators = indicators
         self._match = Matcher(indicators).match
         self._directions = directions

@@ -1,9 +1,10 @@
 """Who may do what with 领跑者 and 对标达标 (registered with the policy), and which leader lists a person sees.
 
 Key products, schemes, rankings and leader lists are the national administration's (its reviewers and
-administrators). Lists in public notice or published, key products and schemes are public. Anyone signed in may
-object to a list in notice. An enterprise's members make gap reports of its own declarations, or of indicators
-they type."""
+administrators): any of them sets a key product or a scheme up; then it is its owner's (the reviewer who created
+it) and the administrators' to edit. Lists in public notice or published, key products and schemes are public.
+Anyone signed in may object to a list in notice. An enterprise's members make gap reports of its own
+declarations, or of indicators they type."""
 
 from typing import Any
 
@@ -22,6 +23,15 @@ def _administration(user: Any, obj: Any) -> bool:
     return (
         user.is_administrator
         or user.is_reviewer
+    )
+
+
+def _owner_or_administrator(user: Any, obj: Any) -> bool:
+    """A key product or scheme: an administrator, or the reviewer who created it (while still a reviewer).
+    ``None`` asks whether the person may edit some (the administration)."""
+    return (
+        user.is_administrator
+        or (user.is_reviewer and (obj is None or obj.created_by_id == user.pk))
     )
 
 
@@ -61,6 +71,8 @@ RULES = {
     "leaders.view": everyone,
     "leaders.view_list": _view_list,
     "leaders.manage": _administration,
+    "leaders.edit_product": _owner_or_administrator,
+    "leaders.edit_scheme": _owner_or_administrator,
     "leaders.rank": _administration,
     "leaders.view_runs": _administration,
     "leaders.decide_objection": _administration,
@@ -72,6 +84,8 @@ FILTERS = {"leaders.lists": _lists}
 DENIALS = {
     "leaders.manage": _("重点产品、评估方案和领跑者名单由国家标准委的审查人员或管理员设立。"),
     "leaders.rank": _("分档由国家标准委的审查人员或管理员进行。"),
+    "leaders.edit_product": _("重点产品由设立它的审查人员或国家标准委的管理员修改；如需修改，请联系他们。"),
+    "leaders.edit_scheme": _("评估方案由设立它的审查人员或国家标准委的管理员修改；如需修改，请联系他们。"),
     "leaders.view_runs": _("分档结果（含未入选和被排除的声明）只向国家标准委的审查人员和管理员开放；公示和发布的名单对所有人公开。"),
     "leaders.decide_objection": _("异议由国家标准委的审查人员或管理员处理。"),
     "leaders.object": _("只能对公示中的名单提出异议；请登录后在公示期内提出。"),

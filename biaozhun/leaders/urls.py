@@ -1,8 +1,9 @@
-from .views import gaps, public, work
+from .views import gaps, public, setup, work
 
 app_name = "leaders"
 urlpatterns = [
     *public.urlpatterns,
+    *setup.urlpatterns,
     *work.urlpatterns,
     *gaps.urlpatterns,
 ]

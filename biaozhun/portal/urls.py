@@ -1,6 +1,6 @@
 from django.urls import path
 
-from biaozhun.feedback.views import feedback_form
+from biaozhun.feedback.views.submit import feedback_form
 
 from . import views
 from .feeds import StandardsFeed

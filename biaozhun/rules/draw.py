@@ -54,12 +54,16 @@ import hmac
 import json
 import secrets
 import sys
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
-from itertools import chain, repeat
+from itertools import chain
 from typing import Any
+
+from biaozhun.rules.gc_pause import paused_collector
+from biaozhun.rules.hmac_many import hmac_sha256_many, key_states
 
 ALGORITHM = "biaozhun-draw/1"
 SAMPLE_DOMAIN = ALGORITHM + "/sample\n"
@@ -69,9 +73,6 @@ MIN_SEED_BYTES = 16  # a shorter seed could be guessed from its commitment
 REGION_DIGITS = {"province": 2, "city": 4, "county": 6}
 
 Record = Mapping[str, str]
-
-# HMAC in one C call per message (the function behind hmac.digest); any Python has hmac.digest.
-_hmac_sha256 = getattr(getattr(hmac, "_hashopenssl", None), "hmac_digest", None) or hmac.digest
 
 _jcs = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
@@ -128,6 +129,7 @@ def verify_commitment(seed: bytes | str, announced: str) -> bool:
 
 # 2. Snapshots ----------------------------------------------------------------------------------------------------
 
+@paused_collector()
 def canonical_lines(records: Iterable[Record]) -> list[tuple[str, str]]:
     """(key, canonical JSON line without its newline) of every record, sorted by key; refuses what would make the
     snapshot ambiguous: a missing or empty key, a repeated key, a value that is not a string."""
@@ -173,12 +175,13 @@ class Snapshot:
     sha256: str
 
 
+@paused_collector()
 def read_canonical(data: bytes, *, known_sha256: str | None = None) -> Snapshot:
     """The records of a snapshot given as canonical bytes (step 2), which are checked, not re-made: the digest is
     SHA-256 of the bytes. Raises SnapshotError when the bytes are not exactly the canonical form of their records
     (then canonicalise them first: `canonical_snapshot`, or the `snapshot` command). `known_sha256`: the digest of
     bytes made by `canonical_snapshot` (the one announced at commitment); bytes with that digest are those bytes,
-    so their serialisation is not checked again (the other checks still run).
+    so their serialisation and their values' types are not checked again (the lines, keys and order still are).
 
     The whole file is parsed in one call as an array of one-element arrays, one per line (every newline becomes
     ``\n],[``): a newline inside a string stays a raw control character, which strict JSON refuses, and a line
@@ -194,11 +197,16 @@ def read_canonical(data: bytes, *, known_sha256: str | None = None) -> Snapshot:
     if not text.endswith("\n"):
         raise SnapshotError("the snapshot's last line does not end in a newline")
     body = text[:-1]
-    rows = "[[" + body.replace("\n", "\n],[") + "]]"
+    digest = hashlib.sha256(data).hexdigest()
+    vouched = digest == known_sha256
+    # Bytes made by canonical_snapshot hold one object a line: they are parsed as one flat array (no inner arrays).
+    rows = "[" + body.replace("\n", ",") + "]" if vouched else "[[" + body.replace("\n", "\n],[") + "]]"
     try:
-        records = [record for (record,) in json.loads(rows)]
+        parsed = json.loads(rows)
+        records = parsed if vouched else [record for (record,) in parsed]
     except json.JSONDecodeError as exc:
-        line = rows.count("\n", 0, exc.pos) + 1
+        # The flat array keeps every character's place (one newline became one comma); the other adds 3 a line.
+        line = body.count("\n", 0, exc.pos - 1) + 1 if vouched else rows.count("\n", 0, exc.pos) + 1
         raise SnapshotError(f"line {line} of the snapshot is not one JSON object ({exc.msg})") from None
     except (TypeError, ValueError):
         raise SnapshotError("some line of the snapshot holds no JSON value or more than one") from None
@@ -208,12 +216,11 @@ def read_canonical(data: bytes, *, known_sha256: str | None = None) -> Snapshot:
         keys = [record["key"] for record in records]
     except (KeyError, TypeError):
         raise SnapshotError("some record is not a JSON object with a key") from None
-    if not set(map(type, chain.from_iterable(map(dict.values, records)))) <= {str}:
+    if not vouched and not set(map(type, chain.from_iterable(map(dict.values, records)))) <= {str}:
         raise SnapshotError("some record has a value that is not a string")
     if keys[0] == "" or not all(map(str.__lt__, keys, keys[1:])):
         raise SnapshotError("the records are not sorted by key, or a key is empty or repeated: not canonical")
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != known_sha256 and _jcs(records) != "[" + body.replace("\n", ",") + "]":
+    if not vouched and _jcs(records) != "[" + body.replace("\n", ",") + "]":
         raise SnapshotError("the snapshot is not in canonical form (RFC 8785 JSON, one record a line)")
     return Snapshot(records, keys, digest)
 
@@ -259,14 +266,23 @@ def sample_size(eligible: int, *, rate: Decimal | str | None = None, size: int |
     return int((share * eligible).to_integral_value(rounding=ROUND_CEILING))
 
 
+@paused_collector()
 def sample(seed: bytes, keys: Iterable[str], n: int) -> list[str]:
-    """The n keys of smallest rank (step 4), in rank order."""
+    """The n keys of smallest rank (step 4), in rank order: the n smallest (rank, key) pairs, sorted. The n-th
+    smallest rank is found first among the ranks alone; then only the pairs up to it are made and sorted."""
     prefix = SAMPLE_DOMAIN.encode()
     keys = list(keys)
-    ranks = map(_hmac_sha256, repeat(seed), [prefix + key.encode() for key in keys], repeat("sha256"))
-    ranked = list(zip(ranks, keys, strict=True))
-    return [key for _, key in heapq.nsmallest(n, ranked)] if n < len(ranked) // 2 else \
-        [key for _, key in sorted(ranked)[:n]]
+    if n <= 0 or not keys:
+        return []
+    ranks = hmac_sha256_many(seed, [prefix + key.encode() for key in keys])
+    if n >= len(ranks):
+        cutoff = max(ranks)
+    elif n < len(ranks) // 2:
+        cutoff = heapq.nsmallest(n, ranks)[-1]
+    else:
+        cutoff = sorted(ranks)[n - 1]
+    chosen = sorted([(rank, key) for rank, key in zip(ranks, keys, strict=True) if rank <= cutoff])
+    return [key for _, key in chosen[:n]]
 
 
 # 5. Inspectors ---------------------------------------------------------------------------------------------------
@@ -289,10 +305,23 @@ class ConflictRules:
                 "region_digits": self.region_digits}
 
 
-def _assign_rank(seed: bytes, load: int, key: str) -> bytes:
-    return hmac.digest(seed, f"{ASSIGN_DOMAIN}{load}\n{key}".encode(), "sha256")
+def _assign_ranker(seed: bytes) -> Callable[[int, str], bytes]:
+    """The second part of an inspector's sort key (step 5): HMAC-SHA256(seed, "biaozhun-draw/1/assign\\n" + load +
+    "\\n" + key), from the padded seed's hash states computed once."""
+    inner_copy, outer_copy = key_states(seed)
+    domain = ASSIGN_DOMAIN
+
+    def rank(load: int, key: str) -> bytes:
+        inner = inner_copy()
+        inner.update(f"{domain}{load}\n{key}".encode())
+        outer = outer_copy()
+        outer.update(inner.digest())
+        return outer.digest()
+
+    return rank
 
 
+@paused_collector()
 def assign(seed: bytes, items: Sequence[Record], inspectors: Sequence[Record], *, per_item: int = 2,
            rules: ConflictRules = ConflictRules()) -> dict[str, tuple[str, ...]]:
     """Item key → its inspectors' keys (step 5), for `items` in sample order. Raises NoEligibleInspectors, before
@@ -319,7 +348,8 @@ def assign(seed: bytes, items: Sequence[Record], inspectors: Sequence[Record], *
     if shortages:
         raise NoEligibleInspectors(shortages, per_item)
 
-    heap = [(0, _assign_rank(seed, 0, key), index) for index, (key, _, _) in enumerate(pool)]
+    rank = _assign_ranker(seed)
+    heap = [(0, rank(0, key), index) for index, (key, _, _) in enumerate(pool)]
     heapq.heapify(heap)
     pop, push = heapq.heappop, heapq.heappush
     assignments: dict[str, tuple[str, ...]] = {}
@@ -335,7 +365,7 @@ def assign(seed: bytes, items: Sequence[Record], inspectors: Sequence[Record], *
         for entry in skipped:
             push(heap, entry)
         for load, _, index in picked:
-            push(heap, (load + 1, _assign_rank(seed, load + 1, pool[index][0]), index))
+            push(heap, (load + 1, rank(load + 1, pool[index][0]), index))
         assignments[item["key"]] = tuple(pool[index][0] for _, _, index in picked)
     return assignments
 
@@ -373,13 +403,15 @@ class Draw:
         }
 
 
+@paused_collector()
 def draw(seed: bytes, population: Iterable[Record], *, rate: Decimal | str | None = None, size: int | None = None,
          exclusions: Sequence[Exclusion] = (), inspectors: Iterable[Record] | None = None, per_item: int = 2,
          rules: ConflictRules = ConflictRules()) -> Draw:
     """Steps 2–5: snapshot digests, exclusions, sample, and (with an inspector pool) the assignment."""
     _check_seed(seed)
     records = list(population)
-    digest = _digest(canonical_lines(records))
+    digest = _digest(canonical_lines(records))  # refuses a missing, empty or repeated key first
+    records.sort(key=lambda r: r["key"])  # as in a snapshot; the sample does not depend on the order
     if inspectors is None:
         return _draw(seed, records, digest, None, None, rate=rate, size=size, exclusions=exclusions,
                      per_item=per_item, rules=rules)
@@ -390,6 +422,7 @@ def draw(seed: bytes, population: Iterable[Record], *, rate: Decimal | str | Non
                  per_item=per_item, rules=rules)
 
 
+@paused_collector()
 def draw_snapshots(seed: bytes, population: Snapshot, *, rate: Decimal | str | None = None, size: int | None = None,
                    exclusions: Sequence[Exclusion] = (), inspectors: Snapshot | None = None, per_item: int = 2,
                    rules: ConflictRules = ConflictRules()) -> Draw:
@@ -423,14 +456,16 @@ def _draw(seed: bytes, records: list[Record], digest: str, pool: list[Record] | 
           rules: ConflictRules) -> Draw:
     """Steps 3–5 on records whose digests are known; `pool` sorted by key."""
     eligible = _eligible(records, exclusions)
+    eligible_keys = [r["key"] for r in eligible]
     n = sample_size(len(eligible), rate=rate, size=size)
-    keys = sample(seed, (r["key"] for r in eligible), n)
+    keys = sample(seed, eligible_keys, n)
     parameters: dict[str, Any] = {"rate": None if rate is None else str(Decimal(str(rate))), "size": size,
                                   "sample_size": n, "exclusions": [e.as_dict() for e in exclusions]}
     if pool is None:
         return Draw(seed, digest, len(records), len(eligible), tuple(keys), parameters)
-    by_key = {r["key"]: r for r in eligible} if n else {}
-    assignments = assign(seed, [by_key[k] for k in keys], pool, per_item=per_item, rules=rules)
+    # The records stay in key order through the exclusions (`draw` sorts them first when they were not).
+    items = [eligible[bisect_left(eligible_keys, key)] for key in keys]
+    assignments = assign(seed, items, pool, per_item=per_item, rules=rules)
     parameters.update({"inspectors_per_item": per_item, **rules.as_dict()})
     return Draw(seed, digest, len(records), len(eligible), tuple(keys), parameters, pool_digest, len(pool),
                 assignments)

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Binding(StrEnum):
@@ -64,6 +65,7 @@ _FAMILIES: dict[str, tuple[str, Decimal]] = {
 }
 
 
+@lru_cache(maxsize=65_536)  # names, units and product names repeat across a bulk file's many declarations
 def normalise_text(text: str) -> str:
     """Names and units as compared: NFKC (full-width forms, ³ → 3), lower case, no spaces."""
     folded = unicodedata.normalize("NFKC", text or "").lower()

@@ -89,6 +89,25 @@ CHECK_CODES: dict[CheckItem, frozenset[CheckCode]] = {
     CheckItem.NUMBERING: frozenset({CheckCode.BAD_NUMBER, CheckCode.NOT_CURRENT, CheckCode.UNKNOWN_STANDARD}),
     CheckItem.DISCLOSURE: frozenset({CheckCode.NO_DISCLOSURE, CheckCode.MISSING_FIELD}),
 }
+# Law art. 39 (second paragraph): a group or enterprise standard that does not meet art. 21 para. 1 (its technical
+# requirements not below those of mandatory national standards) gets a correction order; not corrected by the
+# deadline, the provincial-or-higher standardization administration abolishes it and announces it on the platform.
+# 社会团体、企业制定的标准不符合本法第二十一条第一款、第二十二条第二款规定的，由标准化行政主管部门责令限期改正；逾期不改正的，
+# 由省级以上人民政府标准化行政主管部门废止相关标准，并在标准信息公共服务平台上公示。 (Art. 22 para. 2, restricting competition,
+# is no check item of a campaign.)
+ABOLITION_ITEMS = frozenset({CheckItem.BELOW_MANDATORY})
+# The tiers art. 39's second paragraph covers (catalogue Tier values): group standards and enterprise standards.
+ABOLISHABLE_TIERS = frozenset({"group", "enterprise"})
+# Region codes of this many digits are provinces (GB/T 2260): a provincial bureau may abolish.
+PROVINCE_DIGITS = 2
+
+
+def abolition_grounds(order_items: list[str], *, corrected: bool | None) -> bool:
+    """Whether a correction order opens the way to abolition: followed up as not corrected (which is only recorded
+    after its deadline) and naming a non-conformity art. 39 covers."""
+    return corrected is False and bool(set(order_items) & ABOLITION_ITEMS)
+
+
 # A non-conformity of these items that is not corrected puts the enterprise on the public list (law art. 38:
 # 未依照本法规定公开其执行的标准的，由标准化行政主管部门责令限期改正；逾期不改正的，在标准信息公共服务平台上公示).
 PUBLIC_LIST_ITEMS = frozenset({CheckItem.DISCLOSURE})

@@ -68,6 +68,15 @@ class Reason(StrEnum):
     NOT_A_NUMBER = "not_a_number"
 
 
+class SchemeProblem(StrEnum):
+    """Why a set of indicators is not a scheme rule 5 can rank (``scheme_problems``)."""
+
+    NO_INDICATOR = "no_indicator"
+    REPEATED_NAME = "repeated_name"
+    NO_KEY_INDICATOR = "no_key_indicator"
+    KEY_TIER_COUNTS = "key_tier_counts"  # key indicators with different numbers of tiers
+
+
 @dataclass(frozen=True, slots=True)
 class FixedThresholds:
     values: tuple[Number, ...]  # best tier's first
@@ -207,16 +216,33 @@ def _tiers(indicator: Indicator, qualified: list[tuple[str, Number]], excluded: 
     return Tiering(Ranking.RANKED, tiers=tiers, excluded=excluded)
 
 
+def scheme_problems(indicators: Sequence[Indicator]) -> list[tuple[SchemeProblem, str]]:
+    """What keeps these indicators from being a scheme (rule 5), each with the indicator's name it concerns ("" for
+    the scheme as a whole): none at all, a name given twice, no key indicator, key indicators with different
+    numbers of tiers. Each indicator is already valid by itself (``Indicator`` checks its own thresholds)."""
+    problems: list[tuple[SchemeProblem, str]] = []
+    if not indicators:
+        return [(SchemeProblem.NO_INDICATOR, "")]
+    seen: set[str] = set()
+    for indicator in indicators:
+        if indicator.name in seen:
+            problems.append((SchemeProblem.REPEATED_NAME, indicator.name))
+        seen.add(indicator.name)
+    key_indicators = [indicator for indicator in indicators if indicator.key]
+    if not key_indicators:
+        problems.append((SchemeProblem.NO_KEY_INDICATOR, ""))
+    elif len({indicator.tier_count for indicator in key_indicators}) > 1:
+        problems.append((SchemeProblem.KEY_TIER_COUNTS, ""))
+    return problems
+
+
 def tier_scheme(indicators: Sequence[Indicator], declarations: Mapping[str, Mapping[str, Number | None]]) -> Tiering:
     """Rule 5: enterprise key → {indicator name → declared value}. The combined tiers have no bound."""
+    problems = scheme_problems(indicators)
+    if problems:
+        raise ValueError(f"not a scheme: {', '.join(f'{code} {name}'.strip() for code, name in problems)}")
     names = [indicator.name for indicator in indicators]
     key_indicators = [indicator for indicator in indicators if indicator.key]
-    if len(set(names)) != len(names):
-        raise ValueError("indicator names repeat")
-    if not key_indicators:
-        raise ValueError("a scheme needs at least one key indicator")
-    if len({indicator.tier_count for indicator in key_indicators}) > 1:
-        raise ValueError("key indicators must have the same number of tiers")
     taking_part, excluded = [], []
     for enterprise, declared in declarations.items():
         reasons = [Excluded(enterprise, reason, declared.get(i.name), i.name) for i in indicators

@@ -1,6 +1,6 @@
 """Group standards in a real browser: a social organisation's member publishes a group standard (it enters the
-catalogue and search) and posts a 征求意见; a signed-in person comments on a phone-sized screen; the organisation
-reads the comment."""
+catalogue and search) and posts a 征求意见; a signed-in person comments on a phone-sized screen; the public reads the
+comment under a pseudonym, the organisation with the commenter's name; the statistics draw their charts."""
 
 from datetime import date, timedelta
 
@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from .conftest import PASSWORD
 from .conftest import sign_in as _sign_in
+from .test_accessibility import _violations
 
 MEMBER, PUBLIC = "gs-member", "gs-public"
 YEAR = date.today().year
@@ -70,10 +71,29 @@ def test_a_member_publishes_a_group_standard_and_calls_for_comments_and_the_publ
     phone.locator("input[name=clause]").fill("5.3")
     phone.locator("textarea[name=text]").fill("电子围栏的定位精度宜不低于 1 米。")
     phone.get_by_role("button", name="提交意见").click()
-    expect(phone.locator("#my-comments")).to_contain_text("定位精度")
+    mine = phone.locator("#comment-list li").first
+    expect(mine).to_contain_text("定位精度")
+    expect(mine).to_contain_text("评论者 1")
+    expect(mine).to_contain_text("（我）")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375  # nothing wider than the phone
 
-    # The organisation reads it.
+    # The public reads it under the pseudonym; the commenter's name is not on the page.
+    public.goto(call)
+    expect(public.locator("#comment-list")).to_contain_text("评论者 1")
+    expect(public.locator("main")).not_to_contain_text("公众甲")
+
+    # The organisation reads it with the name.
     member.goto(call)
-    member.get_by_role("link", name="查看收到的 1 条意见").click()
+    expect(member.locator("#comment-list")).to_contain_text("公众甲 · 评论者 1")
+    member.get_by_role("link", name="意见汇总（含提出人）和下载").click()
     expect(member.locator("#comments")).to_contain_text("电子围栏的定位精度宜不低于 1 米。")
+    expect(member.locator("#comments")).to_contain_text("公众甲")
+
+    # The statistics draw a chart above each table, within a phone's width and without WCAG violations.
+    phone.goto("/groups/statistics/")
+    expect(phone.locator("svg.bar-chart")).to_have_count(2)
+    chart = phone.locator("#chart-by-province")
+    assert chart.evaluate("svg => svg.getBoundingClientRect().width") <= 375
+    assert chart.get_attribute("role") == "img"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert _violations(phone) == []

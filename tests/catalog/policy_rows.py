@@ -18,4 +18,8 @@ ROWS = [
     Row("catalog.read_any_text", Fixture("tc28_standard"), frozenset({"reviewer_user", "admin_user"})),
     Row("catalog.set_text_access", Fixture("tc28_standard"), frozenset({"admin_user"})),
     Row("catalog.withdraw", Fixture("tc28_standard"), frozenset({"admin_user"})),
+    # Law art. 39: a group standard (T/CAS, registered in 11) by the national administration or Beijing's bureau;
+    # ``bureau`` is Jiangsu's; a national standard never by this rule.
+    Row("catalog.abolish_group", Fixture("cas_edition"), frozenset({"reviewer_user", "admin_user"})),
+    Row("catalog.abolish_group", Fixture("tc28_standard"), frozenset()),
 ]

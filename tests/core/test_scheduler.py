@@ -31,10 +31,12 @@ def test_enqueued_once_per_day_and_the_task_runs():
     assert first == ["biaozhun.catalog.tasks.refresh_statuses_daily"]
     assert second == ["biaozhun.development.tasks.sweep_projects", "biaozhun.filing.tasks.sweep_filings",
                       "biaozhun.filing.tasks.flag_superseded_standards", "biaozhun.inspections.tasks.sweep_inspections",
+                      "biaozhun.feedback.tasks.sweep_feedback_daily",
+                      "biaozhun.declarations.search.tasks.catch_up_search_index",
                       "biaozhun.portal.tasks.notify_watchers",
                       "biaozhun.accounts.tasks.purge_sign_in_failures",
                       "biaozhun.core.tasks.refresh_database_statistics"]
     assert third == []
-    assert ScheduledRun.objects.count() == 8
+    assert ScheduledRun.objects.count() == 10
     # The test settings run tasks immediately: the sweep has moved the standard into force.
     assert Standard.objects.get().status == "current"

@@ -1,4 +1,4 @@
-from tests.fixtures.policy import Fixture, Row
+from tests.fixtures.policy import ALL, Fixture, Row
 
 ROWS = [
     Row("filing.submit", Fixture("jb_target"), frozenset({"ministry_user"})),
@@ -11,9 +11,7 @@ ROWS = [
     Row("filing.review", Fixture("bureau_filing"), frozenset({"reviewer_user", "admin_user"})),
     Row("filing.view", Fixture("bureau_filing"), frozenset({"bureau_user", "reviewer_user", "admin_user"})),
     Row("filing.view", Fixture("city_filing"), frozenset({"bureau_user", "reviewer_user", "admin_user"})),
-    Row("filing.view", Fixture("accepted_filing"), frozenset(
-        {"public_user", "inactive_user", "registered_user", "enterprise_user", "secretariat_user", "ministry_user",
-         "bureau_user", "reviewer_user", "admin_user", "auditor_user", "security_admin_user"})),
+    Row("filing.view", Fixture("accepted_filing"), ALL),
     Row("filing.view_text", Fixture("bureau_filing"), frozenset({"bureau_user", "reviewer_user", "admin_user"})),
     Row("filing.work", None, frozenset({"ministry_user", "bureau_user", "reviewer_user", "admin_user"})),
     Row("filing.conclude_review", Fixture("jb_standard"), frozenset({"ministry_user"})),

@@ -84,10 +84,13 @@ def test_a_project_approval_notice_takes_no_comments(approval_notice, registered
         submit_comment(actor=registered_user, announcement=approval_notice, text="意见")
 
 
-def test_the_organisation_reads_every_comment_and_a_commenter_only_their_own(open_call, cas_member, registered_user,
-                                                                            enterprise_user, public_user):
+def test_everyone_reads_every_comment_and_only_the_organisation_and_administrators_learn_who_made_them(
+        open_call, cas_member, cesa_admin, admin_user, registered_user, enterprise_user, public_user):
     submit_comment(actor=registered_user, announcement=open_call, text="甲")
     submit_comment(actor=enterprise_user, announcement=open_call, text="乙")
-    assert policy.visible("groups.comments", cas_member, open_call).count() == 2
-    assert [c.text for c in policy.visible("groups.comments", registered_user, open_call)] == ["甲"]
-    assert not policy.visible("groups.comments", public_user, open_call).exists()
+    for viewer in (cas_member, registered_user, public_user):
+        assert [c.text for c in policy.visible("groups.comments", viewer, open_call)] == ["甲", "乙"]
+    assert policy.can(cas_member, "groups.identify_commenters", open_call)
+    assert policy.can(admin_user, "groups.identify_commenters", open_call)
+    for viewer in (cesa_admin, registered_user, enterprise_user, public_user):
+        assert not policy.can(viewer, "groups.identify_commenters", open_call)

@@ -64,6 +64,7 @@ def test_comments_through_the_api_in_and_out_of_the_period(client, open_call, re
     assert late.status_code == 409 and late.json()["code"] == "comment_period_closed"
     assert AnnouncementComment.objects.count() == 1
     client.logout()
-    assert client.get(url).json() == []
+    public = client.get(url).json()
+    assert [(c["text"], c["commenter"], c["author_name"]) for c in public] == [("意见一", "评论者 1", None)]
     client.force_login(cas_member)
-    assert [c["text"] for c in client.get(url).json()] == ["意见一"]
+    assert [(c["text"], c["author_name"]) for c in client.get(url).json()] == [("意见一", registered_user.real_name)]

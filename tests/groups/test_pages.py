@@ -141,8 +141,18 @@ def test_the_statistics_count_by_province_and_section_and_download(client, cas, 
     with django_assert_max_num_queries(8):
         page = client.get(reverse("groups:statistics")).content.decode()
     assert "北京" in page and "科学研究和技术服务业" in page
+    # A chart above each table (the tables stay, for screen readers and copying), drawn as inline SVG.
+    assert page.count('<svg class="bar-chart"') == 2 and page.count("<table") == 2
+    assert 'aria-labelledby="chart-by-province-title chart-by-province-desc"' in page
+    assert "社会团体最多的是北京（2 个，团体标准 1 项）" in page
+    assert page.index('id="chart-by-section"') < page.index('id="by-section"')
     sheet = load_workbook(__import__("io").BytesIO(client.get(reverse("groups:statistics_xlsx")).content)).active
     assert [c.value for c in sheet[2]] == ["11", "北京", 2, 1]
+
+
+def test_the_statistics_page_without_organisations_draws_no_chart(client):
+    page = client.get(reverse("groups:statistics")).content.decode()
+    assert "<svg" not in page and "暂无数据" in page
 
 
 def test_the_draft_is_served_to_everyone(client, cas, cas_member):

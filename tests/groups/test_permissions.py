@@ -14,6 +14,7 @@ CASES = [
     ("groups.publish", "cas", {"cas_admin", "cas_member"}),
     ("groups.announce", "cas", {"cas_admin", "cas_member"}),
     ("groups.view_comments", "open_call", {"cas_admin", "cas_member"}),
+    ("groups.identify_commenters", "open_call", {"cas_admin", "cas_member"}),
     ("groups.comment", "open_call", set(PEOPLE)),
     ("groups.work", None, {"cas_admin", "cas_member", "cesa_admin"}),
     ("catalog.edit", "cas_edition", {"cas_admin", "cas_member"}),

@@ -19,4 +19,6 @@ ROWS = [
     Row("inspections.view_evidence", Fixture("finding"), frozenset({"bureau_user", "admin_user"})),
     Row("inspections.work", None, frozenset({"bureau_user", "reviewer_user", "admin_user"})),
     Row("inspections.sweep", None, frozenset({"admin_user"})),
+    # Law art. 39: the national administration, or the bureau of the enterprise's province (``bureau`` is 32).
+    Row("inspections.abolish", Fixture("correction_order"), frozenset({"bureau_user", "reviewer_user", "admin_user"})),
 ]

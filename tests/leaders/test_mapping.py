@@ -63,3 +63,41 @@ def test_two_rows_of_one_indicator_rank_on_the_worse():
     other = declare((EFFICIENCY, "eq", 38, 38)).pk
     run = run_ranking(SYSTEM, scheme=plan)
     assert run.tiers == [[other], [], [both]]
+
+
+def test_other_names_of_an_indicator_map_like_its_own_name():
+    match = Matcher([("能效指数", "%", ["能源效率指数", "EEI"]), ("噪声", "dB(A)")]).match
+    assert match("能源效率 指数", "%") == (0, True)
+    assert match("eei", "％") == (0, True)
+    assert match("能效", "%") == (None, False)
+
+
+@pytest.mark.django_db
+def test_a_run_maps_declared_names_through_the_schemes_other_names_and_snapshots_them():
+    plan = scheme(fridge(), efficiency(aliases=["能源效率指数"]))
+    by_alias = declare(("能源效率指数", "eq", 38, 38)).pk
+    by_name = declare((EFFICIENCY, "eq", 45, 45)).pk
+    other = declare(("能耗", "eq", 30, 30)).pk
+    run = run_ranking(SYSTEM, scheme=plan)
+    assert run.tiers == [[by_alias], [by_name], []]
+    assert run.excluded == [[other, EFFICIENCY, "not_declared", None]]
+    assert run.snapshot["indicators"][0]["aliases"] == ["能源效率指数"]
+
+
+@pytest.mark.django_db
+def test_the_mapping_page_lists_declared_names_with_what_they_map_to(client, reviewer_user,
+                                                                       django_assert_max_num_queries):
+    from django.urls import reverse
+
+    plan = scheme(fridge(), efficiency(aliases=["能源效率指数"]))
+    declare(("能源效率指数", "eq", 38, 38))
+    declare((EFFICIENCY, "eq", 45, 45, "比值"))
+    declare(("能耗", "eq", 30, 30), ("能耗", "eq", 31, 31))
+    client.force_login(reviewer_user)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("leaders:scheme_mapping", args=[plan.pk]))
+    rows = {row.name: row for row in response.context["names"]}
+    assert rows["能耗"].rows == 2 and rows["能耗"].indicator == ""
+    assert rows["能源效率指数"].indicator == "能效指数 (%)" and rows["能源效率指数"].unit_matches
+    assert rows[EFFICIENCY].unit == "比值" and not rows[EFFICIENCY].unit_matches
+    assert "单位不同，不比较" in response.content.decode()

@@ -94,6 +94,31 @@ def test_a_key_product_may_match_by_the_standard_executed():
     assert run.unranked == [executing]
 
 
+def test_a_key_product_may_match_by_a_product_code_range_alone_or_with_the_other_conditions():
+    from biaozhun.declarations.models import DeclarationProduct
+    from biaozhun.leaders.services import create_key_product
+    from tests.factories.declarations import ProductFactory
+
+    def coded(code: str, name: str) -> int:
+        declaration = DeclarationFactory(products=[], indicators=[(EFFICIENCY, "eq", 45, 45, "%")])
+        DeclarationProduct.objects.create(declaration=declaration, product=ProductFactory(
+            enterprise=declaration.enterprise, name=name, code=code))
+        return declaration.pk
+
+    in_range = coded("84182100", "冷柜")
+    fridge_in_range = coded("84181020", "家用电冰箱")
+    coded("85161000", "电热水器")
+    fridge_without_code = declare((EFFICIENCY, "eq", 45, 45)).pk
+    by_code = create_key_product(SYSTEM, year=2026, name="制冷器具", product_codes=["8418"])
+    assert run_ranking(SYSTEM, scheme=scheme(by_code)).unranked == sorted([in_range, fridge_in_range])
+    both = create_key_product(SYSTEM, year=2026, name="冰箱", keywords=["电冰箱"], product_codes=["8418"],
+                              match="all")
+    assert run_ranking(SYSTEM, scheme=scheme(both)).unranked == [fridge_in_range]
+    either = create_key_product(SYSTEM, year=2026, name="冰箱或冷柜", keywords=["电冰箱"], product_codes=["8418"])
+    assert run_ranking(SYSTEM, scheme=scheme(either)).unranked == sorted([in_range, fridge_in_range,
+                                                                          fridge_without_code])
+
+
 def test_key_indicators_decide_the_combined_tier_and_other_indicators_must_meet_their_requirement():
     plan = scheme(fridge(), efficiency(), noise())
     leader = declare((EFFICIENCY, "eq", 38, 38), ("噪声", "le", None, 44, "dB(A)")).pk

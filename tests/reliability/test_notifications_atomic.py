@@ -67,13 +67,14 @@ def test_feedback_queues_its_acknowledgement_in_the_same_transaction(database_ta
     with django_capture_on_commit_callbacks() as callbacks:
         feedback = submit_feedback(actor=registered_user, standard=tc28_standard, category="content",
                                    text="第 5.2 条的试验温度与附录 A 不一致。")
-    assert _queued("biaozhun.feedback.tasks.acknowledge_feedback") == [[feedback.pk]]
+    received = feedback.events.get(kind="received")
+    assert _queued("biaozhun.feedback.notify.notify_feedback_event") == [[received.pk]]
     assert callbacks == []
     mail.outbox.clear()
-    from biaozhun.feedback.tasks import acknowledge_feedback
+    from biaozhun.feedback.notify import notify_feedback_event
 
-    assert acknowledge_feedback.call(feedback.pk) == 1
-    assert mail.outbox[0].to == [registered_user.email]
+    assert notify_feedback_event.call(received.pk) == 1
+    assert mail.outbox[0].to == [registered_user.email] and feedback.tracking_number in mail.outbox[0].subject
 
 
 def test_queueing_outside_the_change_s_transaction_is_refused():

@@ -12,7 +12,9 @@ from biaozhun.rules.leaders import (
     Indicator,
     Ranking,
     Reason,
+    SchemeProblem,
     ShareThresholds,
+    scheme_problems,
     tier_indicator,
     tier_scheme,
 )
@@ -208,6 +210,15 @@ def test_a_scheme_where_no_key_indicator_separates_anyone_ranks_nobody():
 def test_a_scheme_needs_distinct_names_a_key_indicator_and_matching_tier_counts(indicators):
     with pytest.raises(ValueError):
         tier_scheme(indicators, {})
+
+
+def test_scheme_problems_names_each_reason_a_set_of_indicators_is_not_a_scheme():
+    other = Indicator("y", Direction.HIGHER, FixedThresholds((2,)), requirement=1)
+    assert scheme_problems([EER, NOISE]) == []
+    assert scheme_problems([]) == [(SchemeProblem.NO_INDICATOR, "")]
+    assert scheme_problems([EER, EER]) == [(SchemeProblem.REPEATED_NAME, "能效比")]
+    assert scheme_problems([LABEL]) == [(SchemeProblem.NO_KEY_INDICATOR, "")]
+    assert scheme_problems([EER, other]) == [(SchemeProblem.KEY_TIER_COUNTS, "")]
 
 
 _scores = st.integers(min_value=20, max_value=60)

@@ -76,6 +76,13 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:leaders_products": PUBLIC,
     "api:leaders_list": Rule("leaders.view_list", public_read=True),  # lists in notice or published; drafts 404
     "api:leaders_run": Rule("leaders.view_runs"),
+    "api:leaders_product": PUBLIC,
+    "api:leaders_product_create": Rule("leaders.manage"),
+    "api:leaders_product_edit": Rule("leaders.edit_product"),
+    "api:leaders_scheme_create": Rule("leaders.manage"),
+    "api:leaders_scheme": PUBLIC,
+    "api:leaders_scheme_edit": Rule("leaders.edit_scheme"),
+    "api:leaders_rank": Rule("leaders.rank"),
     "api:public_declaration_search": PUBLIC,
     "api:public_declaration": PUBLIC,
     "api:public_declaration_version": PUBLIC,
@@ -105,6 +112,9 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:work_declaration_detail": Rule("declarations.work_on"),
     "api:work_revise": Rule("declarations.revise"),
     "api:work_withdraw": Rule("declarations.withdraw"),
+    "api:declarations_import_submit": Rule("declarations.import"),
+    "api:declarations_import_detail": Rule("declarations.import"),  # the job of one's own enterprise
+    "api:declarations_import_rejects": Rule("declarations.import"),
     "api:conversion_record": Rule("catalog.record_conversion"),
     "api:group_list": PUBLIC,
     "api:group_detail": PUBLIC,
@@ -112,7 +122,8 @@ ENDPOINTS: dict[str, str | Rule] = {
     "api:group_announcement_list": PUBLIC,
     "api:group_announcement_detail": PUBLIC,
     "api:group_announcement_post": Rule("groups.announce"),
-    "api:group_comment_list": Rule("groups.view_comments", public_read=True),  # the public gets []
+    # Everyone reads the comments under pseudonyms; names only for the announcing organisation and administrators.
+    "api:group_comment_list": Rule("groups.identify_commenters", public_read=True),
     "api:group_comment_submit": Rule("groups.comment"),
     "api:announcement_list": PUBLIC,
     "api:announcement_detail": PUBLIC,
@@ -208,6 +219,11 @@ ENDPOINTS: dict[str, str | Rule] = {
     "leaders:publish": Rule("leaders.manage"),
     "leaders:decide": Rule("leaders.decide_objection"),
     "leaders:gaps": Rule("leaders.compare"),
+    "leaders:product_new": Rule("leaders.manage"),
+    "leaders:product_edit": Rule("leaders.edit_product"),
+    "leaders:scheme_new": Rule("leaders.manage"),
+    "leaders:scheme_edit": Rule("leaders.edit_scheme"),
+    "leaders:scheme_mapping": Rule("leaders.view_runs"),
     # declarations: the enterprises' work pages
     "declarations:work_dashboard": Rule("declarations.work"),
     "declarations:work_enterprise": Rule("declarations.view_enterprise"),
@@ -219,6 +235,10 @@ ENDPOINTS: dict[str, str | Rule] = {
     "declarations:work_revise": Rule("declarations.revise"),
     "declarations:work_withdraw": Rule("declarations.withdraw"),
     "declarations:work_text": Rule("declarations.work_on"),
+    "declarations:work_import": Rule("declarations.import"),
+    "declarations:work_import_detail": Rule("declarations.import"),  # the job of one's own enterprise
+    "declarations:work_import_rejects": Rule("declarations.import"),
+    "declarations:work_import_template": Rule("declarations.work"),
     # portal
     "portal:home": PUBLIC,
     "portal:standard_list": PUBLIC,
@@ -238,7 +258,7 @@ ENDPOINTS: dict[str, str | Rule] = {
     "portal:amendment_text": Rule("catalog.read_any_text", public_read=True),
     "portal:read_amendment": Rule("catalog.read_any_text", public_read=True),
     "portal:citation": PUBLIC,
-    "portal:feedback": PUBLIC,
+    "portal:feedback": PUBLIC,  # anyone writes: signed in, or with a name and an address for the answer
     "portal:standard_detail": PUBLIC,
 }
 ENDPOINTS.update({
@@ -257,7 +277,52 @@ ENDPOINTS.update({
     "inspections:work_item": Rule("inspections.record"),
     "inspections:work_evidence": Rule("inspections.view_evidence"),
     "inspections:work_follow_up": Rule("inspections.manage"),
+    "inspections:work_pool_import": Rule("inspections.keep_pool"),
+    "inspections:work_pool_template": Rule("inspections.keep_pool"),
+    "inspections:abolitions": PUBLIC,  # law art. 39 notices (废止公示)
+    "inspections:abolition": PUBLIC,
+    "inspections:work_abolitions": Rule("inspections.work"),
+    "inspections:work_abolish": Rule("inspections.abolish"),
     "api:campaign_list": PUBLIC,
     "api:campaign_detail": Rule("inspections.view", public_read=True),
     "api:non_compliance_list": PUBLIC,
+    "api:abolition_list": PUBLIC,
+    "api:abolition_detail": PUBLIC,
+})
+ENDPOINTS.update({
+    # implementation feedback: anyone writes and follows their own item (a code's grant is checked by the views, it
+    # is not a role); handlers, those who oversee and the national administration work on it
+    "feedback:track": PUBLIC,
+    "feedback:track_verify": PUBLIC,  # the emailed one-time code is the credential
+    "feedback:mine": SIGNED_IN,
+    "feedback:queue": Rule("feedback.work"),
+    "feedback:overview": Rule("feedback.oversee"),
+    "feedback:standard": Rule("feedback.work"),
+    "feedback:statistics": PUBLIC,  # aggregate figures only
+    "feedback:exports": Rule("feedback.export"),
+    "feedback:export_download": Rule("feedback.export"),
+    "feedback:item": Rule("feedback.view"),
+    "feedback:act": Rule("feedback.handle"),
+    "feedback:reassign": Rule("feedback.reassign"),
+    "feedback:route": Rule("feedback.oversee"),
+    "feedback:close": Rule("feedback.close"),
+    "feedback:interpretation_publish": Rule("feedback.handle"),
+    "feedback:interpretation_withdraw": Rule("feedback.handle"),
+    "feedback:attachment": Rule("feedback.view"),
+    "api:feedback_submit": PUBLIC,
+    "api:feedback_track_code": PUBLIC,
+    "api:feedback_track_verify": PUBLIC,
+    "api:feedback_interpretations": PUBLIC,
+    "api:feedback_statistics": PUBLIC,
+    "api:feedback_mine": SIGNED_IN,
+    "api:feedback_queue": Rule("feedback.work"),
+    "api:feedback_detail": Rule("feedback.view"),
+    "api:feedback_acknowledge": Rule("feedback.handle"),
+    "api:feedback_answer": Rule("feedback.handle"),
+    "api:feedback_close": Rule("feedback.close"),
+    "api:feedback_merge": Rule("feedback.handle"),
+    "api:feedback_reject": Rule("feedback.handle"),
+    "api:feedback_reassign": Rule("feedback.reassign"),
+    "api:feedback_route": Rule("feedback.oversee"),
+    "api:feedback_publish_interpretation": Rule("feedback.handle"),
 })

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
+from biaozhun.declarations.models import DeclarationImport
 from biaozhun.development.models import Comment, DocumentKind, DraftDocument, ExtensionRequest
 from biaozhun.portal.models import Watch
 from biaozhun.rules.stages import Stage
@@ -55,7 +56,7 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 
 @pytest.fixture
 def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call, leaders_notice_list,
-          finding, declaration, product):
+          finding, declaration, product, feedback_addresses):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -79,11 +80,15 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
     by_pk |= {"inspections:work_item": finding.item_id, "inspections:work_evidence": finding.pk}
     by_pk |= {f"declarations:work_{name}": declaration.pk for name in ("detail", "revise", "withdraw", "text")}
     by_pk["declarations:work_product_edit"] = product.pk
+    job = DeclarationImport.objects.create(enterprise=declaration.enterprise, source_name="f.jsonl", sha256="0" * 64,
+                                           file_format="jsonl", rejects_file=ContentFile(b"{}", name="r.jsonl"))
+    by_pk |= {f"declarations:work_import_{name}": job.pk for name in ("detail", "rejects")}
     by_pk |= {"filing:detail": bureau_filing.pk, "filing:batch_detail": bureau_batch.pk,
               "filing:batch_resume": bureau_batch.pk, "filing:flag_decide": jb_flag.pk, "filing:announcement": notice.pk}
     by_pk |= leaders_addresses(leaders_notice_list)
     return {
-        "by_name": {name: {"pk": pk} for name, pk in by_pk.items()},
+        **{key: value for key, value in feedback_addresses.items() if key != "by_name"},
+        "by_name": {**{name: {"pk": pk} for name, pk in by_pk.items()}, **feedback_addresses["by_name"]},
         "filing_id": bureau_filing.pk, "batch_id": bureau_batch.pk, "flag_id": jb_flag.pk, "notice_id": notice.pk,
         "pk": project.pk, "project_id": project.pk, "doc_pk": document.pk, "comment_pk": comment.pk,
         "comment_id": comment.pk, "ballot_pk": ballot.pk, "ballot_id": ballot.pk, "request_pk": extension.pk,
@@ -93,7 +98,8 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
         "group_code": open_call.profile.code, "announcement_pk": open_call.pk, "announcement_id": open_call.pk,
         "organisation_pk": open_call.profile.organisation_id,
         "list_id": leaders_notice_list.pk, "run_id": leaders_notice_list.run_id,
-        "move": "commit", "campaign_id": finding.item.campaign_id,
+        "key_product_id": leaders_notice_list.key_product_id, "scheme_id": leaders_notice_list.run.scheme_id,
+        "move": "commit", "campaign_id": finding.item.campaign_id, "job_id": job.pk,
     }
 
 

@@ -13,6 +13,7 @@ from biaozhun.development.models import Ballot, Project
 from biaozhun.filing.models import AbolitionNotice, Filing, FilingBatch, SupersessionFlag
 from biaozhun.groups.models import Announcement
 from biaozhun.inspections.models import Campaign
+from tests.factories.accounts import UserFactory
 from tests.security.crawl import load_demo, walk
 
 pytestmark = pytest.mark.django_db
@@ -30,13 +31,39 @@ API_SAMPLES = {
     "announcement_id": lambda: Announcement.objects.first().pk,
     "list_id": lambda: _leaders_demo().pk,
     "run_id": lambda: _leaders_demo().run_id,
+    "key_product_id": lambda: _leaders_demo().key_product_id,
+    "scheme_id": lambda: _leaders_demo().run.scheme_id,
     "campaign_id": lambda: Campaign.objects.first().pk,
     "version": lambda: 1,
     "enterprise_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().enterprise_id,
     "declaration_id": lambda: Declaration.objects.filter(region_code__startswith="32").first().pk,
+    "job_id": lambda: _enterprise_job().pk,
+    "notice_number": lambda: _inspections_notice().number,
+    "number": lambda: _jiangsu_feedback().tracking_number,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
+# A bulk declaration file's job is read by its enterprise's members: asked as one.
+ENTERPRISE_READS = {"/api/v1/declarations/work/imports/{job_id}", "/api/v1/declarations/work/imports/{job_id}/rejects"}
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
+
+
+def _enterprise_job():
+    """A finished bulk file of the sample enterprise, with its rejects file."""
+    from django.core.files.base import ContentFile
+
+    from biaozhun.declarations.models import DeclarationImport
+
+    enterprise = Declaration.objects.filter(region_code__startswith="32").first().enterprise
+    return DeclarationImport.objects.filter(enterprise=enterprise).first() or DeclarationImport.objects.create(
+        enterprise=enterprise, source_name="f.jsonl", sha256="0" * 64, file_format="jsonl",
+        state=DeclarationImport.State.DONE, rejects_file=ContentFile(b"{}\n", name="rejects.jsonl"))
+
+
+def _inspections_notice():
+    """The demo's abolition notice under law art. 39 (load_demo_inspections)."""
+    from biaozhun.inspections.models import AbolitionNotice as Art39Notice
+
+    return Art39Notice.objects.get()
 
 
 def _leaders_demo():
@@ -47,6 +74,14 @@ def _leaders_demo():
 
     call_command("load_demo_leaders", stdout=None)
     return LeaderList.objects.get()
+
+
+def _jiangsu_feedback():
+    """Implementation feedback on a 江苏 local standard, which the routing table gives to the 江苏 bureau."""
+    from tests.fixtures.catalog import make_standard
+    from tests.fixtures.feedback import submit
+
+    return submit(make_standard("DB32/T 9001-2020", title_zh="城市公共厕所管理规范"))
 
 
 def _jiangsu_work() -> User:
@@ -102,20 +137,24 @@ def test_every_get_operation_of_the_api_answers_head(client, settings, tmp_path)
     schema = client.get("/api/v1/openapi.json").json()
     administrator = Client()
     administrator.force_login(User.objects.get(username="admin"))
-    pages, administration_pages = {}, {}
+    member = Client()
+    member.force_login(UserFactory(member_of=_enterprise_job().enterprise))
+    pages, administration_pages, enterprise_pages = {}, {}, {}
     for path, operations in schema["paths"].items():
         if "get" not in operations:
             continue
         url = path
         for parameter in (p for p in operations["get"].get("parameters", []) if p["in"] == "path"):
             url = url.replace(f"{{{parameter['name']}}}", str(API_SAMPLES[parameter["name"]]()))
-        asking, answered = (administrator, administration_pages) if path in ADMINISTRATION_READS else (client, pages)
+        asking, answered = ((administrator, administration_pages) if path in ADMINISTRATION_READS
+                            else (member, enterprise_pages) if path in ENTERPRISE_READS else (client, pages))
         response = asking.get(url)
         assert response.status_code == 200, (url, response.content[:300])
         answered[url] = response
     assert len(pages) >= 8
     assert _refusals(client, pages) == {}
     assert _refusals(administrator, administration_pages) == {}
+    assert len(enterprise_pages) == 2 and _refusals(member, enterprise_pages) == {}
     assert all("head" not in operations for operations in schema["paths"].values())  # the schema lists GET only
 
 

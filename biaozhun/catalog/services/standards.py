@@ -125,8 +125,11 @@ def _update(actor, standard: Standard, changes: dict[str, Any], expected_version
 
 @transaction.atomic
 def abolish_standard(*, actor, standard: Standard, on: date, reason: str) -> Standard:
-    """Record the abolition (废止) of an edition from `on`; status follows on that date."""
-    policy.require(actor, "catalog.review", standard)
+    """Record the abolition (废止) of an edition from `on`; status follows on that date. Periodic review decides it
+    (`catalog.review`), or for a group standard a provincial-or-higher administration under law art. 39
+    (`catalog.abolish_group`)."""
+    if not policy.can(actor, "catalog.abolish_group", standard):
+        policy.require(actor, "catalog.review", standard)
     lock_catalogue()
     current = Standard.objects.select_for_update().get(pk=standard.pk)
     if current.abolished_on is not None:

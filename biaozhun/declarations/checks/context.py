@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from biaozhun.catalog.validity import MAX_LINES, CheckedLine, check_lines
 from biaozhun.identifiers import Identifier, IdentifierError, parse
@@ -52,9 +53,17 @@ class CheckContext:
         return context
 
 
+@lru_cache(maxsize=65_536)
+def parse_number(number: str) -> Identifier:
+    """`biaozhun.identifiers.parse` remembered: a bulk file names its numbers on many rows, and grouping, the
+    context and the numbering check each read them (the code tables are the shipped files: the answer for a
+    text never changes). Raises IdentifierError as parse does (errors are not remembered)."""
+    return parse(number)
+
+
 def parsed(number: str) -> Identifier | None:
     try:
-        return parse(number)
+        return parse_number(number)
     except IdentifierError:
         return None
 

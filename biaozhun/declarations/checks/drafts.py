@@ -15,6 +15,11 @@ from ..models import Comparator, IndicatorCategory
 MAX_INDICATORS = 200
 COMPARATORS = frozenset(Comparator.values)
 CATEGORIES = frozenset(IndicatorCategory.values)
+# The codes as plain text, read once (a bulk file checks hundreds of thousands of rows; an enum member is looked up
+# on each access).
+_EQUAL, _AT_LEAST, _AT_MOST, _RANGE, _TEXT = (c.value for c in (Comparator.EQUAL, Comparator.AT_LEAST,
+                                                                Comparator.AT_MOST, Comparator.RANGE, Comparator.TEXT))
+_PERFORMANCE = IndicatorCategory.PERFORMANCE.value
 
 
 @dataclass(slots=True)
@@ -89,8 +94,8 @@ def indicator_drafts(rows: list[dict[str, Any]]) -> tuple[list[IndicatorDraft], 
     for position, row in enumerate(kept, 1):
         where = f"indicators[{position}]"
         name = " ".join(str(row.get("name") or "").split())
-        comparator = str(row.get("comparator") or "").strip() or Comparator.AT_MOST
-        category = str(row.get("category") or "").strip() or IndicatorCategory.PERFORMANCE
+        comparator = str(row.get("comparator") or "").strip() or _AT_MOST
+        category = str(row.get("category") or "").strip() or _PERFORMANCE
         draft = IndicatorDraft(position=position, name=name[:200], unit=str(row.get("unit") or "").strip()[:40],
                                text=str(row.get("text") or "").strip()[:500],
                                test_method=str(row.get("test_method") or "").strip()[:300])
@@ -117,27 +122,27 @@ def indicator_drafts(rows: list[dict[str, Any]]) -> tuple[list[IndicatorDraft], 
 def _value_problems(draft: IndicatorDraft, where: str) -> list[dict[str, Any]]:
     """The bounds a comparator needs (eq: one value; ge: lower; le: upper; range: both, lower ≤ upper; text: words)."""
     c = draft.comparator
-    if c == Comparator.EQUAL:
+    if c == _EQUAL:
         if draft.lower is None and draft.upper is None:
             return [finding(CheckCode.MISSING_FIELD, field=f"{where}.lower", problem="value_required")]
         value = draft.lower if draft.lower is not None else draft.upper
         draft.lower = draft.upper = value
-    elif c == Comparator.AT_LEAST:
+    elif c == _AT_LEAST:
         if draft.lower is None:
             return [finding(CheckCode.MISSING_FIELD, field=f"{where}.lower", problem="value_required")]
         draft.upper = None
-    elif c == Comparator.AT_MOST:
+    elif c == _AT_MOST:
         if draft.upper is None:
             if draft.lower is None:
                 return [finding(CheckCode.MISSING_FIELD, field=f"{where}.upper", problem="value_required")]
             draft.upper, draft.lower = draft.lower, None  # one number typed in the first box
         else:
             draft.lower = None
-    elif c == Comparator.RANGE:
+    elif c == _RANGE:
         if draft.lower is None or draft.upper is None:
             return [finding(CheckCode.MISSING_FIELD, field=f"{where}.upper", problem="range_required")]
         if draft.lower > draft.upper:
             return [finding(CheckCode.MISSING_FIELD, field=f"{where}.upper", problem="range_order")]
-    elif c == Comparator.TEXT and not draft.text:
+    elif c == _TEXT and not draft.text:
         return [finding(CheckCode.MISSING_FIELD, field=f"{where}.text", problem="text_required")]
     return []

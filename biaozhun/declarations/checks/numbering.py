@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from biaozhun.catalog.identifier_messages import identifier_message
-from biaozhun.identifiers import IdentifierError, parse
+from biaozhun.identifiers import IdentifierError
 from biaozhun.identifiers import Tier as IdentTier
 from biaozhun.rules.declaration_checks import CheckCode, finding
 
 from ..models import StandardSource
-from .context import CheckContext
+from .context import CheckContext, parse_number
 from .drafts import Draft, Resolved
 
 CATALOGUE_TIERS = {IdentTier.NATIONAL, IdentTier.INDUSTRY, IdentTier.LOCAL, IdentTier.GROUP}
@@ -39,7 +39,7 @@ def numbering(draft: Draft, context: CheckContext) -> list[dict[str, Any]]:
     if not draft.number.strip():
         return []
     try:
-        ident = parse(draft.number)
+        ident = parse_number(draft.number)
     except IdentifierError as error:
         return [_bad(draft, error.code, detail=identifier_message(error))]
     if draft.source == StandardSource.ENTERPRISE:

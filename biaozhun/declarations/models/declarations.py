@@ -14,6 +14,9 @@ from biaozhun.core.storage import UnguessableName, private_storage
 class DeclarationState(models.TextChoices):
     PUBLISHED = "published", _("已公开")
     WITHDRAWN = "withdrawn", _("已撤回")
+    # The enterprise standard it discloses was abolished by the authority (law art. 39): its page stays public and
+    # names the notice; it leaves search and the campaigns' populations like a withdrawn one.
+    ABOLISHED = "abolished", _("已废止")
 
 
 class StandardSource(models.TextChoices):
@@ -74,8 +77,9 @@ class Declaration(models.Model):
 
 
 class DeclarationProduct(models.Model):
-    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="+")
-    product = models.ForeignKey("declarations.Product", on_delete=models.PROTECT, related_name="+")
+    # Indexed by the unique (declaration, product) and by product (Meta): no index per foreign key besides.
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="+", db_index=False)
+    product = models.ForeignKey("declarations.Product", on_delete=models.PROTECT, related_name="+", db_index=False)
 
     class Meta:
         constraints = [
@@ -91,7 +95,8 @@ class DeclarationVersion(AppendOnly):
     """Each published version, whole (number, title, products, indicators, text digest, checks), as the public
     saw it: a revised or withdrawn declaration is never lost."""
 
-    declaration = models.ForeignKey(Declaration, on_delete=models.PROTECT, related_name="versions")
+    # Indexed by the unique (declaration, version), in the model's order.
+    declaration = models.ForeignKey(Declaration, on_delete=models.PROTECT, related_name="versions", db_index=False)
     version = models.PositiveIntegerField(_("版本"))
     at = models.DateTimeField(_("时间"), default=timezone.now)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
@@ -109,6 +114,7 @@ class DeclarationEventKind(models.TextChoices):
     REVISED = "revised", _("修改声明")
     WITHDRAWN = "withdrawn", _("撤回声明")
     CHECKED = "checked", _("重新检查")
+    ABOLISHED = "abolished", _("标准被依法废止")  # data: {"version", "notice_number", "notice_url", "authority"}
 
 
 class DeclarationEvent(AppendOnly):

@@ -36,8 +36,10 @@ class EnterpriseProfile(models.Model):
 class Product(models.Model):
     """A product (or service) an enterprise makes; declarations list the products each standard covers."""
 
+    # No index of its own: the unique (enterprise, name, model) index serves every lookup by enterprise, in the
+    # model's order (a second and third index only slowed bulk imports down, docs/benchmarks.md).
     enterprise = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="products",
-                                   verbose_name=_("企业"))
+                                   verbose_name=_("企业"), db_index=False)
     name = models.CharField(_("产品名称"), max_length=200)
     model = models.CharField(_("型号规格"), max_length=200, blank=True)
     code = models.CharField(_("产品编码"), max_length=50, blank=True)
@@ -47,7 +49,6 @@ class Product(models.Model):
         ordering = ["enterprise_id", "name", "model", "id"]
         verbose_name = _("产品")
         verbose_name_plural = _("产品")
-        indexes = [models.Index(fields=["enterprise", "name"], name="declarations_product_ent_idx")]
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "name", "model"], name="declarations_product_unique"),
         ]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,11 +34,16 @@ class EnterpriseEvent(AppendOnly):
 _rejects_path = UnguessableName("declaration_rejects")
 
 
+_uploads_path = UnguessableName("declaration_imports")
+
+
 class DeclarationImport(models.Model):
     """One run of a bulk declaration file (XLSX or JSONL); a rerun of the same file resumes after the batches
-    already committed (`committed_rows`)."""
+    already committed (`committed_rows`). A file sent through the import page or the API and too large to import
+    while the person waits is kept (`upload`) and imported by a task (queued, then running)."""
 
     class State(models.TextChoices):
+        QUEUED = "queued", _("排队中")
         RUNNING = "running", _("进行中")
         DONE = "done", _("已完成")
         REJECTED = "rejected", _("校验未通过")
@@ -55,9 +61,11 @@ class DeclarationImport(models.Model):
     rejected_rows = models.PositiveIntegerField(_("未导入的行"), default=0)
     errors = models.JSONField(_("问题"), default=list, blank=True)
     rejects_file = models.FileField(_("未导入行文件"), upload_to=_rejects_path, storage=private_storage, blank=True)
+    upload = models.FileField(_("上传的文件"), upload_to=_uploads_path, storage=private_storage, blank=True)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
     started_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)  # the last progress (a stalled task is queued again)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -67,3 +75,10 @@ class DeclarationImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_name} ({self.state})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("declarations:work_import_detail", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.REJECTED)

@@ -28,8 +28,9 @@ class Indicator(models.Model):
     """One row of the table: name, unit, the declared value (numbers in `lower`/`upper` by comparator: eq → both
     equal, ge → lower, le → upper, range → both; text → `text` only), the test method and the category."""
 
+    # Indexed by the unique (declaration, position), in the model's order.
     declaration = models.ForeignKey("declarations.Declaration", on_delete=models.CASCADE,
-                                    related_name="indicators", verbose_name=_("声明"))
+                                    related_name="indicators", verbose_name=_("声明"), db_index=False)
     position = models.PositiveSmallIntegerField(_("序号"))
     name = models.CharField(_("指标名称"), max_length=200)
     unit = models.CharField(_("单位"), max_length=40, blank=True)

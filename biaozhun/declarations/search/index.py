@@ -109,6 +109,13 @@ def write(documents: Iterable[tuple[int, str]]) -> None:
     if not rows:
         return
     delete([pk for pk, _doc in rows])
+    insert(rows)
+
+
+def insert(rows: list[tuple[int, str]]) -> None:
+    """Put the documents of declarations that have none yet (just written, in the same transaction)."""
+    if not rows:
+        return
     with connection.cursor() as cursor:
         if _is_sqlite():
             cursor.executemany("INSERT INTO declarations_search (rowid, doc) VALUES (%s, %s)", rows)

@@ -52,6 +52,17 @@ def field_tokens(field: Field, texts: Iterable[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65_536)
+def _field_text(prefix: str, text: str) -> str:
+    """One text's tokens in a field, joined (names repeat on every declaration of their enterprise)."""
+    return " ".join([prefix + pair for pair in pairs(text)])
+
+
+def _field_joined(field: Field, texts: Iterable[str]) -> str:
+    """`field_tokens` joined by spaces, from the remembered texts."""
+    return f" {FILLER} ".join([part for text in texts if (part := _field_text(field.value, text))])
+
+
 def region_tokens(code: str) -> list[str]:
     """r32, r3201, r320102: a province, city or county filter is one token."""
     code = code.strip()
@@ -60,14 +71,12 @@ def region_tokens(code: str) -> list[str]:
 
 def document(*, enterprise: str, products: Iterable[tuple[str, str]], identifier: str, title: str, region: str,
              flagged: bool) -> str:
-    products = list(products)
-    tokens = field_tokens(Field.ENTERPRISE, [enterprise])
-    tokens += field_tokens(Field.PRODUCT, [text for name, model in products for text in (name, model) if text])
-    tokens += field_tokens(Field.STANDARD, [identifier, title])
-    tokens += region_tokens(region)
+    parts = [_field_joined(Field.ENTERPRISE, [enterprise]),
+             _field_joined(Field.PRODUCT, [text for name, model in products for text in (name, model) if text]),
+             _field_joined(Field.STANDARD, [identifier, title]), *region_tokens(region)]
     if flagged:
-        tokens.append(FLAGGED)
-    return " ".join(tokens)
+        parts.append(FLAGGED)
+    return " ".join([part for part in parts if part])
 
 
 def query_words(text: str) -> list[list[str]]:

@@ -14,6 +14,8 @@ from biaozhun.reference.models import RegionCode
 from ..check_text import Finding, public_findings
 from ..models import (
     Declaration,
+    DeclarationEvent,
+    DeclarationEventKind,
     DeclarationProduct,
     DeclarationState,
     DeclarationVersion,
@@ -67,8 +69,8 @@ def enterprise_page(enterprise: Organisation) -> EnterprisePage:
     declarations = Declaration.objects.filter(enterprise=enterprise)
     published_ids = list(declarations.filter(state=DeclarationState.PUBLISHED).order_by("-id")
                          .values_list("id", flat=True)[: LIST_LIMIT + 1])
-    withdrawn_ids = list(declarations.filter(state=DeclarationState.WITHDRAWN).order_by("-id")
-                         .values_list("id", flat=True)[:LIST_LIMIT])
+    withdrawn_ids = list(declarations.filter(state__in=[DeclarationState.WITHDRAWN, DeclarationState.ABOLISHED])
+                         .order_by("-id").values_list("id", flat=True)[:LIST_LIMIT])
     rows = {d.pk: d for d in with_rows(published_ids[:LIST_LIMIT] + withdrawn_ids)}
     products = Product.objects.filter(enterprise=enterprise).order_by("name", "model", "id")
     profile = enterprise.enterprise_profile
@@ -98,6 +100,8 @@ class DeclarationPage:
     findings: list[Finding]
     versions: list[DeclarationVersion]
     has_text: bool = field(default=False)
+    # An abolished declaration's abolition (law art. 39): the event with its notice, authority and reason.
+    abolition: DeclarationEvent | None = None
 
 
 def declaration_page(declaration: Declaration) -> DeclarationPage:
@@ -113,7 +117,15 @@ def declaration_page(declaration: Declaration) -> DeclarationPage:
         declaration=declaration, region=region(declaration.region_code), products=products,
         indicator_groups=groups, findings=public_findings(declaration.checks), versions=versions,
         has_text=bool(declaration.fulltext) and declaration.state == DeclarationState.PUBLISHED,
+        abolition=abolition_of(declaration),
     )
+
+
+def abolition_of(declaration: Declaration) -> DeclarationEvent | None:
+    """The abolition event of an abolished declaration (its notice, authority, date and reason), else None."""
+    if declaration.state != DeclarationState.ABOLISHED:
+        return None
+    return declaration.events.filter(kind=DeclarationEventKind.ABOLISHED).order_by("-at", "-id").first()
 
 
 def version_for_public(declaration: Declaration, number: int) -> DeclarationVersion | None:

@@ -2,6 +2,7 @@
 withdrawing a declaration, bulk declaration files, and the limits table. Each is atomic, asks the policy first and
 records its event in the same transaction."""
 
+from .abolition import abolish_declaration
 from .declaring import DeclarationInput, declare_standard, revise_declaration, withdraw_declaration
 from .profiles import ProductInput, ProfileInput, add_product, edit_product, set_enterprise_profile
 
@@ -9,6 +10,7 @@ __all__ = [
     "DeclarationInput",
     "ProductInput",
     "ProfileInput",
+    "abolish_declaration",
     "add_product",
     "declare_standard",
     "edit_product",

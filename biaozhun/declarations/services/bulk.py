@@ -1,18 +1,16 @@
 """Bulk declaration (XLSX or JSONL, docs/declarations-import.md): every row validated (line and field named) with
 the same checks as one declaration (checks/: one context per batch, a few queries), then written all-or-nothing,
-or, with `skip_invalid`, the valid declarations written and the refused rows kept in a rejects file (JSONL, the
-same format, each with its problems) to correct and import again. Writing goes in batches, each committed with the
+or, with `skip_invalid`, the valid declarations written and the refused rows kept in a rejects file (in the
+file's own format, XLSX or JSONL, each row with its problems: bulk_files.py) to correct and import again. Writing goes in batches, each committed with the
 job's checkpoint (`committed_rows`), so a rerun of the same file after an interruption resumes where it stopped.
 
 Rows of one enterprise with the same number make one declaration covering all their products. Products are found
-by (name, model) or created."""
+by (name, model) or created. Each batch is written by bulk_write.py, which writes what `declare_standard` writes."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -23,29 +21,26 @@ from biaozhun.accounts import policy
 from biaozhun.accounts.models import Organisation, OrganisationKind
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
-from biaozhun.core.bulk import insert_rows
-from biaozhun.identifiers import IdentifierError, parse
-from biaozhun.rules.declaration_checks import has_warning
+from biaozhun.identifiers import IdentifierError
+from biaozhun.rules.gc_pause import paused_collector
 
+from ..bulk_files import rejects_jsonl, rejects_xlsx
 from ..bulk_format import Record
-from ..checks import CheckContext, Draft, errors, indicator_drafts, run_checks, stored
+from ..checks import CheckContext, Draft, errors, indicator_drafts, run_checks
+from ..checks.context import parse_number
 from ..checks.messages import problems as as_problems
 from ..models import (
     Declaration,
     DeclarationEvent,
     DeclarationEventKind,
     DeclarationImport,
-    DeclarationProduct,
     DeclarationState,
-    DeclarationVersion,
     EnterpriseEvent,
     EnterpriseEventKind,
     EnterpriseProfile,
-    Indicator,
-    Product,
     StandardSource,
 )
-from ..search import sync as search_sync
+from .bulk_write import write_batch
 from .profiles import enterprise_codes
 
 BATCH_ROWS = 5000  # rows written per committed batch (the checkpoint)
@@ -68,11 +63,18 @@ class Group:
         return self.records[0]
 
 
-def _key(number: str) -> str:
-    try:
-        return parse(number).canonical
-    except IdentifierError:
-        return " ".join(number.upper().split())
+SOURCES = frozenset(StandardSource.values)
+
+
+def _key(number: str, known: dict[str, str]) -> str:
+    key = known.get(number)
+    if key is None:
+        try:
+            key = parse_number(number).canonical
+        except IdentifierError:
+            key = " ".join(number.upper().split())
+        known[number] = key
+    return key
 
 
 def _enterprises(records: list[Record], enterprise: Organisation | None) -> dict[str, Organisation]:
@@ -99,17 +101,18 @@ def _enterprises(records: list[Record], enterprise: Organisation | None) -> dict
 def _groups(records: list[Record], enterprises: dict[str, Organisation]) -> list[Group]:
     groups: dict[tuple[int, str], Group] = {}
     loose: list[Group] = []
+    keys: dict[str, str] = {}
     for record in records:
         if not record.product_name and not record.problems:
             record.problems.append({"field": "product_name", "message": _("请填写产品名称。")})
-        if record.source not in StandardSource.values and not record.problems:
+        if record.source not in SOURCES and not record.problems:
             record.problems.append({"field": "source", "message": _(
                 "标准类型应为 catalogue（国家、行业、地方或团体标准）或 enterprise（本企业标准），也可不填，按标准号判断。")})
         enterprise = enterprises.get(record.uscc)
-        if enterprise is None:
-            loose.append(Group(enterprise=None, records=[record]))
+        if enterprise is None or (record.raw is not None and not isinstance(record.raw, dict)):
+            loose.append(Group(enterprise=None, records=[record]))  # no declaration to check (unread line)
             continue
-        key = (enterprise.pk, _key(record.identifier))
+        key = (enterprise.pk, _key(record.identifier, keys))
         group = groups.get(key)
         if group is None:
             groups[key] = Group(enterprise=enterprise, records=[record])
@@ -170,38 +173,58 @@ def _line_problems(group: Group) -> list[dict[str, Any]]:
     return found
 
 
-def _rejects_line(record: Record, problems: list[dict[str, Any]]) -> str:
-    data = {"uscc": record.uscc, "product": {"name": record.product_name, "model": record.product_model,
-                                             "code": record.product_code},
-            "source": record.source, "identifier": record.identifier, "title": record.title,
-            "reference_standards": record.reference_standards, "indicators": record.indicators or [],
-            "line": record.line, "errors": [{"field": p.get("field", ""), "message": p["message"]} for p in problems]}
-    if not isinstance(record.raw, dict) and record.raw is not None:
-        data = {"raw": record.raw, "line": record.line, "errors": data["errors"]}
-    return json.dumps(data, ensure_ascii=False)
-
-
 def _job(*, actor: Any, enterprise: Organisation | None, source_name: str, sha256: str, file_format: str,
-         skip_invalid: bool) -> DeclarationImport:
-    """The running job of this file (a rerun resumes it), or a new one."""
-    job = DeclarationImport.objects.filter(sha256=sha256, enterprise=enterprise, skip_invalid=skip_invalid,
-                                           state=DeclarationImport.State.RUNNING).order_by("-id").first()
-    return job or DeclarationImport.objects.create(
-        enterprise=enterprise, source_name=source_name[:500], sha256=sha256, file_format=file_format,
-        skip_invalid=skip_invalid, started_by=user_or_none(actor), started_at=clock.now())
+         skip_invalid: bool, job: DeclarationImport | None) -> DeclarationImport:
+    """The job given (a queued upload), the running job of this file (a rerun resumes it), or a new one."""
+    if job is None:
+        job = DeclarationImport.objects.filter(sha256=sha256, enterprise=enterprise, skip_invalid=skip_invalid,
+                                               state=DeclarationImport.State.RUNNING).order_by("-id").first()
+    if job is None:
+        now = clock.now()
+        return DeclarationImport.objects.create(
+            enterprise=enterprise, source_name=source_name[:500], sha256=sha256, file_format=file_format,
+            skip_invalid=skip_invalid, started_by=user_or_none(actor), started_at=now, updated_at=now)
+    if job.state == DeclarationImport.State.QUEUED:
+        job.state, job.updated_at = DeclarationImport.State.RUNNING, clock.now()
+        job.save(update_fields=["state", "updated_at"])
+    return job
+
+
+def _rejects(job: DeclarationImport, bad: list[Group], problems: list[dict[str, Any]]) -> None:
+    """The refused rows, each with its problems, in the format of the file (kept once: a rerun keeps it)."""
+    if job.rejects_file:
+        return
+    by_line: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for problem in problems:
+        by_line[problem["line"]].append(problem)
+    rejected = [(r, by_line[r.line]) for g in sorted(bad, key=lambda g: g.first.line) for r in g.records]
+    if job.file_format == "xlsx":
+        job.rejects_file.save("rejects.xlsx", ContentFile(rejects_xlsx(rejected)), save=False)
+    else:
+        job.rejects_file.save("rejects.jsonl", ContentFile(rejects_jsonl(rejected)), save=False)
 
 
 def import_declarations(*, actor: Any, records: list[Record], source_name: str, sha256: str, file_format: str,
                         enterprise: Organisation | None = None, skip_invalid: bool = False,
-                        batch_rows: int = BATCH_ROWS) -> DeclarationImport:
+                        batch_rows: int = BATCH_ROWS, job: DeclarationImport | None = None) -> DeclarationImport:
     """Validate every record, then write (see the module's text). `enterprise`: the one enterprise a page or the
-    API imports for (the USCC column may then be empty); None: each row names its enterprise (the command)."""
+    API imports for (the USCC column may then be empty); None: each row names its enterprise (the command).
+    `job`: the queued job of an uploaded file (services/bulk_upload.py)."""
+    with paused_collector():
+        return _import(actor=actor, records=records, source_name=source_name, sha256=sha256,
+                       file_format=file_format, enterprise=enterprise, skip_invalid=skip_invalid,
+                       batch_rows=batch_rows, job=job)
+
+
+def _import(*, actor: Any, records: list[Record], source_name: str, sha256: str, file_format: str,
+            enterprise: Organisation | None, skip_invalid: bool, batch_rows: int,
+            job: DeclarationImport | None) -> DeclarationImport:
     enterprises = _enterprises(records, enterprise)
     for organisation in enterprises.values():
         policy.require(actor, "declarations.import", organisation)
     groups = _groups(records, enterprises)
     job = _job(actor=actor, enterprise=enterprise, source_name=source_name, sha256=sha256, file_format=file_format,
-               skip_invalid=skip_invalid)
+               skip_invalid=skip_invalid, job=job)
     _check(groups, job)
     bad = [g for g in groups if g.problems or any(r.problems for r in g.records)]
     refused = {id(g) for g in bad}
@@ -209,20 +232,15 @@ def import_declarations(*, actor: Any, records: list[Record], source_name: str, 
     problems = [p for g in bad for p in _line_problems(g)]
     problems.sort(key=lambda p: p["line"])
     job.total_rows = len(records)
+    job.rejected_rows = sum(len(g.records) for g in bad)
+    job.errors = problems[:MAX_STORED_ERRORS]
+    job.updated_at = clock.now()
     if bad and not skip_invalid:
-        job.state, job.errors, job.finished_at = DeclarationImport.State.REJECTED, problems[:MAX_STORED_ERRORS], clock.now()
-        job.rejected_rows = sum(len(g.records) for g in bad)
+        job.state, job.finished_at = DeclarationImport.State.REJECTED, clock.now()
         job.save()
         return job
     if bad:
-        by_line: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for problem in problems:
-            by_line[problem["line"]].append(problem)
-        lines = [_rejects_line(r, by_line[r.line]) for g in sorted(bad, key=lambda g: g.first.line) for r in g.records]
-        job.rejected_rows = len(lines)
-        job.errors = problems[:MAX_STORED_ERRORS]
-        if not job.rejects_file:
-            job.rejects_file.save("rejects.jsonl", ContentFile(("\n".join(lines) + "\n").encode()), save=False)
+        _rejects(job, bad, problems)
     job.save()
     _write(actor, job, sorted(good, key=lambda g: g.first.line), batch_rows)
     return job
@@ -246,7 +264,8 @@ def _write(actor: Any, job: DeclarationImport, groups: list[Group], batch_rows: 
         _write_batch(actor, job, batch, pending)
     with transaction.atomic():
         job.state, job.finished_at = DeclarationImport.State.DONE, clock.now()
-        job.save(update_fields=["state", "finished_at"])
+        job.updated_at = job.finished_at
+        job.save(update_fields=["state", "finished_at", "updated_at"])
         enterprises = {g.enterprise.pk: g.enterprise for g in groups}
         EnterpriseEvent.objects.bulk_create(
             EnterpriseEvent(enterprise=e, kind=EnterpriseEventKind.IMPORTED, actor=user_or_none(actor), at=clock.now(),
@@ -254,76 +273,14 @@ def _write(actor: Any, job: DeclarationImport, groups: list[Group], batch_rows: 
             for e in enterprises.values())
 
 
-def _insert(model, columns: list[str], rows: list[tuple]) -> None:
-    for begin in range(0, len(rows), 5000):
-        insert_rows(model, columns, rows[begin:begin + 5000])
-
-
 @transaction.atomic
 def _write_batch(actor: Any, job: DeclarationImport, groups: list[Group], rows: int) -> None:
-    """Write one batch with multi-row INSERTs (core/bulk.py: the rows were validated above) and the checkpoint.
-    New rows' ids are read back by their natural keys: (enterprise, name, model) for products, (enterprise,
-    number) for the declarations just inserted (a published number is declared once per enterprise)."""
-    now = clock.now()
+    """Write one batch (services/bulk_write.py: the rows were validated above) and move the checkpoint, in one
+    transaction."""
     user_id = getattr(user_or_none(actor), "pk", None)
-    ids = {g.enterprise.pk for g in groups}
-    regions = dict(EnterpriseProfile.objects.filter(organisation__in=ids).values_list("organisation_id", "region_code"))
-    wanted = {(g.enterprise.pk, r.product_name[:200], r.product_model[:200]): r.product_code[:50]
-              for g in groups for r in g.records}
-    names = {name for _e, name, _m in wanted}
-
-    def known() -> dict[tuple[int, str, str], tuple[int, str]]:
-        rows_ = Product.objects.filter(enterprise__in=ids, name__in=names).values_list(
-            "id", "enterprise_id", "name", "model", "code")
-        return {(e, n, m): (pk, c) for pk, e, n, m, c in rows_}
-
-    products = known()
-    new = [(e, n, m, code, now) for (e, n, m), code in wanted.items() if (e, n, m) not in products]
-    if new:
-        _insert(Product, ["enterprise_id", "name", "model", "code", "created_at"], new)
-        products = known()
-    before = Declaration.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    declarations = []
-    for group in groups:
-        resolved, draft = group.draft.resolved, group.draft
-        checks = stored(group.findings)
-        references = draft.reference_standards if draft.source == StandardSource.ENTERPRISE else []
-        declarations.append((group.enterprise.pk, regions[group.enterprise.pk], draft.source, resolved.tier,
-                             resolved.identifier, resolved.undated, (resolved.title or draft.title)[:500],
-                             resolved.standard_id, "", "", references, DeclarationState.PUBLISHED, 1, now, now, None,
-                             checks, has_warning(checks)))
-    _insert(Declaration, ["enterprise_id", "region_code", "source", "tier", "identifier", "undated", "title",
-                          "standard_id", "fulltext", "fulltext_sha256", "reference_standards", "state", "version",
-                          "declared_at", "updated_at", "withdrawn_at", "checks", "flagged"], declarations)
-    made = dict(((e, i), pk) for pk, e, i in Declaration.objects.filter(id__gt=before, enterprise__in=ids)
-                .values_list("id", "enterprise_id", "identifier"))
-    links, indicators, versions, events = [], [], [], []
-    event_data = {"version": 1, "import": job.pk}
-    for group, row in zip(groups, declarations, strict=True):
-        pk = made[(row[0], row[4])]
-        own = {}
-        for record in group.records:
-            key = (group.enterprise.pk, record.product_name[:200], record.product_model[:200])
-            own.setdefault(products[key][0], (key, products[key][1]))
-        links += [(pk, product_id) for product_id in own]
-        indicators += [(pk, i.position, i.name, i.unit, i.comparator, i.lower, i.upper, i.text, i.test_method,
-                        i.category) for i in group.draft.indicators]
-        content = {
-            "source": row[2], "tier": row[3], "identifier": row[4], "title": row[6], "standard": row[7],
-            "region_code": row[1],
-            "products": [{"id": product_id, "name": key[1], "model": key[2], "code": code}
-                         for product_id, (key, code) in own.items()],
-            "indicators": [i.as_dict() for i in group.draft.indicators], "reference_standards": row[10],
-            "fulltext_sha256": "", "checks": row[16]}
-        versions.append((pk, 1, now, user_id, content))
-        events.append((pk, DeclarationEventKind.DECLARED.value, user_id, now, "", event_data))
-    _insert(DeclarationProduct, ["declaration_id", "product_id"], links)
-    _insert(Indicator, ["declaration_id", "position", "name", "unit", "comparator", "lower", "upper", "text",
-                        "test_method", "category"], indicators)
-    _insert(DeclarationVersion, ["declaration_id", "version", "at", "actor_id", "content"], versions)
-    _insert(DeclarationEvent, ["declaration_id", "kind", "actor_id", "at", "reason", "data"], events)
+    ids = write_batch(groups=groups, user_id=user_id, now=clock.now(),
+                      event_data={"version": 1, "import": job.pk})
     job.committed_rows += rows
-    job.declared += len(declarations)
-    job.save(update_fields=["committed_rows", "declared"])
-    # Multi-row INSERTs send no signals: the search index takes the batch's declarations once it is committed.
-    transaction.on_commit(partial(search_sync.reindex, list(made.values())))
+    job.declared += len(ids)
+    job.updated_at = clock.now()
+    job.save(update_fields=["committed_rows", "declared", "updated_at"])

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -61,6 +61,8 @@ def enterprise_page(request, enterprise_id: int):
         "state": state, "states": DeclarationState, "may_declare": policy.can(request.user, "declarations.declare",
                                                                               enterprise),
         "product_count": selectors.products_of(enterprise=enterprise).count(),
+        "import_url": (reverse("declarations:work_import", args=[enterprise.pk])
+                       if policy.can(request.user, "declarations.import", enterprise) else ""),
     })
 
 

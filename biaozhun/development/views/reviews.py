@@ -22,6 +22,7 @@ from biaozhun.accounts import policy
 from biaozhun.accounts.forms import field_messages, form_problems
 from biaozhun.core import clock
 from biaozhun.core.errors import DomainError
+from biaozhun.feedback.selectors.items import counts_for_standards
 
 from .. import selectors
 from ..forms import ConclusionForm
@@ -66,10 +67,11 @@ def _render(request, params, *, status: int = 200, refusal: dict | None = None):
 def _rows(page, overdue: set[int]) -> list[dict]:
     """Each standard with its overdue flag and the conclusion already given since it fell due (if any)."""
     latest = selectors.latest_conclusions(standards=page)
+    feedback = counts_for_standards(standard_ids=[standard.pk for standard in page])  # what implementation showed
     rows = []
     for standard in page:
         done = latest.get(standard.pk)
-        rows.append({"standard": standard, "overdue": standard.pk in overdue,
+        rows.append({"standard": standard, "overdue": standard.pk in overdue, "feedback": feedback.get(standard.pk),
                      "done": done if done and done.concluded_on >= standard.review_due_on else None})
     return rows
 

@@ -122,7 +122,8 @@ def comment_phase(announcement: Announcement, today: date) -> str:
 @transaction.atomic
 def submit_comment(*, actor: Any, announcement: Announcement, text: str, clause: str = "", reason: str = "",
                    organisation_name: str = "") -> AnnouncementComment:
-    """A signed-in person's comment during the period; refused before it opens and after its last day."""
+    """A signed-in person's comment during the period; refused before it opens and after its last day. It is public
+    under the person's pseudonym on this announcement (评论者 n)."""
     policy.require(actor, "groups.comment", announcement)
     current = Announcement.objects.select_for_update().select_related("profile").get(pk=announcement.pk)
     phase = comment_phase(current, clock.today())
@@ -143,9 +144,13 @@ def submit_comment(*, actor: Any, announcement: Announcement, text: str, clause:
                 "limit": limit, "length": len(values[name])}})
     if problems:
         raise ValidationFailed(_("意见未能提交，请按所列字段的提示修改。"), problems)
-    last = AnnouncementComment.objects.filter(announcement=current).aggregate(last=Max("number"))["last"] or 0
+    earlier = AnnouncementComment.objects.filter(announcement=current)
+    last = earlier.aggregate(number=Max("number"), commenters=Max("commenter_number"))
+    # One pseudonym per person and announcement: 评论者 n, n counting commenters in the order of their first comment.
+    commenter = earlier.filter(author=actor).values_list("commenter_number", flat=True).first() \
+        or (last["commenters"] or 0) + 1
     comment = AnnouncementComment.objects.create(
-        announcement=current, number=last + 1, author=actor,
+        announcement=current, number=(last["number"] or 0) + 1, commenter_number=commenter, author=actor,
         author_name=getattr(actor, "real_name", "") or actor.username, submitted_at=clock.now(), **values)
     events.comment_submitted(comment, actor=actor)
     return comment

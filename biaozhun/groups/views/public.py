@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
+from biaozhun.core.charts import BarChart, bar_chart
 from biaozhun.core.files import serve_file
 
 from .. import selectors
@@ -24,6 +25,7 @@ from ..services import comment_phase, submit_comment
 from .common import announcement_or_404, profile_or_404, submit
 
 PAGE_SIZE = 30
+COMMENTS_PAGE_SIZE = 50
 
 
 @require_safe
@@ -50,9 +52,28 @@ def detail(request, group_code: str):
         "today": clock.today()})
 
 
+def _chart(id: str, title: str, rows: list, label) -> BarChart | None:
+    """Organisations and group standards per row of a statistics table, as a bar chart (None without rows)."""
+    if not rows:
+        return None
+    top = rows[0]  # rows come most organisations first
+    description = _("%(title)s：共 %(n)d 项，社会团体最多的是%(top)s（%(count)d 个，团体标准 %(standards)d 项）。"
+                    "各项数字见图下的表格。") % {"title": title, "n": len(rows), "top": label(top[0]),
+                                           "count": top[1], "standards": top[2]}
+    return bar_chart(id=id, title=title, description=description, labels=[label(row[0]) for row in rows],
+                     series=[(_("社会团体数"), [row[1] for row in rows]), (_("团体标准数"), [row[2] for row in rows])])
+
+
 @require_safe
 def statistics_page(request):
-    return render(request, "groups/public/statistics.html", {"statistics": selectors.statistics()})
+    statistics = selectors.statistics()
+    return render(request, "groups/public/statistics.html", {
+        "statistics": statistics,
+        "province_chart": _chart("chart-by-province", _("按省份统计的社会团体和团体标准"), statistics.by_province,
+                                 lambda place: place.name_zh),
+        "section_chart": _chart("chart-by-section", _("按国民经济行业门类统计的社会团体和团体标准"),
+                                statistics.by_section, lambda section: f"{section.code} {section.name_zh}"),
+    })
 
 
 @require_safe
@@ -70,12 +91,13 @@ def announcement_list(request):
 
 def _announcement_page(request, announcement, form: CommentForm | None = None, status: int = 200):
     phase = comment_phase(announcement, clock.today())
-    mine = list(selectors.comments_for(viewer=request.user, announcement=announcement)) \
-        if request.user.is_authenticated else []
+    comments = Paginator(selectors.comments_for(viewer=request.user, announcement=announcement),
+                         COMMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "groups/public/announcement.html", {
         "announcement": announcement, "profile": announcement.profile, "phase": phase,
-        "form": form or CommentForm(), "comments": mine,
+        "form": form or CommentForm(), "comments": comments,
         "may_read_all": policy.can(request.user, "groups.view_comments", announcement),
+        "may_identify": policy.can(request.user, "groups.identify_commenters", announcement),
     }, status=status)
 
 

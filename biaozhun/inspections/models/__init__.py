@@ -1,5 +1,7 @@
 """双随机、一公开: campaigns, the inspector pool, the draw's record, findings and correction orders."""
 
+from .abolitions import AbolishedKind as AbolishedKind
+from .abolitions import AbolitionNotice as AbolitionNotice
 from .campaigns import Campaign as Campaign
 from .campaigns import CampaignEvent as CampaignEvent
 from .campaigns import CampaignEventKind as CampaignEventKind

@@ -53,6 +53,7 @@ class Inspector(models.Model):
     organisation = models.CharField(_("工作单位"), max_length=200, blank=True)
     region_code = models.CharField(_("所在地区"), max_length=6, blank=True,
                                    help_text=_("GB/T 2260 行政区划代码，2、4 或 6 位。"))
+    specialty = models.CharField(_("专业领域"), max_length=100, blank=True, default="", db_default="")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                              related_name="inspector_records", verbose_name=_("平台账号"))
     is_active = models.BooleanField(_("在库"), default=True)
@@ -173,13 +174,17 @@ class CampaignEventKind(models.TextChoices):
     FINDING_RECORDED = "finding_recorded", _("记录检查结果")
     ORDER_FOLLOWED_UP = "order_followed_up", _("整改跟踪")
     INSPECTOR_ADDED = "inspector_added", _("添加检查人员")
+    INSPECTOR_CHANGED = "inspector_changed", _("修改检查人员")
+    STANDARD_ABOLISHED = "standard_abolished", _("依法废止标准")
 
 
 class CampaignEvent(AppendOnly):
     """One change to a campaign, its findings or its correction orders (who, when, from, to, why). ``data`` keys
     by kind: committed {"commitment", "population_sha256", "inspectors_sha256", "parameters"}; drawn {"seed",
     "sample_size", "results_due_on"}; finding_recorded {"item", "check_item", "outcome"}; order_followed_up
-    {"order", "outcome"}; overdue {"due"}; inspector_added {"number"}."""
+    {"order", "outcome"}; overdue {"due"}; inspector_added {"number"} (imported: also "source", "line");
+    inspector_changed {"number", "before", "after", "source", "line"}; standard_abolished {"notice_number", "order",
+    "kind", "identifier", "declaration" or "standard"}."""
 
     campaign = models.ForeignKey(Campaign, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
     authority = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")

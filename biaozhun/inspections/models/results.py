@@ -14,7 +14,9 @@ from .campaigns import Campaign, CheckItem, Inspector
 class SampledItem(models.Model):
     """One enterprise of the sample, in rank order (rules/draw.py, step 4)."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="items")
+    # No index of its own: the unique (campaign, rank) and (campaign, key) indexes begin with it (one index less for
+    # each of a draw's tens of thousands of rows to write).
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="items", db_index=False)
     rank = models.PositiveIntegerField(_("序号"))
     key = models.CharField(_("统一社会信用代码"), max_length=18)
     enterprise = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+",
@@ -36,8 +38,9 @@ class SampledItem(models.Model):
 
 
 class ItemInspector(models.Model):
-    item = models.ForeignKey(SampledItem, on_delete=models.PROTECT, related_name="assignments")
-    inspector = models.ForeignKey(Inspector, on_delete=models.PROTECT, related_name="assignments")
+    # Indexed by the unique (item, inspector) and the (inspector, item) indexes, which begin with each.
+    item = models.ForeignKey(SampledItem, on_delete=models.PROTECT, related_name="assignments", db_index=False)
+    inspector = models.ForeignKey(Inspector, on_delete=models.PROTECT, related_name="assignments", db_index=False)
     position = models.PositiveSmallIntegerField()
 
     class Meta:

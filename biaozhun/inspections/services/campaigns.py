@@ -3,6 +3,7 @@ with the seed's commitment), draw (the seed is revealed; the sample and the assi
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from decimal import Decimal
 from typing import Any
@@ -93,6 +94,7 @@ def _snapshot_file(content: bytes) -> ContentFile:
 
 
 @transaction.atomic
+@pure.paused_collector()  # hundreds of thousands of rows and records made at once (rules/draw.py)
 def commit_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     """Take the population and inspector snapshots now, make the secret seed, and announce the commitment, the
     snapshots' digests and the parameters. The seed is stored encrypted and shown to nobody until the draw."""
@@ -116,9 +118,10 @@ def commit_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     seed = pure.new_seed()
     campaign.seed = seed.hex()
     campaign.commitment = pure.commitment(seed)
-    campaign.population_sha256 = pure.snapshot_digest(population)
+    # The digest of a snapshot is the SHA-256 of its canonical bytes (rules/draw.py, step 2): hashed, not remade.
+    campaign.population_sha256 = hashlib.sha256(population_bytes).hexdigest()
     campaign.population_records = len(population)
-    campaign.inspectors_sha256 = pure.snapshot_digest(inspectors)
+    campaign.inspectors_sha256 = hashlib.sha256(inspector_bytes).hexdigest()
     campaign.inspector_records = len(inspectors)
     campaign.parameters = drawing.announced_parameters(campaign)
     campaign.committed_at = clock.now()
@@ -145,6 +148,7 @@ def _ids_by(model_filter, keys: list[str], field: str) -> dict[str, int]:
 
 
 @transaction.atomic
+@pure.paused_collector()
 def draw_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     """Reveal the seed and draw from the snapshots taken at commitment; store the sample and the assignment. If
     some sampled enterprise has too few eligible inspectors, nothing is drawn and the message lists them."""
@@ -173,8 +177,8 @@ def draw_campaign(actor: Any, *, campaign: Campaign) -> Campaign:
     keys = list(result.sample)
     # exclude(uscc="") states the condition of the partial unique index on uscc, so SQLite looks the keys up in it.
     enterprises = _ids_by(Organisation.objects.exclude(uscc="").filter, keys, "uscc")
-    inspectors = _ids_by(Inspector.objects.filter(authority=campaign.authority_id).filter,
-                         sorted({n for team in result.assignments.values() for n in team}), "number")
+    # The pool is thousands at most: read it whole rather than by the numbers drawn.
+    inspectors = dict(Inspector.objects.filter(authority=campaign.authority_id).values_list("number", "pk"))
     records, sorted_keys = population.records, population.keys
     regions = {key: records[bisect_left(sorted_keys, key)].get("region", "") for key in keys}
     # Multi-row INSERTs (core/bulk.py): the rows come from the draw just checked, inside this transaction.

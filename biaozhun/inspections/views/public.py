@@ -5,6 +5,7 @@ nor corrected (law art. 38)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -12,6 +13,7 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 
 from biaozhun.accounts import policy
+from biaozhun.core import ratelimit
 from biaozhun.core.files import serve_file
 from biaozhun.rules import draw as pure
 
@@ -19,6 +21,7 @@ from .. import drawing, selectors
 from ..models import CampaignState, CheckItem
 
 PAGE_ROWS = 50
+VERIFY_RETRY_SECONDS = 30
 
 
 def _campaign(request, pk: int):
@@ -58,14 +61,28 @@ def campaign_detail(request, pk: int):
 
 @require_safe
 def campaign_verify(request, pk: int):
-    """Re-run the draw server-side from the stored snapshots and the revealed seed; show match or mismatch."""
+    """Re-run the draw server-side from the stored snapshots and the revealed seed; show match or mismatch. The re-run
+    is kept per campaign (its inputs never change) and compared with the stored sample on every request; only a
+    request that would re-run it counts against the rate limit (BIAOZHUN_RATE_VERIFY), and while one re-runs it the
+    others are asked to come back shortly."""
     campaign = _campaign(request, pk)
     policy.require(request.user, "inspections.view_draw", campaign)
     if not campaign.is_revealed:
         raise Http404
-    result = drawing.verify(campaign)
-    return render(request, "inspections/public/verify.html", {"campaign": campaign, "result": result},
-                  status=200)
+    drawn = drawing.cached_rerun(campaign)
+    if drawn is None:
+        verdict = ratelimit.hit("inspections_verify", ratelimit.by_user_or_address(request),
+                                settings.BIAOZHUN_RATE_VERIFY)
+        if not verdict.allowed:
+            return ratelimit.too_many_requests(request, verdict.retry_after)
+        drawn = drawing.rerun_once(campaign)
+    if drawn is None:
+        response = render(request, "inspections/public/verify_running.html", {
+            "campaign": campaign, "seconds": VERIFY_RETRY_SECONDS}, status=503)
+        response["Retry-After"] = str(VERIFY_RETRY_SECONDS)
+        return response
+    return render(request, "inspections/public/verify.html", {"campaign": campaign,
+                                                              "result": drawing.verification(campaign, drawn)})
 
 
 def _snapshot(request, pk: int, which: str):

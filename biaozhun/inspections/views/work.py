@@ -21,9 +21,10 @@ from biaozhun.core.upload_limits import upload_limit
 from biaozhun.rules import inspections as rules
 
 from .. import selectors, services
-from ..forms import CampaignForm, FindingForm, FollowUpForm, InspectorForm
+from ..forms import CampaignForm, FindingForm, FollowUpForm, InspectorForm, PoolImportForm
 from ..models import Campaign, CampaignState, CheckItem, CorrectionOrder, Finding, OrderState, SampledItem
 from ..permissions import authorities_of
+from ..services.abolitions import abolishable
 from .public import campaign_context
 
 MOVES = {
@@ -77,7 +78,8 @@ def campaign_new(request):
                   status=422 if form.errors else 200)
 
 
-def _managed(request, pk: int) -> Campaign:
+def managed_campaign(request, pk: int) -> Campaign:
+    """The campaign if the signed-in person acts for its authority (404 when absent, 403 when not theirs)."""
     campaign = Campaign.objects.select_related("authority").filter(pk=pk).first()
     if campaign is None:
         raise Http404
@@ -88,15 +90,19 @@ def _managed(request, pk: int) -> Campaign:
 @login_required
 @require_safe
 def campaign_work(request, pk: int):
-    campaign = _managed(request, pk)
+    campaign = managed_campaign(request, pk)
     context = campaign_context(request, campaign)
     if campaign.is_revealed:
         context["items"] = Paginator(selectors.sample(campaign=campaign, with_findings=True), 50).get_page(
             request.GET.get("page"))
+    orders = list(selectors.orders(campaign=campaign).prefetch_related("abolitions"))
     context.update({
         "moves": [name for name, target in MOVE_TARGETS.items() if target in rules.allowed_moves(campaign.state)],
-        "orders": selectors.orders(campaign=campaign), "follow_up": FollowUpForm(), "today": clock.today(),
+        "orders": orders, "follow_up": FollowUpForm(), "today": clock.today(),
         "open": OrderState.OPEN, "events": campaign.events.select_related("actor").order_by("-at", "-id")[:50],
+        "abolishable": {o.pk for o in orders if abolishable(o) and policy.can(request.user, "inspections.abolish", o)},
+        "pool_form": PoolImportForm(), "pool_size": selectors.active_pool_size(authority_id=campaign.authority_id),
+        "keeps_pool": policy.can(request.user, "inspections.keep_pool", campaign.authority),
     })
     return render(request, "inspections/work/campaign.html", context)
 
@@ -104,7 +110,7 @@ def campaign_work(request, pk: int):
 @login_required
 @require_POST
 def campaign_move(request, pk: int, move: str):
-    campaign = _managed(request, pk)
+    campaign = managed_campaign(request, pk)
     if move not in MOVES:
         raise Http404
     service, done = MOVES[move]

@@ -13,6 +13,8 @@ class LeadersEventKind(models.TextChoices):
 
     KEY_PRODUCT_CREATED = "key_product_created", _("设立重点产品")
     SCHEME_CREATED = "scheme_created", _("发布评估方案")
+    KEY_PRODUCT_CHANGED = "key_product_changed", _("修改重点产品")
+    SCHEME_CHANGED = "scheme_changed", _("修改评估方案")
     RANKED = "ranked", _("分档")
     LIST_DRAFTED = "list_drafted", _("草拟领跑者名单")
     NOTICE_OPENED = "notice_opened", _("名单公示")

@@ -1,9 +1,11 @@
 """Yearly key products (重点领域/产品) and their evaluation schemes (评估方案), set by the national administration.
 
 A key product says which published declarations it covers: those of a product whose name contains one of its
-keywords, or executing one of its standards (by undated number, so every edition counts), or both (see
-`KeyProduct.matches` and selectors/ranking.py). Schemes and their indicators are written once by the services
-and never changed: a new scheme replaces an old one, so a stored ranking always says exactly what it used."""
+keywords, whose product code starts with one of its code prefixes (a code range or category, e.g. 8418 of the HS
+codes), or executing one of its standards (by undated number, so every edition counts); any or all of these (see
+selectors/ranking.py). Key products and schemes are edited by the administration through the services (each edit
+a new ``version`` and an event with what changed); a ranking run keeps a snapshot of the scheme and the key
+product as it ranked by (RankingRun.snapshot), so an edit never changes a run's results or a list drawn from it."""
 
 from django.conf import settings
 from django.db import models
@@ -28,8 +30,8 @@ class ThresholdKind(models.TextChoices):
 class MatchMode(models.TextChoices):
     """How product-name keywords and executed standards combine when both are given."""
 
-    ANY = "any", _("产品名称关键词或执行标准之一相符")
-    ALL = "all", _("产品名称关键词和执行标准均相符")
+    ANY = "any", _("所填条件之一相符即可")
+    ALL = "all", _("所填条件均须相符")
 
 
 class KeyProduct(models.Model):
@@ -40,11 +42,15 @@ class KeyProduct(models.Model):
     keywords = models.JSONField(_("产品名称关键词"), default=list, blank=True)
     # Undated standard numbers the declaration executes, e.g. ["GB 12021.2"] (any edition).
     standards = models.JSONField(_("执行标准"), default=list, blank=True)
+    # Prefixes of the products' codes (a range or category: "8418" covers 84181000…84189999), e.g. ["8418"].
+    product_codes = models.JSONField(_("产品编码范围"), default=list, blank=True)
     match = models.CharField(_("匹配方式"), max_length=3, choices=MatchMode.choices, default=MatchMode.ANY)
     note = models.TextField(_("说明"), blank=True)
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
-                                   editable=False)
+                                   editable=False)  # its owner (leaders.edit_product)
+    version = models.PositiveIntegerField(_("版本"), default=1, editable=False)  # +1 on every edit
+    updated_at = models.DateTimeField(_("修改时间"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-year", "name", "id"]
@@ -69,7 +75,9 @@ class Scheme(models.Model):
     note = models.TextField(_("说明"), blank=True)
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
-                                   editable=False)
+                                   editable=False)  # its owner (leaders.edit_scheme)
+    version = models.PositiveIntegerField(_("版本"), default=1, editable=False)  # +1 on every edit
+    updated_at = models.DateTimeField(_("修改时间"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["key_product_id", "-created_at", "-id"]
@@ -84,7 +92,9 @@ class Scheme(models.Model):
 class SchemeIndicator(models.Model):
     """One indicator of a scheme. Thresholds are decimal texts, best tier's first: fixed values in the indicator's
     unit, or cumulative shares of the qualified population (0.05, 0.2 = the best 5 %, then down to the best 20 %).
-    The requirement is the national or industry limit every tier must meet (the lowest tier's bound)."""
+    The requirement is the national or industry limit every tier must meet (the lowest tier's bound). ``aliases``
+    are other names enterprises declare the same indicator by (mapping.py). There is no weight: the combined tier
+    is the worst tier over the key indicators (rules.leaders rule 5; decision 0022)."""
 
     scheme = models.ForeignKey(Scheme, on_delete=models.PROTECT, related_name="indicators")
     position = models.PositiveSmallIntegerField(_("序号"))
@@ -92,8 +102,8 @@ class SchemeIndicator(models.Model):
     unit = models.CharField(_("单位"), max_length=40, blank=True)
     direction = models.CharField(_("方向"), max_length=6, choices=Direction.choices)
     key = models.BooleanField(_("关键指标"), default=True)
-    # Shown with the scheme; the combined tier follows the key indicators (rule 5), not a weighted sum.
-    weight = models.DecimalField(_("权重"), max_digits=6, decimal_places=3, null=True, blank=True)
+    # Other declared names of this indicator, e.g. ["能源效率指数", "EEI"] (compared as names are: mapping.py).
+    aliases = models.JSONField(_("声明中的其他名称"), default=list, blank=True)
     threshold_kind = models.CharField(_("分档方式"), max_length=5, choices=ThresholdKind.choices)
     thresholds = models.JSONField(_("分档界限"), default=list)
     requirement = models.DecimalField(_("标准要求"), max_digits=24, decimal_places=8, null=True, blank=True)

@@ -22,7 +22,9 @@ class RankingRun(models.Model):
     [[id, indicator, reason, value]...] (reasons: rules.leaders.Reason, plus the mapping's own: see
     ranking.MappingReason); ``indicators`` per scheme indicator {"status", "tiers": [{"tier", "bound", "count"}]}.
     ``inputs_digest`` is the SHA-256 of the canonical inputs (see services/ranking.py), so a rerun on unchanged
-    declarations shows the same digest."""
+    declarations shows the same digest. ``snapshot`` is what the run ranked by, copied when it ran (the scheme's
+    title, version and indicators with their thresholds, requirements and aliases; the key product's matching):
+    the scheme and the key product may be edited later, the run and the lists drawn from it never change."""
 
     scheme = models.ForeignKey("leaders.Scheme", on_delete=models.PROTECT, related_name="runs")
     at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
@@ -36,6 +38,8 @@ class RankingRun(models.Model):
     unranked = models.JSONField(default=list)
     excluded = models.JSONField(default=list)
     indicators = models.JSONField(default=dict)
+    scheme_version = models.PositiveIntegerField(_("方案版本"), default=1)
+    snapshot = models.JSONField(default=dict)  # services/ranking.snapshot_of
     seconds = models.FloatField(_("用时（秒）"), default=0)
 
     class Meta:
@@ -45,6 +49,15 @@ class RankingRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme} · {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def scheme_title(self) -> str:
+        return self.snapshot.get("scheme", {}).get("title", "")
+
+    @property
+    def ranked_indicators(self) -> list[dict]:
+        """The scheme's indicators as this run ranked by them (not as the scheme says now)."""
+        return self.snapshot.get("indicators", [])
 
     @property
     def tier_sizes(self) -> list[int]:

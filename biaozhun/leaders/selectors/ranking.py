@@ -1,12 +1,14 @@
 """What a ranking reads: the published declarations a key product covers, and their indicator rows, streamed.
 
-A declaration is covered when it is published and, by the key product's match mode, its products' names contain
-one of the keywords (case-insensitive) and/or it executes one of the standards (its undated number is listed,
-so any edition counts). With only keywords or only standards, that one condition decides."""
+A declaration is covered when it is published and, by the key product's match mode, one of its products' names
+contains one of the keywords (case-insensitive), one of its products' codes starts with one of the code prefixes
+(a code range or category), and/or it executes one of the standards (its undated number is listed, so any edition
+counts). Conditions left empty take no part; with one condition given, that one decides."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from django.db import connections
 from django.db.models import CharField, Exists, FloatField, OuterRef, Q, QuerySet, Value
@@ -19,21 +21,32 @@ from ..models import KeyProduct, MatchMode
 FETCH = 20_000  # rows per round trip
 
 
-def matching_declarations(product: KeyProduct) -> QuerySet[Declaration]:
+def matching_declarations(product: KeyProduct | Mapping[str, Any]) -> QuerySet[Declaration]:
+    """The declarations a key product covers: the product itself, or its matching as a run's snapshot holds it
+    ({"keywords", "standards", "product_codes", "match"})."""
+    def field(name: str) -> Any:
+        return product.get(name) if isinstance(product, Mapping) else getattr(product, name)
+
+    keywords, standards, codes = field("keywords") or [], field("standards") or [], field("product_codes") or []
     conditions = []
-    if product.keywords:
+    if keywords:
         names = Q()
-        for word in product.keywords:
+        for word in keywords:
             names |= Q(product__name__icontains=word)
         conditions.append(Exists(DeclarationProduct.objects.filter(names, declaration=OuterRef("pk"))))
-    if product.standards:
-        conditions.append(Q(undated__in=product.standards))
+    if codes:
+        prefixes = Q()
+        for code in codes:
+            prefixes |= Q(product__code__istartswith=code)
+        conditions.append(Exists(DeclarationProduct.objects.filter(prefixes, declaration=OuterRef("pk"))))
+    if standards:
+        conditions.append(Q(undated__in=standards))
     declarations = Declaration.objects.filter(state=DeclarationState.PUBLISHED)
     if not conditions:
         return declarations.none()
     combined = conditions[0]
     for condition in conditions[1:]:
-        combined = (combined & condition) if product.match == MatchMode.ALL else (combined | condition)
+        combined = (combined & condition) if field("match") == MatchMode.ALL else (combined | condition)
     return declarations.filter(combined)
 
 

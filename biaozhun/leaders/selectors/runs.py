@@ -1,17 +1,17 @@
 """Reads of a ranking run for the administration's page and the API: its tiers (members of the top tier named,
-the others counted), per-indicator statuses and bounds, and a page of excluded declarations with their reasons."""
+the others counted), per-indicator statuses and bounds, and a page of excluded declarations with their reasons.
+The scheme's indicators come from the run's snapshot (what it ranked by), never from the scheme as it is now."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from biaozhun.declarations.models import Declaration
 
-from ..models import RankingRun, SchemeIndicator
+from ..models import Direction, RankingRun
 
 TOP_TIER_SHOWN = 200
 
@@ -29,9 +29,7 @@ def reason_label(code: str) -> str:
 
 
 def run(*, pk: int) -> RankingRun | None:
-    return (RankingRun.objects.select_related("scheme__key_product", "actor").prefetch_related(
-        Prefetch("scheme__indicators", queryset=SchemeIndicator.objects.order_by("position")))
-        .filter(pk=pk).first())
+    return RankingRun.objects.select_related("scheme__key_product", "actor").filter(pk=pk).first()
 
 
 def _declarations(ids: list[int]) -> dict[int, Declaration]:
@@ -62,5 +60,31 @@ def excluded_rows(*, rows: list[list[Any]]) -> list[tuple[Declaration | None, st
     return [(found.get(row[0]), row[1], reason_label(row[2]), row[3]) for row in rows]
 
 
-def indicator_rows(*, run: RankingRun) -> list[tuple[SchemeIndicator, dict[str, Any]]]:
-    return [(indicator, run.indicators.get(indicator.name, {})) for indicator in run.scheme.indicators.all()]
+@dataclass(frozen=True)
+class RankedIndicator:
+    """One indicator as the run ranked by it (from its snapshot)."""
+
+    name: str
+    unit: str
+    direction: str
+    key: bool
+    threshold_kind: str
+    thresholds: list[str]
+    requirement: str | None
+    requirement_source: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    @property
+    def direction_label(self) -> str:
+        return str(Direction(self.direction).label)
+
+
+def ranked_indicators(*, run: RankingRun) -> list[RankedIndicator]:
+    return [RankedIndicator(**row) for row in run.ranked_indicators]
+
+
+def indicator_rows(*, run: RankingRun) -> list[tuple[RankedIndicator, dict[str, Any]]]:
+    return [(indicator, run.indicators.get(indicator.name, {})) for indicator in ranked_indicators(run=run)]

@@ -18,16 +18,31 @@ def _record(kind: str, *, actor: Any, reason: str = "", data: dict[str, Any] | N
 
 
 def key_product_created(product: KeyProduct, *, actor: Any) -> LeadersEvent:
-    """{"keywords", "standards", "match"}"""
+    """{"keywords", "standards", "product_codes", "match"}"""
     return _record(LeadersEventKind.KEY_PRODUCT_CREATED, actor=actor, key_product=product,
-                   data={"keywords": product.keywords, "standards": product.standards, "match": product.match})
+                   data={"keywords": product.keywords, "standards": product.standards,
+                         "product_codes": product.product_codes, "match": product.match})
+
+
+def key_product_changed(product: KeyProduct, *, actor: Any, before: dict[str, Any],
+                        after: dict[str, Any]) -> LeadersEvent:
+    """{"version", "before", "after"}: the changed fields only, as before and after the edit."""
+    return _record(LeadersEventKind.KEY_PRODUCT_CHANGED, actor=actor, key_product=product,
+                   data={"version": product.version, "before": before, "after": after})
 
 
 def scheme_created(scheme: Scheme, *, actor: Any, indicators: list[dict[str, Any]]) -> LeadersEvent:
-    """{"rules", "indicators": [{"name", "unit", "direction", "key", "weight", "threshold_kind", "thresholds",
-    "requirement"}...]}"""
+    """{"rules", "indicators": [{"name", "unit", "direction", "key", "threshold_kind", "thresholds",
+    "requirement", "requirement_source", "aliases"}...]} (events before the weight's removal also hold "weight")"""
     return _record(LeadersEventKind.SCHEME_CREATED, actor=actor, key_product=scheme.key_product, scheme=scheme,
                    data={"rules": scheme.rules, "indicators": indicators})
+
+
+def scheme_changed(scheme: Scheme, *, actor: Any, before: dict[str, Any], after: dict[str, Any]) -> LeadersEvent:
+    """{"version", "before", "after"}: the changed parts ("title", "note", "indicators": the whole list as in
+    scheme_created) as before and after the edit; runs made before keep their own snapshot."""
+    return _record(LeadersEventKind.SCHEME_CHANGED, actor=actor, key_product=scheme.key_product, scheme=scheme,
+                   data={"version": scheme.version, "before": before, "after": after})
 
 
 def ranked(run: RankingRun, *, actor: Any) -> LeadersEvent:

@@ -1,8 +1,11 @@
 """A ranking run: read the declared indicators of the declarations a key product covers, map them to the scheme's
 indicators (mapping.py), tier them with rules.leaders.tier_scheme and store what was read and found.
 
-The inputs digest (`inputs_digest`) covers the rules, the scheme's indicators as ranked and every declaration's
-values as the ranking compared them; two runs over unchanged declarations have the same digest."""
+The run copies what it ranks by into its snapshot first (`snapshot_of`: the scheme's title, version and
+indicators, the key product's matching) and reads only the snapshot after, so a later edit of the scheme or the key
+product changes nothing of the run. The inputs digest (`inputs_digest`) covers the rules, the scheme's indicators
+as ranked and every declaration's values as the ranking compared them; two runs over unchanged declarations have
+the same digest."""
 
 from __future__ import annotations
 
@@ -24,20 +27,36 @@ from biaozhun.rules import leaders as rules
 
 from ..mapping import MappingReason, RowPlan, Take
 from ..models import RankingRun, Scheme
-from ..schemes import rule_indicator
+from ..schemes import rule_indicator, stored_row
 from ..selectors.ranking import SEPARATOR, declared_rows, matching_declarations
 from . import events
 
+MATCHING = ("id", "year", "name", "keywords", "standards", "product_codes", "match")
 
-def collect(scheme: Scheme) -> tuple[list[rules.Indicator], dict[int, dict[str, Any]], dict[tuple[int, str], str], int]:
+
+def snapshot_of(scheme: Scheme) -> dict[str, Any]:
+    """What a run ranks by, as it is now: {"scheme": {"id", "title", "version", "rules", "note"}, "key_product":
+    {"id", "year", "name", "keywords", "standards", "product_codes", "match"}, "indicators": [stored rows, by
+    position: "name", "unit", "direction", "key", "threshold_kind", "thresholds", "requirement",
+    "requirement_source", "aliases"]}."""
+    product = scheme.key_product
+    return {"scheme": {"id": scheme.pk, "title": scheme.title, "version": scheme.version, "rules": scheme.rules,
+                       "note": scheme.note},
+            "key_product": {name: getattr(product, name if name != "id" else "pk") for name in MATCHING},
+            "indicators": [stored_row(row) for row in scheme.indicators.order_by("position")]}
+
+
+def collect(snapshot: dict[str, Any]) -> tuple[list[rules.Indicator], dict[int, dict[str, Any]],
+                                               dict[tuple[int, str], str], int]:
     """(the rules' indicators, declaration id → {indicator name → value}, (declaration id, indicator) → the mapping's
-    own reason for a missing value, indicator rows read). Every declaration the key product covers is a key, with
-    an empty dict when it declared none of the scheme's indicators. The loop is the hot path of a million rows:
-    plain ints for the plan, one dictionary look-up per row, the declaration's dict fetched when the id changes."""
-    stored = list(scheme.indicators.all())
+    own reason for a missing value, indicator rows read), for a run's snapshot. Every declaration the key product
+    covers is a key, with an empty dict when it declared none of the scheme's indicators. The loop is the hot path
+    of a million rows: plain ints for the plan, one dictionary look-up per row, the declaration's dict fetched when
+    the id changes."""
+    stored = snapshot["indicators"]
     indicators = [rule_indicator(row) for row in stored]
-    plan = RowPlan([(row.name, row.unit) for row in stored], [indicator.direction for indicator in indicators],
-                   SEPARATOR)
+    plan = RowPlan([(row["name"], row["unit"], row.get("aliases", [])) for row in stored],
+                   [indicator.direction for indicator in indicators], SEPARATOR)
     known, learn = plan.known, plan.learn
     lower_column, either, text = int(Take.LOWER), int(Take.EITHER), int(Take.TEXT)
     ignore, nan = int(Take.IGNORE), math.nan
@@ -47,7 +66,7 @@ def collect(scheme: Scheme) -> tuple[list[rules.Indicator], dict[int, dict[str, 
     last, values = None, {}
     # `rows` counts as it goes (enumerate is cheaper than an addition per row)
     for rows, (pk, key, lower, upper) in enumerate(  # noqa: B007
-            declared_rows(matching_declarations(scheme.key_product)), 1):
+            declared_rows(matching_declarations(snapshot["key_product"])), 1):
         if pk != last:
             last = pk
             values = declarations.get(pk)
@@ -108,10 +127,13 @@ def _number(value: Any) -> Any:
 
 @transaction.atomic
 def run_ranking(actor: Any, *, scheme: Scheme) -> RankingRun:
-    """Rank now; the run is stored whatever its outcome (ranked, all equal, none qualified)."""
+    """Rank now by the scheme as it is (copied into the run's snapshot); the run is stored whatever its outcome
+    (ranked, all equal, none qualified)."""
     policy.require(actor, "leaders.rank", scheme)
     started = time.perf_counter()
-    indicators, declarations, notes, count = collect(scheme)
+    scheme = Scheme.objects.select_for_update().select_related("key_product").get(pk=scheme.pk)
+    snapshot = snapshot_of(scheme)
+    indicators, declarations, notes, count = collect(snapshot)
     result = rules.tier_scheme(indicators, declarations)
     excluded = [[e.key, e.indicator, str(notes.get((e.key, e.indicator), e.reason)), _number(e.value)]
                 for e in result.excluded]
@@ -122,6 +144,7 @@ def run_ranking(actor: Any, *, scheme: Scheme) -> RankingRun:
         scheme=scheme, at=clock.now(), actor=user_or_none(actor), rules=rules.RULES, status=str(result.status),
         inputs_digest=inputs_digest(indicators, declarations), declarations=len(declarations), indicator_rows=count,
         tiers=[list(tier.keys) for tier in result.tiers], unranked=list(result.unranked), excluded=excluded,
-        indicators=per_indicator, seconds=round(time.perf_counter() - started, 3))
+        indicators=per_indicator, scheme_version=scheme.version, snapshot=snapshot,
+        seconds=round(time.perf_counter() - started, 3))
     events.ranked(run, actor=actor)
     return run

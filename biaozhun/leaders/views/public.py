@@ -41,9 +41,14 @@ def product(request, pk: int):
     found = selectors.key_product(pk=pk)
     if found is None:
         raise Http404(_("没有这个重点产品。"))
+    may_rank = policy.can(request.user, "leaders.rank")
     return render(request, "leaders/product.html", {
         "product": found, "lists": selectors.key_products(viewer=request.user).get(pk=pk).visible_lists,
-        "may_rank": policy.can(request.user, "leaders.rank"),
+        "conditions": [name for name in ("keywords", "product_codes", "standards") if getattr(found, name)],
+        "may_rank": may_rank, "may_manage": policy.can(request.user, "leaders.manage", found),
+        "may_edit_product": policy.can(request.user, "leaders.edit_product", found),
+        "editable_schemes": {scheme.pk for scheme in found.schemes.all()
+                             if may_rank and policy.can(request.user, "leaders.edit_scheme", scheme)},
     })
 
 

@@ -12,6 +12,7 @@ from biaozhun.catalog.identifier_messages import identifier_message
 from biaozhun.catalog.models import RelationKind, Status, Tier
 from biaozhun.catalog.status_text import status_explanation
 from biaozhun.development.selectors import project_of_edition
+from biaozhun.feedback.selectors.public import interpretations_of
 from biaozhun.filing.selectors.public_page import filing_of_standard
 from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.reference.selectors import ics_classes, industry_classes
@@ -88,6 +89,7 @@ def standard_detail(request, identifier: str):
         "drafters_withheld": text_access.DRAFTERS_WITHHELD,
         "project": project_of_edition(standard=standard),
         "filing": filing_of_standard(standard=standard),
+        "interpretations": list(interpretations_of(standard=standard)),
         "industry_classes": industry_classes(list(standard.industry_classes)),
         "ics": ics_classes(list(standard.ics_codes or ([standard.ics_id] if standard.ics_id else []))),
         "following": follow_state(user=request.user, standard=standard),

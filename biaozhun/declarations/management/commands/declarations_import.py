@@ -13,7 +13,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from biaozhun.core.actors import SYSTEM
-from biaozhun.core.safe_read import ReadRefused
+from biaozhun.core.safe_read import EXCEL_MAX_ROWS, ReadRefused
 from biaozhun.core.upload_limits import Profile, read_limits, refusal_message
 from biaozhun.declarations.bulk_format import FormatError, read_records
 from biaozhun.declarations.models import DeclarationImport
@@ -38,7 +38,7 @@ class Command(BaseCommand):
                 digest.update(chunk)
             stream.seek(0)
             try:
-                records, kind = read_records(stream, file.name, read_limits(Profile.IMPORT))
+                records, kind = read_records(stream, file.name, read_limits(Profile.IMPORT, max_rows=EXCEL_MAX_ROWS))
             except ReadRefused as exc:
                 raise CommandError(refusal_message(exc)) from exc
             except FormatError as exc:

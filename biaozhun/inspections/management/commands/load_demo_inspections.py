@@ -1,7 +1,9 @@
 """Demo data of random inspections: 江苏's bureau with an inspector pool (six inspectors with accounts), a small set of
 enterprises with published declarations (created as direct rows when none exist in 江苏, so that this command does
 not depend on the declarations demo), and one finished campaign: committed, drawn, inspected, results published,
-correction orders followed up (one enterprise on the public list), closed. Run again, it changes nothing."""
+correction orders followed up (one enterprise on the public list, one enterprise standard below a mandatory limit
+not corrected and abolished by the bureau under law art. 39, with its public notice), closed. Run again, it changes
+nothing."""
 
 from __future__ import annotations
 
@@ -22,12 +24,14 @@ from biaozhun.declarations.demo import record_declared
 from biaozhun.declarations.models import (
     Declaration,
     DeclarationProduct,
+    DeclarationState,
     EnterpriseProfile,
     Product,
     StandardSource,
 )
 from biaozhun.inspections import services
 from biaozhun.inspections.models import Campaign, CheckItem, Inspector, OrderState, Outcome
+from biaozhun.inspections.services.abolitions import abolishable, candidates
 from biaozhun.rules.declaration_checks import CheckCode, finding
 
 PASSWORD = os.environ.get("BIAOZHUN_DEMO_PASSWORD", "biaozhun-demo-2026")
@@ -68,23 +72,51 @@ class Command(BaseCommand):
         with clock.as_of(_moment("2026-03-04")):
             services.draw_campaign(officer, campaign=campaign)
         users = {i.pk: i.user for i in inspectors}
+        below = self._below_mandatory_rank(campaign)
         with clock.as_of(_moment("2026-03-20")):
             for rank, item in enumerate(campaign.items.order_by("rank")):
                 inspector = users[item.assignments.order_by("position").first().inspector_id]
                 for code in campaign.check_items:
-                    failing = rank < 2 and code == CheckItem.DISCLOSURE
+                    failing = (rank < 2 and code == CheckItem.DISCLOSURE) or (
+                        rank == below and code == CheckItem.BELOW_MANDATORY)
+                    note = "未公开产品的功能指标和性能指标" if code == CheckItem.DISCLOSURE else \
+                        "耗电量高于 GB 12021.2 规定的能效限定值"
                     services.record_finding(inspector, item=item, check_item=code,
                                             outcome=Outcome.NON_CONFORMING if failing else Outcome.CONFORMING,
-                                            note="未公开产品的功能指标和性能指标" if failing else "")
+                                            note=note if failing else "")
             services.complete_inspection(officer, campaign=campaign)
         with clock.as_of(_moment("2026-03-25")):
             services.publish_results(officer, campaign=campaign)
         with clock.as_of(_moment("2026-05-08")):
-            for n, order in enumerate(campaign.items.filter(order__state=OrderState.OPEN).order_by("rank")):
-                services.follow_up_order(officer, order=order.order, corrected=n > 0,
-                                         note="已补充公开指标" if n else "逾期仍未公开指标")
+            for n, item in enumerate(campaign.items.filter(order__state=OrderState.OPEN).order_by("rank")):
+                below_mandatory = CheckItem.BELOW_MANDATORY in item.order.check_items
+                corrected = n == 1 and not below_mandatory  # the second enterprise discloses in time
+                services.follow_up_order(officer, order=item.order, corrected=corrected, note=(
+                    "逾期仍未改正能效指标" if below_mandatory else "已补充公开指标" if corrected else "逾期仍未公开指标"))
             services.close_campaign(officer, campaign=campaign)
+        with clock.as_of(_moment("2026-05-15")):
+            self._abolish(officer, campaign)
         self.stdout.write(f"inspections demo: campaign {campaign.pk}, {campaign.items.count()} enterprises drawn")
+
+    @staticmethod
+    def _below_mandatory_rank(campaign: Campaign) -> int | None:
+        """A drawn enterprise whose own enterprise standard is published (it will be found below a mandatory limit
+        and abolished): the first after the two that fail disclosure, else the first (a small demo draws few)."""
+        ranks = [rank for rank, item in enumerate(campaign.items.order_by("rank"))
+                 if Declaration.objects.filter(enterprise=item.enterprise_id, source=StandardSource.ENTERPRISE,
+                                               state=DeclarationState.PUBLISHED).exists()]
+        return next((rank for rank in ranks if rank >= 2), ranks[0] if ranks else None)
+
+    def _abolish(self, officer: User, campaign: Campaign) -> None:
+        """The bureau (provincial) abolishes the enterprise standard of the enterprise that did not correct its
+        below-mandatory finding (law art. 39), when that enterprise discloses one."""
+        for item in campaign.items.filter(order__state=OrderState.NOT_CORRECTED).select_related("order"):
+            if not abolishable(item.order):
+                continue
+            for declaration in candidates(item.order)[:1]:
+                services.abolish_standard(officer, order=item.order, declaration=declaration, reason=(
+                    "抽查发现该企业标准的耗电量指标高于 GB 12021.2 规定的能效限定值，低于强制性国家标准的技术要求；"
+                    "责令限期改正，期满复查仍未改正。"))
 
     def _bureau(self) -> tuple[Organisation, User]:
         bureau = Organisation.objects.filter(kind=OrganisationKind.BUREAU, region_code="32").order_by("pk").first() \

@@ -111,7 +111,7 @@ class Command(BaseCommand):
             scheme = product.schemes.first() or create_scheme(SYSTEM, key_product=product, title=f"{year} 年度评估方案",
                                                               indicators=[
                 IndicatorInput("能效指数", "lower", "fixed", ["42", "52"], unit="%", requirement="62",
-                               requirement_source="GB 12021.2-2015 4.2（能效等级 5 级）"),
+                               requirement_source="GB 12021.2-2015 4.2（能效等级 5 级）", aliases=["能源效率指数"]),
                 IndicatorInput("噪声", "lower", "fixed", ["38", "41"], unit="dB(A)", requirement="45", key=False,
                                requirement_source="GB 12021.2-2015 附录"),
             ])
