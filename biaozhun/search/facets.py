@@ -69,13 +69,14 @@ def _parts(field: str, value: str) -> list[tuple[str, str]]:
     return parts
 
 
-def count_facets(searcher: tantivy.Searcher, tquery: tantivy.Query, names: list[str], total: int
-                 ) -> dict[str, list[tuple[str, int]]]:
-    """Each named facet's values among the `total` hits of the query, most frequent first, at most FACETS[name] of
-    them."""
+def count_facets(searcher: tantivy.Searcher, tquery: tantivy.Query, names: list[str], total: int, *,
+                 grouped: bool = True) -> dict[str, list[tuple[str, int]]]:
+    """Each named facet's values among the `total` hits of the query (their exact number: the combination left
+    out of COMBINED is counted from it), most frequent first, at most FACETS[name] of them. grouped=False: the
+    sparse facets field by field."""
     combined = [name for name in names if name in COMBINED_FACETS]
     groups = [field for field, served in GROUP_FACETS.items()
-              if total <= SPARSE_MAX_HITS and any(name in names for name in served)]
+              if grouped and total <= SPARSE_MAX_HITS and any(name in names for name in served)]
     grouped = {name for field in groups for name in GROUP_FACETS[field]}
     alone = [name for name in names if name not in combined and name not in grouped]
     aggregations = {name: _terms(name, FACETS[name], FACET_SEGMENT_SIZE) for name in alone}
@@ -88,7 +89,7 @@ def count_facets(searcher: tantivy.Searcher, tquery: tantivy.Query, names: list[
     except ValueError:  # more buckets than tantivy allows in one request: field by field
         if not groups:
             raise
-        return count_facets(searcher, tquery, names, SPARSE_MAX_HITS + 1)
+        return count_facets(searcher, tquery, names, total, grouped=False)
     counts = {name: _buckets(raw, name) for name in alone}
     recount = []
     if combined:

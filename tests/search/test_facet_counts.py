@@ -12,9 +12,19 @@ from biaozhun.catalog.services import abolish_standard, update_standard
 from biaozhun.catalog.services.withdrawal import withdraw_standard
 from biaozhun.core.actors import SYSTEM
 from biaozhun.search import facets as facets_module
-from biaozhun.search.documents import FACETS, SPARSE_FACETS, facet_values, sparse_values, split_sparse
+from biaozhun.search.documents import (
+    COMBINED_FACETS,
+    FACETS,
+    SPARSE_FACETS,
+    SPARSE_GROUPS,
+    facet_values,
+    sparse_values,
+    split_sparse,
+)
 from biaozhun.search.engine import SearchQuery
 from biaozhun.search.feed import sync
+from biaozhun.search.queries import full_query
+from biaozhun.text import analyse
 from tests.fixtures.catalog import make_standard
 
 from .helpers import all_ids, db_facets
@@ -132,3 +142,46 @@ def test_the_combination_left_out_of_the_index_is_counted_as_the_rest_of_the_tot
     assert (result.total, dict(result.facets["tier"]), dict(result.facets["status"])) == (
         1, {"enterprise": 1}, {"current": 1})
     assert dict(result.facets["fulltext"]) == {"no": 1} and dict(result.facets["adopted"]) == {"no": 1}
+
+
+class _RefusingGroups:
+    """A searcher that refuses aggregations over the grouped fields, as tantivy does past its bucket limit."""
+
+    def __init__(self, searcher):
+        self.searcher, self.refused = searcher, 0
+
+    def aggregate(self, query, aggregations):
+        if set(aggregations) & set(SPARSE_GROUPS):
+            self.refused += 1
+            raise ValueError("Aborting aggregation because bucket limit was exceeded. Limit: 65000")
+        return self.searcher.aggregate(query, aggregations)
+
+
+def _count(engine, text: str, searcher=None) -> tuple[int, dict]:
+    query = full_query(engine.schema, analyse(text), {})
+    total = engine.search(SearchQuery(text=text)).total
+    return total, facets_module.count_facets(searcher or engine.index().searcher(), query, list(FACETS), total)
+
+
+@pytest.mark.parametrize("text", ["", "要求"])
+def test_groups_refused_by_tantivy_are_counted_field_by_field(generated_catalogue, text):
+    engine = generated_catalogue.engine
+    _total, expected = _count(engine, text)
+    refusing = _RefusingGroups(engine.index().searcher())
+    counted = _count(engine, text, refusing)[1]
+    assert refusing.refused == 1
+    assert {name: sorted(values) for name, values in counted.items()} == {
+        name: sorted(values) for name, values in expected.items()}
+    in_db = db_facets(all_ids(engine, text))
+    assert dict(counted["tier"]) == in_db["tier"] and dict(counted["status"]) == in_db["status"]
+
+
+def test_a_combined_aggregation_cut_short_is_counted_again_field_by_field(generated_catalogue, monkeypatch):
+    engine = generated_catalogue.engine
+    total, expected = _count(engine, "")
+    monkeypatch.setattr(facets_module, "COMBINED_SIZE", 1)  # fewer buckets than combinations: tantivy cuts it
+    _total, cut = _count(engine, "")
+    for name in COMBINED_FACETS:
+        assert sorted(cut[name]) == sorted(expected[name]), name
+    assert sum(n for _v, n in cut["tier"]) == total > 0
+    assert db_facets(all_ids(engine, ""))["tier"] == dict(cut["tier"])
