@@ -9,7 +9,8 @@ process spends on the same requests moves much less. Each measurement is a fresh
 code of its root (this checkout, or the --compare root), opens its index, warms up on 200 other tail queries,
 then sends `--queries` long-tail queries (the HTTP benchmark's, bench_search_http.tail_queries: the last ones of
 its 3,000) through the WSGI application — the lean way, as gunicorn's workers do — once without and once with
-`facets=true`, caches emptied before each pass, and reports the process's CPU time (user + system) per request.
+`facets=true`, caches emptied before each pass, and reports the process's CPU time (user + system) per request,
+and the part of it spent counting facets (tantivy_engine.count_facets, in both versions).
 Children of the two roots alternate, `--runs` each; medians and the ratio are printed.
 """
 
@@ -27,6 +28,7 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+KINDS = ("results", "facets", "count_facets")
 
 
 def child(root: str, index: str, database_url: str, queries: int) -> None:
@@ -61,14 +63,29 @@ def child(root: str, index: str, database_url: str, queries: int) -> None:
         call(params)
         call({**params, "facets": "true"})
     engine = get_engine()
+    import biaozhun.search.tantivy_engine as engine_module
+
+    counting = engine_module.count_facets
+    spent = [0.0]
+
+    def timed(*args, **kwargs):  # the facet step alone (CPU), inside the requests with facets
+        start = time.process_time()
+        try:
+            return counting(*args, **kwargs)
+        finally:
+            spent[0] += time.process_time() - start
+
+    engine_module.count_facets = timed
     out = {}
     for name, extra in (("results", {}), ("facets", {"facets": "true"})):
         engine._results.clear()
         engine._facet_cache.clear()
+        spent[0] = 0.0
         start = time.process_time()
         for params in tail[-queries:]:
             call({**params, **extra})
         out[name] = (time.process_time() - start) / queries * 1000
+    out["count_facets"] = spent[0] / queries * 1000
     print(json.dumps(out))
 
 
@@ -99,15 +116,17 @@ def main() -> None:
         for name, (root, index) in sides.items():
             figures[name].append(measure(root, index, args.database_url, args.queries))
             print(f"run {run + 1} {name}: results {figures[name][-1]['results']:.3f} ms, "
-                  f"with facets {figures[name][-1]['facets']:.3f} ms CPU per request", flush=True)
-    medians = {name: {kind: statistics.median(f[kind] for f in runs) for kind in ("results", "facets")}
+                  f"with facets {figures[name][-1]['facets']:.3f} ms CPU per request "
+                  f"(count_facets {figures[name][-1]['count_facets']:.3f} ms)", flush=True)
+    medians = {name: {kind: statistics.median(f[kind] for f in runs) for kind in KINDS}
                for name, runs in figures.items()}
     for name, values in medians.items():
         print(f"{name}: median CPU per request, results only {values['results']:.3f} ms, "
-              f"with facets {values['facets']:.3f} ms ({args.runs} runs of {args.queries} tail queries)")
+              f"with facets {values['facets']:.3f} ms, of which count_facets {values['count_facets']:.3f} ms "
+              f"({args.runs} runs of {args.queries} tail queries)")
     if args.compare:
         before, after = medians["compared"], medians["this checkout"]
-        for kind in ("results", "facets"):
+        for kind in KINDS:
             print(f"ratio this checkout / compared, {kind}: {after[kind] / before[kind]:.2f}")
 
 
