@@ -414,7 +414,7 @@ class TantivyEngine:
     ) -> dict[str, list[tuple[str, int]]]:
         fixed = fixed_facets(filters, total)
         wanted = [name for name in FACETS if name not in fixed]
-        counted = count_facets(searcher, tquery, wanted) if total and wanted else {}
+        counted = count_facets(searcher, tquery, wanted, total) if total and wanted else {}
         return {name: fixed[name] if name in fixed else counted.get(name, []) for name in FACETS}
 
 

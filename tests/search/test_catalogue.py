@@ -2,12 +2,12 @@
 
 from collections import Counter
 
-from biaozhun.catalog.models import FullText, RelationKind, Standard, StandardRelation
+from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
 from biaozhun.search.documents import FACETS
 from biaozhun.search.engine import SearchQuery
 from biaozhun.text import cjk_runs, squeeze
 
-from .helpers import all_ids
+from .helpers import all_ids, db_facets
 
 
 def _titles() -> dict[int, str]:
@@ -54,42 +54,11 @@ def test_chinese_recall_equals_a_substring_scan_of_the_squeezed_titles(generated
     assert all(f"<mark>{term}</mark>" in hit.highlight_zh for hit in result.hits)
 
 
-def _db_facets(ids: set[int]) -> dict[str, Counter]:
-    counts: dict[str, Counter] = {name: Counter() for name in
-                                  ("tier", "nature", "status", "ccs1", "ccs", "ics", "industry", "province", "city",
-                                   "tc", "year", "degree", "fulltext", "adopted")}
-    rows = Standard.objects.filter(id__in=ids).values_list(
-        "tier", "nature", "status", "ccs_id", "ics_codes", "industry_code", "region_code", "tc_code", "year"
-    )
-    for tier, nature, status, ccs, ics, industry, region, tc, year in rows:
-        counts["tier"][tier] += 1
-        counts["nature"][nature] += bool(nature)
-        counts["status"][status] += 1
-        if ccs:
-            counts["ccs1"][ccs[0]] += 1
-            counts["ccs"][ccs] += 1
-        for field in {code[:2] for code in ics}:
-            counts["ics"][field] += 1
-        counts["industry"][industry] += bool(industry)
-        counts["province"][region[:2]] += bool(region)
-        counts["city"][region[:4]] += len(region) >= 4
-        counts["tc"][tc] += bool(tc)
-        counts["year"][str(year)] += bool(year)
-    degrees = StandardRelation.objects.filter(source_id__in=ids, kind=RelationKind.ADOPTS).exclude(degree="")
-    for degree, n in Counter(set(degrees.values_list("source_id", "degree"))).items():
-        counts["degree"][degree[1]] += n
-    adopting = set(degrees.filter(degree__in=["IDT", "MOD"]).values_list("source_id", flat=True))
-    counts["adopted"].update({"yes": len(adopting), "no": len(ids) - len(adopting)})
-    with_text = set(FullText.objects.filter(standard_id__in=ids).values_list("standard_id", flat=True))
-    counts["fulltext"].update({"yes": len(with_text), "no": len(ids) - len(with_text)})
-    return {name: Counter({k: v for k, v in c.items() if v}) for name, c in counts.items()}
-
-
 def test_facet_counts_equal_database_counts(generated_catalogue):
     engine = generated_catalogue.engine
     for text in ("", "要求", "方法"):
         result = engine.search(SearchQuery(text=text, facets=True))
-        expected = _db_facets(all_ids(engine, text))
+        expected = db_facets(all_ids(engine, text))
         for name, counts in expected.items():
             shown = result.facets[name]
             assert len(shown) == min(FACETS[name], len(counts)), name  # the most frequent values, up to the size
@@ -124,7 +93,7 @@ def test_facets_fixed_by_a_single_valued_filter_equal_counted_ones(generated_cat
     for filters in ({"tier": ["national"]}, {"status": ["current"], "tier": ["local", "group"]},
                     {"ccs": [some.ccs_id]}, {"year": ["1900"]}):
         result = engine.search(SearchQuery(text="", filters=filters, facets=True))
-        expected = _db_facets(all_ids(engine, "", filters))
+        expected = db_facets(all_ids(engine, "", filters))
         for name, counts in expected.items():
             shown = result.facets[name]
             assert len(shown) == min(FACETS[name], len(counts)), (filters, name)
