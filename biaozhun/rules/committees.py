@@ -138,3 +138,17 @@ def term_reminder_due(term_end: date, today: date, leads: Iterable[int]) -> int 
     left = (term_end - today).days
     due = [lead for lead in leads if left <= lead]
     return min(due) if due else None
+
+
+_CODE_KIND = re.compile(r"^SAC/(TC|SWG|CG) \d+(/SC \d+)?$")
+
+
+def kind_of_code(code: str) -> str | None:
+    """The kind a canonical committee code names: "SAC/TC 28" TC, "SAC/TC 28/SC 1" SC, "SAC/SWG 5" SWG, "SAC/CG 1"
+    CG (总体组); None for anything else (subcommittees only under a TC)."""
+    match = _CODE_KIND.match(code or "")
+    if match is None:
+        return None
+    if match.group(2):
+        return "SC" if match.group(1) == "TC" else None
+    return match.group(1)
