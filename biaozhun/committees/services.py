@@ -15,11 +15,13 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.codes import is_canonical_tc_code, normalise_tc_code
+from biaozhun.accounts.models import phone_validator
 from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
 from biaozhun.rules.committees import overweight_categories, status_move
@@ -206,12 +208,21 @@ def update_contacts(*, actor, committee: Committee, contact_name: str, contact_p
     changed = [name for name, value in values.items() if getattr(committee, name) != value]
     if not changed:
         return committee
+    problems = []
+    checks = {"contact_phone": (phone_validator, None), "contact_email": (validate_email, _(
+        "请填写有效的电子邮箱，如 secretariat@example.org。"))}
+    for name, (check, message) in checks.items():
+        if values[name]:
+            try:
+                check(values[name])
+            except DjangoValidationError as error:
+                problems.append(_problem(name, str(message or error.messages[0]), "invalid"))
+    if len(values["contact_name"]) > 100:
+        problems.append(_problem("contact_name", _("最多 100 个字符。"), "too_long"))
+    if problems:
+        raise ValidationFailed(_("联系方式未能保存，请按提示修改。"), problems)
     for name in changed:
         setattr(committee, name, values[name])
-    try:
-        committee.full_clean(exclude=[f.name for f in Committee._meta.fields if f.name not in CONTACT_FIELDS])
-    except DjangoValidationError as error:
-        raise ValidationFailed(_("联系方式未能保存，请按提示修改。"), _problems(error)) from None
     committee.save(update_fields=changed)
     events.contacts_changed(committee, actor=actor, fields=changed)
     return committee
