@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from biaozhun.committees.models import Member
-from biaozhun.committees.services import add_member, update_contacts, update_committee
+from biaozhun.committees.services import add_member, update_committee, update_contacts
 from biaozhun.committees.terms import record_term
 from biaozhun.core.actors import SYSTEM
 from tests.factories.development import ProjectFactory

@@ -20,7 +20,7 @@ from biaozhun.committees.applications.services import (
     submit_application,
     withdraw_application,
 )
-from biaozhun.committees.models import Committee, CommitteeEvent, Member
+from biaozhun.committees.models import Committee, Member
 from biaozhun.committees.services import create_committee
 from biaozhun.core.actors import SYSTEM
 from biaozhun.core.errors import InvalidTransition, PermissionDeniedError, ValidationFailed
