@@ -84,7 +84,7 @@ def current_term(committee: Committee, *, on: date):
     return committee.terms.filter(start__lte=on, end__gte=on).order_by("-number").first()
 
 
-HISTORY_LIMIT = 30
+HISTORY_LIMIT = 15
 
 
 def history(committee: Committee, *, limit: int = HISTORY_LIMIT):
