@@ -290,6 +290,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),
     ("biaozhun.inspections.tasks.sweep_inspections", "00:50"),
     ("biaozhun.feedback.tasks.sweep_feedback_daily", "00:55"),
+    ("biaozhun.committees.tasks.remind_term_ends_daily", "01:00"),
     ("biaozhun.declarations.search.tasks.catch_up_search_index", "01:10"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
@@ -305,6 +306,12 @@ BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CO
 BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY", "20/hour")
 BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES", str(10 * 2**20)))
 BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES", str(25 * 2**20)))
+# Committees: the public notice of an application (calendar days, Civil Code counting), a term's length in years,
+# and how many days before a term ends its secretariat is reminded to prepare the next (换届).
+BIAOZHUN_COMMITTEE_NOTICE_DAYS = int(os.environ.get("BIAOZHUN_COMMITTEE_NOTICE_DAYS", "30"))
+BIAOZHUN_COMMITTEE_TERM_YEARS = int(os.environ.get("BIAOZHUN_COMMITTEE_TERM_YEARS", "5"))
+BIAOZHUN_COMMITTEE_TERM_REMINDER_DAYS = [int(d) for d in os.environ.get("BIAOZHUN_COMMITTEE_TERM_REMINDER_DAYS",
+                                                                        "180,30").split(",")]
 # The public address of the site, for links in emails.
 BIAOZHUN_SITE_URL = os.environ.get("BIAOZHUN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

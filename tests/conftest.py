@@ -14,6 +14,7 @@ pytest_plugins = [
     "tests.fixtures.declarations",
     "tests.fixtures.feedback",
     "tests.fixtures.propagation",
+    "tests.fixtures.committees",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

@@ -6,7 +6,7 @@ data; here we only read the shape of a code so that "32", "320000" and " 32 " me
 
 import re
 
-_TC_CODE = re.compile(r"^SAC\s*/\s*(TC|SWG)\s*(\d+)(?:\s*/\s*SC\s*(\d+))?$")
+_TC_CODE = re.compile(r"^SAC\s*/\s*(TC|SWG|CG)\s*(\d+)(?:\s*/\s*SC\s*(\d+))?$")  # CG: 总体组
 REGION_CODE = re.compile(r"^\d{2}(\d{2})?$")
 INDUSTRY_CODE = re.compile(r"^[A-Z]{2}$")
 

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from biaozhun.catalog.api import router as catalog_router
+from biaozhun.committees.api import router as committees_router
 from biaozhun.declarations.api import router as declarations_router
 from biaozhun.development.api import router as development_router
 from biaozhun.feedback.api import router as feedback_router
@@ -49,3 +50,4 @@ api.add_router("/inspections", inspections_router)
 api.add_router("/declarations", declarations_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/propagation", propagation_router)
+api.add_router("/committees", committees_router)

@@ -11,11 +11,12 @@ from django.http import HttpRequest
 from biaozhun.core.service_admin import ServiceAdmin
 
 from . import services
-from .models import Committee, CommitteeEvent, Member
+from .models import Application, ApplicationEvent, Committee, CommitteeEvent, Member
 
-CREATE_FIELDS = ["code", "name_zh", "name_en", "scope", "secretariat", "international_counterpart", "established_on"]
+CREATE_FIELDS = ["code", "name_zh", "name_en", "scope", "secretariat", "international_counterpart", "established_on",
+                 "guiding_unit"]
 MEMBER_CREATE_FIELDS = ["committee", "name", "organisation", "stakeholder", "term_start", "term_end", "role",
-                        "voting", "user"]
+                        "voting", "user", "title"]
 
 
 def _changes(form: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
@@ -60,7 +61,7 @@ class CommitteeAdmin(ServiceAdmin):
     list_display = ["code", "name_zh", "kind", "secretariat", "international_counterpart", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["code", "name_zh", "name_en"]
-    raw_id_fields = ["secretariat"]
+    raw_id_fields = ["secretariat", "guiding_unit"]
     inlines = [MemberInline, CommitteeEventInline]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Committee | None = None) -> list[str]:
@@ -81,7 +82,7 @@ class CommitteeAdmin(ServiceAdmin):
                               changes=_changes(form, services.COMMITTEE_FIELDS))
             return
         data = {name: form.cleaned_data.get(name) for name in CREATE_FIELDS}
-        data = {name: ("" if value is None and name not in ("secretariat", "established_on") else value)
+        data = {name: ("" if value is None and name not in ("secretariat", "established_on", "guiding_unit") else value)
                 for name, value in data.items()}
         _saved(obj, self.call_service(services.create_committee, actor=request.user, **data))
 
@@ -115,6 +116,43 @@ class CommitteeEventAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["committee__code"]
     readonly_fields = ["committee", "kind", "actor", "at", "data"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ApplicationEventInline(admin.TabularInline):
+    model = ApplicationEvent
+    fields = ["at", "kind", "actor", "data"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Read-only: applications move through their pages (committees/applications/views.py) and services."""
+
+    list_display = ["pk", "purpose", "state", "code", "committee", "applicant", "notice_closes_on"]
+    list_filter = ["purpose", "state"]
+    search_fields = ["code", "name_zh", "committee__code"]
+    inlines = [ApplicationEventInline]
+    exclude = ["contact_phone", "contact_email"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Application._meta.fields if f.name not in self.exclude]
 
     def has_add_permission(self, request):
         return False

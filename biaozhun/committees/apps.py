@@ -16,3 +16,5 @@ class CommitteesConfig(AppConfig):
 
         policy.register_module(permissions)
         personal_data.register("committee_seats", export=mine.export_seats, erase=mine.erase_seat_names)
+        personal_data.register("committee_notice_comments", export=mine.export_notice_comments,
+                               erase=mine.erase_notice_comment_authors)

@@ -1,4 +1,6 @@
-"""Technical committees (TC), subcommittees (SC) and working groups (SWG), their members and history."""
+"""Technical committees (TC), subcommittees (SC), working groups (SWG) and overall coordination groups (总体组, CG),
+their terms (届次), members and history. Applications to establish, restructure or merge a committee are in
+``committees/applications/models.py`` (imported at the end of this module)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from biaozhun.core.fields import EncryptedCharField, EncryptedEmailField
 from biaozhun.core.models import AppendOnly
 from biaozhun.rules.committees import Status
 
@@ -17,6 +20,7 @@ class CommitteeKind(models.TextChoices):
     TC = "TC", _("技术委员会")
     SC = "SC", _("分技术委员会")
     SWG = "SWG", _("标准化工作组")
+    CG = "CG", _("标准化总体组")  # SAC/CG 1: plans and coordinates a field that spans several committees
 
 
 class Stakeholder(models.TextChoices):
@@ -59,7 +63,7 @@ class CommitteeQuerySet(models.QuerySet):
 
 
 class Committee(models.Model):
-    code = models.CharField(_("编号"), max_length=40, unique=True)  # SAC/TC 28, SAC/TC 28/SC 1, SAC/SWG 5
+    code = models.CharField(_("编号"), max_length=40, unique=True)  # SAC/TC 28, SAC/TC 28/SC 1, SAC/SWG 5, SAC/CG 1
     kind = models.CharField(_("类型"), max_length=4, choices=CommitteeKind.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="subcommittees")
     name_zh = models.CharField(_("名称"), max_length=200)
@@ -75,6 +79,14 @@ class Committee(models.Model):
                               default=CommitteeStatus.ACTIVE, db_index=True)
     merged_into = models.ForeignKey("self", verbose_name=_("并入"), null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="merged_from")
+    guiding_unit = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("业务指导单位"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="guided_committees",
+    )
+    # The secretariat's contact person (personal data: shown to signed-in people only, committees.view_contacts).
+    contact_name = models.CharField(_("秘书处联系人"), max_length=100, blank=True)
+    contact_phone = EncryptedCharField(_("联系电话"), max_length=40, blank=True)
+    contact_email = EncryptedEmailField(_("联系邮箱"), blank=True)
 
     objects = CommitteeQuerySet.as_manager()
 
@@ -104,6 +116,7 @@ class Member(models.Model):
     organisation = models.CharField(_("工作单位"), max_length=200)
     stakeholder = models.CharField(_("利益相关方类别"), max_length=12, choices=Stakeholder.choices)
     role = models.CharField(_("职务"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    title = models.CharField(_("职称"), max_length=50, blank=True)  # 教授级高级工程师, 研究员...
     voting = models.BooleanField(_("有表决权"), default=True)
     term_start = models.DateField(_("任期开始"))
     term_end = models.DateField(_("任期结束"))
@@ -122,12 +135,43 @@ class Member(models.Model):
         return self.term_start <= on <= self.term_end
 
 
+class Term(models.Model):
+    """A term of a committee (第N届): its seats run from ``start`` to ``end``. Terms of one committee follow each
+    other without overlapping; written only by committees/terms.py."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="terms")
+    number = models.PositiveSmallIntegerField(_("届次"))
+    start = models.DateField(_("本届开始"))
+    end = models.DateField(_("本届结束"))
+
+    class Meta:
+        ordering = ["committee", "number"]
+        verbose_name = _("届次")
+        verbose_name_plural = _("届次")
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "number"], name="committees_term_number"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="committees_term_order"),
+        ]
+        indexes = [models.Index(fields=["end"], name="committees_term_end_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.committee_id} {self.number}"
+
+    @property
+    def label(self) -> str:
+        return _("第%(n)d届") % {"n": self.number}
+
+
 class CommitteeEvent(AppendOnly):
     """Append-only history of a committee, written only by the constructors in committees/events.py.
 
-    ``data`` keys by kind: created {"code"}; updated {"before", "after"} (the changed fields, old and new);
+    ``data`` keys by kind: created {"code"} (and "application", the id of the approved application, when it was
+    established through one); updated {"before", "after"} (the changed fields, old and new; "application" likewise);
     member_added {"member_id", "name", "stakeholder"}; member_changed {"member_id", "name", "before", "after"};
-    member_ended {"member_id", "on", "reason"}; suspended, reinstated, revoked, merged {"before", "reason",
+    member_ended {"member_id", "on", "reason"}; contacts_changed {"fields"} (the names of the changed contact
+    fields, never their values: they are personal data); term_started {"number", "start", "end", "carried", "ended",
+    "added"} (member ids carried into the new term, seats ended, seats added); term_reminded {"number", "end",
+    "days_before"}; suspended, reinstated, revoked, merged {"before", "reason",
     "decision", "on"} (merged also "merged_into": the code of the committee taking its work).
     """
 
@@ -142,6 +186,9 @@ class CommitteeEvent(AppendOnly):
         REINSTATED = "reinstated", _("恢复工作")
         REVOKED = "revoked", _("撤销")
         MERGED = "merged", _("合并")
+        CONTACTS_CHANGED = "contacts_changed", _("变更联系方式")
+        TERM_STARTED = "term_started", _("换届")
+        TERM_REMINDED = "term_reminded", _("换届提醒")
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -156,3 +203,9 @@ class CommitteeEvent(AppendOnly):
     def __str__(self) -> str:
         return f"{self.committee_id} {self.kind}"
 
+
+
+from .applications.models import Application, ApplicationComment, ApplicationEvent, ApplicationSeat  # noqa: E402
+
+__all__ = ["Application", "ApplicationComment", "ApplicationEvent", "ApplicationSeat", "Committee", "CommitteeEvent",
+           "CommitteeKind", "CommitteeQuerySet", "CommitteeStatus", "Member", "MemberRole", "Stakeholder", "Term"]

@@ -24,3 +24,22 @@ def erase_seat_names(*, actor: Any, user: Any, pseudonym: str) -> None:
         member.save(update_fields=["name", "user"])
         events.member_changed(member, actor=actor, before={"name": "***", "user": user.pk},
                               after={"name": pseudonym, "user": None})
+
+
+def export_notice_comments(user: Any) -> list[dict[str, Any]]:
+    """The comments the person made on committee applications in public notice."""
+    from biaozhun.accounts.privacy.personal_data import when
+
+    from .models import ApplicationComment
+
+    return [{"application": c.application_id, "number": c.number, "organisation_name": c.organisation_name,
+             "text": c.text, "submitted_at": when(c.submitted_at)}
+            for c in ApplicationComment.objects.filter(author=user).order_by("submitted_at", "id")]
+
+
+def erase_notice_comment_authors(*, actor: Any, user: Any, pseudonym: str) -> None:
+    """The comments stay (the notice's record), under the account's pseudonym, without the organisation."""
+    from .models import ApplicationComment
+
+    policy.require(actor, "accounts.delete_account", user)
+    ApplicationComment.objects.filter(author=user).update(author_name=pseudonym, organisation_name="")

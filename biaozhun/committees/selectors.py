@@ -50,3 +50,45 @@ def current_members(committee: Committee, *, on: date):
     """Members in term, the chair first, then vice-chairs, the secretary-general, members, observers."""
     roles = _rank("role", ["chair", "vice_chair", "secretary_general", "member", "observer"])
     return committee.members.filter(term_start__lte=on, term_end__gte=on).order_by(roles, "name")
+
+
+def committee_by_code(code: str) -> Committee | None:
+    from biaozhun.accounts.codes import normalise_tc_code
+
+    return Committee.objects.filter(code=normalise_tc_code(code)).first()
+
+
+def organisation_named(text: str):
+    """The organisation registered under this unified social credit code or this exact name (None if there is no
+    such one, or several share the name)."""
+    from biaozhun.accounts.models import Organisation
+    from biaozhun.accounts.validators import compact_uscc
+
+    text = " ".join(text.split())
+    code = compact_uscc(text)
+    if len(code) == 18:
+        found = Organisation.objects.filter(uscc=code).first()
+        if found is not None:
+            return found
+    named = list(Organisation.objects.filter(name=text)[:2])
+    return named[0] if len(named) == 1 else None
+
+
+def committee_page(code: str) -> Committee | None:
+    """A committee with what its page shows beside it (secretariat, parent, merger, guiding unit)."""
+    return (Committee.objects.filter(code=code)
+            .select_related("secretariat", "parent", "merged_into", "guiding_unit").first())
+
+
+def current_term(committee: Committee, *, on: date):
+    return committee.terms.filter(start__lte=on, end__gte=on).order_by("-number").first()
+
+
+HISTORY_LIMIT = 15
+
+
+def history(committee: Committee, *, limit: int = HISTORY_LIMIT):
+    """The committee's latest events, newest first (member additions of one day and actor are many: the page groups
+    them), and how many there are in all."""
+    events = committee.events.select_related("actor").order_by("-at", "-id")
+    return list(events[:limit]), committee.events.count()

@@ -1,5 +1,5 @@
-"""Committee writes: found a committee, change its details or its status, seat a member, change a seat, end a
-membership.
+"""Committee writes: found a committee, change its details, contacts or status, seat members, change a seat, end a
+membership. Terms (换届) are in committees/terms.py, applications in committees/applications/services.py.
 
 Each service asks the policy, validates, and writes its one event (committees/events.py) in the same
 transaction; a refused call raises ``ValidationFailed`` or ``PermissionDeniedError`` and writes nothing. A change
@@ -8,17 +8,20 @@ that asks for what is already there changes nothing and records nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.codes import is_canonical_tc_code, normalise_tc_code
+from biaozhun.accounts.models import phone_validator
 from biaozhun.core import clock
 from biaozhun.core.errors import ValidationFailed
 from biaozhun.rules.committees import overweight_categories, status_move
@@ -29,9 +32,12 @@ from .models import Committee, CommitteeKind, CommitteeStatus, Member, MemberRol
 # The balance rule applies once a committee has this many voting seats (its first seats are filled one by one).
 MIN_SEATS_FOR_BALANCE = 4
 # What an update may change; the code, kind and parent follow from the code and never change.
-COMMITTEE_FIELDS = ("name_zh", "name_en", "scope", "secretariat", "international_counterpart", "established_on")
+COMMITTEE_FIELDS = ("name_zh", "name_en", "scope", "secretariat", "international_counterpart", "established_on",
+                    "guiding_unit")
+# The secretariat's contact person: personal data, so its events name the fields that changed, not their values.
+CONTACT_FIELDS = ("contact_name", "contact_phone", "contact_email")
 # A member's committee never changes: moving someone is ending one seat and adding another.
-MEMBER_FIELDS = ("name", "organisation", "stakeholder", "role", "voting", "term_start", "term_end", "user")
+MEMBER_FIELDS = ("name", "organisation", "stakeholder", "role", "voting", "term_start", "term_end", "user", "title")
 BALANCE_FIELDS = frozenset({"stakeholder", "voting", "term_start", "term_end"})
 
 
@@ -84,7 +90,8 @@ def _parent(code: str) -> tuple[str, Committee | None]:
             raise ValidationFailed(_("技术委员会未能创建：它的上级技术委员会尚未登记。"), [_problem(
                 "code", _("请先创建 %(parent)s，再创建它的分技术委员会。") % {"parent": parent_code}, "parent_missing")])
         return CommitteeKind.SC, parent
-    return (CommitteeKind.SWG if code.startswith("SAC/SWG") else CommitteeKind.TC), None
+    kinds = {"SAC/SWG": CommitteeKind.SWG, "SAC/CG": CommitteeKind.CG}
+    return next((kind for prefix, kind in kinds.items() if code.startswith(prefix + " ")), CommitteeKind.TC), None
 
 
 def voting_categories(committee: Committee, on: date, extra: Iterable[str] = (), *,
@@ -144,13 +151,17 @@ def _check_account(name: str, user, *, refused: str) -> None:
 # --- Committees -----------------------------------------------------------------------------------------
 @transaction.atomic
 def create_committee(*, actor, code: str, name_zh: str, name_en: str = "", scope: str = "",
-                     international_counterpart: str = "", secretariat=None, established_on: date | None = None) -> Committee:
+                     international_counterpart: str = "", secretariat=None, established_on: date | None = None,
+                     guiding_unit=None, application: int | None = None) -> Committee:
+    """Found a committee (its kind and parent follow from the code); ``application`` names the approved application
+    it was established through, for its ``created`` event."""
     policy.require(actor, "committees.create")
     refused = _("技术委员会未能创建，请按提示修改。")
     code = normalise_tc_code(code)
     if not is_canonical_tc_code(code):
         raise ValidationFailed(refused, [_problem("code", _(
-            "“%(code)s”不是技术委员会编号，应形如 SAC/TC 28、SAC/TC 28/SC 1 或 SAC/SWG 5。") % {"code": code}, "code_format")])
+            "“%(code)s”不是技术委员会编号，应形如 SAC/TC 28、SAC/TC 28/SC 1、SAC/SWG 5 或 SAC/CG 1。") % {"code": code},
+            "code_format")])
     if Committee.objects.filter(code=code).exists():
         raise ValidationFailed(refused, [_problem("code", _(
             "%(code)s 已经登记；如需修改，请打开该技术委员会修改。") % {"code": code}, "code_taken")])
@@ -160,15 +171,17 @@ def create_committee(*, actor, code: str, name_zh: str, name_en: str = "", scope
     committee = Committee.objects.create(
         code=code, kind=kind, parent=parent, name_zh=name_zh.strip(), name_en=name_en.strip(), scope=scope,
         secretariat=secretariat, international_counterpart=international_counterpart, established_on=established_on,
+        guiding_unit=guiding_unit,
     )
-    events.committee_created(committee, actor=actor)
+    events.committee_created(committee, actor=actor, application=application)
     return committee
 
 
 @transaction.atomic
-def update_committee(*, actor, committee: Committee, changes: dict[str, Any]) -> Committee:
-    """Change a committee's details (names, scope, secretariat, counterpart, founding date) with one
-    ``updated`` event holding the old and new values of what changed."""
+def update_committee(*, actor, committee: Committee, changes: dict[str, Any],
+                     application: int | None = None) -> Committee:
+    """Change a committee's details (names, scope, secretariat, counterpart, founding date, guiding unit) with one
+    ``updated`` event holding the old and new values of what changed (and the approved application that asked)."""
     policy.require(actor, "committees.edit", committee)
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     before, after = _apply(committee, changes, COMMITTEE_FIELDS)
@@ -179,7 +192,39 @@ def update_committee(*, actor, committee: Committee, changes: dict[str, Any]) ->
     except DjangoValidationError as error:
         raise ValidationFailed(_("技术委员会信息未能保存，请按提示修改。"), _problems(error)) from None
     committee.save(update_fields=list(after))
-    events.committee_updated(committee, actor=actor, before=before, after=after)
+    events.committee_updated(committee, actor=actor, before=before, after=after, application=application)
+    return committee
+
+
+@transaction.atomic
+def update_contacts(*, actor, committee: Committee, contact_name: str, contact_phone: str,
+                    contact_email: str) -> Committee:
+    """Change the secretariat's contact person, phone and email (the secretariat keeps them; administrators may),
+    with one ``contacts_changed`` event naming the changed fields without their values."""
+    policy.require(actor, "committees.manage", committee)
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    values = {"contact_name": " ".join(contact_name.split()), "contact_phone": contact_phone.strip(),
+              "contact_email": contact_email.strip()}
+    changed = [name for name, value in values.items() if getattr(committee, name) != value]
+    if not changed:
+        return committee
+    problems = []
+    checks = {"contact_phone": (phone_validator, None), "contact_email": (validate_email, _(
+        "请填写有效的电子邮箱，如 secretariat@example.org。"))}
+    for name, (check, message) in checks.items():
+        if values[name]:
+            try:
+                check(values[name])
+            except DjangoValidationError as error:
+                problems.append(_problem(name, str(message or error.messages[0]), "invalid"))
+    if len(values["contact_name"]) > 100:
+        problems.append(_problem("contact_name", _("最多 100 个字符。"), "too_long"))
+    if problems:
+        raise ValidationFailed(_("联系方式未能保存，请按提示修改。"), problems)
+    for name in changed:
+        setattr(committee, name, values[name])
+    committee.save(update_fields=changed)
+    events.contacts_changed(committee, actor=actor, fields=changed)
     return committee
 
 
@@ -219,21 +264,71 @@ def change_status(*, actor, committee: Committee, status: str, reason: str, on: 
 
 
 # --- Members --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Seat:
+    """A seat to fill: who, from where, for which stakeholder category, in which role, for which dates."""
+
+    name: str
+    organisation: str
+    stakeholder: str
+    term_start: date
+    term_end: date
+    role: str = MemberRole.MEMBER
+    voting: bool = True
+    user: Any = None
+    title: str = ""
+
+
+def _check_roll_balance(committee: Committee, seats: Sequence[Seat], *, refused: str) -> None:
+    """Refuse seats that, together with the seats already in term, would give a category of theirs more than half
+    the voting seats on the first day of any of them (once the committee has MIN_SEATS_FOR_BALANCE of them). A
+    category already over half without them is not made their fault unless they add to it."""
+    voting = [seat for seat in seats if seat.voting]
+    for on in sorted({seat.term_start for seat in voting}):
+        joining = [seat.stakeholder for seat in voting if seat.term_start <= on <= seat.term_end]
+        categories = voting_categories(committee, on, joining)
+        if len(categories) < MIN_SEATS_FOR_BALANCE:
+            continue
+        for category, seats_held, total in overweight_categories(categories):
+            if category not in joining:
+                continue
+            raise ValidationFailed(refused, [_problem("stakeholder", _(
+                "%(day)s起%(category)s将占 %(total)s 个表决席位中的 %(seats)s 个，任何一类不得超过半数。"
+                "请选择其他类别的委员，或将此席位设为无表决权。"
+            ) % {"day": on.isoformat(), "category": Stakeholder(category).label, "seats": seats_held, "total": total},
+                "unbalanced")])
+
+
 @transaction.atomic
-def add_member(*, actor, committee: Committee, name: str, organisation: str, stakeholder: str, term_start: date,
-               term_end: date, role: str = MemberRole.MEMBER, voting: bool = True, user=None) -> Member:
-    """Seat a member; refused if their stakeholder category would then hold more than half the voting seats."""
+def add_members(*, actor, committee: Committee, seats: Sequence[Seat], data: dict[str, Any] | None = None,
+                refused: str | None = None) -> list[Member]:
+    """Seat several members at once (a new committee's roll, a new term's): the balance rule is judged on the roll
+    they make together, so a balanced roll is seated whatever its order. One ``member_added`` event per seat
+    (``data`` adds keys to each, e.g. the term it belongs to). Refused as a whole, writing nothing."""
     policy.require(actor, "committees.manage", committee)
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
-    refused = _("委员未能增补，请按提示修改。")
-    _check_seat(stakeholder, role, term_start, term_end, refused=refused)
-    _check_account(name, user, refused=refused)
-    if voting:
-        _check_balance(committee, stakeholder, [term_start], refused=_("委员未能增补：增补后该技术委员会的利益相关方将失衡。"))
-    member = Member.objects.create(committee=committee, name=name, organisation=organisation, stakeholder=stakeholder,
-                                   term_start=term_start, term_end=term_end, role=role, voting=voting, user=user)
-    events.member_added(member, actor=actor)
-    return member
+    refused = refused or _("委员未能增补，请按提示修改。")
+    for seat in seats:
+        _check_seat(seat.stakeholder, seat.role, seat.term_start, seat.term_end, refused=refused)
+        _check_account(seat.name, seat.user, refused=refused)
+    _check_roll_balance(committee, seats, refused=_("委员未能增补：增补后该技术委员会的利益相关方将失衡。"))
+    members = []
+    for seat in seats:
+        member = Member.objects.create(committee=committee, name=seat.name, organisation=seat.organisation,
+                                       stakeholder=seat.stakeholder, term_start=seat.term_start,
+                                       term_end=seat.term_end, role=seat.role, voting=seat.voting, user=seat.user,
+                                       title=seat.title)
+        events.member_added(member, actor=actor, data=data)
+        members.append(member)
+    return members
+
+
+def add_member(*, actor, committee: Committee, name: str, organisation: str, stakeholder: str, term_start: date,
+               term_end: date, role: str = MemberRole.MEMBER, voting: bool = True, user=None, title: str = "") -> Member:
+    """Seat a member; refused if their stakeholder category would then hold more than half the voting seats."""
+    seat = Seat(name=name, organisation=organisation, stakeholder=stakeholder, term_start=term_start,
+                term_end=term_end, role=role, voting=voting, user=user, title=title)
+    return add_members(actor=actor, committee=committee, seats=[seat])[0]
 
 
 @transaction.atomic

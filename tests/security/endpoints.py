@@ -336,3 +336,32 @@ ENDPOINTS.update({
     "api:propagation_flag_resolve": Rule("propagation.resolve"),
     "api:propagation_citations": Rule("propagation.oversee"),
 })
+ENDPOINTS.update({
+    # committees: applications to establish, restructure or merge (public from their notice on), terms, contacts
+    "committees:notices": PUBLIC,
+    "committees:apply": Rule("committees.apply"),
+    "committees:mine": SIGNED_IN,  # the applications of the organisations one acts for
+    "committees:queue": Rule("committees.review"),
+    "committees:application": Rule("committees.view_application", public_read=True),  # drafts: applicant and staff
+    "committees:application_edit": Rule("committees.edit_application"),
+    "committees:application_submit": Rule("committees.edit_application"),
+    "committees:application_withdraw": Rule("committees.edit_application"),
+    "committees:application_comment": Rule("committees.comment"),
+    "committees:application_notice": Rule("committees.review"),
+    "committees:application_decide": Rule("committees.decide_application"),
+    "committees:propose_change": Rule("committees.propose_change"),
+    "committees:terms": Rule("committees.terms"),
+    "committees:contacts": Rule("committees.manage"),
+    "api:committee_application_list": PUBLIC,  # those gone to notice; one's own and all for the staff too
+    "api:committee_application_detail": Rule("committees.view_application", public_read=True),
+    "api:committee_application_create": Rule("committees.apply"),
+    "api:committee_application_update": Rule("committees.edit_application"),
+    "api:committee_application_submit": Rule("committees.edit_application"),
+    "api:committee_application_withdraw": Rule("committees.edit_application"),
+    "api:committee_application_notice": Rule("committees.review"),
+    "api:committee_application_decide": Rule("committees.decide_application"),
+    "api:committee_application_comments": Rule("committees.identify_commenters", public_read=True),
+    "api:committee_application_comment": Rule("committees.comment"),
+    "api:committee_terms": PUBLIC,
+    "api:committee_term_renew": Rule("committees.terms"),
+})

@@ -56,7 +56,7 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 
 @pytest.fixture
 def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call, leaders_notice_list,
-          finding, declaration, product, feedback_addresses):
+          finding, declaration, product, feedback_addresses, notice_application):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -100,6 +100,7 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
         "list_id": leaders_notice_list.pk, "run_id": leaders_notice_list.run_id,
         "key_product_id": leaders_notice_list.key_product_id, "scheme_id": leaders_notice_list.run.scheme_id,
         "move": "commit", "campaign_id": finding.item.campaign_id, "job_id": job.pk,
+        "application_pk": notice_application.pk, "application_id": notice_application.pk,
     }
 
 
