@@ -38,6 +38,6 @@ def test_enqueued_once_per_day_and_the_task_runs():
                       "biaozhun.accounts.tasks.purge_sign_in_failures",
                       "biaozhun.core.tasks.refresh_database_statistics"]
     assert third == []
-    assert ScheduledRun.objects.count() == 11
+    assert ScheduledRun.objects.count() == 12
     # The test settings run tasks immediately: the sweep has moved the standard into force.
     assert Standard.objects.get().status == "current"
