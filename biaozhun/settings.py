@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "biaozhun.groups",
     "biaozhun.leaders",
     "biaozhun.inspections",
+    "biaozhun.assessments",
     "biaozhun.portal",
     "biaozhun.api",
 ]

@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from biaozhun.assessments.api import router as assessments_router
 from biaozhun.catalog.api import router as catalog_router
 from biaozhun.declarations.api import router as declarations_router
 from biaozhun.development.api import router as development_router
@@ -47,3 +48,4 @@ api.add_router("/leaders", leaders_router)
 api.add_router("/inspections", inspections_router)
 api.add_router("/declarations", declarations_router)
 api.add_router("/feedback", feedback_router)
+api.add_router("/assessments", assessments_router)
