@@ -13,6 +13,7 @@ pytest_plugins = [
     "tests.fixtures.declarations_public",
     "tests.fixtures.declarations",
     "tests.fixtures.feedback",
+    "tests.fixtures.assessments",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.
