@@ -231,12 +231,13 @@ def score_assessment(*, actor: Any, assessment: Assessment, scores: Mapping[str,
     if len(note) > MAX_NOTE:
         raise ValidationFailed(_("评分未能保存，请按提示修改。"), [{"field": "note", "message": _(
             "评估意见最多 %(n)d 个字符。") % {"n": MAX_NOTE}}])
-    if manual == assessment.manual and note == assessment.note:
-        return assessment
+    scored = all(row.get("score") is not None for row in manual.values())
+    state = AssessmentState.SCORED if scored else AssessmentState.COMPUTED
+    if manual == assessment.manual and note == assessment.note and state == assessment.state:
+        return assessment  # nothing changes (saving carried-over scores again confirms them: computed → scored)
     before = {code: row.get("score") for code, row in assessment.manual.items()}
     from_state, note_changed = assessment.state, note != assessment.note
-    assessment.manual, assessment.note = manual, note
-    assessment.state = AssessmentState.SCORED if _all_scored(assessment) else AssessmentState.COMPUTED
+    assessment.manual, assessment.note, assessment.state = manual, note, state
     _grade(assessment, previous_grades([assessment.committee], assessment.year).get(assessment.committee_id))
     assessment.save(update_fields=["manual", "note", "state", "total", "grade", "flagged", "measure"])
     events.scored(assessment, actor=actor, from_state=from_state, before=before,
