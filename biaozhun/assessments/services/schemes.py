@@ -67,14 +67,16 @@ def update_scheme(*, actor: Any, year: int, config: dict[str, Any], expected_ver
     ``expected_version``."""
     policy.require(actor, "assessments.configure")
     check_year(year)
-    scheme = AssessmentScheme.objects.select_for_update().filter(year=year).first() or _create(actor, year)
-    if scheme.version != expected_version:
+    existing = AssessmentScheme.objects.select_for_update().filter(year=year).first()
+    # 0: the editor saw no scheme for the year (the one it would start from); it is set up, then edited.
+    version = existing.version if existing is not None else 0
+    if version != expected_version:
         raise StaleEdit(_("您打开之后，已有其他人修改了 %(year)d 年的考核方案（现为第 %(version)d 版）。请重新打开，再次填写您的修改。")
-                        % {"year": year, "version": scheme.version}, expected_version=expected_version,
-                        version=scheme.version)
+                        % {"year": year, "version": version}, expected_version=expected_version, version=version)
     checked, problems = validate_scheme(config)
     if checked is None:
         raise ValidationFailed(_("考核方案未能保存，请按提示修改。"), problem_messages(problems))
+    scheme = existing or _create(actor, year)
     after = checked.as_dict()
     changed = sorted(key for key in after if scheme.config.get(key) != after[key])
     if not changed:

@@ -58,6 +58,7 @@ def assessment_list(request):
 @require_POST
 def run(request):
     """Compute the year's assessment of every committee (those finalised are left as they are)."""
+    policy.require(request.user, "assessments.assess")
     year = year_of(request.POST.get("year"))
     try:
         result = run_assessments(actor=request.user, year=year)
