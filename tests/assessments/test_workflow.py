@@ -12,6 +12,7 @@ from biaozhun.assessments.services import (
     compute_assessment,
     ensure_scheme,
     finalise_assessment,
+    open_assessment,
     run_assessments,
     score_assessment,
     update_scheme,
@@ -70,6 +71,17 @@ def test_a_finalised_assessment_is_never_changed_and_computing_it_again_makes_a_
     result = run_assessments(actor=admin_user, year=YEAR)
     assert (result.created, result.computed, result.finalised_kept) == (0, 0, 1)
     assert Assessment.objects.filter(committee=committee).count() == 2
+
+
+def test_an_assessment_opened_as_a_draft_is_computed_in_place_and_opened_only_once(committee, reviewer_user):
+    draft = open_assessment(actor=reviewer_user, committee=committee, year=YEAR)
+    assert (draft.state, draft.figures, draft.total) == ("draft", {}, None)
+    with pytest.raises(InvalidTransition, match="已经建立"):
+        open_assessment(actor=reviewer_user, committee=committee, year=YEAR)
+    computed = compute_assessment(actor=reviewer_user, committee=committee, year=YEAR)
+    assert computed.pk == draft.pk and computed.state == "computed"
+    assert [kind for kind, *_rest in _kinds(computed)] == ["created", "computed"]
+    assert computed.events.get(kind="computed").from_state == "draft"
 
 
 def test_recomputing_an_assessment_under_way_keeps_its_scores_and_its_row(committee, reviewer_user):

@@ -3,6 +3,7 @@
 from .assessments import RunResult as RunResult
 from .assessments import compute_assessment as compute_assessment
 from .assessments import finalise_assessment as finalise_assessment
+from .assessments import open_assessment as open_assessment
 from .assessments import run_assessments as run_assessments
 from .assessments import score_assessment as score_assessment
 from .decisions import close_correction as close_correction

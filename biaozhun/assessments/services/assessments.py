@@ -109,6 +109,33 @@ def _new_version(committee: Committee, year: int, replaces: Assessment | None) -
 
 
 # --- One committee ------------------------------------------------------------------------------------------
+def _existing(committee: Committee) -> Committee:
+    """The committee, locked; refused unless it still exists (at work or suspended)."""
+    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    if not Committee.objects.existing().filter(pk=committee.pk).exists():
+        raise InvalidTransition(_("%(code)s 已%(status)s，不再进行考核评估。") % {
+            "code": committee.code, "status": committee.get_status_display()}, current=committee.status)
+    return committee
+
+
+@transaction.atomic
+def open_assessment(*, actor: Any, committee: Committee, year: int) -> Assessment:
+    """Open the committee's assessment of the year as a draft (nothing counted yet), e.g. before the year's
+    figures are due; computing it counts them. Refused when the year already has one."""
+    policy.require(actor, "assessments.assess", committee)
+    check_year(year)
+    committee = _existing(committee)
+    if _latest(committee, year, lock=True) is not None:
+        raise InvalidTransition(_("%(code)s 的 %(year)d 年度考核已经建立。") % {"code": committee.code, "year": year},
+                                current=AssessmentState.DRAFT)
+    scheme = ensure_scheme(actor=actor, year=year)
+    assessment = _new_version(committee, year, None)
+    assessment.scheme, assessment.scheme_version = scheme.config, scheme.version
+    assessment.save()
+    events.created(assessment, actor=actor)
+    return assessment
+
+
 @transaction.atomic
 def compute_assessment(*, actor: Any, committee: Committee, year: int) -> Assessment:
     """Count the committee's figures for the year: on a new assessment (version 1), on the current one while it is
@@ -116,10 +143,7 @@ def compute_assessment(*, actor: Any, committee: Committee, year: int) -> Assess
     over for the assessor to confirm)."""
     policy.require(actor, "assessments.assess", committee)
     check_year(year)
-    committee = Committee.objects.select_for_update().get(pk=committee.pk)
-    if not Committee.objects.existing().filter(pk=committee.pk).exists():
-        raise InvalidTransition(_("%(code)s 已%(status)s，不再进行考核评估。") % {
-            "code": committee.code, "status": committee.get_status_display()}, current=committee.status)
+    committee = _existing(committee)
     scheme = ensure_scheme(actor=actor, year=year)
     current = _latest(committee, year, lock=True)
     if current is None or current.is_final:
