@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from biaozhun.accounts import policy
@@ -25,7 +26,8 @@ from .common import refusal, year_of
 
 PAGE_ROWS = 50
 MAX_FORM_ITEMS = 12  # manual item rows a scheme form sends (the rules allow 10)
-SHOW = {"all": _("全部"), "flagged": _("低于合格线"), "corrections": _("整改中"), "overdue": _("整改逾期")}
+SHOW = {"all": gettext_lazy("全部"), "flagged": gettext_lazy("低于合格线"), "corrections": gettext_lazy("整改中"),
+        "overdue": gettext_lazy("整改逾期")}
 
 
 @login_required
