@@ -45,7 +45,7 @@ class IndicatorRow:
 class ManualRow:
     name: str
     score: float | None
-    comment: str
+    remark: str
     weight: int
 
 
@@ -118,7 +118,7 @@ def build(*, committee: Committee, year: int) -> AnnualReport:
         scheme = rules.scheme_from_dict(assessment.scheme)
         indicators = _indicator_rows(assessment.figures, scheme)
         manual = [ManualRow(item.name_zh, assessment.manual.get(item.code, {}).get("score"),
-                            assessment.manual.get(item.code, {}).get("comment", ""), item.weight)
+                            assessment.manual.get(item.code, {}).get("remark", ""), item.weight)
                   for item in scheme.manual_items]
         total = float(assessment.total) if assessment.total is not None else None
         grade, as_of = assessment.grade, assessment.as_of or as_of

@@ -52,7 +52,7 @@ class IndicatorOut(Schema):
 class ManualOut(Schema):
     code: str
     score: float | None
-    comment: str
+    remark: str
 
 
 class DecisionOut(Schema):
@@ -199,7 +199,7 @@ def _out(assessment: Assessment, viewer) -> dict[str, Any]:
         "measure": assessment.measure if shown else "",
         "indicators": [{"code": code, **{k: row.get(k) for k in ("numerator", "denominator", "score")},
                         "facts": row.get("facts", {})} for code, row in assessment.figures.items()],
-        "manual": [{"code": code, "score": row.get("score"), "comment": row.get("comment", "")}
+        "manual": [{"code": code, "score": row.get("score"), "remark": row.get("remark", "")}
                    for code, row in assessment.manual.items()] if shown else [],
         "note": assessment.note if shown else "", "scheme_version": assessment.scheme_version,
         "decision": {name: getattr(decision, name) for name in (

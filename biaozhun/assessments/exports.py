@@ -84,7 +84,7 @@ def indicator_rows(report: AnnualReport) -> list[list[Any]]:
 
 
 def manual_rows(report: AnnualReport) -> list[list[Any]]:
-    return [[row.name, _number(row.score), row.weight, row.comment] for row in report.manual]
+    return [[row.name, _number(row.score), row.weight, row.remark] for row in report.manual]
 
 
 def _sections(report: AnnualReport) -> list[tuple[str, list[str], list[list[Any]], Sequence[float]]]:

@@ -74,7 +74,7 @@ class Assessment(models.Model):
     """One committee's assessment of one year, in one version.
 
     ``figures``: {indicator: {"numerator", "denominator", "score" (None: not applicable), "facts": {...}}};
-    ``manual``: {item code: {"score" (None: not yet scored), "comment"}}; ``total`` and ``grade`` follow from both
+    ``manual``: {item code: {"score" (None: not yet scored), "remark"}}; ``total`` and ``grade`` follow from both
     with the scheme (provisional until finalised); ``measure`` is what a failing grade calls for."""
 
     committee = models.ForeignKey("committees.Committee", verbose_name=_("技术委员会"), on_delete=models.PROTECT,

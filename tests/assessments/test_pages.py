@@ -70,7 +70,7 @@ def test_the_assessor_scores_on_the_page_and_a_bad_score_is_shown_on_its_field(c
     client.post(reverse("assessments:score", args=[assessment.pk]),
                 {"score-secretariat": "80", "score-openness": "70", "comment-secretariat": "纪要完整"})
     assessment.refresh_from_db()
-    assert assessment.state == "scored" and assessment.manual["secretariat"] == {"score": 80.0, "comment": "纪要完整"}
+    assert assessment.state == "scored" and assessment.manual["secretariat"] == {"score": 80.0, "remark": "纪要完整"}
 
 
 def test_the_administrator_finalises_and_decides_on_the_page(client, committee, admin_user):
@@ -149,3 +149,20 @@ def test_the_pages_name_no_stage_of_a_project_and_render_for_a_committee_without
     client.force_login(admin_user)
     page = client.get(assessment.get_absolute_url()).content.decode()
     assert page.count("不适用") >= 7 and 'id="total">—' in page
+
+
+def test_an_assessment_page_and_the_secretariats_page_keep_to_a_query_budget(client, committee, admin_user,
+                                                                            secretariat_user,
+                                                                            django_assert_max_num_queries):
+    first = finalised(committee, admin_user)
+    compute_assessment(actor=admin_user, committee=committee, year=YEAR)  # version 2
+    for year in (YEAR - 1, YEAR - 2):
+        compute_assessment(actor=admin_user, committee=committee, year=year)
+    client.force_login(admin_user)
+    with django_assert_max_num_queries(20):
+        page = client.get(first.get_absolute_url())
+    assert "此版本已由更新的版本取代" in page.content.decode()
+    client.force_login(secretariat_user)
+    with django_assert_max_num_queries(14):
+        mine = client.get(reverse("assessments:mine")).content.decode()
+    assert mine.count('href="/assessments/') >= 3

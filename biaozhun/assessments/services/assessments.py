@@ -75,7 +75,7 @@ def _apply(assessment: Assessment, counted: figures.Counted, scheme: AssessmentS
                                  "score": round(value, 1) if value is not None else None,
                                  "facts": counted.facts[rule.code.value]}
     assessment.figures = rows
-    assessment.manual = {item.code: assessment.manual.get(item.code, {"score": None, "comment": ""})
+    assessment.manual = {item.code: assessment.manual.get(item.code, {"score": None, "remark": ""})
                          for item in rules_scheme.manual_items}
     if assessment.state == AssessmentState.DRAFT or not _all_scored(assessment):
         assessment.state = AssessmentState.COMPUTED
@@ -232,7 +232,7 @@ def _checked_scores(assessment: Assessment, scores: Mapping[str, Any],
         if len(text) > MAX_COMMENT:
             problems.append({"field": f"comments.{code}", "message": _("%(item)s：评分说明最多 %(n)d 个字符。") % {
                 "item": names[code], "n": MAX_COMMENT}})
-        result[code]["comment"] = text
+        result[code]["remark"] = text
     if problems:
         raise ValidationFailed(_("评分未能保存，请按提示修改。"), problems)
     return result

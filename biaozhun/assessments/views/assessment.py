@@ -91,8 +91,8 @@ def _manual_rows(assessment: Assessment, form: str, errors: dict[str, str],
         stored = assessment.manual.get(item.code, {})
         refused = form == "score"
         rows.append({"code": item.code, "name_zh": item.name_zh, "name_en": item.name_en, "weight": item.weight,
-                     "score": stored.get("score"), "comment": values.get(f"comment-{item.code}", "") if refused
-                     else stored.get("comment", ""),
+                     "score": stored.get("score"), "remark": values.get(f"comment-{item.code}", "") if refused
+                     else stored.get("remark", ""),
                      "value": values.get(f"score-{item.code}") if refused else stored.get("score"),
                      "error": errors.get(f"scores.{item.code}", "") if refused else ""})
     return rows
