@@ -172,7 +172,7 @@ def run_assessments(*, actor: Any, year: int) -> RunResult:
     scheme = ensure_scheme(actor=actor, year=year)
     committees = list(Committee.objects.existing().order_by("code"))
     latest: dict[int, Assessment] = {}
-    for row in Assessment.objects.filter(year=year, replaced_by__isnull=True).select_for_update():
+    for row in Assessment.objects.filter(year=year, replaced_by__isnull=True).select_for_update(of=("self",)):
         latest[row.committee_id] = row
     fresh = [_new_version(c, year, None) for c in committees if c.pk not in latest]
     Assessment.objects.bulk_create(fresh, batch_size=500)

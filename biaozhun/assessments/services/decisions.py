@@ -80,8 +80,8 @@ def decide_on_assessment(*, actor: Any, assessment: Assessment, measure: str, re
     """Record the decision on a failing committee and carry it out: a correction's deadline (by default the
     scheme's time for correction after the decision), or the committee's suspension or revocation."""
     policy.require(actor, "assessments.decide", assessment.committee)
+    committee = Committee.objects.select_for_update().get(pk=assessment.committee_id)  # first, as compute does
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    committee = Committee.objects.select_for_update().get(pk=assessment.committee_id)
     reason, document = str(reason).strip(), str(document).strip()[:100]
     decided_on = decided_on or clock.today()
     if measure == MeasureChoice.CORRECTION and correction_due is None:
