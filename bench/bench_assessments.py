@@ -234,7 +234,8 @@ def main() -> None:
     django.setup()
     import time_machine
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries, transaction
     from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -252,16 +253,23 @@ def main() -> None:
     refresh_statistics()
     with time_machine.travel(TODAY.astimezone(), tick=True):
         if not args.only:
-            for label in ("first run: 1,338 assessments created and computed",
-                          "second run: every assessment recomputed in place"):
+            # The first run creates every assessment: measured, then undone, so that each run of the bench starts
+            # from none (assessment events are append-only); then done for the pages, and once more in place.
+            for label, undo in (("first run: every assessment created and computed", True),
+                                ("the same, kept for the pages", False),
+                                ("second run: every assessment recomputed in place", False)):
+                if not undo and label.startswith("the same") and Assessment.objects.filter(year=YEAR).exists():
+                    continue
                 with transaction.atomic(), CaptureQueriesContext(connection) as queries:
                     start = time.perf_counter()
                     result = run_assessments(actor=SYSTEM, year=YEAR)
                     elapsed = time.perf_counter() - start
+                    transaction.set_rollback(undo)
                 print(f"{label}: {elapsed:.2f} s, {len(queries)} queries ({result})", flush=True)
         refresh_statistics()
         grades = dict(Assessment.objects.filter(year=YEAR).values_list("grade").annotate(n=Count("pk")))
         print(f"grades of {YEAR}: {grades}")
+        request_started.disconnect(reset_queries)  # so that a request's queries can be counted
         client = Client()
         client.force_login(User.objects.get(username="reviewer"))
         busiest = (Assessment.objects.filter(year=YEAR).order_by("-figures__projects_on_time__denominator", "pk")

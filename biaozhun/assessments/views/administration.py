@@ -20,7 +20,7 @@ from biaozhun.core.errors import DomainError
 from biaozhun.rules.assessment import Indicator
 
 from .. import selectors
-from ..models import AssessmentState, GradeChoice, IndicatorChoice
+from ..models import AssessmentState, GradeChoice, IndicatorChoice, MeasureChoice
 from ..services import run_assessments, update_scheme
 from .common import refusal, year_of
 
@@ -43,12 +43,10 @@ def assessment_list(request):
     page = Paginator(ids, PAGE_ROWS).get_page(request.GET.get("page"))
     rows = selectors.page_rows(selectors.assessment_list(query), offset=(page.number - 1) * PAGE_ROWS,
                                limit=PAGE_ROWS) if page.paginator.count else []
-    for row in rows:
-        decision = getattr(row, "decision", None)
-        row.correction_late = bool(decision and decision.correction_overdue(today))
     counts = selectors.grade_counts(year=year)
     return render(request, "assessments/list.html", {
-        "year": year, "years": selectors.years(), "query": query, "page": page, "rows": rows, "today": today,
+        "year": year, "years": selectors.years(), "query": query, "page": page, "rows": list_rows(rows, today),
+        "labels": {key: str(label) for key, label in LIST_LABELS.items()}, "today": today,
         "grades": [(value, label, counts.get(value, 0)) for value, label in GradeChoice.choices],
         "states": AssessmentState.choices, "show_choices": list(SHOW.items()), "counts": counts,
         "may_assess": policy.can(request.user, "assessments.assess"),
@@ -70,6 +68,36 @@ def run(request):
     messages.success(request, _("%(year)d 年度：新建 %(created)d 份，计算 %(computed)d 份；已定稿的 %(kept)d 份未变。") % {
         "year": year, "created": result.created, "computed": result.computed, "kept": result.finalised_kept})
     return redirect(f"{reverse('assessments:list')}?year={year}")
+
+
+# The column names of the list, translated once per page (not once per row: a page of 50 rows would translate
+# each 50 times).
+LIST_LABELS = {"committee": gettext_lazy("技术委员会"), "state": gettext_lazy("状态"), "total": gettext_lazy("总分"),
+               "grade": gettext_lazy("等级"), "measure": gettext_lazy("建议措施"), "decision": gettext_lazy("处理决定")}
+GRADE_BADGES = {"fail": "text-bg-danger", "excellent": "text-bg-success", "good": "text-bg-primary",
+                "pass": "text-bg-secondary"}
+
+
+def list_rows(rows: list, today) -> list[dict[str, Any]]:
+    """What each row of the list shows, its labels looked up once per page."""
+    states, grades, measures = (dict(choices) for choices in (AssessmentState.choices, GradeChoice.choices,
+                                                             MeasureChoice.choices))
+    states, grades, measures = ({k: str(v) for k, v in d.items()} for d in (states, grades, measures))
+    found = []
+    for row in rows:
+        decision = getattr(row, "decision", None)
+        found.append({
+            "url": reverse("assessments:detail", args=[row.pk]), "code": row.committee.code,
+            "name": row.committee.name_zh, "version": row.version, "state": states[row.state],
+            "total": row.total, "grade": row.grade, "grade_label": grades.get(row.grade, ""),
+            "badge": GRADE_BADGES.get(row.grade, ""), "final": row.state == AssessmentState.FINALISED,
+            "measure": measures.get(row.measure, ""),
+            "decision": measures[decision.measure] if decision else "",
+            "due": decision.correction_due if decision else None,
+            "closed": bool(decision and decision.correction_closed_on),
+            "late": bool(decision and decision.correction_overdue(today)),
+        })
+    return found
 
 
 # --- The scheme of a year ---------------------------------------------------------------------------------
