@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
 from biaozhun.committees.models import Committee
-from biaozhun.core import clock
+from biaozhun.core import bulk, clock
 from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import InvalidTransition, ValidationFailed
 from biaozhun.rules import assessment as rules
@@ -30,6 +30,9 @@ from .schemes import check_year, ensure_scheme
 MAX_COMMENT = 2000
 MAX_NOTE = 5000
 WORKING = (AssessmentState.COMPUTED, AssessmentState.SCORED)
+# What computing writes on an assessment.
+RUN_FIELDS = ("scheme", "scheme_version", "as_of", "figures", "manual", "state", "computed_at", "total", "grade",
+              "flagged", "measure")
 
 
 @dataclass
@@ -49,9 +52,10 @@ def _all_scored(assessment: Assessment) -> bool:
     return all(row.get("score") is not None for row in assessment.manual.values())
 
 
-def _grade(assessment: Assessment, previous: rules.Grade | None) -> None:
-    """Total, grade, flag and recommended measure from the figures and manual scores, by the assessment's scheme."""
-    scheme = rules.scheme_from_dict(assessment.scheme)
+def _grade(assessment: Assessment, previous: rules.Grade | None, scheme: rules.Scheme | None = None) -> None:
+    """Total, grade, flag and recommended measure from the figures and manual scores, by the assessment's scheme
+    (``scheme``: that scheme already read)."""
+    scheme = scheme or rules.scheme_from_dict(assessment.scheme)
     scores = {code: row["score"] for code, row in assessment.figures.items()} | _manual_scores(assessment)
     total = rules.total(scores, scheme.weights)
     grade = rules.grade_of(total, scheme)
@@ -63,9 +67,9 @@ def _grade(assessment: Assessment, previous: rules.Grade | None) -> None:
 
 
 def _apply(assessment: Assessment, counted: figures.Counted, scheme: AssessmentScheme, *, as_of,
-           previous: rules.Grade | None) -> None:
+           previous: rules.Grade | None, rules_scheme: rules.Scheme | None = None) -> None:
     """Put the counted figures on the assessment with the year's scheme; keep the manual scores it has."""
-    rules_scheme = rules.scheme_from_dict(scheme.config)
+    rules_scheme = rules_scheme or rules.scheme_from_dict(scheme.config)
     assessment.scheme, assessment.scheme_version, assessment.as_of = scheme.config, scheme.version, as_of
     rows = {}
     for rule in rules_scheme.indicators:
@@ -80,7 +84,7 @@ def _apply(assessment: Assessment, counted: figures.Counted, scheme: AssessmentS
     if assessment.state == AssessmentState.DRAFT or not _all_scored(assessment):
         assessment.state = AssessmentState.COMPUTED
     assessment.computed_at = clock.now()
-    _grade(assessment, previous)
+    _grade(assessment, previous, rules_scheme)
 
 
 def previous_grades(committees: Iterable[Committee], year: int) -> dict[int, rules.Grade]:
@@ -185,13 +189,17 @@ def run_assessments(*, actor: Any, year: int) -> RunResult:
     previous = previous_grades(committees, year)
     rows = [events.unsaved(AssessmentEventKind.CREATED, actor=actor, assessment=row,
                            data=events.created_data(row)) for row in fresh]
+    parsed = rules.scheme_from_dict(scheme.config)
     for row in working:
         before = row.state
-        _apply(row, counted[row.committee_id], scheme, as_of=as_of, previous=previous.get(row.committee_id))
+        _apply(row, counted[row.committee_id], scheme, as_of=as_of, previous=previous.get(row.committee_id),
+               rules_scheme=parsed)
         rows.append(events.unsaved(AssessmentEventKind.COMPUTED, actor=actor, assessment=row, from_state=before,
                                    data=events.computed_data(row)))
-    Assessment.objects.bulk_update(working, ["scheme", "scheme_version", "as_of", "figures", "manual", "state",
-                                             "computed_at", "total", "grade", "flagged", "measure"], batch_size=500)
+    # One UPDATE by primary key per row (core/bulk.py): the ORM's bulk_update compiles a CASE per field and row,
+    # 10 s of the 13 s a run took over 1,338 committees.
+    bulk.update_rows(Assessment, RUN_FIELDS, ([getattr(row, name) for name in RUN_FIELDS] + [row.pk]
+                                             for row in working))
     for event in rows:
         event.to_state = event.assessment.state
     events.bulk(rows)
