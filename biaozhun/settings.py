@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "biaozhun.leaders",
     "biaozhun.inspections",
     "biaozhun.propagation",
+    "biaozhun.assessments",
     "biaozhun.portal",
     "biaozhun.api",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("biaozhun.accounts.urls")),
+    path("assessments/", include("biaozhun.assessments.urls")),
     path("audit/", include("biaozhun.audit.urls")),
     path("api/v1/", api.urls),
     path("committees/", include("biaozhun.committees.urls")),

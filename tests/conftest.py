@@ -15,6 +15,7 @@ pytest_plugins = [
     "tests.fixtures.feedback",
     "tests.fixtures.propagation",
     "tests.fixtures.committees",
+    "tests.fixtures.assessments",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from biaozhun.assessments.api import router as assessments_router
 from biaozhun.catalog.api import router as catalog_router
 from biaozhun.committees.api import router as committees_router
 from biaozhun.declarations.api import router as declarations_router
@@ -51,3 +52,4 @@ api.add_router("/declarations", declarations_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/propagation", propagation_router)
 api.add_router("/committees", committees_router)
+api.add_router("/assessments", assessments_router)

@@ -365,3 +365,30 @@ ENDPOINTS.update({
     "api:committee_terms": PUBLIC,
     "api:committee_term_renew": Rule("committees.terms"),
 })
+# the yearly assessment of committees: the administration assesses; a committee's secretariat sees its own
+ENDPOINTS.update({
+    "assessments:list": Rule("assessments.oversee"),
+    "assessments:run": Rule("assessments.assess"),
+    "assessments:scheme": Rule("assessments.oversee"),  # edited by administrators (assessments.configure)
+    "assessments:mine": Rule("assessments.view"),
+    "assessments:report_xlsx": Rule("assessments.view"),
+    "assessments:report_pdf": Rule("assessments.view"),
+    "assessments:detail": Rule("assessments.view"),
+    "assessments:compute": Rule("assessments.assess"),
+    "assessments:score": Rule("assessments.assess"),
+    "assessments:finalise": Rule("assessments.decide"),
+    "assessments:decide": Rule("assessments.decide"),
+    "assessments:correction": Rule("assessments.decide"),
+    "api:assessment_list": Rule("assessments.oversee"),
+    "api:assessment_mine": Rule("assessments.view"),
+    "api:assessment_scheme": Rule("assessments.oversee"),
+    "api:assessment_scheme_update": Rule("assessments.configure"),
+    "api:assessment_report": Rule("assessments.view"),
+    "api:assessment_detail": Rule("assessments.view"),
+    "api:assessment_run": Rule("assessments.assess"),
+    "api:assessment_compute": Rule("assessments.assess"),
+    "api:assessment_score": Rule("assessments.assess"),
+    "api:assessment_finalise": Rule("assessments.decide"),
+    "api:assessment_decide": Rule("assessments.decide"),
+    "api:assessment_close_correction": Rule("assessments.decide"),
+})
