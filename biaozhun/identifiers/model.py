@@ -85,6 +85,13 @@ ERROR_CODES = {
     "year_without_number": 'a year but no number after the standard code, as in "GB/T -2006" (params: prefix)',
     "part_range": "a range of parts (GB/T 1234.1~7-2005) instead of one standard (params: first, last, parts, count)",
     "part_range_order": "a range of parts whose end is missing or not above its start (params: first, last)",
+    "committee_document": "a committee's working document, not a publication: ISO/TC 46 N 3064 "
+                          "(params: committee, document)",
+    "committee": "the name of a committee, not a publication: ISO/TC 46 (params: committee)",
+    "directives": "the ISO/IEC Directives or a supplement to them, not a publication (params: name)",
+    "iteration_without_stage": 'an iteration (".2") on anything but a draft: ISO/DIS 12345.2',
+    "edition_number": 'no edition number after "ED" or "Edition"',
+    "language": "a language code that is not known, in (en), (en,fr), (E), (R) (params: language)",
 }
 
 
@@ -92,8 +99,10 @@ ERROR_CODES = {
 class Supplement:
     """An amendment to a dated identifier.
 
-    kind: "amd" and "cor" (ISO/IEC amendment, corrigendum), "ish" (IEC interpretation sheet),
-    "xg" (Chinese 修改单, /XG1-2017), "csv" (an amendment merged into an IEC consolidated version, +AMD1:2023).
+    kind: "amd" and "cor" (ISO/IEC amendment, corrigendum), "ish" (IEC interpretation sheet), "add" (ISO
+    addendum, /Add 1), "suppl" (ISO supplement, /Suppl 1; the number may be empty: /Suppl:1993), "ext" (ISO
+    extension, /Ext 1), "xg" (Chinese 修改单, /XG1-2017), "csv" (an amendment merged into an IEC consolidated
+    version, +AMD1:2023).
     """
 
     kind: str
@@ -122,6 +131,13 @@ class Identifier:
     co_publishers: tuple[str, ...] = ()
     adopted: Identifier | None = None
     all_parts: bool = False
+    # ISO/IEC only (decision 0033): edition ("2", "1.1"), languages ("en", "fr"), iteration of a draft
+    # (ISO/DIS 12345.2), IEC value-added version (RLV, CSV alone, SER...), joint number (IDF 50:2008).
+    edition: str | None = None
+    languages: tuple[str, ...] = ()
+    iteration: int | None = None
+    vap: str | None = None
+    joint_number: str | None = None
 
     @property
     def canonical(self) -> str:
@@ -131,6 +147,12 @@ class Identifier:
     def undated(self) -> str:
         """Canonical form without year, supplements, adoption, draft stage and "(all parts)"."""
         return formatting.format_reference(self, with_part=True)
+
+    @property
+    def dated(self) -> str:
+        """The edition as a normative reference cites it: the canonical form without edition number, languages and
+        the IEC presentation versions (RLV, CMV, EXV, PRV). "ISO 9001:2015 ED5(en)" -> "ISO 9001:2015"."""
+        return formatting.format_dated(self)
 
     @property
     def series(self) -> str:
@@ -158,4 +180,9 @@ class Identifier:
             "co_publishers": list(self.co_publishers),
             "adopted": self.adopted.as_dict() if self.adopted is not None else None,
             "all_parts": self.all_parts,
+            "edition": self.edition,
+            "languages": list(self.languages),
+            "iteration": self.iteration,
+            "vap": self.vap,
+            "joint_number": self.joint_number,
         }

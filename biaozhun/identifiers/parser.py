@@ -26,7 +26,7 @@ class Parser(ChineseRules, InternationalRules):
     def parse(self) -> Identifier:
         if not self.s:
             self.fail("empty", "an identifier")
-        ident = self.international(nested=False) if starts_international(self.letters()) else self.chinese()
+        ident = self.international(nested=False) if starts_international(self.s, self.i) else self.chinese()
         if self.i < len(self.s):
             self.fail("trailing_text", "the end of the identifier")
         return ident

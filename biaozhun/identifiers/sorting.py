@@ -35,6 +35,11 @@ def identifier_key(ident: Identifier) -> tuple:
         ident.stage or "",
         tuple((s.kind, natural_key(s.number), -1 if s.year is None else s.year) for s in ident.supplements),
         identifier_key(ident.adopted) if ident.adopted is not None else (),
+        ident.iteration or 0,
+        ident.joint_number or "",
+        ident.vap or "",
+        natural_key(ident.edition),
+        ident.languages,
     )
 
 
