@@ -38,6 +38,7 @@ _ROMAN = {
     "I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7", "VIII": "8", "IX": "9", "X": "10",
 }  # fmt: skip (old ISO/R parts: ISO/R 300/III)
 _BRACKETED_PART = re.compile(r" ?\(([0-9]+)\)")
+_SPACED_PART = re.compile(r" ([A-Z][0-9]{2})(?=$|[:/ (-])")
 _EDITION = re.compile(r"(?:, ?| )(?:EDITION|ED)(?![A-Z])\.? ?")
 _EDITION_NUMBER = re.compile(r"([0-9]+)(?:\.([0-9]+))?")
 _VAP = re.compile(r" (CSV|RLV|CMV|EXV|SER|PAC|PRV|DB)(?![A-Z0-9])")
@@ -122,6 +123,8 @@ class InternationalRules(Scanner):
             sep, word = ("", self.letters()) if glued else (self.char(), self.letters(self.i + 1))
             glued = False
             pos = self.i + len(sep)
+            if word == "HL" and self.char_at(pos + 2) == "7":  # ISO/HL7 10781
+                word = "HL7"
             free = doc_type is None and stage is None
             if free and word in COMMITTEE_WORDS:
                 self.committee(start)
@@ -174,12 +177,19 @@ class InternationalRules(Scanner):
                     break
                 parts.append(_ROMAN[numeral])
                 self.i += 1 + len(numeral)
-            elif iec and not parts and (match := _BRACKETED_PART.match(s, self.i)):
+            elif not parts and (match := self.unhyphenated_part(iec)):
                 parts.append(match.group(1))
                 self.i = match.end()
             else:
                 return parts
         return parts
+
+    def unhyphenated_part(self, iec: bool) -> re.Match[str] | None:
+        """A first part written without "-": "ISO 105 B02", and IEC's chapter notation "IEC 60050(191)"."""
+        match = _SPACED_PART.match(self.s, self.i)
+        if match is None and iec:
+            match = _BRACKETED_PART.match(self.s, self.i)
+        return match
 
     def supplement_number(self, optional: bool = False) -> str:
         if self.char() in (".", " ") and self.char(1) in DIGIT:

@@ -12,10 +12,16 @@ Grammar (after normalise(); rules in chinese.py and international.py, helpers in
 
 from __future__ import annotations
 
+import re
+
 from .chinese import ChineseRules
 from .international import InternationalRules
 from .model import Identifier
+from .scanner import UPPER
 from .vocabulary import starts_international
+
+# An IEC committee document: "65/789/CDV", "61/6543/FDIS", "CISPR/I/570/CD" (committee/serial/kind).
+_IEC_DOCUMENT = re.compile(r"((?:CISPR/)?(?:[0-9]+[A-Z]{0,2}|[A-Z]))/[0-9]+/[A-Z]{1,6}")
 
 
 class Parser(ChineseRules, InternationalRules):
@@ -26,6 +32,12 @@ class Parser(ChineseRules, InternationalRules):
     def parse(self) -> Identifier:
         if not self.s:
             self.fail("empty", "an identifier")
+        if (self.s[0] in "0123456789" or self.s.startswith("CISPR/")) and (match := _IEC_DOCUMENT.fullmatch(self.s)):
+            group = match.group(1)
+            committee = group if group.startswith("CISPR") else f"IEC {'SC' if group[-1] in UPPER else 'TC'} {group}"
+            self.fail("committee_document", "an ISO or IEC publication", 0,
+                      f'"{self.s}" is a working document of {committee}, not a publication',
+                      committee=committee, document=self.s)
         ident = self.international(nested=False) if starts_international(self.s, self.i) else self.chinese()
         if self.i < len(self.s):
             self.fail("trailing_text", "the end of the identifier")
