@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from biaozhun.identifiers import IdentifierError, parse  # noqa: E402
 
 DATA = ROOT / "tests" / "identifiers" / "data"
-DEFAULT = [DATA / "iso_iec_publications.tsv", DATA / "iso_iec_double_numbers.tsv", DATA / "iso_iec_refused.tsv"]
+DEFAULT = [DATA / name for name in ("iso_iec_publications.tsv", "iso_iec_double_numbers.tsv", "iso_iec_written.tsv",
+                                     "iso_iec_refused.tsv")]
 CODE = re.compile(r"[a-z_]+")
 
 

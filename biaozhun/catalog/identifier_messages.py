@@ -55,6 +55,8 @@ RULES = {
     "directives": gettext_lazy("“%(name)s”是 ISO/IEC 导则（制定标准的工作程序），不是标准；请填写标准号，如 ISO 9001:2015"),
     "iteration_without_stage": gettext_lazy(
         "第 %(n)s 个字符处：只有草案才带轮次号（如 ISO/DIS 12345.2），已发布的标准号中不应有“.2”"),
+    "regional_adoption": gettext_lazy(
+        "“%(prefix)s”开头的是欧洲标准对 %(adopted)s 的采用，不是 ISO/IEC 标准号；请填写 %(adopted)s"),
     "language": gettext_lazy("第 %(n)s 个字符处的语种代码“%(language)s”无法识别，请使用 en、fr、ru 或 E、F、R"),
 }
 

@@ -39,8 +39,12 @@ _ROMAN = {
 }  # fmt: skip (old ISO/R parts: ISO/R 300/III)
 _BRACKETED_PART = re.compile(r" ?\(([0-9]+)\)")
 _SPACED_PART = re.compile(r" ([A-Z][0-9]{2})(?=$|[:/ (-])")
-_EDITION = re.compile(r"(?:, ?| )(?:EDITION|ED)(?![A-Z])\.? ?")
+_EDITION = re.compile(r"(?:, ?| \(?|\()(?:EDITION|ED)(?![A-Z])\.? ?")
 _EDITION_NUMBER = re.compile(r"([0-9]+)(?:\.([0-9]+))?")
+_ORDINAL_EDITION = re.compile(r" ?\((?:([1-9])(?:ST|ND|RD|TH)|(FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH"
+                              r"|TENTH)) EDITION\)")
+_ORDINALS = {word: str(n) for n, word in enumerate(
+    ("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH"), start=1)}
 _VAP = re.compile(r" (CSV|RLV|CMV|EXV|SER|PAC|PRV|DB)(?![A-Z0-9])")
 _LANGUAGES = re.compile(r" ?\(([A-Z]{1,2}(?:(?:[,/;+\-] ?| )[A-Z]{1,2})*)\)")
 _LANGUAGE_CODE = re.compile(r"[A-Z]+")
@@ -259,7 +263,7 @@ class InternationalRules(Scanner):
         while self.char() == "+":
             self.i += 1
             word = self.letters()
-            if word not in ("AMD", "A"):
+            if word not in ("AMD", "AM", "A"):
                 self.fail("consolidation_amd", 'AMD after "+"')
             self.i += len(word)
             number = self.supplement_number()
@@ -272,16 +276,25 @@ class InternationalRules(Scanner):
         return True
 
     def edition(self) -> str | None:
-        """ " ED2", " Ed.2", " Ed 2.0", ", Edition 2", " ED1.1" -> "2", "2", "2", "2", "1.1"."""
-        if self.char() not in (" ", ","):
+        """ " ED2", " Ed.2", " Ed 2.0", ", Edition 2", " (Ed. 2.0)", " (Second Edition)", " ED1.1" -> "2" ... "1.1"."""
+        if self.char() not in (" ", ",", "("):
             return None
         match = _EDITION.match(self.s, self.i)
         if match is None:
-            return None
+            ordinal = _ORDINAL_EDITION.match(self.s, self.i)
+            if ordinal is None:
+                return None
+            self.i = ordinal.end()
+            return ordinal.group(1) or _ORDINALS[ordinal.group(2)]
         number = _EDITION_NUMBER.match(self.s, match.end())
         if number is None or int(number.group(1)) == 0:
             self.fail("edition_number", 'an edition number after "ED"', match.end())
-        self.i = number.end()
+        end = number.end()
+        if "(" in match.group():
+            if self.s[end : end + 1] != ")":
+                self.fail("closing_parenthesis", '")"', end)
+            end += 1
+        self.i = end
         major, minor = int(number.group(1)), number.group(2)
         return f"{major}.{int(minor)}" if minor and int(minor) else str(major)
 

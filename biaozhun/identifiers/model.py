@@ -92,6 +92,7 @@ ERROR_CODES = {
     "iteration_without_stage": 'an iteration (".2") on anything but a draft: ISO/DIS 12345.2',
     "edition_number": 'no edition number after "ED" or "Edition"',
     "language": "a language code that is not known, in (en), (en,fr), (E), (R) (params: language)",
+    "regional_adoption": "a European adoption (EN ISO 13849-1:2015) of an ISO/IEC publication (params: prefix, adopted)",
 }
 
 

@@ -20,6 +20,8 @@ from .model import Identifier
 from .scanner import UPPER
 from .vocabulary import starts_international
 
+# A European adoption of an ISO/IEC publication: "EN ISO 13849-1:2015", "BS EN ISO 9001:2015", "EN IEC 61000-6-2".
+_REGIONAL = re.compile(r"((?:[A-Z]{2,4}[ -])?EN) (?=ISO|IEC)")
 # An IEC committee document: "65/789/CDV", "61/6543/FDIS", "CISPR/I/570/CD" (committee/serial/kind).
 _IEC_DOCUMENT = re.compile(r"((?:CISPR/)?(?:[0-9]+[A-Z]{0,2}|[A-Z]))/[0-9]+/[A-Z]{1,6}")
 
@@ -38,6 +40,13 @@ class Parser(ChineseRules, InternationalRules):
             self.fail("committee_document", "an ISO or IEC publication", 0,
                       f'"{self.s}" is a working document of {committee}, not a publication',
                       committee=committee, document=self.s)
+        regional = _REGIONAL.match(self.s)
+        if regional is not None:
+            self.i = regional.end()
+            adopted = self.international(nested=False).canonical
+            self.fail("regional_adoption", "an ISO or IEC publication", 0,
+                      f'"{self.s}" is a European adoption of {adopted}, not an ISO or IEC publication',
+                      prefix=regional.group(1), adopted=adopted)
         ident = self.international(nested=False) if starts_international(self.s, self.i) else self.chinese()
         if self.i < len(self.s):
             self.fail("trailing_text", "the end of the identifier")

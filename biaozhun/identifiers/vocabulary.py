@@ -75,7 +75,7 @@ COMBINED_STAGES = {
 GLUED_STAGES = frozenset(stage for stage, _ in COMBINED_STAGES.values() if stage != "CD")
 # Supplements: word -> kind. IEC-led identifiers take only amendments, corrigenda and interpretation sheets.
 SUPPLEMENT_KINDS = {
-    "AMD": "amd", "A": "amd", "COR": "cor", "ISH": "ish", "ADD": "add", "ADDENDUM": "add", "SUPPL": "suppl",
+    "AMD": "amd", "AM": "amd", "A": "amd", "COR": "cor", "ISH": "ish", "ADD": "add", "ADDENDUM": "add", "SUPPL": "suppl",
     "SUP": "suppl", "SUPPLEMENT": "suppl", "EXT": "ext",
 }  # fmt: skip
 IEC_SUPPLEMENT_KINDS = frozenset({"amd", "cor", "ish"})

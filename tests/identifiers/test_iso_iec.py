@@ -2,8 +2,10 @@
 IEC value-added versions and IDF joint numbers as attributes; one canonical form; the dated reference."""
 
 import pytest
+from django.utils import translation
 
-from biaozhun.identifiers import Supplement, Tier, parse, sort_key
+from biaozhun.catalog.identifier_messages import identifier_message
+from biaozhun.identifiers import IdentifierError, Supplement, Tier, parse, sort_key
 from biaozhun.identifiers.fastpath import fast_parse, prefix_table
 from biaozhun.identifiers.tables import default_tables
 
@@ -158,3 +160,20 @@ def test_the_chinese_fast_path_is_untouched_and_old_iec_numbers_leave_it():
     assert fast_parse("DB33/T 1303-2023", table) is not None
     assert fast_parse("IEC 529:1989", table) is None  # read by the full parser as IEC 60529:1989
     assert fast_parse("ISO 9001:2015(E)", table) is None
+
+
+@pytest.mark.parametrize(("text", "edition"), [
+    ("IEC 61000-4-2:2008 (Ed. 2.0)", "2"), ("IEC 61000-4-2:2008(ed2.0)", "2"), ("IEC 62368-1:2014 (Second Edition)", "2"),
+    ("IEC 62368-1:2018 (3rd Edition)", "3"), ("IEC 60529:2013 (Edition 2.2)", "2.2"),
+])  # fmt: skip
+def test_an_edition_in_brackets_as_test_reports_write_it(text, edition):
+    assert parse(text).edition == edition
+
+
+def test_a_european_adoption_is_refused_naming_the_iso_publication_it_adopts():
+    with pytest.raises(IdentifierError) as caught:
+        parse("BS EN ISO 9001:2015")
+    error = caught.value
+    assert (error.code, error.params) == ("regional_adoption", {"prefix": "BS EN", "adopted": "ISO 9001:2015"})
+    with translation.override("zh-hans"):
+        assert "请填写 ISO 9001:2015" in identifier_message(error)
