@@ -54,17 +54,18 @@ def format_identifier(ident: Identifier) -> str:
 
 def format_dated(ident: Identifier) -> str:
     """The canonical form without edition number, languages and presentation versions (RLV, CMV, EXV, PRV)."""
+    extra = ident.suffixes
     if ident.tier is not Tier.INTERNATIONAL or (
-        ident.edition is None and not ident.languages and (ident.vap is None or ident.vap not in PRESENTATION_VAP)
+        extra.edition is None and not extra.languages and (extra.vap is None or extra.vap not in PRESENTATION_VAP)
     ):
         return format_identifier(ident)
     return _international(ident, suffixes=False)
 
 
 def _international(ident: Identifier, suffixes: bool = True) -> str:
-    stage, sups = ident.stage, ident.supplements
+    stage, sups, extra = ident.stage, ident.supplements, ident.suffixes
     prefix = ident.prefix
-    iteration = "" if ident.iteration is None else f".{ident.iteration}"
+    iteration = "" if extra.iteration is None else f".{extra.iteration}"
     if stage is not None and not sups:
         prefix = staged_international_prefix(prefix, stage)
     out = _head(ident, prefix)
@@ -89,14 +90,14 @@ def _international(ident: Identifier, suffixes: bool = True) -> str:
                 out += f"/{stage}{word}{number}{iteration}{year}"
             else:
                 out += f"/{_ISO_KINDS[sup.kind]}{number}{year}"
-    if ident.joint_number is not None:
-        out += f" | {ident.joint_number}"
-    if ident.vap is not None and (suffixes or ident.vap not in PRESENTATION_VAP):
-        out += f" {ident.vap}"
-    if suffixes and ident.edition is not None:
-        out += f" ED{ident.edition}"
-    if suffixes and ident.languages:
-        out += f"({','.join(ident.languages)})"
+    if extra.joint_number is not None:
+        out += f" | {extra.joint_number}"
+    if extra.vap is not None and (suffixes or extra.vap not in PRESENTATION_VAP):
+        out += f" {extra.vap}"
+    if suffixes and extra.edition is not None:
+        out += f" ED{extra.edition}"
+    if suffixes and extra.languages:
+        out += f"({','.join(extra.languages)})"
     if ident.all_parts:
         out += " (all parts)"
     return out

@@ -7,8 +7,8 @@ import re
 from typing import NoReturn
 
 from .enums import Tier
-from .model import Identifier, Supplement
-from .scanner import DIGIT, DIGITS, Scanner
+from .model import NO_SUFFIXES, Identifier, Suffixes, Supplement
+from .scanner import DIGIT, DIGITS, UPPER, Scanner
 from .vocabulary import (
     CO_PUBLISHERS,
     COMBINED_STAGES,
@@ -91,9 +91,11 @@ class InternationalRules(Scanner):
         if supplements and stage is not None:
             self.fail("stage_with_amendment", "the end of the identifier", start_of_supplements,
                       "a draft stage cannot carry amendments")
-        joint = self.joint_number()
-        vap, languages = None, ()
-        for _ in range(3):  # the suffixes in any order, each once
+        joint = vap = None
+        languages: tuple[str, ...] = ()
+        for _ in range(4 if self.i < len(self.s) else 0):  # the suffixes in any order, each once
+            if joint is None and (joint := self.joint_number()) is not None:
+                continue
             if edition is None and (edition := self.edition()) is not None:
                 continue
             if vap is None and (vap := self.vap(csv, publishers[0] in IEC_LEADS)) is not None:
@@ -102,11 +104,15 @@ class InternationalRules(Scanner):
                 continue
             break
         all_parts = not nested and self.all_parts(year is None and not supplements)
+        iteration = iteration or supplement_iteration
+        if iteration == 1:
+            iteration = None  # the first iteration carries no suffix
         co_publishers = tuple(publishers) if len(publishers) > 1 else ()
         return Identifier(
             Tier.INTERNATIONAL, prefix, number, None, "-".join(parts) or None, year, None, None, None,
-            tuple(supplements), stage or supplement_stage, co_publishers, None, all_parts, edition, languages,
-            None if (iteration or supplement_iteration) == 1 else (iteration or supplement_iteration), vap, joint,
+            tuple(supplements), stage or supplement_stage, co_publishers, None, all_parts,
+            Suffixes(edition, languages, iteration, vap, joint) if edition or languages or iteration or vap or joint
+            else NO_SUFFIXES,
         )  # fmt: skip
 
     def international_head(self, start: int) -> tuple[list[str], str | None, str | None, int | None]:
@@ -164,7 +170,7 @@ class InternationalRules(Scanner):
             c = self.char()
             if c == "-":
                 match = _PART.match(s, self.i + 1)
-                if match is None or SUPPLEMENT_SEGMENT.match(s, self.i + 1):
+                if match is None or (match.group()[0] in UPPER and SUPPLEMENT_SEGMENT.match(s, self.i + 1)):
                     break
                 parts.append(match.group())
                 self.i = match.end()
@@ -181,7 +187,7 @@ class InternationalRules(Scanner):
                     break
                 parts.append(_ROMAN[numeral])
                 self.i += 1 + len(numeral)
-            elif not parts and (match := self.unhyphenated_part(iec)):
+            elif not parts and c in (" ", "(") and (match := self.unhyphenated_part(iec)):
                 parts.append(match.group(1))
                 self.i = match.end()
             else:
@@ -301,7 +307,7 @@ class InternationalRules(Scanner):
     def vap(self, csv: bool, iec: bool) -> str | None:
         """IEC value-added versions: RLV (redline), CMV (commented), EXV (extended), SER (series), PAC (package),
         PRV (pre-release), DB (database), and CSV with no amendment listed (IEC 60061-1:2005 CSV)."""
-        match = _VAP.match(self.s, self.i)
+        match = _VAP.match(self.s, self.i) if self.char() == " " else None
         if match is None or (match.group(1) == "CSV" and (csv or not iec)):
             return None
         self.i = match.end()
@@ -309,7 +315,7 @@ class InternationalRules(Scanner):
 
     def languages(self) -> tuple[str, ...]:
         """(en), (en,fr), (E), (E/F/R), (EN-FR) -> ("en",), ("en", "fr"), ...; in ISO's order, each once."""
-        match = _LANGUAGES.match(self.s, self.i)
+        match = _LANGUAGES.match(self.s, self.i) if self.char() in (" ", "(") else None
         if match is None:
             return ()
         codes = set()
@@ -325,7 +331,7 @@ class InternationalRules(Scanner):
 
     def joint_number(self) -> str | None:
         """The IDF number of an ISO/IDF dairy standard: "ISO 707:2008 | IDF 50:2008" -> "IDF 50:2008"."""
-        match = _JOINT.match(self.s, self.i)
+        match = _JOINT.match(self.s, self.i) if self.char() in (" ", "|", "/") else None
         if match is None:
             return None
         self.i = match.end()

@@ -8,7 +8,7 @@ from typing import Any
 from . import formatting
 from .enums import Nature, Tier
 
-__all__ = ["ERROR_CODES", "Identifier", "IdentifierError", "Nature", "Supplement", "Tier"]
+__all__ = ["ERROR_CODES", "NO_SUFFIXES", "Identifier", "IdentifierError", "Nature", "Suffixes", "Supplement", "Tier"]
 
 
 class IdentifierError(ValueError):
@@ -115,6 +115,22 @@ class Supplement:
 
 
 @dataclass(frozen=True, slots=True)
+class Suffixes:
+    """The parts of an ISO/IEC identifier beyond publisher, type, stage, number, part, year and supplements
+    (decision 0033). One value shared by every identifier that has none (NO_SUFFIXES), so that building a Chinese
+    number costs one slot, not five."""
+
+    edition: str | None = None
+    languages: tuple[str, ...] = ()
+    iteration: int | None = None
+    vap: str | None = None
+    joint_number: str | None = None
+
+
+NO_SUFFIXES = Suffixes()
+
+
+@dataclass(frozen=True, slots=True)
 class Identifier:
     """A parsed standard identifier; equal values denote the same identifier."""
 
@@ -132,13 +148,32 @@ class Identifier:
     co_publishers: tuple[str, ...] = ()
     adopted: Identifier | None = None
     all_parts: bool = False
-    # ISO/IEC only (decision 0033): edition ("2", "1.1"), languages ("en", "fr"), iteration of a draft
-    # (ISO/DIS 12345.2), IEC value-added version (RLV, CSV alone, SER...), joint number (IDF 50:2008).
-    edition: str | None = None
-    languages: tuple[str, ...] = ()
-    iteration: int | None = None
-    vap: str | None = None
-    joint_number: str | None = None
+    suffixes: Suffixes = NO_SUFFIXES  # ISO/IEC only: edition, languages, iteration, vap, joint_number
+
+    @property
+    def edition(self) -> str | None:
+        """ISO/IEC edition: "2", "3.1" (from ED2, Ed.2, Ed 2.0, Edition 2, (Second Edition))."""
+        return self.suffixes.edition
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """ISO 639-1 codes of the language versions: ("en", "fr") (from (E/F), (en,fr), (EN-FR))."""
+        return self.suffixes.languages
+
+    @property
+    def iteration(self) -> int | None:
+        """The iteration of a draft: 2 for ISO/DIS 12345.2 (of the draft supplement when the stage is on one)."""
+        return self.suffixes.iteration
+
+    @property
+    def vap(self) -> str | None:
+        """IEC value-added version: RLV, CMV, EXV, SER, PAC, PRV, DB, or CSV with no +AMD listed."""
+        return self.suffixes.vap
+
+    @property
+    def joint_number(self) -> str | None:
+        """The second number of a joint ISO/IDF standard: "IDF 50:2008"."""
+        return self.suffixes.joint_number
 
     @property
     def canonical(self) -> str:

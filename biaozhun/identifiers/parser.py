@@ -40,7 +40,7 @@ class Parser(ChineseRules, InternationalRules):
             self.fail("committee_document", "an ISO or IEC publication", 0,
                       f'"{self.s}" is a working document of {committee}, not a publication',
                       committee=committee, document=self.s)
-        regional = _REGIONAL.match(self.s)
+        regional = _REGIONAL.match(self.s) if "EN " in self.s[:7] else None
         if regional is not None:
             self.i = regional.end()
             adopted = self.international(nested=False).canonical

@@ -5,6 +5,7 @@ Industry, engineering and region codes are data (see tables.py); what is here is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .enums import Nature
@@ -110,13 +111,16 @@ DIRECTIVE_WORDS = frozenset({"DIRECTIVES", "DIRECTIVE", "DIR", "SUPPLEMENT"})
 JOINT_PUBLISHERS = frozenset({"IDF"})  # ISO 707:2008 | IDF 50:2008 (dairy standards carry both numbers)
 
 
+_LETTERS = re.compile(r"[A-Z]+")
+
+
 def starts_international(text: str, pos: int = 0) -> bool:
     """ISO, IEC, IWA, CISPR, JTC (refused later), IEEE/ASTM/SAE before /ISO or /IEC, a draft stage before IWA
     ("AWI IWA 36"), or ISO/IEC glued to a type or stage with the separator lost (IECTS, ISODIS)."""
-    end = pos
-    while end < len(text) and "A" <= text[end] <= "Z":
-        end += 1
-    word = text[pos:end]
+    match = _LETTERS.match(text, pos)
+    if match is None:
+        return False
+    word, end = match.group(), match.end()
     if word in INTERNATIONAL_LEADS or word == "JTC":
         return True
     if word in LEADING_CO_PUBLISHERS:

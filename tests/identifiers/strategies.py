@@ -2,7 +2,7 @@
 
 from hypothesis import strategies as st
 
-from biaozhun.identifiers import Identifier, Nature, Supplement, Tier, default_tables
+from biaozhun.identifiers import NO_SUFFIXES, Identifier, Nature, Suffixes, Supplement, Tier, default_tables
 from biaozhun.identifiers.international import SUPPLEMENT_SEGMENT
 from biaozhun.identifiers.vocabulary import (
     COMBINED_STAGES,
@@ -135,9 +135,10 @@ def international(draw, nested: bool = False) -> Identifier:
     return Identifier(
         Tier.INTERNATIONAL, international_prefix(publishers, doc_type), number, None, part, year,
         supplements=supplements, stage=stage, co_publishers=publishers if len(publishers) > 1 else (),
-        all_parts=all_parts, edition=draw(editions), languages=draw(languages), iteration=iteration,
-        vap=draw(st.none() | st.sampled_from(vaps)),
-        joint_number=None if iec else draw(st.none() | st.sampled_from(["IDF 50", "IDF 20-1:2014", "IDF 26:2004"])),
+        all_parts=all_parts, suffixes=Suffixes(
+            draw(editions), draw(languages), iteration, draw(st.none() | st.sampled_from(vaps)),
+            None if iec else draw(st.none() | st.sampled_from(["IDF 50", "IDF 20-1:2014", "IDF 26:2004"])),
+        ) if draw(st.booleans()) else NO_SUFFIXES,
     )  # fmt: skip
 
 
