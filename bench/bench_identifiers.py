@@ -1,10 +1,12 @@
 """Throughput of biaozhun.identifiers: parse() and the command-line path, on unique generated inputs.
 
-    .venv/bin/python bench/bench_identifiers.py [--count 300000] [--runs 5] [--subprocess]
+    .venv/bin/python bench/bench_identifiers.py [--count 300000] [--runs 5] [--subprocess] [--iso-iec]
 
 Inputs are a deterministic mix of every tier (mostly database-style text, about a third noisy: em dashes,
 full-width forms, lower case, missing spaces, two-digit years, double numbers, amendments). Every input is
 distinct, so no cache could help; parse() has none. Prints identifiers/s as the median of the runs.
+--iso-iec also times parse() over the ISO/IEC test sets (tests/identifiers/data: every class of issue 14, about 1,100
+lines, cycled up to --count).
 """
 
 from __future__ import annotations
@@ -105,6 +107,16 @@ def inputs(count: int, seed: int = 20240601) -> list[str]:
     return list(seen)
 
 
+def iso_iec_lines() -> list[str]:
+    """The inputs of the ISO/IEC test sets (decision 0033), publications and refusals alike."""
+    lines = []
+    for path in sorted((ROOT / "tests" / "identifiers" / "data").glob("iso_iec_*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                lines.append(line.split("\t", 1)[0])
+    return lines
+
+
 def rate(function: Callable[[], object], count: int, runs: int) -> tuple[float, list[float]]:
     per_run = []
     for _ in range(runs):
@@ -151,6 +163,7 @@ def main_bench() -> None:
     parser.add_argument("--count", type=int, default=300_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--subprocess", action="store_true", help="also time python -m biaozhun.identifiers")
+    parser.add_argument("--iso-iec", action="store_true", help="also time parse() on the ISO/IEC test sets")
     args = parser.parse_args()
     texts = inputs(args.count)
     failed = _parse_all(texts, parse)()
@@ -162,6 +175,10 @@ def main_bench() -> None:
     ]
     if args.subprocess:
         cases.append(("python -m biaozhun.identifiers (incl. start-up)", _cli_subprocess(texts)))
+    if args.iso_iec:
+        lines = iso_iec_lines()
+        cycled = (lines * (len(texts) // len(lines) + 1))[: len(texts)]
+        cases.append((f"parse() on the ISO/IEC sets ({len(lines):,} lines)", _parse_all(cycled, parse)))
     for name, function in cases:
         median, per_run = rate(function, len(texts), args.runs)
         runs = ", ".join(f"{r:,.0f}" for r in per_run)

@@ -32,6 +32,7 @@ EXPECTED = {
     "amendment_number": gettext_lazy("第 %(n)s 个字符处应为修正案序号"),
     "amendment_year": gettext_lazy("第 %(n)s 个字符处应为“:”和修正案的年代号"),
     "consolidation_amd": gettext_lazy("第 %(n)s 个字符处“+”之后应为 AMD"),
+    "edition_number": gettext_lazy("第 %(n)s 个字符处 ED 之后应为版次号，如 ED2"),
 }
 RULES = {
     "empty": gettext_lazy("请填写标准号，如 GB/T 19001-2016"),
@@ -48,6 +49,15 @@ RULES = {
     "part_range": gettext_lazy(
         "第 %(n)s 个字符处：这是一组部分（共 %(count)s 项：%(parts)s），不是一项标准；请每个部分单列一条"),
     "part_range_order": gettext_lazy("第 %(n)s 个字符处：部分号范围应由小到大，如 .1~7"),
+    "committee_document": gettext_lazy(
+        "“%(document)s”是技术委员会 %(committee)s 的工作文件，不是标准；请填写已发布的标准号，如 ISO 9001:2015"),
+    "committee": gettext_lazy("“%(committee)s”是技术委员会，不是标准；请填写该委员会发布的标准号，如 ISO 9001:2015"),
+    "directives": gettext_lazy("“%(name)s”是 ISO/IEC 导则（制定标准的工作程序），不是标准；请填写标准号，如 ISO 9001:2015"),
+    "iteration_without_stage": gettext_lazy(
+        "第 %(n)s 个字符处：只有草案才带轮次号（如 ISO/DIS 12345.2），已发布的标准号中不应有“.2”"),
+    "regional_adoption": gettext_lazy(
+        "“%(prefix)s”开头的是欧洲标准对 %(adopted)s 的采用，不是 ISO/IEC 标准号；请填写 %(adopted)s"),
+    "language": gettext_lazy("第 %(n)s 个字符处的语种代码“%(language)s”无法识别，请使用 en、fr、ru 或 E、F、R"),
 }
 
 

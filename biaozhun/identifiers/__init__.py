@@ -6,7 +6,7 @@ Pure Python: no Django import here. See parser.py for the grammar and README.md 
 from .api import parse
 from .enums import Nature, Tier
 from .formatting import format_identifier
-from .model import ERROR_CODES, Identifier, IdentifierError, Supplement
+from .model import ERROR_CODES, NO_SUFFIXES, Identifier, IdentifierError, Suffixes, Supplement
 from .normalise import normalise
 from .ranges import expand_part_range
 from .sorting import sort_key
@@ -17,7 +17,9 @@ __all__ = [
     "CodeTables",
     "Identifier",
     "IdentifierError",
+    "NO_SUFFIXES",
     "Nature",
+    "Suffixes",
     "Supplement",
     "Tier",
     "default_tables",

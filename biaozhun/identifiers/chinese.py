@@ -91,22 +91,22 @@ class ChineseRules(Scanner):
     def adoption(self) -> Identifier | None:
         """The adopted half of a double number: "/ISO 9001:2015", " IDT ISO 9001:2015",
         " (ISO 9001:2015, IDT)" or " (IDT ISO 9001:2015)". MOD and NEQ are not double numbers."""
-        if self.char() == "/" and starts_international(self.letters(self.i + 1)):
+        if self.char() == "/" and starts_international(self.s, self.i + 1):
             self.i += 1
             return self.international(nested=True)
         if self.at(" IDT "):
             self.i += 5
-            if not starts_international(self.letters()):
+            if not starts_international(self.s, self.i):
                 self.fail("adoption_after_idt", "an ISO or IEC identifier after IDT")
             return self.international(nested=True)
         opening = 2 if self.at(" (") else 1 if self.at("(") else 0
         if not opening:
             return None
         inner = self.i + opening
-        if self.s.startswith("IDT ", inner) and starts_international(self.letters(inner + 4)):
+        if self.s.startswith("IDT ", inner) and starts_international(self.s, inner + 4):
             self.i = inner + 4
             adopted = self.international(nested=True)
-        elif starts_international(self.letters(inner)):
+        elif starts_international(self.s, inner):
             self.i = inner
             adopted = self.international(nested=True)
             for literal in (", IDT", ",IDT", " IDT"):

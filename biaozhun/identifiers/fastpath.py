@@ -13,7 +13,7 @@ from dataclasses import fields
 from typing import Any
 
 from .enums import Tier
-from .model import Identifier, Supplement
+from .model import NO_SUFFIXES, Identifier, Supplement
 from .tables import CodeTables
 from .vocabulary import CODED, INDUSTRY_NATURES, NATIONAL
 
@@ -31,12 +31,12 @@ _NATIONAL, _INDUSTRY, _LOCAL, _GROUP, _ENTERPRISE, _INTL = (
 
 _FIELDS = (
     "tier", "prefix", "number", "nature", "part", "year", "industry_code", "region_code", "org_code",
-    "supplements", "stage", "co_publishers", "adopted", "all_parts",
+    "supplements", "stage", "co_publishers", "adopted", "all_parts", "suffixes",
 )  # fmt: skip
 if tuple(f.name for f in fields(Identifier)) != _FIELDS:  # pragma: no cover - guards _build below
     raise RuntimeError("Identifier fields changed: update fastpath._build")
 _NEW = object.__new__
-_S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7, _S8, _S9, _S10, _S11, _S12, _S13 = (
+_S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7, _S8, _S9, _S10, _S11, _S12, _S13, _S14 = (
     getattr(Identifier, name).__set__ for name in _FIELDS
 )
 
@@ -64,6 +64,7 @@ def _build(
     _S11(obj, co)
     _S12(obj, adopted)
     _S13(obj, False)
+    _S14(obj, NO_SUFFIXES)
     return obj
 
 
@@ -111,6 +112,8 @@ def _international(publisher: str, number: str, parts: str, year_text: str | Non
             return None
     elif parts and len(parts) - parts.rfind("-") == 5:
         return None  # "ISO 9001-2015": left to the full parser
+    if publisher == "IEC" and len(number) < 5:
+        return None  # "IEC 529" (numbered before 1997) is IEC 60529: left to the full parser
     co = _ISO_IEC if publisher == "ISO/IEC" else ()
     return _build(_INTL, publisher, number, None, parts[1:] or None, year, None, None, None, (), co, None)
 

@@ -3,7 +3,9 @@
 Chinese: ASCII, one space between prefix and number, "-" before the year (GB/T 1.1-2020, DB44/1989-2017,
 GB 2762-2017/XG1-2021, GB/T 19001-2016/ISO 9001:2015). ISO/IEC in the publisher's own style
 (ISO/TR 10013:2001, ISO/IEC TR 20000-11:2015, IEC TR 62443-3-1:2009, ISO 9001:2015/Amd 1:2024,
-IEC 60335-1:2010/AMD1:2013, IEC 60335-1:2020+AMD1:2023 CSV).
+IEC 60335-1:2010/AMD1:2013, IEC 60335-1:2020+AMD1:2023 CSV). Then, for ISO/IEC, the suffixes in one order:
+" | IDF 50:2008", an IEC value-added version (" RLV"), the edition (" ED2"), the languages ("(en,fr)"):
+ISO/IEC 17025:2005/Cor 1:2006 ED1(fr). Decision 0033.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .enums import Tier
-from .vocabulary import GLUED_SUPPLEMENT_STAGES, staged_international_prefix
+from .vocabulary import GLUED_SUPPLEMENT_STAGES, IEC_LEADS, PRESENTATION_VAP, staged_international_prefix
 
 if TYPE_CHECKING:
     from .model import Identifier
 
-_ISO_KINDS = {"amd": "Amd", "cor": "Cor", "ish": "ISH"}
+_ISO_KINDS = {"amd": "Amd", "cor": "Cor", "ish": "ISH", "add": "Add", "suppl": "Suppl", "ext": "Ext"}
 _IEC_KINDS = {"amd": "AMD", "cor": "COR", "ish": "ISH", "csv": "AMD"}
 
 
@@ -50,15 +52,28 @@ def format_identifier(ident: Identifier) -> str:
     return out
 
 
-def _international(ident: Identifier) -> str:
-    stage, sups = ident.stage, ident.supplements
+def format_dated(ident: Identifier) -> str:
+    """The canonical form without edition number, languages and presentation versions (RLV, CMV, EXV, PRV)."""
+    extra = ident.suffixes
+    if ident.tier is not Tier.INTERNATIONAL or (
+        extra.edition is None and not extra.languages and (extra.vap is None or extra.vap not in PRESENTATION_VAP)
+    ):
+        return format_identifier(ident)
+    return _international(ident, suffixes=False)
+
+
+def _international(ident: Identifier, suffixes: bool = True) -> str:
+    stage, sups, extra = ident.stage, ident.supplements, ident.suffixes
     prefix = ident.prefix
+    iteration = "" if extra.iteration is None else f".{extra.iteration}"
     if stage is not None and not sups:
         prefix = staged_international_prefix(prefix, stage)
     out = _head(ident, prefix)
+    if stage is not None and not sups:
+        out += iteration
     if ident.year is not None:
         out += f":{ident.year}"
-    iec = prefix.startswith("IEC")
+    iec = prefix.split("/", 1)[0].split(" ", 1)[0] in IEC_LEADS
     last = len(sups) - 1
     for index, sup in enumerate(sups):
         year = "" if sup.year is None else f":{sup.year}"
@@ -68,11 +83,21 @@ def _international(ident: Identifier) -> str:
                 out += " CSV"
         elif iec:
             out += f"/{_IEC_KINDS[sup.kind]}{sup.number}{year}"
-        elif stage is not None and index == last:
-            word = "" if stage in GLUED_SUPPLEMENT_STAGES else f" {_ISO_KINDS[sup.kind]}"
-            out += f"/{stage}{word} {sup.number}{year}"
         else:
-            out += f"/{_ISO_KINDS[sup.kind]} {sup.number}{year}"
+            number = f" {sup.number}" if sup.number else ""
+            if stage is not None and index == last:
+                word = "" if stage in GLUED_SUPPLEMENT_STAGES else f" {_ISO_KINDS[sup.kind]}"
+                out += f"/{stage}{word}{number}{iteration}{year}"
+            else:
+                out += f"/{_ISO_KINDS[sup.kind]}{number}{year}"
+    if extra.joint_number is not None:
+        out += f" | {extra.joint_number}"
+    if extra.vap is not None and (suffixes or extra.vap not in PRESENTATION_VAP):
+        out += f" {extra.vap}"
+    if suffixes and extra.edition is not None:
+        out += f" ED{extra.edition}"
+    if suffixes and extra.languages:
+        out += f"({','.join(extra.languages)})"
     if ident.all_parts:
         out += " (all parts)"
     return out

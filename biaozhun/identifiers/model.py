@@ -8,7 +8,7 @@ from typing import Any
 from . import formatting
 from .enums import Nature, Tier
 
-__all__ = ["ERROR_CODES", "Identifier", "IdentifierError", "Nature", "Supplement", "Tier"]
+__all__ = ["ERROR_CODES", "NO_SUFFIXES", "Identifier", "IdentifierError", "Nature", "Suffixes", "Supplement", "Tier"]
 
 
 class IdentifierError(ValueError):
@@ -85,6 +85,14 @@ ERROR_CODES = {
     "year_without_number": 'a year but no number after the standard code, as in "GB/T -2006" (params: prefix)',
     "part_range": "a range of parts (GB/T 1234.1~7-2005) instead of one standard (params: first, last, parts, count)",
     "part_range_order": "a range of parts whose end is missing or not above its start (params: first, last)",
+    "committee_document": "a committee's working document, not a publication: ISO/TC 46 N 3064 "
+                          "(params: committee, document)",
+    "committee": "the name of a committee, not a publication: ISO/TC 46 (params: committee)",
+    "directives": "the ISO/IEC Directives or a supplement to them, not a publication (params: name)",
+    "iteration_without_stage": 'an iteration (".2") on anything but a draft: ISO/DIS 12345.2',
+    "edition_number": 'no edition number after "ED" or "Edition"',
+    "language": "a language code that is not known, in (en), (en,fr), (E), (R) (params: language)",
+    "regional_adoption": "a European adoption (EN ISO 13849-1:2015) of an ISO/IEC publication (params: prefix, adopted)",
 }
 
 
@@ -92,8 +100,10 @@ ERROR_CODES = {
 class Supplement:
     """An amendment to a dated identifier.
 
-    kind: "amd" and "cor" (ISO/IEC amendment, corrigendum), "ish" (IEC interpretation sheet),
-    "xg" (Chinese 修改单, /XG1-2017), "csv" (an amendment merged into an IEC consolidated version, +AMD1:2023).
+    kind: "amd" and "cor" (ISO/IEC amendment, corrigendum), "ish" (IEC interpretation sheet), "add" (ISO
+    addendum, /Add 1), "suppl" (ISO supplement, /Suppl 1; the number may be empty: /Suppl:1993), "ext" (ISO
+    extension, /Ext 1), "xg" (Chinese 修改单, /XG1-2017), "csv" (an amendment merged into an IEC consolidated
+    version, +AMD1:2023).
     """
 
     kind: str
@@ -102,6 +112,22 @@ class Supplement:
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "number": self.number, "year": self.year}
+
+
+@dataclass(frozen=True, slots=True)
+class Suffixes:
+    """The parts of an ISO/IEC identifier beyond publisher, type, stage, number, part, year and supplements
+    (decision 0033). One value shared by every identifier that has none (NO_SUFFIXES), so that building a Chinese
+    number costs one slot, not five."""
+
+    edition: str | None = None
+    languages: tuple[str, ...] = ()
+    iteration: int | None = None
+    vap: str | None = None
+    joint_number: str | None = None
+
+
+NO_SUFFIXES = Suffixes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +148,32 @@ class Identifier:
     co_publishers: tuple[str, ...] = ()
     adopted: Identifier | None = None
     all_parts: bool = False
+    suffixes: Suffixes = NO_SUFFIXES  # ISO/IEC only: edition, languages, iteration, vap, joint_number
+
+    @property
+    def edition(self) -> str | None:
+        """ISO/IEC edition: "2", "3.1" (from ED2, Ed.2, Ed 2.0, Edition 2, (Second Edition))."""
+        return self.suffixes.edition
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """ISO 639-1 codes of the language versions: ("en", "fr") (from (E/F), (en,fr), (EN-FR))."""
+        return self.suffixes.languages
+
+    @property
+    def iteration(self) -> int | None:
+        """The iteration of a draft: 2 for ISO/DIS 12345.2 (of the draft supplement when the stage is on one)."""
+        return self.suffixes.iteration
+
+    @property
+    def vap(self) -> str | None:
+        """IEC value-added version: RLV, CMV, EXV, SER, PAC, PRV, DB, or CSV with no +AMD listed."""
+        return self.suffixes.vap
+
+    @property
+    def joint_number(self) -> str | None:
+        """The second number of a joint ISO/IDF standard: "IDF 50:2008"."""
+        return self.suffixes.joint_number
 
     @property
     def canonical(self) -> str:
@@ -131,6 +183,12 @@ class Identifier:
     def undated(self) -> str:
         """Canonical form without year, supplements, adoption, draft stage and "(all parts)"."""
         return formatting.format_reference(self, with_part=True)
+
+    @property
+    def dated(self) -> str:
+        """The edition as a normative reference cites it: the canonical form without edition number, languages and
+        the IEC presentation versions (RLV, CMV, EXV, PRV). "ISO 9001:2015 ED5(en)" -> "ISO 9001:2015"."""
+        return formatting.format_dated(self)
 
     @property
     def series(self) -> str:
@@ -158,4 +216,9 @@ class Identifier:
             "co_publishers": list(self.co_publishers),
             "adopted": self.adopted.as_dict() if self.adopted is not None else None,
             "all_parts": self.all_parts,
+            "edition": self.edition,
+            "languages": list(self.languages),
+            "iteration": self.iteration,
+            "vap": self.vap,
+            "joint_number": self.joint_number,
         }

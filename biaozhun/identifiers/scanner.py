@@ -64,6 +64,9 @@ class Scanner:
         pos = self.i + offset
         return self.s[pos : pos + 1]
 
+    def char_at(self, pos: int) -> str:
+        return self.s[pos : pos + 1]
+
     def at(self, literal: str) -> bool:
         return self.s.startswith(literal, self.i)
 

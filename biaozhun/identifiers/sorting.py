@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .enums import Tier
+from .model import NO_SUFFIXES
 
 if TYPE_CHECKING:
     from .model import Identifier
@@ -35,7 +36,15 @@ def identifier_key(ident: Identifier) -> tuple:
         ident.stage or "",
         tuple((s.kind, natural_key(s.number), -1 if s.year is None else s.year) for s in ident.supplements),
         identifier_key(ident.adopted) if ident.adopted is not None else (),
+        _suffixes_key(ident.suffixes),
     )
+
+
+def _suffixes_key(suffixes) -> tuple:
+    if suffixes == NO_SUFFIXES:
+        return ()
+    return (suffixes.iteration or 0, suffixes.joint_number or "", suffixes.vap or "", natural_key(suffixes.edition),
+            suffixes.languages)  # fmt: skip
 
 
 def sort_key(value: Identifier | str, tables: CodeTables | None = None) -> tuple:

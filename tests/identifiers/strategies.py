@@ -2,12 +2,16 @@
 
 from hypothesis import strategies as st
 
-from biaozhun.identifiers import Identifier, Nature, Supplement, Tier, default_tables
+from biaozhun.identifiers import NO_SUFFIXES, Identifier, Nature, Suffixes, Supplement, Tier, default_tables
+from biaozhun.identifiers.international import SUPPLEMENT_SEGMENT
 from biaozhun.identifiers.vocabulary import (
     COMBINED_STAGES,
     DRAFT_SUPPLEMENTS,
+    LANGUAGE_ORDER,
+    LANGUAGES,
     STAGES,
     SUPPLEMENT_STAGES,
+    VAP,
     international_prefix,
 )
 
@@ -62,43 +66,79 @@ def xg_list(year: int | None) -> st.SearchStrategy[tuple[Supplement, ...]]:
     return st.lists(xg, max_size=2).map(tuple)
 
 
+ISO_KINDS = ["amd", "cor", "ish", "add", "suppl", "ext"]
+IEC_KINDS = ["amd", "cor", "ish"]
+# part segments: digits (never a 4-digit year), letters and digits (ISO 105-A02, 8802-1Q), letters (62087-BD)
+part_segment = st.from_regex(r"[0-9]{1,3}|[A-Z][0-9]{2}|[0-9][A-Z]|[A-Z]{2,5}", fullmatch=True).filter(
+    lambda seg: not SUPPLEMENT_SEGMENT.match(seg)
+)
+languages = st.lists(st.sampled_from(sorted(LANGUAGES)), max_size=3, unique=True).map(
+    lambda codes: tuple(sorted(codes, key=lambda c: (LANGUAGE_ORDER.index(c) if c in LANGUAGE_ORDER else 99, c)))
+)
+editions = st.none() | st.from_regex(r"[1-9]|[1-9]\.[1-9]", fullmatch=True)
+
+
+def _number(lead: str, doc_type: str | None) -> st.SearchStrategy[str]:
+    if lead == "IEC" and doc_type != "Guide":
+        return st.from_regex(r"6[0-3][0-9]{3}|8[0-2][0-9]{3}", fullmatch=True)  # IEC 529 would read IEC 60529
+    return st.from_regex(r"[1-9][0-9]{0,5}", fullmatch=True)
+
+
 @st.composite
 def international(draw, nested: bool = False) -> Identifier:
-    lead = draw(st.sampled_from(["ISO", "ISO", "IEC", "IWA"]))
+    lead = draw(st.sampled_from(["ISO", "ISO", "IEC", "IEC", "IWA", "CISPR", "IEEE"]))
     publishers: tuple[str, ...] = (lead,)
     doc_type = None
     stage = None
-    if lead != "IWA":
-        extra = draw(st.sampled_from([(), (), ("IEC",), ("IEEE",), ("IEC", "IEEE"), ("ASTM",)]))
+    if lead == "IEEE":
+        publishers = draw(st.sampled_from([("IEEE", "ISO", "IEC"), ("IEEE", "ISO"), ("IEEE", "IEC")]))
+    elif lead in ("ISO", "IEC"):
+        extra = draw(st.sampled_from([(), (), ("IEC",), ("IEEE",), ("IEC", "IEEE"), ("ASTM",), ("ISO",)]))
         publishers += tuple(p for p in extra if p != lead)
-        doc_type = draw(st.sampled_from([None, None, "TR", "TS", "PAS", "Guide"]))
-        if draw(st.integers(0, 4)) == 0:
-            combined = [s for s, t in COMBINED_STAGES.items() if t == doc_type]
-            stage = draw(st.sampled_from(sorted(STAGES) + combined))
-    number = draw(st.from_regex(r"[1-9][0-9]{0,5}", fullmatch=True))
-    part = draw(
-        st.none() | st.lists(st.from_regex(r"[0-9]{1,3}", fullmatch=True), min_size=1, max_size=3).map("-".join)
-    )
+    if lead != "IWA":
+        doc_type = draw(st.sampled_from([None, None, "TR", "TS", "PAS", "Guide", "SRD", "TTA", "R", "ISP"]))
+    if draw(st.integers(0, 4)) == 0:
+        combined = [s for s, t in COMBINED_STAGES.values() if t == doc_type and s != "CD"]
+        stage = draw(st.sampled_from(sorted(STAGES) + combined))
+    iec = publishers[0] in ("IEC", "CISPR")
+    number = draw(_number(lead, doc_type))
+    part = draw(st.none() | st.lists(part_segment, min_size=1, max_size=3).map("-".join))
+    if iec and part is not None and draw(st.integers(0, 5)) == 0:
+        part += "/" + draw(st.from_regex(r"[0-9]", fullmatch=True))  # IEC 60695-2-1/1: a sheet
     year = draw(optional_years)
     supplements: tuple[Supplement, ...] = ()
-    if year is not None and stage is None and draw(st.booleans()):
-        kinds = st.sampled_from(["amd", "cor", "ish"])
-        number_of = st.from_regex(r"[1-9][0-9]?", fullmatch=True)
-        if lead == "IEC":
+    iteration = None
+    number_of = st.from_regex(r"[1-9][0-9]?", fullmatch=True)
+    if stage is None and draw(st.booleans()):
+        if iec and year is not None:
             csv = draw(st.lists(st.builds(lambda n, y: Supplement("csv", n, y), number_of, years), max_size=2))
-            rest = draw(st.lists(st.builds(Supplement, kinds, number_of, optional_years), max_size=2))
+            rest = draw(st.lists(st.builds(Supplement, st.sampled_from(IEC_KINDS), number_of, optional_years),
+                                 max_size=2))
             supplements = (*csv, *rest)
-        else:
-            supplements = tuple(draw(st.lists(st.builds(Supplement, kinds, number_of, optional_years), max_size=2)))
-            if supplements and supplements[-1].kind != "ish" and draw(st.booleans()):
-                kind = supplements[-1].kind
-                glued = [s for s, k in DRAFT_SUPPLEMENTS.values() if k == kind]
+        elif not iec:
+            kinds = st.sampled_from(ISO_KINDS)
+            if year is not None:
+                supplements = tuple(draw(st.lists(st.builds(Supplement, kinds, number_of, optional_years), max_size=2)))
+            if supplements and supplements[-1].kind == "suppl" and draw(st.booleans()):
+                supplements = (*supplements[:-1], Supplement("suppl", "", supplements[-1].year))  # /Suppl:1993
+            if draw(st.booleans()) and (year is None or supplements):
+                # a draft supplement comes last; it may follow an undated number (ISO/IEC Guide 98-3/NP Suppl 2)
+                kind = draw(st.sampled_from(["amd", "cor", "add", "suppl"]))
+                glued = [s for s, k in DRAFT_SUPPLEMENTS.values() if k == kind and s != "CD"]
                 stage = draw(st.sampled_from(sorted(SUPPLEMENT_STAGES) + glued))
+                supplements = (*supplements, Supplement(kind, draw(number_of), draw(optional_years)))
+    if stage is not None and draw(st.booleans()):
+        iteration = draw(st.integers(2, 9))
     all_parts = not nested and year is None and not supplements and draw(st.booleans())
+    csv_listed = any(s.kind == "csv" for s in supplements)
+    vaps = sorted(VAP - {"CSV"}) + (["CSV"] if iec and not csv_listed else [])
     return Identifier(
         Tier.INTERNATIONAL, international_prefix(publishers, doc_type), number, None, part, year,
         supplements=supplements, stage=stage, co_publishers=publishers if len(publishers) > 1 else (),
-        all_parts=all_parts,
+        all_parts=all_parts, suffixes=Suffixes(
+            draw(editions), draw(languages), iteration, draw(st.none() | st.sampled_from(vaps)),
+            None if iec else draw(st.none() | st.sampled_from(["IDF 50", "IDF 20-1:2014", "IDF 26:2004"])),
+        ) if draw(st.booleans()) else NO_SUFFIXES,
     )  # fmt: skip
 
 

@@ -144,7 +144,8 @@ def test_command_line() -> None:
     first = rows[0]
     assert set(first) == {
         "input", "ok", "canonical", "tier", "prefix", "nature", "number", "part", "year", "industry_code",
-        "region_code", "org_code", "supplements", "stage", "co_publishers", "adopted", "all_parts",
+        "region_code", "org_code", "supplements", "stage", "co_publishers", "adopted", "all_parts", "edition",
+        "languages", "iteration", "vap", "joint_number",
     }  # fmt: skip
     assert first["canonical"] == "GB/T 19001-2016/ISO 9001:2015" and first["adopted"]["number"] == "9001"
     assert "input" not in first["adopted"] and "ok" not in first["adopted"]

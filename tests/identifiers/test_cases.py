@@ -329,7 +329,7 @@ ISO/TR | 6 | a number after "ISO/TR"
 ISO/XYZ 1 | 3 | a number after "ISO"
 ISO 9001:15 | 9 | a year
 ISO 9001:2015 CSV | 13 | the end of the identifier
-ISO 9001:2015(E) | 13 | the end of the identifier
+ISO 9001:2015(XX) | 14 | a language code
 ISO 9001/Amd 1 | 8 | a year before the amendment
 ISO 9001:2015+AMD1:2023 | 13 | the end of the identifier
 IEC 60335-1+AMD1:2023 | 11 | the end of the identifier
