@@ -32,8 +32,8 @@ def test_enqueued_once_per_day_and_the_task_runs():
     assert second == ["biaozhun.propagation.tasks.resume_propagation", "biaozhun.development.tasks.sweep_projects", "biaozhun.filing.tasks.sweep_filings",
                       "biaozhun.filing.tasks.flag_superseded_standards", "biaozhun.inspections.tasks.sweep_inspections",
                       "biaozhun.feedback.tasks.sweep_feedback_daily",
-                      "biaozhun.committees.tasks.remind_term_ends_daily",
                       "biaozhun.declarations.search.tasks.catch_up_search_index",
+                      "biaozhun.committees.tasks.remind_term_ends_daily",
                       "biaozhun.portal.tasks.notify_watchers",
                       "biaozhun.accounts.tasks.purge_sign_in_failures",
                       "biaozhun.core.tasks.refresh_database_statistics"]

@@ -5,11 +5,11 @@ members, standards and history use it."""
 from django import template
 
 from biaozhun.catalog.models import Status
-from biaozhun.committees.models import CommitteeEvent, MemberRole, Stakeholder
+from biaozhun.committees.models import CommitteeEvent, CommitteeKind, MemberRole, Stakeholder
 
 register = template.Library()
 VOCABULARIES = {"stakeholder": Stakeholder, "role": MemberRole, "standard_status": Status,
-                "event": CommitteeEvent.Kind}
+                "event": CommitteeEvent.Kind, "kind": CommitteeKind}
 
 
 MEMBERS = {kind: dict(choices._value2member_map_) for kind, choices in VOCABULARIES.items()}
