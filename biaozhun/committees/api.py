@@ -15,6 +15,7 @@ from biaozhun.accounts.models import Organisation
 from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, NOT_FOUND, Problem
 from biaozhun.api.security import SIGNED_IN
+from biaozhun.core import clock
 from biaozhun.core.errors import NotFoundError, ValidationFailed
 
 from . import selectors as committee_selectors
@@ -22,7 +23,7 @@ from . import terms
 from .applications import selectors
 from .applications import services as applications
 from .applications.models import Application, ApplicationPurpose, ApplicationStatus
-from .models import Committee, MemberRole, Stakeholder
+from .models import Committee, MemberRole, Stakeholder, Term
 from .permissions import applicant_organisations
 from .services import Seat
 
@@ -114,6 +115,7 @@ class CommentOut(Schema):
 
 
 class TermOut(Schema):
+    committee: str
     number: int
     start: date
     end: date
@@ -291,12 +293,21 @@ def committee_application_comment(request, application_id: int, payload: Comment
 
 
 @router.get("/terms", response={200: list[TermOut], **NOT_FOUND, **ERRORS},
-            summary="A committee's terms (届次), the latest first")
-def committee_terms(request, committee: str = Query(..., max_length=40, description="its code, e.g. SAC/TC 28")):
-    found = committee_selectors.committee_by_code(committee)
-    if found is None:
-        raise NotFoundError(_("没有这个技术委员会。"))
-    return [{"number": t.number, "start": t.start, "end": t.end} for t in found.terms.order_by("-number")]
+            summary="A committee's terms (届次), the latest first; without a committee, the current terms of every "
+                    "committee that still exists, ending soonest first")
+def committee_terms(request, committee: str = Query("", max_length=40, description="its code, e.g. SAC/TC 28"),
+                    limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+    if committee:
+        found = committee_selectors.committee_by_code(committee)
+        if found is None:
+            raise NotFoundError(_("没有这个技术委员会。"))
+        rows = found.terms.select_related("committee").order_by("-number")
+    else:
+        today = clock.today()
+        rows = (Term.objects.filter(start__lte=today, end__gte=today, committee__status__in=("active", "suspended"))
+                .select_related("committee").order_by("end", "committee__code"))
+    return [{"committee": t.committee.code, "number": t.number, "start": t.start, "end": t.end}
+            for t in rows[offset:offset + limit]]
 
 
 @router.post("/terms/renew", auth=SIGNED_IN, response={201: TermOut, **WRITE_ERRORS},
@@ -311,4 +322,4 @@ def committee_term_renew(request, payload: RenewIn):
     new_seats = [Seat(**seat.dict(), term_start=payload.start, term_end=end) for seat in payload.new_seats]
     term = terms.renew_term(actor=request.user, committee=committee, start=payload.start, end=payload.end,
                             carry=carry, new_seats=new_seats, reason=payload.reason)
-    return 201, {"number": term.number, "start": term.start, "end": term.end}
+    return 201, {"committee": committee.code, "number": term.number, "start": term.start, "end": term.end}

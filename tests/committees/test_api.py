@@ -69,7 +69,7 @@ def test_the_administration_decides_and_reads_terms(client, submitted_applicatio
                               content_type="application/json")
     assert decided.json()["state"] == "approved" and decided.json()["committee"] == "SAC/TC 901"
     terms = client.get(f"{API}/terms", {"committee": "SAC/TC 901"}).json()
-    assert terms == [{"number": 1, "start": "2026-07-02", "end": "2031-07-01"}]
+    assert terms == [{"committee": "SAC/TC 901", "number": 1, "start": "2026-07-02", "end": "2031-07-01"}]
 
 
 def test_a_stranger_cannot_decide_through_the_api(client, submitted_application, registered_user):

@@ -8,6 +8,7 @@ from django.test import Client
 
 from biaozhun.accounts.models import Organisation, User
 from biaozhun.catalog.models import Standard
+from biaozhun.committees.models import Application
 from biaozhun.declarations.models import Declaration
 from biaozhun.development.models import Ballot, Project
 from biaozhun.filing.models import AbolitionNotice, Filing, FilingBatch, SupersessionFlag
@@ -40,6 +41,7 @@ API_SAMPLES = {
     "job_id": lambda: _enterprise_job().pk,
     "notice_number": lambda: _inspections_notice().number,
     "number": lambda: _jiangsu_feedback().tracking_number,
+    "application_id": lambda: Application.objects.filter(notice_opened_on__isnull=False).first().pk,
 }
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
 # A bulk declaration file's job is read by its enterprise's members: asked as one.
