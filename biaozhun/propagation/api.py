@@ -121,11 +121,11 @@ def propagation_flag_resolve(request, flag_id: int, payload: ResolveIn):
     return _flag(resolve_flag(actor=request.user, flag=flag, resolution=payload.resolution, reason=payload.reason))
 
 
-@router.get("/citations", auth=SIGNED_IN, response={200: CitationsOut, 404: Problem, **READ_ERRORS},
-            summary="How many documents cite a standard now (the national administration)")
-def propagation_citations(request, standard: str = Query(..., max_length=120)):
+@router.get("/citations/{path:identifier}", auth=SIGNED_IN, response={200: CitationsOut, 404: Problem, **READ_ERRORS},
+            summary="How many documents cite an edition now (the national administration)")
+def propagation_citations(request, identifier: str):
     policy.require(request.user, "propagation.oversee")
-    found = catalog_selectors.standard_by_identifier(viewer=request.user, identifier=standard)
+    found = catalog_selectors.standard_by_identifier(viewer=request.user, identifier=identifier)
     if found is None:
-        raise Http404(_("目录中没有 %(number)s。") % {"number": standard})
+        raise Http404(_("目录中没有 %(number)s。") % {"number": identifier})
     return {"standard": found.identifier, **selectors.citations_of(found)}

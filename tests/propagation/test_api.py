@@ -74,8 +74,8 @@ def test_the_national_administration_asks_how_many_documents_cite_a_standard(cli
 
     make_standard("GB/T 45001-2020", references=["GB/T 39002-2020"], tc_code="SAC/TC 28")
     client.force_login(admin_user)
-    answer = client.get("/api/v1/propagation/citations?standard=GB/T 39002-2020").json()
+    answer = client.get("/api/v1/propagation/citations/GB/T 39002-2020").json()
     assert (answer["dated"], answer["undated"], answer["total"]) == (1, 0, 1)
-    assert client.get("/api/v1/propagation/citations?standard=GB/T 1-9999").status_code == 404
+    assert client.get("/api/v1/propagation/citations/GB/T 1-9999").status_code == 404
     client.force_login(secretariat_user)
-    assert client.get("/api/v1/propagation/citations?standard=GB/T 39002-2020").status_code == 403
+    assert client.get("/api/v1/propagation/citations/GB/T 39002-2020").status_code == 403

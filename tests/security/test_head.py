@@ -43,7 +43,8 @@ API_SAMPLES = {
     "number": lambda: _jiangsu_feedback().tracking_number,
     "application_id": lambda: Application.objects.filter(notice_opened_on__isnull=False).first().pk,
 }
-ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}"}  # asked as the demo administrator
+ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}",  # asked as the demo administrator
+                        "/api/v1/propagation/citations/{identifier}"}
 # A bulk declaration file's job is read by its enterprise's members: asked as one.
 ENTERPRISE_READS = {"/api/v1/declarations/work/imports/{job_id}", "/api/v1/declarations/work/imports/{job_id}/rejects"}
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
