@@ -10,14 +10,23 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from biaozhun.accounts import policy
 from biaozhun.rules.committees import overweight_categories
 
-from .models import Committee, Stakeholder
+from .models import Committee, Member, Stakeholder
 
 
 def committee_list(*, query: str = "") -> QuerySet[Committee]:
-    committees = Committee.objects.existing().select_related("secretariat")
+    committees = Committee.objects.existing()
     if query:
         committees = committees.filter(Q(code__icontains=query) | Q(name_zh__contains=query) | Q(name_en__icontains=query))
-    return committees.annotate(seats=Count("members")).order_by("code")
+    return committees.only("code", "name_zh", "name_en", "international_counterpart").order_by("code")
+
+
+def with_seats(committees: list[Committee], *, on: date) -> list[Committee]:
+    """Set ``seats`` (members in term on ``on``) on each of a page's committees, with one grouped query."""
+    counts = dict(Member.objects.filter(committee__in=committees, term_start__lte=on, term_end__gte=on)
+                  .order_by().values("committee").annotate(n=Count("pk")).values_list("committee", "n"))
+    for committee in committees:
+        committee.seats = counts.get(committee.pk, 0)
+    return committees
 
 
 def composition(committee: Committee, *, on: date) -> dict:

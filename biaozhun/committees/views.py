@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -24,13 +25,16 @@ from .applications.forms import seat_formset, seats_of
 from .forms import ContactsForm, RenewTermForm
 from .models import Committee
 
+PER_PAGE = 100  # committees on a page of the register (1,338 in all)
+
 
 @require_safe
 def committee_list(request):
-    query = request.GET.get("q", "").strip()
+    query = request.GET.get("q", "").strip()[:100]
+    page = Paginator(selectors.committee_list(query=query), PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "committees/list.html", {
-        "committees": selectors.committee_list(query=query), "query": query,
-        "may_apply": policy.can(request.user, "committees.apply")})
+        "committees": selectors.with_seats(list(page.object_list), on=timezone.localdate()), "page": page,
+        "query": query, "may_apply": policy.can(request.user, "committees.apply")})
 
 
 def _committee_or_404(code: str) -> Committee:
