@@ -42,12 +42,29 @@ API_SAMPLES = {
     "notice_number": lambda: _inspections_notice().number,
     "number": lambda: _jiangsu_feedback().tracking_number,
     "application_id": lambda: Application.objects.filter(notice_opened_on__isnull=False).first().pk,
+    "year": lambda: _assessment().year,
+    "committee_id": lambda: _assessment().committee_id,
+    "assessment_id": lambda: _assessment().pk,
 }
-ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}",  # asked as the demo administrator
-                        "/api/v1/propagation/citations/{identifier}"}
+# Asked as the demo administrator.
+ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}", "/api/v1/propagation/citations/{identifier}",
+                        "/api/v1/assessments/", "/api/v1/assessments/schemes/{year}",
+                        "/api/v1/assessments/{assessment_id}", "/api/v1/assessments/reports/{committee_id}/{year}"}
 # A bulk declaration file's job is read by its enterprise's members: asked as one.
 ENTERPRISE_READS = {"/api/v1/declarations/work/imports/{job_id}", "/api/v1/declarations/work/imports/{job_id}/rejects"}
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
+
+
+def _assessment():
+    """This year's assessment of the first demo committee (computed once)."""
+    from biaozhun.assessments.models import Assessment
+    from biaozhun.assessments.services import compute_assessment
+    from biaozhun.committees.models import Committee
+    from biaozhun.core import clock
+    from biaozhun.core.actors import SYSTEM
+
+    return Assessment.objects.first() or compute_assessment(actor=SYSTEM, committee=Committee.objects.first(),
+                                                            year=clock.today().year)
 
 
 def _enterprise_job():
