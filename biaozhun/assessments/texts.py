@@ -63,4 +63,5 @@ def _what(problem: Problem) -> str:
 
 def problem_messages(problems: list[Problem]) -> list[dict[str, str]]:
     """[{"field", "message"}] for ValidationFailed: the message names the field and what to do."""
-    return [{"field": p.field, "message": f"{_where(p.field)}：{_what(p)}", "code": p.code.value} for p in problems]
+    return [{"field": p.field, "message": _("%(where)s：%(what)s") % {"where": _where(p.field), "what": _what(p)},
+             "code": p.code.value} for p in problems]

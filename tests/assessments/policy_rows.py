@@ -11,4 +11,5 @@ ROWS = [
     Row("assessments.view", Fixture("tc28_committee"), ADMINISTRATION | {"secretariat_user"}),
     Row("assessments.view", Fixture("tc151_committee"), ADMINISTRATION),
     Row("assessments.view", None, ADMINISTRATION),
+    Row("assessments.own", None, ADMINISTRATION | {"secretariat_user"}),
 ]

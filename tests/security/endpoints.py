@@ -370,7 +370,7 @@ ENDPOINTS.update({
     "assessments:list": Rule("assessments.oversee"),
     "assessments:run": Rule("assessments.assess"),
     "assessments:scheme": Rule("assessments.oversee"),  # edited by administrators (assessments.configure)
-    "assessments:mine": Rule("assessments.view"),
+    "assessments:mine": Rule("assessments.own"),
     "assessments:report_xlsx": Rule("assessments.view"),
     "assessments:report_pdf": Rule("assessments.view"),
     "assessments:detail": Rule("assessments.view"),

@@ -22,9 +22,8 @@ REPORT_YEARS = 5  # the years offered for download on the secretariat's page
 @require_safe
 def mine(request):
     """The assessments of the committees whose secretariat the person works in, and their annual reports."""
+    policy.require(request.user, "assessments.own")
     committees = selectors.secretariat_committees(viewer=request.user)
-    if not committees:
-        policy.require(request.user, "assessments.view", None)
     found = selectors.committee_assessments(committees=committees)
     this_year = clock.today().year
     return render(request, "assessments/mine.html", {
