@@ -69,8 +69,23 @@ ALLOWED: dict[tuple[str, str], int] = {
     # Random inspections: a campaign's own state and event kind "published" (results published), not a stage.
     ("rules/inspections.py", "published"): 1,
     ("inspections/models/campaigns.py", "published"): 1,
-    # Committees: a committee's own status 暂停工作 (rules/committees.Status), not a project's suspension.
+    # Committees: a committee's own status 暂停工作 (rules/committees.Status), not a project's suspension; an
+    # application's own state 公示中 (rules/committees, ApplicationState.NOTICE), not a project's stage.
     ("rules/committees.py", "suspended"): 1,
+    ("committees/api.py", "suspended"): 1,
+    ("committees/terms.py", "suspended"): 2,
+    ("committees/templates/committees/_event_detail.html", "suspended"): 1,
+    ("rules/committees.py", "notice"): 1,
+    ("committees/applications/selectors.py", "notice"): 1,
+    ("committees/management/commands/load_demo_committees.py", "notice"): 2,
+    ("committees/permissions.py", "notice"): 1,
+    ("committees/templates/committees/applications/_rows.html", "notice"): 1,
+    ("committees/templates/committees/applications/detail.html", "notice"): 2,
+    # Change propagation: a flag's "edition in force" (the field and its API key), not a project stage.
+    ("propagation/selectors.py", "in_force"): 4,
+    ("propagation/notify.py", "in_force"): 1,
+    ("propagation/api.py", "in_force"): 2,
+    ("propagation/admin.py", "in_force"): 1,
     # Declarations: the national-scale generator's rows of a declaration's state 已公开.
     ("datagen/declarations.py", "published"): 1,
 }
