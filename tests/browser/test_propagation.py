@@ -58,7 +58,8 @@ def test_a_secretary_is_told_and_resolves_a_flag_in_place(browser, site):
 
     page = browser.new_context(locale="zh-CN", base_url=site).new_page()
     _sign_in(page, SECRETARY, PASSWORD)
-    page.get_by_role("link", name="引用变更").click()
+    page.goto("/accounts/profile/")  # the owner's way in besides the email's link
+    page.get_by_role("link", name="本单位文件所引用标准的变更提示").click()
     row = page.locator("table.propagation-flags tr", has_text=CITING)
     expect(row).to_contain_text(CITED)
     expect(row).to_contain_text("注日期引用")

@@ -32,6 +32,12 @@ def test_the_owner_sees_its_open_flags_with_the_edition_in_force(client, tc28_fl
 def test_people_without_an_organisation_are_refused(client, registered_user):
     client.force_login(registered_user)
     assert client.get(URL).status_code == 403
+    assert URL not in client.get("/accounts/profile/").content.decode()
+
+
+def test_the_profile_page_leads_an_organisation_s_people_to_their_flags(client, enterprise_user):
+    client.force_login(enterprise_user)
+    assert f'href="{URL}"' in client.get("/accounts/profile/").content.decode()
 
 
 def test_filters_narrow_the_list(client, tc28_flag, secretariat_user):
