@@ -168,14 +168,14 @@ def test_an_assessment_page_and_the_secretariats_page_keep_to_a_query_budget(cli
     assert mine.count('href="/assessments/') >= 3
 
 
-def test_the_navigation_leads_the_administration_to_the_list_and_a_secretariat_to_its_own(client, reviewer_user,
-                                                                                         secretariat_user,
-                                                                                         registered_user):
+def test_the_navigation_leads_the_administration_to_the_list_and_the_profile_a_secretariat_to_its_own(
+        client, reviewer_user, secretariat_user, registered_user):
     client.force_login(reviewer_user)
     assert f'href="{reverse("assessments:list")}"' in client.get("/").content.decode()
     client.force_login(secretariat_user)
-    home = client.get("/").content.decode()
-    assert f'href="{reverse("assessments:mine")}"' in home and f'href="{reverse("assessments:list")}"' not in home
+    profile = client.get(reverse("accounts:profile")).content.decode()
+    assert f'href="{reverse("assessments:mine")}"' in profile
+    assert f'href="{reverse("assessments:list")}"' not in client.get("/").content.decode()
     client.force_login(registered_user)
     assert "委员会考核" not in client.get("/").content.decode()
     assert client.get(reverse("assessments:mine")).status_code == 403
