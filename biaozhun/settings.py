@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "biaozhun.inspections",
     "biaozhun.propagation",
     "biaozhun.assessments",
+    "biaozhun.international",
     "biaozhun.portal",
     "biaozhun.api",
 ]

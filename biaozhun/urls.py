@@ -22,6 +22,7 @@ urlpatterns = [
     path("groups/", include("biaozhun.groups.urls")),
     path("leaders/", include("biaozhun.leaders.urls")),
     path("inspections/", include("biaozhun.inspections.urls")),
+    path("international/", include("biaozhun.international.urls")),
     path("privacy/", include("biaozhun.accounts.privacy.urls")),
     path("projects/", include("biaozhun.development.urls")),
     path("propagation/", include("biaozhun.propagation.urls")),

@@ -1,0 +1,15 @@
+"""Who may do what in international standardization: each part's rules in its own module, registered as one."""
+
+from types import ModuleType
+
+PARTS: tuple[ModuleType, ...] = ()
+
+RULES: dict = {}
+FILTERS: dict = {}
+DENIALS: dict = {}
+PUBLIC_ACTIONS: tuple[str, ...] = ()
+for _part in PARTS:
+    RULES.update(_part.RULES)
+    FILTERS.update(getattr(_part, "FILTERS", {}))
+    DENIALS.update(getattr(_part, "DENIALS", {}))
+    PUBLIC_ACTIONS += tuple(getattr(_part, "PUBLIC_ACTIONS", ()))
