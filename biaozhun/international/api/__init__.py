@@ -1,0 +1,5 @@
+"""The international standardization API, mounted at /api/v1/international/: each part's router under its own path."""
+
+from biaozhun.api.routing import Router
+
+router = Router(tags=["international"])

@@ -1,0 +1,5 @@
+"""Demo data of international standardization, one module per part, each with `load(stdout) -> str` (idempotent)."""
+
+from types import ModuleType
+
+PARTS: tuple[ModuleType, ...] = ()
