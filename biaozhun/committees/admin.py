@@ -10,8 +10,8 @@ from django.http import HttpRequest
 
 from biaozhun.core.service_admin import ServiceAdmin
 
-from . import services
-from .models import Application, ApplicationEvent, Committee, CommitteeEvent, Member
+from . import services, terms
+from .models import Application, ApplicationEvent, Committee, CommitteeEvent, Member, Term
 
 CREATE_FIELDS = ["code", "name_zh", "name_en", "scope", "secretariat", "international_counterpart", "established_on",
                  "guiding_unit"]
@@ -41,6 +41,20 @@ class MemberInline(admin.TabularInline):
         return False  # members are seated through the service, which checks the balance rule
 
 
+class TermInline(admin.TabularInline):
+    """The committee's terms (届次), read-only: a term is renewed on the committee's page (换届, which moves the
+    seats) and one predating the platform is recorded on the term's own admin page."""
+
+    model = Term
+    fields = ["number", "start", "end"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class CommitteeEventInline(admin.TabularInline):
     model = CommitteeEvent
     fields = ["at", "kind", "actor", "data"]
@@ -62,7 +76,7 @@ class CommitteeAdmin(ServiceAdmin):
     list_filter = ["kind", "status"]
     search_fields = ["code", "name_zh", "name_en"]
     raw_id_fields = ["secretariat", "guiding_unit"]
-    inlines = [MemberInline, CommitteeEventInline]
+    inlines = [TermInline, MemberInline, CommitteeEventInline]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Committee | None = None) -> list[str]:
         # The code decides the kind and the parent; a new code is a new committee.
@@ -108,6 +122,31 @@ class MemberAdmin(ServiceAdmin):
             return
         data = {name: form.cleaned_data[name] for name in MEMBER_CREATE_FIELDS}
         _saved(obj, self.call_service(services.add_member, actor=request.user, **data))
+
+
+@admin.register(Term)
+class TermAdmin(ServiceAdmin):
+    """Records a term without moving seats (a committee that predates the platform: committees.terms.record_term,
+    which refuses overlapping or out-of-order dates). A recorded term is not edited here: 换届 on the committee's page
+    starts the next one and ends the current one, seats included."""
+
+    list_display = ["committee", "number", "start", "end"]
+    search_fields = ["committee__code"]
+    raw_id_fields = ["committee"]
+    fields = ["committee", "number", "start", "end"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Term | None = None) -> list[str]:
+        return [] if obj is None else self.fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Term | None = None) -> bool:
+        return False  # seats and events refer to the term's dates
+
+    def save_model(self, request: HttpRequest, obj: Term, form: Any, change: bool) -> None:
+        if change:
+            return  # read-only once recorded
+        data = form.cleaned_data
+        _saved(obj, self.call_service(terms.record_term, actor=request.user, committee=data["committee"],
+                                      start=data["start"], end=data["end"], number=data["number"]))
 
 
 @admin.register(CommitteeEvent)

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from biaozhun.committees.models import Committee, CommitteeEvent, Member
+from biaozhun.committees.models import Committee, CommitteeEvent, Member, Term
 from biaozhun.committees.services import add_member
 from biaozhun.core.actors import SYSTEM
 
@@ -35,6 +35,7 @@ def member_form(member, **changes):
 def committee_form(committee, **changes):
     data = {"name_zh": committee.name_zh, "name_en": committee.name_en, "scope": committee.scope, "secretariat": "",
             "international_counterpart": committee.international_counterpart, "established_on": "",
+            "terms-TOTAL_FORMS": "0", "terms-INITIAL_FORMS": "0",
             "members-TOTAL_FORMS": "0", "members-INITIAL_FORMS": "0",
             "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0"}
     data.update(changes)
@@ -145,3 +146,20 @@ def test_change_pages_render_with_the_history(admin_client, seats, tc28_committe
     page = admin_client.get(reverse("admin:committees_committee_change", args=[tc28_committee.pk])).content.decode()
     assert "增补委员" in page  # the history inline
     assert admin_client.get(reverse("admin:committees_member_change", args=[seats[0].pk])).status_code == 200
+
+
+def test_a_term_recorded_in_the_admin_goes_through_the_service_and_an_overlap_is_refused(admin_client,
+                                                                                          tc28_committee):
+    url = reverse("admin:committees_term_add")
+    first = {"committee": tc28_committee.pk, "number": "1", "start": "2019-01-01", "end": "2023-12-31"}
+    assert admin_client.post(url, first).status_code == 302
+    term = Term.objects.get(committee=tc28_committee, number=1)
+    assert (term.start, term.end) == (date(2019, 1, 1), date(2023, 12, 31))
+    assert CommitteeEvent.objects.latest("id").kind == CommitteeEvent.Kind.TERM_STARTED
+    overlapping = {"committee": tc28_committee.pk, "number": "2", "start": "2023-06-01", "end": "2028-05-31"}
+    response = admin_client.post(url, overlapping)
+    assert response.status_code == 200
+    assert "重叠" in response.content.decode()
+    assert not Term.objects.filter(committee=tc28_committee, number=2).exists()
+    page = admin_client.get(reverse("admin:committees_committee_change", args=[tc28_committee.pk])).content.decode()
+    assert "2023-12-31" in page or "2023年12月31日" in page or "Dec. 31, 2023" in page
