@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
 from biaozhun.committees.applications.models import Application, ApplicationEvent, ApplicationStatus
 from biaozhun.committees.applications.services import (
     CommentPeriodClosed,
@@ -65,6 +66,25 @@ def test_apply_notice_comment_approve_founds_the_committee_with_its_first_term_a
     assert history == ["created", "contacts_changed", "term_started"] + ["member_added"] * 6
     assert committee.events.get(kind="created").data == {"code": "SAC/TC 901", "application": application.pk}
     assert "am-secretariat" not in str(committee.events.get(kind="contacts_changed").data)
+
+
+def test_approval_opens_the_secretariat_to_the_admins_of_the_unit_that_holds_it(
+        submitted_application, admin_user, institute):
+    head = UserFactory()
+    Membership.objects.create(user=head, organisation=institute, role=MembershipRole.ADMIN)
+    clerk = UserFactory()
+    Membership.objects.create(user=clerk, organisation=institute, role=MembershipRole.MEMBER)
+    assert not head.is_secretariat_of("SAC/TC 901")
+    with time_machine.travel(OPENED, tick=False):
+        application = open_notice(actor=admin_user, application=submitted_application)
+    with time_machine.travel(AFTER, tick=False):
+        committee = approve_application(actor=admin_user, application=application)
+    secretariat = Organisation.objects.get(kind=OrganisationKind.TC_SECRETARIAT, tc_code=committee.code)
+    assert secretariat.name == f"SAC/TC 901 {committee.name_zh}秘书处"
+    assert list(secretariat.memberships.values_list("user_id", "role")) == [(head.pk, MembershipRole.ADMIN)]
+    head = type(head).objects.get(pk=head.pk)
+    assert head.is_secretariat_of("SAC/TC 901") and not clerk.is_secretariat_of("SAC/TC 901")
+    assert not admin_user.memberships.filter(organisation=secretariat).exists()
 
 
 def test_an_unbalanced_roll_is_refused_at_submission_and_nothing_is_written(ministry, ministry_user, institute):

@@ -2,6 +2,10 @@
 approve or reject it. Approval founds the committee (``create_committee``, its first term, its roll seated through
 ``add_members`` so the balance rule applies), changes it (``update_committee``) or merges it (``change_status``).
 
+Founding a committee also opens its secretariat on the platform: an organisation of kind TC secretariat for the new
+code, whose admins are the admins of the organisation that holds the secretariat (they add the secretary there), so
+the new committee has people who may act for it the day it is approved.
+
 Each service asks the policy, checks, and writes its one event (applications/events.py) in the same transaction; a
 refused call raises and writes nothing. Submission checks everything the approval will need, so what the public
 reads in the notice is what the administration can approve.
@@ -15,11 +19,13 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
+from biaozhun.accounts import services as account_services
 from biaozhun.accounts.codes import normalise_tc_code
-from biaozhun.accounts.models import Organisation, OrganisationKind
+from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
 from biaozhun.core import clock
 from biaozhun.core.errors import DomainError, InvalidTransition, ValidationFailed
 from biaozhun.rules.committees import ApplicationState, Purpose, application_moves
@@ -290,12 +296,34 @@ def _establish(actor: Any, application: Application, data: ApplicationInput) -> 
         committee = committee_services.update_contacts(actor=actor, committee=committee, contact_name=data.contact_name,
                                                        contact_phone=data.contact_phone,
                                                        contact_email=data.contact_email)
+    _open_secretariat(actor, committee)
     term = terms.record_term(actor=actor, committee=committee, start=today)
     committee_services.add_members(actor=actor, committee=committee, data={"term": term.number}, seats=[
         committee_services.Seat(name=s.name, organisation=s.organisation, stakeholder=s.stakeholder, role=s.role,
                                 title=s.title, voting=s.voting, term_start=term.start, term_end=term.end)
         for s in data.seats])
     return committee
+
+
+def _open_secretariat(actor: Any, committee: Committee) -> Organisation:
+    """The new committee's secretariat organisation (one already registered for the code is kept), with the admins
+    of the unit that holds the secretariat as its admins."""
+    secretariat = Organisation.objects.filter(kind=OrganisationKind.TC_SECRETARIAT, tc_code=committee.code).first()
+    if secretariat is None:
+        with translation.override(settings.LANGUAGE_CODE):  # a name is stored in Chinese, whoever approves
+            name = _("%(code)s %(name)s秘书处") % {"code": committee.code, "name": committee.name_zh}
+        secretariat = account_services.create_organisation(
+            actor=actor, kind=OrganisationKind.TC_SECRETARIAT, tc_code=committee.code, join_as_admin=False, name=name)
+    if committee.secretariat_id is None:
+        return secretariat
+    seated = set(Membership.objects.filter(organisation=secretariat).values_list("user_id", flat=True))
+    admins = (Membership.objects.filter(organisation_id=committee.secretariat_id, role=MembershipRole.ADMIN,
+                                        user__is_active=True)
+              .exclude(user_id__in=seated).select_related("user").order_by("user_id"))
+    for membership in admins:
+        account_services.add_member(actor=actor, organisation=secretariat, user=membership.user,
+                                    role=MembershipRole.ADMIN)
+    return secretariat
 
 
 @transaction.atomic
