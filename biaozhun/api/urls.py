@@ -1,5 +1,7 @@
 """The one versioned API: each app's router mounted under /api/v1/, errors as RFC 9457 problem+json."""
 
+import copy
+
 from ninja import NinjaAPI
 
 from biaozhun.assessments.api import router as assessments_router
@@ -24,6 +26,16 @@ class BiaozhunAPI(NinjaAPI):
     twin (biaozhun/api/routing.py)."""
 
     def get_openapi_schema(self, *args, **kwargs):
+        # The document is the same for the life of the process and takes about a second of CPU to build (seconds on
+        # a busy machine, long enough for the documentation page to time out): build it once per process.
+        key = repr((args, sorted(kwargs.items())))
+        cached = getattr(self, "_schemas", {}).get(key)
+        if cached is None:
+            cached = self._build_openapi_schema(*args, **kwargs)
+            self._schemas = {**getattr(self, "_schemas", {}), key: cached}
+        return copy.deepcopy(cached)  # callers may change theirs
+
+    def _build_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
         for operations in schema.get("paths", {}).values():
             operations.pop("head", None)

@@ -34,7 +34,7 @@ def test_search_by_keyword_and_filter_by_tier(page, site):
     page.wait_for_load_state()
     numbers = page.locator("li a.std-number").all_inner_texts()
     assert numbers and all(n.startswith("DB") for n in numbers)
-    expect(page.get_by_role("status")).to_contain_text(str(len(numbers)) if len(numbers) < 20 else "共")
+    expect(page.locator("#result-count")).to_contain_text(str(len(numbers)) if len(numbers) < 20 else "共")
 
 
 def test_read_the_full_text_in_the_browser(page, site):
@@ -147,4 +147,4 @@ def test_the_site_runs_as_its_users_get_it(page, site):
     page.get_by_label("在标准目录中检索").fill("质量")
     page.get_by_role("button", name="检索").click()
     page.wait_for_url(re.compile(r"/standards/\?q="))
-    expect(page.get_by_role("status")).to_contain_text("共")
+    expect(page.locator("#result-count")).to_contain_text("共")
