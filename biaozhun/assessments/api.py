@@ -41,7 +41,7 @@ MAX_LIMIT = 200
 
 
 # --- Schemas -------------------------------------------------------------------------------------------------
-class IndicatorOut(Schema):
+class AssessmentIndicatorOut(Schema):
     code: str
     numerator: int
     denominator: int
@@ -79,7 +79,7 @@ class AssessmentOut(Schema):
     grade: str = Field(description="excellent, good, pass or fail (\"\" before anything is counted)")
     flagged: bool = Field(description="below the pass mark")
     measure: str = Field(description="what a failing grade calls for: correction, suspension or revocation")
-    indicators: list[IndicatorOut]
+    indicators: list[AssessmentIndicatorOut]
     manual: list[ManualOut]
     note: str
     scheme_version: int
@@ -87,7 +87,7 @@ class AssessmentOut(Schema):
     url: str
 
 
-class ListItemOut(Schema):
+class AssessmentListItemOut(Schema):
     id: int
     committee: str
     committee_name: str
@@ -103,11 +103,11 @@ class ListItemOut(Schema):
     url: str
 
 
-class ListOut(Schema):
+class AssessmentListOut(Schema):
     year: int
     count: int
     counts: dict[str, int]
-    items: list[ListItemOut]
+    items: list[AssessmentListItemOut]
 
 
 class ListQuery(Schema):
@@ -124,7 +124,7 @@ class RunIn(Schema):
     year: int = Field(ge=2000, le=2100)
 
 
-class RunOut(Schema):
+class AssessmentRunOut(Schema):
     year: int
     created: int
     computed: int
@@ -137,7 +137,7 @@ class ScoresIn(Schema):
     note: str | None = Field(None, max_length=5000)
 
 
-class DecisionIn(Schema):
+class AssessmentDecisionIn(Schema):
     measure: str = Field(description="correction, suspension or revocation")
     reason: str = Field(max_length=5000)
     document: str = Field("", max_length=100, description="the decision's document number")
@@ -151,7 +151,7 @@ class CorrectionIn(Schema):
     closed_on: date | None = None
 
 
-class SchemeOut(Schema):
+class AssessmentSchemeOut(Schema):
     year: int
     version: int = Field(description="0: the year has no scheme yet (this is the one it would start from); send it "
                                      "back as expected_version to edit")
@@ -159,7 +159,7 @@ class SchemeOut(Schema):
     updated_at: datetime | None
 
 
-class SchemeIn(Schema):
+class AssessmentSchemeIn(Schema):
     expected_version: int = Field(ge=0)
     config: dict[str, Any]
 
@@ -218,7 +218,7 @@ def _list_item(row: Assessment) -> dict[str, Any]:
 
 
 # --- Reads ---------------------------------------------------------------------------------------------------
-@router.get("/", auth=SIGNED_IN, response={200: ListOut, **RESPONSES},
+@router.get("/", auth=SIGNED_IN, response={200: AssessmentListOut, **RESPONSES},
             summary="Each committee's current assessment of a year (the administration)")
 def assessment_list(request, query: Query[ListQuery]):
     policy.require(request.user, "assessments.oversee")
@@ -229,7 +229,7 @@ def assessment_list(request, query: Query[ListQuery]):
             "items": [_list_item(row) for row in selectors.page_rows(rows, offset=query.offset, limit=query.limit)]}
 
 
-@router.get("/mine", auth=SIGNED_IN, response={200: list[ListItemOut], **RESPONSES},
+@router.get("/mine", auth=SIGNED_IN, response={200: list[AssessmentListItemOut], **RESPONSES},
             summary="The assessments of the committees whose secretariat one works in")
 def assessment_mine(request):
     committees = selectors.secretariat_committees(viewer=request.user)
@@ -245,7 +245,7 @@ def assessment_mine(request):
     return items
 
 
-@router.get("/schemes/{int:year}", auth=SIGNED_IN, response={200: SchemeOut, **RESPONSES},
+@router.get("/schemes/{int:year}", auth=SIGNED_IN, response={200: AssessmentSchemeOut, **RESPONSES},
             summary="The scheme of a year: weights, thresholds, grade boundaries, manual items")
 def assessment_scheme(request, year: int):
     policy.require(request.user, "assessments.oversee")
@@ -276,16 +276,16 @@ def assessment_detail(request, assessment_id: int):
 
 
 # --- Writes --------------------------------------------------------------------------------------------------
-@router.post("/run", auth=SIGNED_IN, response={200: RunOut, **RESPONSES},
+@router.post("/run", auth=SIGNED_IN, response={200: AssessmentRunOut, **RESPONSES},
              summary="Compute the year's assessment of every committee (finalised ones left as they are)")
 def assessment_run(request, payload: RunIn):
     result = run_assessments(actor=request.user, year=payload.year)
     return vars(result)
 
 
-@router.post("/schemes/{int:year}", auth=SIGNED_IN, response={200: SchemeOut, **RESPONSES},
+@router.post("/schemes/{int:year}", auth=SIGNED_IN, response={200: AssessmentSchemeOut, **RESPONSES},
              summary="Edit the scheme of a year (a new version)")
-def assessment_scheme_update(request, year: int, payload: SchemeIn):
+def assessment_scheme_update(request, year: int, payload: AssessmentSchemeIn):
     stored = update_scheme(actor=request.user, year=year, config=payload.config,
                            expected_version=payload.expected_version)
     return {"year": year, "version": stored.version, "config": stored.config, "updated_at": stored.updated_at}
@@ -317,7 +317,7 @@ def assessment_finalise(request, assessment_id: int):
 
 @router.post("/{int:assessment_id}/decision", auth=SIGNED_IN, response={201: AssessmentOut, **RESPONSES},
              summary="Decide on a failing committee: correction, suspension or revocation (with its effects)")
-def assessment_decide(request, assessment_id: int, payload: DecisionIn):
+def assessment_decide(request, assessment_id: int, payload: AssessmentDecisionIn):
     decide_on_assessment(actor=request.user, assessment=_assessment(request, assessment_id), **payload.model_dump())
     return 201, _out(_assessment(request, assessment_id), request.user)
 

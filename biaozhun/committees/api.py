@@ -90,7 +90,7 @@ class ApplicationOut(Schema):
     url: str
 
 
-class DecisionIn(Schema):
+class CommitteeDecisionIn(Schema):
     outcome: str = Field(pattern="^(approve|reject)$")
     decision: str = Field("", max_length=100, description="文号")
     reason: str = Field("", max_length=5000)
@@ -100,12 +100,12 @@ class WithdrawIn(Schema):
     reason: str = Field("", max_length=2000)
 
 
-class CommentIn(Schema):
+class CommitteeCommentIn(Schema):
     text: str = Field(max_length=5000)
     organisation_name: str = Field("", max_length=200)
 
 
-class CommentOut(Schema):
+class CommitteeCommentOut(Schema):
     number: int
     commenter: str = Field(description="the public pseudonym (意见人 n), the same for one person on one application")
     text: str
@@ -258,7 +258,7 @@ def committee_application_notice(request, application_id: int):
 @router.post("/applications/{int:application_id}/decision", auth=SIGNED_IN,
              response={200: ApplicationOut, **WRITE_ERRORS},
              summary="Approve (after the notice) or reject (with a reason) an application")
-def committee_application_decide(request, application_id: int, payload: DecisionIn):
+def committee_application_decide(request, application_id: int, payload: CommitteeDecisionIn):
     application = _found(request, application_id)
     if payload.outcome == "approve":
         applications.approve_application(actor=request.user, application=application, decision=payload.decision,
@@ -275,7 +275,8 @@ def _comment(comment, *, identify: bool) -> dict:
             "organisation_name": comment.organisation_name if identify else None, "submitted_at": comment.submitted_at}
 
 
-@router.get("/applications/{int:application_id}/comments", response={200: list[CommentOut], **NOT_FOUND, **ERRORS},
+@router.get("/applications/{int:application_id}/comments",
+            response={200: list[CommitteeCommentOut], **NOT_FOUND, **ERRORS},
             summary="The notice's comments, in order; who made them only for the applicant and the administration")
 def committee_application_comments(request, application_id: int, limit: int = Query(100, ge=1, le=MAX_LIMIT),
                                    offset: int = Query(0, ge=0, le=MAX_OFFSET)):
@@ -285,8 +286,8 @@ def committee_application_comments(request, application_id: int, limit: int = Qu
 
 
 @router.post("/applications/{int:application_id}/comments", auth=SIGNED_IN,
-             response={201: CommentOut, **WRITE_ERRORS}, summary="Comment during the public notice")
-def committee_application_comment(request, application_id: int, payload: CommentIn):
+             response={201: CommitteeCommentOut, **WRITE_ERRORS}, summary="Comment during the public notice")
+def committee_application_comment(request, application_id: int, payload: CommitteeCommentIn):
     comment = applications.comment_on_application(actor=request.user, application=_found(request, application_id),
                                                   **payload.dict())
     return 201, _comment(comment, identify=True)  # the commenter's own

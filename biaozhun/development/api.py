@@ -59,7 +59,7 @@ class ProjectPage(Schema):
     items: list[ProjectOut]
 
 
-class EventOut(Schema):
+class ProjectEventOut(Schema):
     at: datetime
     kind: str
     from_stage: str
@@ -106,12 +106,12 @@ class ProjectDetailOut(ProjectOut):
     version: int = Field(description="send it back as expected_version when moving the project")
     allowed_moves: list[str]
     comments: int
-    events: list[EventOut]
+    events: list[ProjectEventOut]
     documents: list[DocumentOut] = Field(description="the public drafts")
     ballots: list[BallotSummaryOut]
 
 
-class CommentOut(Schema):
+class ProjectCommentOut(Schema):
     id: int
     number: int
     period: str
@@ -125,7 +125,7 @@ class CommentOut(Schema):
     disposition_reason: str
 
 
-class CommentIn(Schema):
+class ProjectCommentIn(Schema):
     text: str = Field(min_length=1, max_length=10000)
     clause: str = Field("", max_length=40)
     proposal: str = Field("", max_length=10000)
@@ -285,16 +285,16 @@ def project_move(request, project_id: int, payload: MoveIn):
     return _detail(selectors.project_for_page(pk=project.pk))
 
 
-@router.get("/{int:project_id}/comments", response={200: list[CommentOut], **NOT_FOUND, **ERRORS},
+@router.get("/{int:project_id}/comments", response={200: list[ProjectCommentOut], **NOT_FOUND, **ERRORS},
             summary="The comments on a project you may read")
 def comment_list(request, project_id: int):
     project = selectors.project_for_page(pk=project_id)
     return list(selectors.comments_for(viewer=request.user, project=project))
 
 
-@router.post("/{int:project_id}/comments", auth=SIGNED_IN, response={201: CommentOut, **WRITE_ERRORS},
+@router.post("/{int:project_id}/comments", auth=SIGNED_IN, response={201: ProjectCommentOut, **WRITE_ERRORS},
              summary="Comment on a project under your real name")
-def comment_submit(request, project_id: int, payload: CommentIn):
+def comment_submit(request, project_id: int, payload: ProjectCommentIn):
     project = selectors.project_for_page(pk=project_id)
     organisation = None
     if payload.organisation:
@@ -307,8 +307,8 @@ def comment_submit(request, project_id: int, payload: CommentIn):
     return 201, comment
 
 
-@router.post("/comments/{int:comment_id}/disposition", auth=SIGNED_IN, response={200: CommentOut, **WRITE_ERRORS},
-             summary="Record the disposition of a comment")
+@router.post("/comments/{int:comment_id}/disposition", auth=SIGNED_IN,
+             response={200: ProjectCommentOut, **WRITE_ERRORS}, summary="Record the disposition of a comment")
 def comment_dispose(request, comment_id: int, payload: DispositionIn):
     comment = selectors.comment_for_page(pk=comment_id)
     return dispose_comment(actor=request.user, comment=comment, disposition=payload.disposition,

@@ -75,7 +75,7 @@ class SubmitIn(Schema):
     contact: ContactIn | None = Field(None, description="required without an account (a visitor); ignored when signed in")
 
 
-class EventOut(Schema):
+class FeedbackEventOut(Schema):
     at: datetime
     kind: str
     label: str
@@ -115,12 +115,12 @@ class FeedbackOut(Schema):
     duplicate_of: str | None
     resolution_reason: str
     version: int = Field(description="send it back as expected_version with an act")
-    history: list[EventOut]
+    history: list[FeedbackEventOut]
     attachments: list[AttachmentOut]
     url: str
 
 
-class ListItemOut(Schema):
+class FeedbackListItemOut(Schema):
     tracking_number: str
     standard: str
     category: str
@@ -135,12 +135,12 @@ class ListItemOut(Schema):
     url: str
 
 
-class ListOut(Schema):
+class FeedbackListOut(Schema):
     count: int
-    items: list[ListItemOut]
+    items: list[FeedbackListItemOut]
 
 
-class QueueOut(ListOut):
+class QueueOut(FeedbackListOut):
     organisation: str | None
     counts: dict[str, int]
 
@@ -167,15 +167,15 @@ class AnswerIn(VersionIn):
     answer: str = Field(max_length=10_000)
 
 
-class ReasonIn(VersionIn):
+class FeedbackReasonIn(VersionIn):
     reason: str = Field("", max_length=2000)
 
 
-class MergeIn(ReasonIn):
+class MergeIn(FeedbackReasonIn):
     into: str = Field(description="the tracking number of the item this one duplicates")
 
 
-class ReassignIn(ReasonIn):
+class ReassignIn(FeedbackReasonIn):
     organisation: int = Field(description="the id of the organisation to handle it")
 
 
@@ -343,7 +343,7 @@ def feedback_statistics(request, query: Query[StatisticsQuery]):
 
 
 # --- Signed in: one's own, the queue ----------------------------------------------------------------------------
-@router.get("/mine", auth=SIGNED_IN, response={200: ListOut, **WRITE_ERRORS}, summary="My feedback")
+@router.get("/mine", auth=SIGNED_IN, response={200: FeedbackListOut, **WRITE_ERRORS}, summary="My feedback")
 def feedback_mine(request, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=1_000_000)):
     items = selectors.mine(user=request.user).select_related("standard", "assigned_to", "escalated_to")
     today = clock.today()
@@ -391,7 +391,7 @@ def feedback_answer(request, number: str, payload: AnswerIn):
 
 @router.post("/{number}/close", auth=SIGNED_IN, response={200: FeedbackOut, **WRITE_ERRORS},
              summary="Close an answered item (the handler, or the person who wrote)")
-def feedback_close(request, number: str, payload: ReasonIn):
+def feedback_close(request, number: str, payload: FeedbackReasonIn):
     item = _item(request, number)
     return _acted(request, close_feedback(actor=request.user, item=item, reason=payload.reason))
 
@@ -407,7 +407,7 @@ def feedback_merge(request, number: str, payload: MergeIn):
 
 @router.post("/{number}/reject", auth=SIGNED_IN, response={200: FeedbackOut, **WRITE_ERRORS},
              summary="Reject with a reason (the handler)")
-def feedback_reject(request, number: str, payload: ReasonIn):
+def feedback_reject(request, number: str, payload: FeedbackReasonIn):
     item = _item(request, number)
     return _acted(request, reject_feedback(actor=request.user, item=item, reason=payload.reason,
                                            expected_version=payload.expected_version))

@@ -64,7 +64,7 @@ class GroupStandardOut(Schema):
     url: str
 
 
-class AnnouncementOut(Schema):
+class GroupAnnouncementOut(Schema):
     id: int
     group_code: str
     kind: AnnouncementKind
@@ -87,14 +87,14 @@ class AnnouncementIn(Schema):
     comment_end: date | None = None
 
 
-class CommentIn(Schema):
+class GroupCommentIn(Schema):
     text: str = Field(max_length=5000)
     clause: str = Field("", max_length=50)
     reason: str = Field("", max_length=5000)
     organisation_name: str = Field("", max_length=200)
 
 
-class CommentOut(Schema):
+class GroupCommentOut(Schema):
     number: int
     commenter: str = Field(description="the public pseudonym, the same for one person's comments on the announcement")
     clause: str
@@ -142,14 +142,14 @@ def group_list(request, filters: Query[RegistryFilters]):
             "items": [_group(p) for p in profiles[filters.offset:filters.offset + filters.limit]]}
 
 
-@router.get("/announcements", response={200: list[AnnouncementOut], **ERRORS},
+@router.get("/announcements", response={200: list[GroupAnnouncementOut], **ERRORS},
             summary="Announcements (立项公告, 征求意见), newest first")
 def group_announcement_list(request, limit: int = Query(20, ge=1, le=MAX_LIMIT),
                             offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     return [_announcement(a) for a in selectors.announcements()[offset:offset + limit]]
 
 
-@router.get("/announcements/{int:announcement_id}", response={200: AnnouncementOut, **NOT_FOUND, **ERRORS},
+@router.get("/announcements/{int:announcement_id}", response={200: GroupAnnouncementOut, **NOT_FOUND, **ERRORS},
             summary="One announcement")
 def group_announcement_detail(request, announcement_id: int):
     return _announcement(_found(announcement_id))
@@ -162,7 +162,8 @@ def _comment(comment, *, identify: bool) -> dict:
             "submitted_at": comment.submitted_at}
 
 
-@router.get("/announcements/{int:announcement_id}/comments", response={200: list[CommentOut], **NOT_FOUND, **ERRORS},
+@router.get("/announcements/{int:announcement_id}/comments",
+            response={200: list[GroupCommentOut], **NOT_FOUND, **ERRORS},
             summary="The comments, in order; who made them only for the announcing organisation and administrators")
 def group_comment_list(request, announcement_id: int, limit: int = Query(100, ge=1, le=MAX_LIMIT),
                        offset: int = Query(0, ge=0, le=MAX_OFFSET)):
@@ -173,8 +174,8 @@ def group_comment_list(request, announcement_id: int, limit: int = Query(100, ge
 
 
 @router.post("/announcements/{int:announcement_id}/comments", auth=SIGNED_IN,
-             response={201: CommentOut, **WRITE_ERRORS}, summary="Comment on a 征求意见 during its period")
-def group_comment_submit(request, announcement_id: int, payload: CommentIn):
+             response={201: GroupCommentOut, **WRITE_ERRORS}, summary="Comment on a 征求意见 during its period")
+def group_comment_submit(request, announcement_id: int, payload: GroupCommentIn):
     announcement = _found(announcement_id)
     comment = submit_comment(actor=request.user, announcement=announcement, **payload.dict())
     return 201, _comment(comment, identify=True)  # the commenter's own
@@ -196,7 +197,7 @@ def group_standards(request, group_code: str, limit: int = Query(100, ge=1, le=M
             for g in selectors.standards_of(_profile(group_code))[offset:offset + limit]]
 
 
-@router.post("/{group_code}/announcements", auth=SIGNED_IN, response={201: AnnouncementOut, **WRITE_ERRORS},
+@router.post("/{group_code}/announcements", auth=SIGNED_IN, response={201: GroupAnnouncementOut, **WRITE_ERRORS},
              summary="Post an announcement for your organisation (without a draft file: upload it on the page)")
 def group_announcement_post(request, group_code: str, payload: AnnouncementIn):
     announcement = post_announcement(actor=request.user, profile=_profile(group_code),

@@ -48,7 +48,7 @@ class CampaignListOut(Schema):
     items: list[CampaignOut]
 
 
-class FindingOut(Schema):
+class InspectionFindingOut(Schema):
     check_item: str
     outcome: str
     note: str
@@ -59,7 +59,7 @@ class ItemOut(Schema):
     key: str = Field(description="the enterprise's USCC")
     enterprise: str
     inspectors: list[str] = Field(description="inspector numbers, in the draw's order")
-    findings: list[FindingOut] | None = Field(description="null until the results are published")
+    findings: list[InspectionFindingOut] | None = Field(description="null until the results are published")
     correction: str | None = Field(description="open, corrected, not_corrected; null without an order")
 
 

@@ -36,7 +36,7 @@ MAX_LIMIT = 1000
 Number = str | int | float
 
 
-class IndicatorOut(Schema):
+class LeadersIndicatorOut(Schema):
     name: str
     unit: str
     direction: str = Field(description="higher or lower (is better)")
@@ -48,7 +48,7 @@ class IndicatorOut(Schema):
     aliases: list[str] = Field(description="other names enterprises declare this indicator by")
 
 
-class SchemeOut(Schema):
+class LeadersSchemeOut(Schema):
     id: int
     key_product_id: int
     title: str
@@ -57,10 +57,10 @@ class SchemeOut(Schema):
     version: int = Field(description="+1 on every edit; send it back as expected_version to edit")
     created_at: datetime
     updated_at: datetime
-    indicators: list[IndicatorOut]
+    indicators: list[LeadersIndicatorOut]
 
 
-class IndicatorIn(Schema):
+class LeadersIndicatorIn(Schema):
     name: str = Field(max_length=200)
     unit: str = Field("", max_length=40)
     direction: str = Field(description="higher or lower (is better)", max_length=10)
@@ -72,13 +72,13 @@ class IndicatorIn(Schema):
     aliases: list[str] = Field([], max_length=50)
 
 
-class SchemeIn(Schema):
+class LeadersSchemeIn(Schema):
     title: str = Field(max_length=200)
     note: str = Field("", max_length=5000)
-    indicators: list[IndicatorIn] = Field(max_length=50)
+    indicators: list[LeadersIndicatorIn] = Field(max_length=50)
 
 
-class SchemeEditIn(SchemeIn):
+class SchemeEditIn(LeadersSchemeIn):
     expected_version: int = Field(ge=1, le=1_000_000, description="the version you read")
 
 
@@ -119,7 +119,7 @@ class KeyProductOut(Schema):
     product_codes: list[str] = Field(description="…or of a product whose code starts with one of these")
     match: str = Field(description="any: one of the conditions given; all: every one")
     version: int = Field(description="+1 on every edit; send it back as expected_version to edit")
-    schemes: list[SchemeOut]
+    schemes: list[LeadersSchemeOut]
     lists: list[ListSummaryOut]
     url: str
 
@@ -132,14 +132,14 @@ class EntryOut(Schema):
     decisions: list[str] = Field(description="the published decisions on objections to this entry")
 
 
-class ListOut(ListSummaryOut):
+class LeadersListOut(ListSummaryOut):
     key_product: str
     scheme_id: int
     notice_working_days: int | None
     entries: list[EntryOut] = Field(description="no order within the top tier: by enterprise name")
 
 
-class RunOut(Schema):
+class LeadersRunOut(Schema):
     id: int
     scheme_id: int
     scheme_version: int = Field(description="the scheme's version this run ranked by")
@@ -190,7 +190,7 @@ def leaders_products(request, year: int | None = Query(None, ge=2000, le=2100)):
     return [_product(product) for product in products]
 
 
-@router.get("/lists/{int:list_id}", response={200: ListOut, **NOT_FOUND, **ERRORS},
+@router.get("/lists/{int:list_id}", response={200: LeadersListOut, **NOT_FOUND, **ERRORS},
             summary="One leader list (in public notice or published) with its entries")
 def leaders_list(request, list_id: int):
     found = selectors.leader_list_for_viewer(viewer=request.user, pk=list_id)
@@ -203,7 +203,7 @@ def leaders_list(request, list_id: int):
                          "decisions": [o.decision for o in e.decided]} for e in selectors.entries(leader_list=found)]}
 
 
-@router.get("/runs/{int:run_id}", auth=SIGNED_IN, response={200: RunOut, **READ_ERRORS},
+@router.get("/runs/{int:run_id}", auth=SIGNED_IN, response={200: LeadersRunOut, **READ_ERRORS},
             summary="A ranking run, for the national administration")
 def leaders_run(request, run_id: int, page: Query[ExcludedPage]):
     policy.require(request.user, "leaders.view_runs")
@@ -237,7 +237,7 @@ def _scheme_or_404(scheme_id: int) -> Scheme:
     return found
 
 
-def _indicators(payload: SchemeIn) -> list[IndicatorInput]:
+def _indicators(payload: LeadersSchemeIn) -> list[IndicatorInput]:
     return [IndicatorInput(**{**row.model_dump(), "thresholds": [str(t) for t in row.thresholds],
                               "requirement": None if row.requirement is None else str(row.requirement)})
             for row in payload.indicators]
@@ -269,21 +269,21 @@ def leaders_product_edit(request, key_product_id: int, payload: KeyProductEditIn
     return _product(_product_or_404(request, key_product_id))
 
 
-@router.post("/products/{int:key_product_id}/schemes", auth=SIGNED_IN, response={201: SchemeOut, **WRITE_ERRORS},
+@router.post("/products/{int:key_product_id}/schemes", auth=SIGNED_IN, response={201: LeadersSchemeOut, **WRITE_ERRORS},
              summary="Set up an evaluation scheme of a key product (the national administration)")
-def leaders_scheme_create(request, key_product_id: int, payload: SchemeIn):
+def leaders_scheme_create(request, key_product_id: int, payload: LeadersSchemeIn):
     scheme = create_scheme(request.user, key_product=_product_or_404(request, key_product_id), title=payload.title,
                            note=payload.note, indicators=_indicators(payload))
     return 201, _scheme(_scheme_or_404(scheme.pk))
 
 
-@router.get("/schemes/{int:scheme_id}", response={200: SchemeOut, **NOT_FOUND, **ERRORS},
+@router.get("/schemes/{int:scheme_id}", response={200: LeadersSchemeOut, **NOT_FOUND, **ERRORS},
             summary="One evaluation scheme as it is now (a run keeps the version it ranked by)")
 def leaders_scheme(request, scheme_id: int):
     return _scheme(_scheme_or_404(scheme_id))
 
 
-@router.post("/schemes/{int:scheme_id}", auth=SIGNED_IN, response={200: SchemeOut, **WRITE_ERRORS},
+@router.post("/schemes/{int:scheme_id}", auth=SIGNED_IN, response={200: LeadersSchemeOut, **WRITE_ERRORS},
              summary="Edit a scheme: title, note and the indicators as a whole (its owner or an administrator); "
                      "runs made before keep what they ranked by")
 def leaders_scheme_edit(request, scheme_id: int, payload: SchemeEditIn):
@@ -292,7 +292,7 @@ def leaders_scheme_edit(request, scheme_id: int, payload: SchemeEditIn):
     return _scheme(_scheme_or_404(scheme_id))
 
 
-@router.post("/schemes/{int:scheme_id}/runs", auth=SIGNED_IN, response={201: RunOut, **WRITE_ERRORS},
+@router.post("/schemes/{int:scheme_id}/runs", auth=SIGNED_IN, response={201: LeadersRunOut, **WRITE_ERRORS},
              summary="Rank the declarations by a scheme now (the national administration)")
 def leaders_rank(request, scheme_id: int):
     run = run_ranking(request.user, scheme=_scheme_or_404(scheme_id))

@@ -33,7 +33,7 @@ MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000
 
 
-class FlagOut(Schema):
+class PropagationFlagOut(Schema):
     id: int
     changed: str = Field(description="the changed edition's number")
     change: str = Field(description="replaced, amended, abolished or withdrawn")
@@ -54,11 +54,11 @@ class FlagOut(Schema):
     resolved_at: datetime | None
 
 
-class FlagPage(Schema):
+class PropagationFlagPage(Schema):
     count: int
     open: int
     resolved: int
-    items: list[FlagOut]
+    items: list[PropagationFlagOut]
 
 
 class FlagQuery(Schema):
@@ -98,7 +98,7 @@ def _flag(flag: Flag) -> dict[str, Any]:
             "reason": flag.reason, "created_at": flag.created_at, "resolved_at": flag.resolved_at}
 
 
-@router.get("/flags", auth=SIGNED_IN, response={200: FlagPage, **READ_ERRORS},
+@router.get("/flags", auth=SIGNED_IN, response={200: PropagationFlagPage, **READ_ERRORS},
             summary="Flags of what your organisations' documents cite: changed standards to check")
 def propagation_flags(request, query: Query[FlagQuery]):
     policy.require(request.user, "propagation.work")
@@ -112,7 +112,7 @@ def propagation_flags(request, query: Query[FlagQuery]):
             "resolved": counts.get("resolved", 0), "items": [_flag(rows[pk]) for pk in ids]}
 
 
-@router.post("/flags/{int:flag_id}/resolve", auth=SIGNED_IN, response={200: FlagOut, **WRITE_ERRORS},
+@router.post("/flags/{int:flag_id}/resolve", auth=SIGNED_IN, response={200: PropagationFlagOut, **WRITE_ERRORS},
              summary="Resolve a flag: updated, or not affected, with the reason")
 def propagation_flag_resolve(request, flag_id: int, payload: ResolveIn):
     flag = selectors.flag_for_viewer(viewer=request.user, pk=flag_id)

@@ -47,14 +47,14 @@ class EnterpriseRef(Schema):
     uscc: str
 
 
-class ProductOut(Schema):
+class PublicProductOut(Schema):
     id: int
     name: str
     model: str
     code: str
 
 
-class DeclarationOut(Schema):
+class PublicDeclarationOut(Schema):
     id: int
     identifier: str
     title: str
@@ -66,18 +66,18 @@ class DeclarationOut(Schema):
     region_code: str
     declared_at: datetime
     enterprise: EnterpriseRef
-    products: list[ProductOut]
+    products: list[PublicProductOut]
     url: str
 
 
-class SearchOut(Schema):
+class DeclarationSearchOut(Schema):
     count: int = Field(description=f"how many match, counted up to {COUNT_CAP + 1}")
     count_capped: bool = Field(description=f"true when more than {COUNT_CAP} match")
     next_after: int | None = Field(description="pass as `after` for the next page; null on the last")
-    items: list[DeclarationOut]
+    items: list[PublicDeclarationOut]
 
 
-class IndicatorOut(Schema):
+class DeclarationIndicatorOut(Schema):
     position: int
     name: str
     unit: str
@@ -89,7 +89,7 @@ class IndicatorOut(Schema):
     category: IndicatorCategory
 
 
-class FindingOut(Schema):
+class DeclarationFindingOut(Schema):
     code: str
     severity: str
     message: str
@@ -101,14 +101,14 @@ class VersionRef(Schema):
     url: str
 
 
-class DeclarationDetailOut(DeclarationOut):
+class DeclarationDetailOut(PublicDeclarationOut):
     updated_at: datetime
     withdrawn_at: datetime | None
     standard_url: str | None = Field(description="the catalogue edition's page, for a catalogue standard")
     text_url: str | None = Field(description="the disclosed text, while the declaration is published")
-    indicators: list[IndicatorOut] = Field(description="function and performance first, then safety, health, "
-                                                       "environment (category)")
-    findings: list[FindingOut] = Field(description="the automatic checks' warnings")
+    indicators: list[DeclarationIndicatorOut] = Field(description="function and performance first, then safety, "
+                                                                  "health, environment (category)")
+    findings: list[DeclarationFindingOut] = Field(description="the automatic checks' warnings")
     versions: list[VersionRef]
 
 
@@ -125,9 +125,9 @@ class EnterpriseOut(EnterpriseRef):
     industry_class: str
     address: str
     declaration_count: int
-    declarations: list[DeclarationOut] = Field(description="published, newest first (at most 200)")
-    withdrawn: list[DeclarationOut] = Field(description="withdrawn declarations: their history stays public")
-    products: list[ProductOut]
+    declarations: list[PublicDeclarationOut] = Field(description="published, newest first (at most 200)")
+    withdrawn: list[PublicDeclarationOut] = Field(description="withdrawn declarations: their history stays public")
+    products: list[PublicProductOut]
 
 
 def _declaration(d, products=None) -> dict:
@@ -145,7 +145,7 @@ def _product(p) -> dict:
     return {"id": p.pk, "name": p.name, "model": p.model, "code": p.code}
 
 
-@router.get("/", response={200: SearchOut, **ERRORS}, summary="Search published declarations, newest first")
+@router.get("/", response={200: DeclarationSearchOut, **ERRORS}, summary="Search published declarations, newest first")
 def public_declaration_search(request, filters: Query[DeclarationFilters]):
     """The public search (/declarations/): only published declarations; a keyword of one character finds nothing
     (422 explains)."""

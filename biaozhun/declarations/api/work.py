@@ -47,14 +47,14 @@ class ProductIn(Schema):
     code: str = Field("", max_length=50)
 
 
-class ProductOut(Schema):
+class DeclarationProductOut(Schema):
     id: int
     name: str
     model: str
     code: str
 
 
-class IndicatorIn(Schema):
+class DeclarationIndicatorIn(Schema):
     name: str
     unit: str = ""
     comparator: Comparator = Comparator.AT_MOST
@@ -71,7 +71,7 @@ class DeclarationIn(Schema):
     identifier: str = Field(description="the dated number, e.g. GB 19147-2016 or Q/ABC 001-2025")
     title: str = Field("", description="the enterprise standard's title (catalogue standards: from the catalogue)")
     products: list[int] = Field(description="ids of the enterprise's products the standard covers")
-    indicators: list[IndicatorIn] = Field([], description="the enterprise standard's indicator table")
+    indicators: list[DeclarationIndicatorIn] = Field([], description="the enterprise standard's indicator table")
     reference_standards: list[str] = Field([], description="recommended standards the enterprise standard names")
 
 
@@ -80,11 +80,11 @@ class ReviseIn(DeclarationIn):
     reason: str = Field("", max_length=2000)
 
 
-class ReasonIn(Schema):
+class DeclarationReasonIn(Schema):
     reason: str = Field("", max_length=2000)
 
 
-class CheckOut(Schema):
+class DeclarationCheckOut(Schema):
     code: str
     severity: str
     label: str = Field(description="the check's name in the request's language")
@@ -102,9 +102,9 @@ class DeclarationOut(Schema):
     state: str
     version: int = Field(description="send it back as expected_version when revising")
     region_code: str
-    products: list[ProductOut]
+    products: list[DeclarationProductOut]
     flagged: bool
-    checks: list[CheckOut]
+    checks: list[DeclarationCheckOut]
     updated_at: datetime
     url: str = Field(description="the declaration's work page")
 
@@ -147,21 +147,21 @@ def _input(fields: DeclarationIn, text: UploadedFile | None) -> DeclarationInput
 
 
 @router.get("/work/enterprises/{int:enterprise_id}/products", auth=SIGNED_IN,
-            response={200: list[ProductOut], **WRITE_ERRORS}, summary="An enterprise's products")
+            response={200: list[DeclarationProductOut], **WRITE_ERRORS}, summary="An enterprise's products")
 def work_product_list(request, enterprise_id: int):
     enterprise = _enterprise(request, enterprise_id)
     return list(selectors.products_of(enterprise=enterprise).values("id", "name", "model", "code")[:5000])
 
 
 @router.post("/work/enterprises/{int:enterprise_id}/products", auth=SIGNED_IN,
-             response={201: ProductOut, **WRITE_ERRORS}, summary="Add a product")
+             response={201: DeclarationProductOut, **WRITE_ERRORS}, summary="Add a product")
 def work_product_add(request, enterprise_id: int, payload: ProductIn):
     product = add_product(actor=request.user, enterprise=_enterprise(request, enterprise_id),
                           data=ProductInput(**payload.model_dump()))
     return 201, product
 
 
-@router.post("/work/products/{int:product_id}", auth=SIGNED_IN, response={200: ProductOut, **WRITE_ERRORS},
+@router.post("/work/products/{int:product_id}", auth=SIGNED_IN, response={200: DeclarationProductOut, **WRITE_ERRORS},
              summary="Change a product's name, model or code")
 def work_product_edit(request, product_id: int, payload: ProductIn):
     from ..models import Product
@@ -203,6 +203,6 @@ def work_revise(request, declaration_id: int, declaration: ReviseIn, text: File[
 
 @router.post("/work/declarations/{int:declaration_id}/withdraw", auth=SIGNED_IN,
              response={200: DeclarationOut, **WRITE_ERRORS}, summary="Withdraw a declaration (kept with its history)")
-def work_withdraw(request, declaration_id: int, payload: ReasonIn):
+def work_withdraw(request, declaration_id: int, payload: DeclarationReasonIn):
     return declaration_out(withdraw_declaration(actor=request.user, declaration=_declaration(request, declaration_id),
                                                 reason=payload.reason))

@@ -30,7 +30,7 @@ MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000
 
 
-class AuthorityOut(Schema):
+class ReviewAuthorityOut(Schema):
     id: int
     name: str
     kind: str
@@ -52,7 +52,7 @@ class DueStandardOut(Schema):
 
 
 class DuePage(Schema):
-    authority: AuthorityOut
+    authority: ReviewAuthorityOut
     review_years: int
     count: int
     items: list[DueStandardOut]
@@ -81,7 +81,7 @@ class ConclusionOut(Schema):
     notice: int | None = Field(description="the abolition announcement's id")
 
 
-class AnnouncementOut(Schema):
+class AbolitionAnnouncementOut(Schema):
     id: int
     authority: str
     notice_number: str
@@ -93,7 +93,7 @@ class AnnouncementOut(Schema):
 
 class AnnouncementPage(Schema):
     count: int
-    items: list[AnnouncementOut]
+    items: list[AbolitionAnnouncementOut]
 
 
 class AbolishedOut(Schema):
@@ -102,12 +102,12 @@ class AbolishedOut(Schema):
     status: str
 
 
-class AnnouncementDetailOut(AnnouncementOut):
+class AnnouncementDetailOut(AbolitionAnnouncementOut):
     note: str
     abolished: list[AbolishedOut]
 
 
-class FlagOut(Schema):
+class SupersessionFlagOut(Schema):
     id: int
     standard: str
     standard_title: str
@@ -122,9 +122,9 @@ class FlagOut(Schema):
     decided_at: datetime | None
 
 
-class FlagPage(Schema):
+class SupersessionFlagPage(Schema):
     count: int
-    items: list[FlagOut]
+    items: list[SupersessionFlagOut]
 
 
 class FlagConfirmIn(Schema):
@@ -243,7 +243,7 @@ def _flag(flag) -> dict:
             "reason": flag.reason, "created_at": flag.created_at, "decided_at": flag.decided_at}
 
 
-@router.get("/flags", auth=SIGNED_IN, response={200: FlagPage, **READ_ERRORS},
+@router.get("/flags", auth=SIGNED_IN, response={200: SupersessionFlagPage, **READ_ERRORS},
             summary="National standards flagged on the subject of your authority's standards")
 def flag_list(request, state: str = FlagState.OPEN, limit: int = Query(50, ge=1, le=MAX_LIMIT),
               offset: int = Query(0, ge=0, le=MAX_OFFSET)):
@@ -261,13 +261,13 @@ def _visible_flag(request, flag_id: int):
     return flag
 
 
-@router.post("/flags/{int:flag_id}/confirm", auth=SIGNED_IN, response={200: FlagOut, **WRITE_ERRORS},
+@router.post("/flags/{int:flag_id}/confirm", auth=SIGNED_IN, response={200: SupersessionFlagOut, **WRITE_ERRORS},
              summary="Confirm a flag: the authority will revise or abolish its standard")
 def flag_confirm(request, flag_id: int, payload: FlagConfirmIn):
     return _flag(confirm_flag(actor=request.user, flag=_visible_flag(request, flag_id), note=payload.note))
 
 
-@router.post("/flags/{int:flag_id}/dismiss", auth=SIGNED_IN, response={200: FlagOut, **WRITE_ERRORS},
+@router.post("/flags/{int:flag_id}/dismiss", auth=SIGNED_IN, response={200: SupersessionFlagOut, **WRITE_ERRORS},
              summary="Dismiss a flag, saying why the national standard does not cover the standard")
 def flag_dismiss(request, flag_id: int, payload: FlagDismissIn):
     return _flag(dismiss_flag(actor=request.user, flag=_visible_flag(request, flag_id), reason=payload.reason))

@@ -53,20 +53,20 @@ class FilingFilters(Schema):
 
 
 
-class AuthorityOut(Schema):
+class FilingAuthorityOut(Schema):
     id: int
     name: str
     name_en: str
 
 
-class FilingOut(Schema):
+class PublicFilingOut(Schema):
     id: int
     filing_number: str = Field(description="备案号, e.g. 01234-2026; empty until accepted")
     identifier: str
     title_zh: str
     title_en: str
     tier: FilingTier
-    authority: AuthorityOut
+    authority: FilingAuthorityOut
     filed_on: date | None
     published_on: date | None
     implemented_on: date | None
@@ -77,10 +77,10 @@ class FilingOut(Schema):
 
 class FilingListOut(Schema):
     count: int
-    items: list[FilingOut]
+    items: list[PublicFilingOut]
 
 
-class FilingDetailOut(FilingOut):
+class FilingDetailOut(PublicFilingOut):
     state: str = Field(description="accepted; for those who work on it also awaiting_province, submitted, "
                                    "returned, withdrawn")
     industry_code: str

@@ -75,7 +75,7 @@ class NoteIn(Schema):
     note: str = Field("", max_length=2000)
 
 
-class ReasonIn(Schema):
+class FilingReasonIn(Schema):
     reason: str = Field("", max_length=2000)
 
 
@@ -90,14 +90,14 @@ class ReturnIn(Schema):
     note: str = Field("", max_length=2000)
 
 
-class CheckOut(Schema):
+class FilingCheckOut(Schema):
     code: str
     label: str = Field(description="the check's name in the request's language")
     outcome: str = Field(description="ok, note or flag")
     message: str = Field(description="what the check found, in the request's language")
 
 
-class CheckDetailOut(CheckOut):
+class CheckDetailOut(FilingCheckOut):
     params: dict[str, Any]
     evidence: list[dict[str, Any]] = Field(description="coordination candidates (`title_zh` and the `shared` words "
                                                        "to mark in it; plain text, escape it to show it as HTML), "
@@ -125,7 +125,7 @@ class FilingOut(Schema):
     filing_number: str
     filed_on: date | None
     version: int = Field(description="send it back as expected_version when resubmitting")
-    checks: list[CheckOut]
+    checks: list[FilingCheckOut]
     url: str = Field(description="the filing's work page")
 
 
@@ -206,7 +206,7 @@ def filing_resubmit(request, filing_id: int, filing: ResubmitIn, text: File[Uplo
 
 @router.post("/{int:filing_id}/withdraw", auth=SIGNED_IN, response={200: FilingOut, **WRITE_ERRORS},
              summary="Withdraw a filing before it is accepted")
-def filing_withdraw(request, filing_id: int, payload: ReasonIn):
+def filing_withdraw(request, filing_id: int, payload: FilingReasonIn):
     return _out(withdraw_filing(actor=request.user, filing=_filing(request, filing_id), reason=payload.reason))
 
 
@@ -218,7 +218,7 @@ def filing_approve_city(request, filing_id: int, payload: NoteIn):
 
 @router.post("/{int:filing_id}/return-city", auth=SIGNED_IN, response={200: FilingOut, **WRITE_ERRORS},
              summary="Return a city's filing to it (its province)")
-def filing_return_city(request, filing_id: int, payload: ReasonIn):
+def filing_return_city(request, filing_id: int, payload: FilingReasonIn):
     return _out(return_city_filing(actor=request.user, filing=_filing(request, filing_id), reason=payload.reason))
 
 
