@@ -125,6 +125,7 @@ def open_ballot(*, actor: Any, international: InternationalCommittee, committee:
     """Register an ISO/IEC ballot China votes on and give it to the mirror committee that prepares the position;
     without a closing day, the kind's usual length (rules.participation.BALLOT_WEEKS)."""
     policy.require(actor, "participation.manage")
+    committee = Committee.objects.get(pk=committee.pk)  # its status now, not as the caller read it
     reference, title = _reference(reference), str(title).strip()
     problems = []
     if kind not in InternationalBallotKind.values:
