@@ -68,7 +68,7 @@ def test_a_mirror_committees_secretary_records_chinas_vote_with_comments(browser
     expect(recorded).to_contain_text("赞成并附意见")
     expect(recorded).to_contain_text("秘书戊 记录于")
     expect(page.locator("#recorded-comments")).to_contain_text("第6章：示例与表2不一致。")
-    expect(page.locator("#ballot-history")).to_contain_text("记录我国投票")
+    expect(page.locator("#ballot-history")).to_contain_text("我国投票已记录")
     _fits(page)
     assert not _violations(page)
 

@@ -121,7 +121,7 @@ class Migration(migrations.Migration):
             name='ParticipationEvent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('committee_registered', '登记国际标准化技术机构'), ('committee_changed', '变更国际标准化技术机构'), ('mirror_linked', '建立国内技术对口'), ('mirror_unlinked', '取消国内技术对口'), ('post_recorded', '登记国际任职'), ('post_changed', '变更国际任职'), ('work_item_recorded', '登记国际标准提案'), ('stage_moved', '项目阶段变更'), ('ballot_opened', '登记国际投票'), ('vote_recorded', '记录我国投票'), ('ballot_reminded', '投票截止提醒'), ('ballot_missed', '逾期未投票')], max_length=24, verbose_name='类型')),
+                ('kind', models.CharField(choices=[('committee_registered', '登记国际标准化技术机构'), ('committee_changed', '变更国际标准化技术机构'), ('mirror_linked', '建立国内技术对口'), ('mirror_unlinked', '取消国内技术对口'), ('post_recorded', '登记国际任职'), ('post_changed', '变更国际任职'), ('work_item_recorded', '登记国际标准提案'), ('stage_moved', '项目阶段变更'), ('ballot_opened', '登记国际投票'), ('vote_recorded', '我国投票已记录'), ('ballot_reminded', '投票截止提醒'), ('ballot_missed', '逾期未投票')], max_length=24, verbose_name='类型')),
                 ('at', models.DateTimeField(default=biaozhun.core.clock.now, verbose_name='时间')),
                 ('data', models.JSONField(blank=True, default=dict)),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),

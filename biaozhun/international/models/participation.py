@@ -267,7 +267,7 @@ class ParticipationEventKind(models.TextChoices):
     WORK_ITEM_RECORDED = "work_item_recorded", _("登记国际标准提案")
     STAGE_MOVED = "stage_moved", _("项目阶段变更")
     BALLOT_OPENED = "ballot_opened", _("登记国际投票")
-    VOTE_RECORDED = "vote_recorded", _("记录我国投票")
+    VOTE_RECORDED = "vote_recorded", _("我国投票已记录")
     BALLOT_REMINDED = "ballot_reminded", _("投票截止提醒")
     BALLOT_MISSED = "ballot_missed", _("逾期未投票")
 

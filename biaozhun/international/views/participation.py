@@ -167,7 +167,9 @@ def render_ballot(request, ballot: InternationalBallot, *, status: int = 200, er
                   values: dict[str, Any] | None = None):
     today = clock.today()
     return render(request, "international/participation/ballot.html", {
-        "ballot": ballot, "history": selectors.ballot_history(ballot), "today": today, "tab": "ballots",
+        "ballot": ballot, "today": today, "tab": "ballots",
+        "history": [(event, NationalVote(event.data["vote"]).label if event.data.get("vote") in NationalVote.values
+                     else "") for event in selectors.ballot_history(ballot)],
         "days_left": days_left(ballot.closes_on, today), "open": ballot.is_open(today),
         "may_vote": policy.can(request.user, "participation.vote", ballot) and ballot.is_open(today),
         "votes": NationalVote.choices, "errors": errors or {}, "values": values or {},
