@@ -55,12 +55,12 @@ def test_a_mirror_committees_secretary_records_chinas_vote_with_comments(browser
     ballots.get_by_role("link", name="ISO/DIS 98901").click()
 
     expect(page.locator("#recorded-vote")).to_have_text("尚未记录我国投票。")
-    page.get_by_label("反对").check()
+    page.get_by_role("radio", name="反对").check()
     page.get_by_role("button", name="记录我国投票").click()
     expect(page.get_by_role("alert")).to_contain_text("投票未能记录")
     expect(page.locator("#comments")).to_have_class("form-control is-invalid")
 
-    page.get_by_label("赞成并附意见").check()
+    page.get_by_role("radio", name="赞成并附意见").check()
     page.get_by_label("我国意见（赞成并附意见或反对时必填）").fill("第4.3条：建议补充移动端浏览器的测试条件。\n第6章：示例与表2不一致。")
     page.get_by_role("button", name="记录我国投票").click()
     expect(page.get_by_role("alert")).to_contain_text("已记录我国投票：赞成并附意见")

@@ -40,9 +40,8 @@ def test_the_secretariat_is_emailed_seven_days_and_one_day_before_the_deadline(
     email = mailoutbox[0]
     assert "ISO/IEC DIS 5259-9" in email.subject and "2026-06-20" in email.subject
     assert "SAC/TC 28" in email.body and "不到 7 天" in email.body and ballot.get_absolute_url() in email.body
-    with _on(date(2026, 6, 19)):
-        with django_capture_on_commit_callbacks(execute=True):
-            assert sweep_ballots(actor=SYSTEM).reminded == 1
+    with _on(date(2026, 6, 19)), django_capture_on_commit_callbacks(execute=True):
+        assert sweep_ballots(actor=SYSTEM).reminded == 1
     assert len(mailoutbox) == 2 and "不到 1 天" in mailoutbox[1].body
     reminders = ballot.events.filter(kind=ParticipationEventKind.BALLOT_REMINDED).order_by("id")
     assert [e.data["days_before"] for e in reminders] == [7, 1]

@@ -19,7 +19,7 @@ from biaozhun.committees.models import Committee
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import InvalidTransition, TimeLimitPassed, ValidationFailed
-from biaozhun.rules.participation import default_deadline, deadline_missed, stage_move_allowed, stages_after
+from biaozhun.rules.participation import deadline_missed, default_deadline, stage_move_allowed, stages_after
 
 from ...models import (
     HarmonizedStage,
