@@ -294,6 +294,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.feedback.tasks.sweep_feedback_daily", "00:55"),
     ("biaozhun.declarations.search.tasks.catch_up_search_index", "01:10"),
     ("biaozhun.committees.tasks.remind_term_ends_daily", "01:20"),
+    ("biaozhun.international.tasks.participation.sweep_ballots_daily", "01:25"),
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
     ("biaozhun.core.tasks.refresh_database_statistics", "03:45"),
@@ -314,6 +315,11 @@ BIAOZHUN_COMMITTEE_NOTICE_DAYS = int(os.environ.get("BIAOZHUN_COMMITTEE_NOTICE_D
 BIAOZHUN_COMMITTEE_TERM_YEARS = int(os.environ.get("BIAOZHUN_COMMITTEE_TERM_YEARS", "5"))
 BIAOZHUN_COMMITTEE_TERM_REMINDER_DAYS = [int(d) for d in os.environ.get("BIAOZHUN_COMMITTEE_TERM_REMINDER_DAYS",
                                                                         "180,30").split(",")]
+# China's participation in ISO/IEC: days before a ballot's deadline that the mirror committee's secretariat is reminded
+# of a vote not yet recorded, and how many days before its end a post's term shows as expiring soon.
+BIAOZHUN_PARTICIPATION_REMINDER_DAYS = [int(d) for d in os.environ.get("BIAOZHUN_PARTICIPATION_REMINDER_DAYS",
+                                                                       "7,1").split(",")]
+BIAOZHUN_PARTICIPATION_EXPIRING_DAYS = int(os.environ.get("BIAOZHUN_PARTICIPATION_EXPIRING_DAYS", "180"))
 # The public address of the site, for links in emails.
 BIAOZHUN_SITE_URL = os.environ.get("BIAOZHUN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -391,4 +391,24 @@ ENDPOINTS.update({
     "api:assessment_finalise": Rule("assessments.decide"),
     "api:assessment_decide": Rule("assessments.decide"),
     "api:assessment_close_correction": Rule("assessments.decide"),
+    # China's participation in ISO/IEC: the register, posts and work items are public; ballots are not
+    "international:participation_register": PUBLIC,
+    "international:participation_committee": PUBLIC,  # its ballots listed to those who may see them only
+    "international:participation_posts": PUBLIC,
+    "international:participation_work_items": PUBLIC,
+    "international:participation_work_item": PUBLIC,  # the stage form shown to the administration only
+    "international:participation_stage": Rule("participation.manage"),
+    "international:participation_ballots": Rule("participation.own"),
+    "international:participation_ballot": Rule("participation.see_ballot"),
+    "international:participation_vote": Rule("participation.vote"),
+    "api:participation_committee_list": PUBLIC,
+    "api:participation_committee_detail": PUBLIC,
+    "api:participation_post_list": PUBLIC,
+    "api:participation_work_item_list": PUBLIC,
+    "api:participation_work_item_detail": PUBLIC,
+    "api:participation_work_item_stage": Rule("participation.manage"),
+    "api:participation_ballot_list": Rule("participation.own"),
+    "api:participation_ballot_open": Rule("participation.manage"),
+    "api:participation_ballot_detail": Rule("participation.see_ballot"),
+    "api:participation_ballot_vote": Rule("participation.vote"),
 })

@@ -45,11 +45,16 @@ API_SAMPLES = {
     "year": lambda: _assessment().year,
     "committee_id": lambda: _assessment().committee_id,
     "assessment_id": lambda: _assessment().pk,
+    "international_id": lambda: _participation().international_id,
+    "work_item_id": lambda: _participation_work_item().pk,
+    "international_ballot_id": lambda: _participation().pk,
 }
 # Asked as the demo administrator.
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}", "/api/v1/propagation/citations/{identifier}",
                         "/api/v1/assessments/", "/api/v1/assessments/schemes/{year}",
-                        "/api/v1/assessments/{assessment_id}", "/api/v1/assessments/reports/{committee_id}/{year}"}
+                        "/api/v1/assessments/{assessment_id}", "/api/v1/assessments/reports/{committee_id}/{year}",
+                        "/api/v1/international/participation/ballots",
+                        "/api/v1/international/participation/ballots/{international_ballot_id}"}
 # A bulk declaration file's job is read by its enterprise's members: asked as one.
 ENTERPRISE_READS = {"/api/v1/declarations/work/imports/{job_id}", "/api/v1/declarations/work/imports/{job_id}/rejects"}
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
@@ -65,6 +70,23 @@ def _assessment():
 
     return Assessment.objects.first() or compute_assessment(actor=SYSTEM, committee=Committee.objects.first(),
                                                             year=clock.today().year)
+
+
+def _participation():
+    """A demo ISO/IEC ballot (load_demo_international, idempotent, after the demo committees)."""
+    from django.core.management import call_command
+
+    from biaozhun.international.models import InternationalBallot
+
+    call_command("load_demo_international", stdout=None)
+    return InternationalBallot.objects.first()
+
+
+def _participation_work_item():
+    from biaozhun.international.models import WorkItem
+
+    _participation()
+    return WorkItem.objects.first()
 
 
 def _enterprise_job():

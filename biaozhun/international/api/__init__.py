@@ -2,4 +2,7 @@
 
 from biaozhun.api.routing import Router
 
+from .participation import router as participation_router
+
 router = Router(tags=["international"])
+router.add_router("/participation", participation_router)

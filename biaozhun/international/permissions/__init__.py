@@ -2,7 +2,9 @@
 
 from types import ModuleType
 
-PARTS: tuple[ModuleType, ...] = ()
+from . import participation
+
+PARTS: tuple[ModuleType, ...] = (participation,)
 
 RULES: dict = {}
 FILTERS: dict = {}

@@ -1,0 +1,1 @@
+"""Every write of international standardization, one module or package per part."""

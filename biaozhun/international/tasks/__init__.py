@@ -1,0 +1,1 @@
+"""Background work of international standardization, one module per part (the scheduler's daily tasks among it)."""

@@ -1,0 +1,5 @@
+"""Rows of the role × action matrix (tests/accounts/test_policy.py) for international standardization: each part's."""
+
+from .policy_rows_participation import ROWS as PARTICIPATION
+
+ROWS = [*PARTICIPATION]
