@@ -2,7 +2,9 @@
 
 from types import ModuleType
 
-PARTS: tuple[ModuleType, ...] = ()
+from . import indicators, translations
+
+PARTS: tuple[ModuleType, ...] = (translations, indicators)
 
 RULES: dict = {}
 FILTERS: dict = {}
