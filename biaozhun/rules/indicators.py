@@ -135,7 +135,13 @@ def number(text: str) -> Decimal:
 
 def parse(text: str, unit: str = "") -> Requirement | None:
     """The requirement `text` writes, in `unit` unless it names its own; None when it is text (not read)."""
-    plain = normalise(text)
+    try:
+        return _parse(normalise(text), unit)
+    except ValueError:  # a unit that is words, or a number that is not one: text
+        return None
+
+
+def _parse(plain: str, unit: str) -> Requirement | None:
     if plain.lower() in NONE_MARKS:
         return Requirement(unit=unit, anything=True)
     lowered = plain.lower()
@@ -159,8 +165,18 @@ def parse(text: str, unit: str = "") -> Requirement | None:
     return None
 
 
+_NOT_A_UNIT = re.compile(r"[≤≥<>=±~]|或|和|且|及|以上|以下|\bor\b|\band\b")
+
+
+class _Text(ValueError):
+    """What follows a number is not a unit: the value is text."""
+
+
 def _unit(written: str | None, default: str) -> str:
-    return (written or "").strip() or default
+    written = (written or "").strip()
+    if _NOT_A_UNIT.search(written):
+        raise _Text(written)
+    return written or default
 
 
 def _bound(rest: str, bound: str, unit: str) -> Requirement | None:
