@@ -50,7 +50,7 @@ def test_the_row_form_saves_rows_and_shows_a_rows_error(client, secretariat_user
 
 def test_a_new_comparison_through_the_form(client, secretariat_user, diesel_standard):
     client.force_login(secretariat_user)
-    response = client.post("/international/indicators/new/", {"standard": "GB 19147-2016",
+    response = client.post("/international/indicators/new/", {"standard": "GB 39147-2025",
                                                                "foreign_number": "JIS K 2204:2007"})
     comparison = Comparison.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/{comparison.pk}/edit/")
@@ -78,9 +78,9 @@ def test_an_import_with_errors_shows_row_and_column(client, secretariat_user, dr
 
 def test_publishing_through_the_page(client, secretariat_user, draft_comparison):
     client.force_login(secretariat_user)
-    client.post(f"/international/indicators/{draft_comparison.pk}/publish/", {"published": "1"})
+    client.post(f"/international/indicators/{draft_comparison.pk}/publish/", {"public": "1"})
     draft_comparison.refresh_from_db()
-    assert draft_comparison.published
+    assert draft_comparison.public
 
 
 # --- API ------------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 def test_the_standards_committee_secretariat_writes_a_comparison(secretariat_user, diesel_standard):
     comparison = create_comparison(actor=secretariat_user, data=ComparisonInput(
         standard=diesel_standard, foreign_number="ASTM D975-23", foreign_title="Diesel fuel"))
-    assert (comparison.published, comparison.created_by) == (False, secretariat_user)
+    assert (comparison.public, comparison.created_by) == (False, secretariat_user)
     assert comparison.events.get().kind == ComparisonEventKind.CREATED
 
 
@@ -106,8 +106,8 @@ def test_publishing_needs_rows_and_is_recorded(admin_user, diesel_standard, draf
         publish_comparison(actor=admin_user, comparison=empty, published=True)
     publish_comparison(actor=admin_user, comparison=draft_comparison, published=True)
     draft_comparison.refresh_from_db()
-    assert draft_comparison.published and draft_comparison.published_at is not None
-    assert draft_comparison.events.last().kind == ComparisonEventKind.PUBLISHED
+    assert draft_comparison.public and draft_comparison.public_since is not None
+    assert draft_comparison.events.last().kind == ComparisonEventKind.MADE_PUBLIC
 
 
 def test_the_export_keeps_typed_text_as_text_and_marks_the_differences(admin_user, draft_comparison):

@@ -20,6 +20,6 @@ def test_the_demo_loads_once_with_every_state_and_verdict():
     verdicts = set(comparison.rows.values_list("verdict", flat=True))
     assert verdicts == {"same", "stricter", "looser", "different", "not_comparable"}
     assert set(comparison.rows.exclude(why="").values_list("why", flat=True)) == {"units", "chinese_text"}
-    assert comparison.published
+    assert comparison.public
     assert demo.load(None) == "demo translations already loaded"
     assert TranslationProject.objects.count() == 5

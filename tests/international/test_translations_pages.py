@@ -28,7 +28,7 @@ def test_the_plan_is_public_and_filters_by_year_language_and_state(client, trans
         page = client.get("/international/translations/", {"year": clock.today().year, "language": "en"})
     assert page.status_code == 200
     html = page.content.decode()
-    assert "T-001" in html and "GB 19147-2016" in html and "计划下达" in html
+    assert "T-001" in html and "GB 39147-2025" in html and "计划下达" in html
     assert 'id="manage"' not in html
     assert "T-001" not in client.get("/international/translations/", {"language": "fr"}).content.decode()
     assert "T-001" not in client.get("/international/translations/", {"state": "published"}).content.decode()
@@ -68,7 +68,7 @@ def test_the_administration_creates_a_project_by_form(client, reviewer_user, die
     client.force_login(reviewer_user)
     assert client.get("/international/translations/new/").status_code == 200
     response = client.post("/international/translations/new/", {
-        "standard": "gb 19147-2016", "language": "ru", "plan_year": clock.today().year, "plan_number": "R-9",
+        "standard": "gb 39147-2025", "language": "ru", "plan_year": clock.today().year, "plan_number": "R-9",
         "undertaker_name": "中国标准化研究院"})
     assert response.status_code == 302
     assert TranslationProject.objects.get(plan_number="R-9").standard == diesel_standard
@@ -80,13 +80,13 @@ def test_the_administration_creates_a_project_by_form(client, reviewer_user, die
 
 def test_a_plan_file_with_errors_shows_row_and_column(client, admin_user, diesel_standard):
     client.force_login(admin_user)
-    content = xlsx([["计划编号", "标准号", "语种", "承担单位"], ["P-1", "GB 19147-2016", "火星文", "某研究院"]])
+    content = xlsx([["计划编号", "标准号", "语种", "承担单位"], ["P-1", "GB 39147-2025", "火星文", "某研究院"]])
     response = client.post("/international/translations/import/", {
         "year": clock.today().year, "file": SimpleUploadedFile("plan.xlsx", content)})
     html = response.content.decode()
     assert response.status_code == 422 and 'id="problems"' in html and "语种" in html and ">2<" in html
     assert not TranslationProject.objects.exists()
-    good = xlsx([["计划编号", "标准号", "语种", "承担单位"], ["P-1", "GB 19147-2016", "英文", "某研究院"]])
+    good = xlsx([["计划编号", "标准号", "语种", "承担单位"], ["P-1", "GB 39147-2025", "英文", "某研究院"]])
     response = client.post("/international/translations/import/", {
         "year": clock.today().year, "file": SimpleUploadedFile("plan.xlsx", good)})
     assert response.status_code == 302 and TranslationProject.objects.filter(plan_number="P-1").exists()
@@ -115,17 +115,17 @@ def test_the_standards_page_lists_its_versions_and_translations_in_progress(clie
         standard=translation_project.standard, language="fr", plan_year=clock.today().year, plan_number="T-002",
         undertaker_name="中国标准化研究院"))
     move_translation(actor=admin_user, project=french, to=S.TRANSLATING)
-    html = client.get("/std/GB 19147-2016").content.decode()
+    html = client.get("/std/GB 39147-2025").content.decode()
     assert 'id="foreign-versions"' in html
     assert "英文" in html and "T-001" in html
     assert "法文：翻译中（翻译中）" in html and "T-002" in html
     # A mandatory standard's English version is read online by everyone, not downloaded.
-    assert client.get("/std/GB 19147-2016/read/en").status_code == 200
-    assert client.get("/std/GB 19147-2016/fulltext/en.pdf?download=1").status_code == 403
+    assert client.get("/std/GB 39147-2025/read/en").status_code == 200
+    assert client.get("/std/GB 39147-2025/fulltext/en.pdf?download=1").status_code == 403
 
 
 def test_a_standard_without_versions_shows_no_section(client, diesel_standard):
-    assert 'id="foreign-versions"' not in client.get("/std/GB 19147-2016").content.decode()
+    assert 'id="foreign-versions"' not in client.get("/std/GB 39147-2025").content.decode()
 
 
 def test_the_profile_links_the_work_pages_by_role(client, enterprise_user, admin_user, translation_project):

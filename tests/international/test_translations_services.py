@@ -34,7 +34,7 @@ def test_the_administration_puts_a_standard_into_the_plan_with_its_event(reviewe
     assert (project.state, project.language) == (S.PLANNED, "fr")
     event = project.events.get()
     assert (event.kind, event.actor_id, event.to_state) == (TranslationEventKind.CREATED, reviewer_user.pk, S.PLANNED)
-    assert event.data["standard"] == "GB 19147-2016"
+    assert event.data["standard"] == "GB 39147-2025"
 
 
 def test_an_undertaker_may_not_create_projects(enterprise_user, diesel_standard):
@@ -92,7 +92,7 @@ def _approved(project):
 
 def test_publishing_makes_the_pdf_the_standards_text_in_the_projects_language(admin_user, translation_project):
     project = publish_translation(actor=admin_user, project=_approved(translation_project),
-                                  content=real_pdf("GB 19147 English"))
+                                  content=real_pdf("GB 39147 English"))
     assert project.state == S.PUBLISHED and project.published_on == clock.today()
     text = FullText.objects.get(standard=project.standard, language="en")
     event = project.events.get(kind=TranslationEventKind.PUBLISHED)
@@ -120,7 +120,7 @@ HEADINGS = ["计划编号", "标准号", "语种", "承担单位", "计划完成
 
 def test_a_plan_file_is_imported_with_languages_by_name_or_code(admin_user, diesel_standard, enterprise):
     other = make_standard("GB/T 19001-2016")
-    content = xlsx([HEADINGS, ["P-1", "GB 19147-2016", "英文", enterprise.name, "2026-12-31", ""],
+    content = xlsx([HEADINGS, ["P-1", "GB 39147-2025", "英文", enterprise.name, "2026-12-31", ""],
                     ["P-2", "GB/T 19001-2016", "fr", "中国标准化研究院", None, "先行"]])
     rows, problems = plan_format.read_plan(content, "plan.xlsx", viewer=admin_user, year=2026)
     assert problems == []
@@ -132,7 +132,7 @@ def test_a_plan_file_is_imported_with_languages_by_name_or_code(admin_user, dies
 
 
 def test_a_plan_file_with_errors_names_each_row_and_column_and_imports_nothing(admin_user, diesel_standard):
-    content = xlsx([HEADINGS, ["P-1", "GB 19147-2016", "克林贡文", "某研究院", "明年", ""],
+    content = xlsx([HEADINGS, ["P-1", "GB 39147-2025", "克林贡文", "某研究院", "明年", ""],
                     ["P-1", "GB 99999-2020", "en", "", None, ""]])
     rows, problems = plan_format.read_plan(content, "plan.xlsx", viewer=admin_user, year=2026)
     assert {(p["line"], p["column"]) for p in problems} == {(2, "计划完成日期"), (3, "标准号")}

@@ -33,8 +33,8 @@ class ComparisonEventInline(_ReadOnlyInline):
 
 @admin.register(Comparison)
 class ComparisonAdmin(ReadOnlyAdmin):
-    list_display = ["standard", "foreign_number", "title", "published", "updated_at"]
-    list_filter = ["published"]
+    list_display = ["standard", "foreign_number", "title", "public", "updated_at"]
+    list_filter = ["public"]
     search_fields = ["standard__identifier", "foreign_number", "title"]
     list_select_related = ["standard"]
     raw_id_fields = ["standard", "foreign_standard"]

@@ -45,7 +45,7 @@ class ComparisonOut(Schema):
     foreign_title: str
     foreign_in_catalogue: bool
     title: str
-    published: bool
+    public: bool = Field(description="published: everyone reads it (a draft is seen by its writers only)")
     updated_at: datetime
     url: str
 
@@ -81,7 +81,7 @@ def _out(comparison: Comparison) -> dict[str, Any]:
     return {"id": comparison.pk, "standard": comparison.standard.identifier,
             "standard_title": comparison.standard.title_zh, "foreign_number": comparison.foreign_number,
             "foreign_title": comparison.foreign_title, "foreign_in_catalogue": comparison.foreign_standard_id is not None,
-            "title": comparison.title, "published": comparison.published, "updated_at": comparison.updated_at,
+            "title": comparison.title, "public": comparison.public, "updated_at": comparison.updated_at,
             "url": comparison.get_absolute_url()}
 
 

@@ -32,8 +32,8 @@ class Comparison(models.Model):
     foreign_title = models.CharField(_("国外标准名称"), max_length=500, blank=True)
     title = models.CharField(_("对比名称"), max_length=200, blank=True)
     note = models.TextField(_("说明"), blank=True)
-    published = models.BooleanField(_("已公开"), default=False)
-    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    public = models.BooleanField(_("已公开"), default=False)
+    public_since = models.DateTimeField(_("公开时间"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), default=clock.now, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+", editable=False)
@@ -43,7 +43,7 @@ class Comparison(models.Model):
         ordering = ["-updated_at", "-id"]
         verbose_name = _("技术指标对比")
         verbose_name_plural = _("技术指标对比")
-        indexes = [models.Index(fields=["standard", "published"], name="international_cmp_standard")]
+        indexes = [models.Index(fields=["standard", "public"], name="international_cmp_standard")]
 
     def __str__(self) -> str:
         return f"{self.standard_id} / {self.foreign_number}"
@@ -82,8 +82,8 @@ class ComparisonEventKind(models.TextChoices):
     UPDATED = "updated", _("修改")
     ROWS_SAVED = "rows_saved", _("保存指标")
     IMPORTED = "imported", _("导入指标")
-    PUBLISHED = "published", _("公开")
-    UNPUBLISHED = "unpublished", _("撤回公开")
+    MADE_PUBLIC = "made_public", _("公开")
+    WITHDRAWN = "withdrawn", _("撤回公开")
 
 
 class ComparisonEvent(AppendOnly):

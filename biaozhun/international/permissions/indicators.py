@@ -39,7 +39,7 @@ def _write(user: Any, obj: Any) -> bool:
 def _view(user: Any, comparison: Any) -> bool:
     """Public once published; a draft to those who write it."""
     return (
-        comparison.published
+        comparison.public
         or (is_signed_in_and_active(user) and _write(user, comparison))
     )
 # fmt: on
@@ -50,10 +50,10 @@ def _comparisons(user: Any) -> QuerySet:
 
     comparisons = Comparison.objects.all()
     if not is_signed_in_and_active(user):
-        return comparisons.filter(published=True)
+        return comparisons.filter(public=True)
     if user.is_administrator or user.is_national_administration_member:
         return comparisons
-    return comparisons.filter(Q(published=True) | Q(standard__tc_code__in=_tc_codes(user)))
+    return comparisons.filter(Q(public=True) | Q(standard__tc_code__in=_tc_codes(user)))
 
 
 RULES = {

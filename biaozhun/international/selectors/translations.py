@@ -70,7 +70,7 @@ def versions_of(standard: Standard) -> dict[str, list]:
     texts = list(FullText.objects.filter(standard=standard).exclude(language="zh").order_by("language"))
     projects = list(TranslationProject.objects.filter(standard=standard).order_by("-plan_year", "id"))
     return {
-        "published": texts,
+        "texts": texts,
         "projects": projects,
         "in_progress": [p for p in projects if p.state in OPEN],
     }

@@ -3,7 +3,7 @@ from a file (each row's verdict computed by biaozhun/rules/indicators.py), publi
 Each write appends its ComparisonEvent in the same transaction.
 
 Event data by kind: created {"standard", "foreign"}; updated {"before": {field: value}}; rows_saved and imported
-{"rows", "verdicts": {verdict: count}} (imported also "source", the file's name); published, unpublished {}."""
+{"rows", "verdicts": {verdict: count}} (imported also "source", the file's name); made_public, withdrawn {}."""
 
 from __future__ import annotations
 
@@ -192,12 +192,12 @@ def publish_comparison(*, actor: Any, comparison: Comparison, published: bool) -
     """Make the comparison public (it needs rows), or take it back to a draft."""
     policy.require(actor, "indicators.write", comparison)
     comparison = Comparison.objects.select_for_update().get(pk=comparison.pk)
-    if comparison.published == published:
+    if comparison.public == published:
         return comparison
     if published and not comparison.rows.exists():
         raise ValidationFailed(_("对比还没有指标，不能公开。"), [{"field": "rows", "message": _("请先填写或导入指标。")}])
-    comparison.published = published
-    comparison.published_at = clock.now() if published else None
-    comparison.save(update_fields=["published", "published_at"])
-    _record(comparison, Kind.PUBLISHED if published else Kind.UNPUBLISHED, actor=actor)
+    comparison.public = published
+    comparison.public_since = clock.now() if published else None
+    comparison.save(update_fields=["public", "public_since"])
+    _record(comparison, Kind.MADE_PUBLIC if published else Kind.WITHDRAWN, actor=actor)
     return comparison

@@ -14,14 +14,14 @@ register = template.Library()
 @register.simple_tag
 def versions_of(standard):
     if standard is None:
-        return {"published": [], "in_progress": []}
+        return {"versions": [], "in_progress": []}
     found = _versions_of(standard)
     labels = dict(TargetLanguage.choices)
-    published = {project.language: project for project in found["projects"] if project.state == TranslationState.PUBLISHED}
+    done = {project.language: project for project in found["projects"] if project.state == TranslationState.PUBLISHED}
     return {
-        "published": [{"label": labels.get(text.language, text.language), "language": text.language,
-                       "project": published.get(text.language),
-                       "published_on": published[text.language].published_on if text.language in published else None}
-                      for text in found["published"]],
+        "versions": [{"label": labels.get(text.language, text.language), "language": text.language,
+                      "project": done.get(text.language),
+                      "on": done[text.language].published_on if text.language in done else None}
+                     for text in found["texts"]],
         "in_progress": found["in_progress"],
     }

@@ -199,7 +199,7 @@ def _xlsx(content: bytes, filename: str, *, public: bool) -> HttpResponse:
 def export(request, comparison_id: int):
     comparison = _comparison(request, comparison_id)
     content = sheet.export_xlsx(comparison, selectors.rows_of(comparison))
-    return _xlsx(content, f"indicator-comparison-{comparison.pk}.xlsx", public=comparison.published)
+    return _xlsx(content, f"indicator-comparison-{comparison.pk}.xlsx", public=comparison.public)
 
 
 @login_required
@@ -217,9 +217,9 @@ def publish(request, comparison_id: int):
     policy.require(request.user, "indicators.write", comparison)
     try:
         comparison = publish_comparison(actor=request.user, comparison=comparison,
-                                        published=request.POST.get("published") == "1")
+                                        published=request.POST.get("public") == "1")
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("对比已公开。") if comparison.published else _("对比已撤回为草稿。"))
+        messages.success(request, _("对比已公开。") if comparison.public else _("对比已撤回为草稿。"))
     return redirect(comparison)

@@ -31,8 +31,9 @@ from ..services.translations import ProjectInput, create_translation, import_pla
 
 PAGE_ROWS = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-BADGES = {"planned": "text-bg-light border", "translating": "text-bg-info", "review": "text-bg-warning",
-          "approved": "text-bg-primary", "published": "text-bg-success", "cancelled": "text-bg-secondary"}
+BADGES = {TranslationState.PLANNED: "text-bg-light border", TranslationState.TRANSLATING: "text-bg-info",
+          TranslationState.REVIEW: "text-bg-warning", TranslationState.APPROVED: "text-bg-primary",
+          TranslationState.PUBLISHED: "text-bg-success", TranslationState.CANCELLED: "text-bg-secondary"}
 
 
 def _year(value: str | None) -> int | None:
@@ -88,6 +89,7 @@ def _detail(request, project, *, errors: dict | None = None, status: int = 200):
     return render(request, "international/translations/detail.html", {
         "project": project, "events": selectors.events_of(project), "moves": _moves(request.user, project),
         "may_publish": may_publish, "badges": BADGES, "errors": errors or {},
+        "is_published": project.state == TranslationState.PUBLISHED,
         "text": project.standard.full_texts.filter(language=project.language).first(),
     }, status=status)
 
