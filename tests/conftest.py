@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.fixtures.committees",
     "tests.fixtures.assessments",
     "tests.fixtures.international_participation",
+    "tests.fixtures.international_translations",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

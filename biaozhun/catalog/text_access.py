@@ -24,6 +24,7 @@ REASONS: dict[Reason, Promise] = {
     Reason.FILED: _("行业标准、地方标准文本在备案平台公开，可在线阅读，不提供下载。"),
     Reason.PUBLISHER: _("团体标准、企业标准的文本由发布者决定是否公开；发布者未公开文本。"),
     Reason.TRANSLATION: _("外文版不在免费公开的范围内，不公开。"),
+    Reason.TRANSLATION_MANDATORY: _("强制性国家标准的外文版可在线阅读，不提供下载；外文版仅供参考，以中文版为准。"),
     Reason.OVERRIDE: _("管理员依据发布者的决定设定。"),
 }
 

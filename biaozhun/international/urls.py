@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import participation
+from .views import indicators, participation, translations
 
 app_name = "international"
 urlpatterns: list = []
@@ -17,4 +17,24 @@ urlpatterns += [
     path("participation/ballots/", participation.ballots, name="participation_ballots"),
     path("participation/ballots/<int:international_ballot_id>/", participation.ballot, name="participation_ballot"),
     path("participation/ballots/<int:international_ballot_id>/vote/", participation.vote, name="participation_vote"),
+]
+urlpatterns += [
+    path("translations/", translations.plan, name="translations_plan"),
+    path("translations/new/", translations.create, name="translations_create"),
+    path("translations/import/", translations.import_view, name="translations_import"),
+    path("translations/template.xlsx", translations.template, name="translations_template"),
+    path("translations/mine/", translations.mine, name="translations_mine"),
+    path("translations/<int:translation_id>/", translations.detail, name="translations_detail"),
+    path("translations/<int:translation_id>/move/", translations.move, name="translations_move"),
+    path("translations/<int:translation_id>/publish/", translations.publish, name="translations_publish"),
+]
+urlpatterns += [
+    path("indicators/", indicators.comparison_list, name="indicators_list"),
+    path("indicators/new/", indicators.create, name="indicators_create"),
+    path("indicators/<int:comparison_id>/", indicators.detail, name="indicators_detail"),
+    path("indicators/<int:comparison_id>/edit/", indicators.edit, name="indicators_edit"),
+    path("indicators/<int:comparison_id>/import/", indicators.import_view, name="indicators_import"),
+    path("indicators/<int:comparison_id>/template.xlsx", indicators.template, name="indicators_template"),
+    path("indicators/<int:comparison_id>/export.xlsx", indicators.export, name="indicators_export"),
+    path("indicators/<int:comparison_id>/publish/", indicators.publish, name="indicators_publish"),
 ]

@@ -21,7 +21,11 @@ Sources (confidence as in shared/reference/README.md: [V] read in the text, [S] 
   to read online [S].
 - Group and enterprise standards: their publishers decide; the self-declaration (标准化法 art. 27) covers the
   numbers, titles and indicators, not the text [V]; so not public unless the administrator records otherwise.
-- Foreign-language versions (译本) of Chinese standards are published for sale, not under art. 17 [U].
+- Foreign-language versions (外文版) of Chinese standards: the Chinese text is the authentic one and the versions are
+  published for sale [S]; art. 17 frees the text of a mandatory standard, which the foreign-language version
+  renders for foreign readers (trading partners, WTO/TBT), so a mandatory standard's version is read online, never
+  downloaded (the sold edition stays the publisher's); every other version is not public [U]. A version of a
+  standard that adopts ISO/IEC text (IDT, MOD) reproduces that text: not public. docs/decisions/0037.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ class Reason(StrEnum):
     FILED = "filed"  # 行业、地方标准在备案平台在线阅读
     PUBLISHER = "publisher"  # 团体、企业标准：发布者未公开文本
     TRANSLATION = "translation"  # 外文版不在免费公开范围
+    TRANSLATION_MANDATORY = "translation_mandatory"  # 强制性标准外文版：在线阅读
     OVERRIDE = "override"  # 管理员按发布者的决定设定
 
 
@@ -97,6 +102,8 @@ def decide(*, tier: str, nature: str, adoptions: Iterable[tuple[str, str]] = (),
     if tier == "international":
         return Decision(Access.NOT_PUBLIC, Reason.INTERNATIONAL)
     if language != "zh":
+        if nature == "mandatory" and tier == "national" and not adopts_international_text(adoptions):
+            return Decision(Access.PREVIEW, Reason.TRANSLATION_MANDATORY)
         return Decision(Access.NOT_PUBLIC, Reason.TRANSLATION)
     if tier in ("group", "enterprise"):
         return Decision(Access.NOT_PUBLIC, Reason.PUBLISHER)

@@ -103,11 +103,13 @@ def test_a_group_standards_text_is_not_public_but_its_maintainers_read_it(client
     assert client.get("/std/T/CAS 115-2005/read/zh").status_code == 200
 
 
-def test_a_translation_is_not_public(client, mandatory):
+def test_a_mandatory_standards_translation_is_read_online_but_not_downloaded(client, mandatory):
     attach_full_text(actor=SYSTEM, standard=mandatory, content=render_standard_pdf(mandatory, references=[],
                                                                                   language="en"), language="en")
-    assert client.get("/std/GB 2762-2017/fulltext/en.pdf").status_code == 403
-    assert client.get("/std/GB 2762-2017/fulltext/zh.pdf").status_code == 200
+    assert client.get("/std/GB 2762-2017/fulltext/en.pdf").status_code == 200
+    assert client.get("/std/GB 2762-2017/read/en").status_code == 200
+    assert client.get("/std/GB 2762-2017/fulltext/en.pdf?download=1").status_code == 403
+    assert client.get("/std/GB 2762-2017/fulltext/zh.pdf?download=1").status_code == 200
 
 
 # --- the administrator's decision ---------------------------------------------------------------------------------

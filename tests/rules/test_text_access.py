@@ -35,9 +35,13 @@ def test_access_follows_the_kind_of_standard(tier, nature, adoptions, expected):
     assert (decision.access, decision.reason) == expected
 
 
-def test_a_translation_is_not_public_even_of_a_mandatory_standard():
+def test_a_mandatory_standards_translation_is_read_online_and_every_other_is_not_public():
     decision = decide(tier="national", nature="mandatory", language="en")
-    assert (decision.access, decision.reason) == (Access.NOT_PUBLIC, Reason.TRANSLATION)
+    assert (decision.access, decision.reason) == (Access.PREVIEW, Reason.TRANSLATION_MANDATORY)
+    recommended = decide(tier="national", nature="recommended", language="fr")
+    assert (recommended.access, recommended.reason) == (Access.NOT_PUBLIC, Reason.TRANSLATION)
+    adopted = decide(tier="national", nature="mandatory", adoptions=[("IEC 60335-1:2020", "IDT")], language="en")
+    assert (adopted.access, adopted.reason) == (Access.NOT_PUBLIC, Reason.TRANSLATION)
     assert decide(tier="international", nature="", language="en").reason is Reason.INTERNATIONAL
 
 

@@ -412,3 +412,29 @@ ENDPOINTS.update({
     "api:participation_ballot_detail": Rule("participation.see_ballot"),
     "api:participation_ballot_vote": Rule("participation.vote"),
 })
+# foreign-language versions (public plan; the administration manages, the undertaking unit moves its own) and
+# indicator comparisons (public once published; written by the standard's committee secretariat and the administration)
+ENDPOINTS.update({
+    "international:translations_plan": PUBLIC,
+    "international:translations_detail": PUBLIC,
+    "international:translations_create": Rule("translations.manage"),
+    "international:translations_import": Rule("translations.manage"),
+    "international:translations_template": Rule("translations.manage"),
+    "international:translations_publish": Rule("translations.manage"),
+    "international:translations_move": Rule("translations.work"),
+    "international:translations_mine": Rule("translations.own"),
+    "international:indicators_list": PUBLIC,  # published comparisons, and the drafts one writes
+    "international:indicators_detail": Rule("indicators.view", public_read=True),
+    "international:indicators_export": Rule("indicators.view", public_read=True),
+    "international:indicators_create": Rule("indicators.write"),
+    "international:indicators_edit": Rule("indicators.write"),
+    "international:indicators_import": Rule("indicators.write"),
+    "international:indicators_template": Rule("indicators.write"),
+    "international:indicators_publish": Rule("indicators.write"),
+    "api:translation_list": PUBLIC,
+    "api:translation_detail": PUBLIC,
+    "api:translation_move": Rule("translations.work"),
+    "api:comparison_list": PUBLIC,
+    "api:comparison_rule": PUBLIC,
+    "api:comparison_detail": Rule("indicators.view", public_read=True),
+})

@@ -2,7 +2,11 @@
 
 from biaozhun.api.routing import Router
 
+from .indicators import router as indicators_router
 from .participation import router as participation_router
+from .translations import router as translations_router
 
 router = Router(tags=["international"])
 router.add_router("/participation", participation_router)
+router.add_router("/translations", translations_router)
+router.add_router("/indicators", indicators_router)

@@ -2,6 +2,6 @@
 
 from types import ModuleType
 
-from . import participation
+from . import participation, translations
 
-PARTS: tuple[ModuleType, ...] = (participation,)
+PARTS: tuple[ModuleType, ...] = (participation, translations)

@@ -2,9 +2,9 @@
 
 from types import ModuleType
 
-from . import participation
+from . import indicators, participation, translations
 
-PARTS: tuple[ModuleType, ...] = (participation,)
+PARTS: tuple[ModuleType, ...] = (participation, translations, indicators)
 
 RULES: dict = {}
 FILTERS: dict = {}
