@@ -1,9 +1,9 @@
 from django.urls import path
 
-from .views import indicators, participation, translations
+from .views import indicators, overview, participation, translations
 
 app_name = "international"
-urlpatterns: list = []
+urlpatterns: list = [path("", overview.index, name="index")]
 
 # China's participation in ISO/IEC (views/participation.py)
 urlpatterns += [

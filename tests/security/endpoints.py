@@ -392,6 +392,7 @@ ENDPOINTS.update({
     "api:assessment_decide": Rule("assessments.decide"),
     "api:assessment_close_correction": Rule("assessments.decide"),
     # China's participation in ISO/IEC: the register, posts and work items are public; ballots are not
+    "international:index": PUBLIC,  # the door: each part's figure and pages
     "international:participation_register": PUBLIC,
     "international:participation_committee": PUBLIC,  # its ballots listed to those who may see them only
     "international:participation_posts": PUBLIC,
