@@ -1,0 +1,1 @@
+"""The app's services (every write), one module or package per part."""
