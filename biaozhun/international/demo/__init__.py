@@ -2,4 +2,6 @@
 
 from types import ModuleType
 
-PARTS: tuple[ModuleType, ...] = ()
+from . import records
+
+PARTS: tuple[ModuleType, ...] = (records,)
