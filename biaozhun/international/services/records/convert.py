@@ -29,7 +29,6 @@ from biaozhun.catalog.importing.readers import Layout, RowError, register_layout
 from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
 from biaozhun.core import clock
 from biaozhun.core.bulk import select_in
-from biaozhun.identifiers import default_tables
 
 from .layouts import IEC_NAMES, ISO_NAMES, Problem, Source, iso_csv_objects, jsonl_objects, read_iec, read_iso
 from .stages import Phase, phase
@@ -46,6 +45,7 @@ class FileContext:
     replaced: set[str] = field(default_factory=set)  # withdrawn keys that some edition replaces
     abolished: dict[str, date | None] = field(default_factory=dict)  # withdrawn key → abolished_on in the catalogue
     projects: int = 0  # lines left out: projects, not editions
+    sources: dict[str, Source] = field(default_factory=dict)  # edition key → its first line's record (no scope)
     unresolved: int = 0  # ISO ids named in replaces/replacedBy found neither in the file nor in the catalogue
 
 
@@ -59,7 +59,7 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 def sources(path: Path, fmt: str, tables=None) -> Iterator[tuple[int, Source | RowError]]:
     """Every record of the file as a Source, or what is wrong with its line."""
-    tables = tables or default_tables()  # ISO/IEC numbers need none of the Chinese code tables
+    # tables=None: the shipped tables (ISO/IEC numbers need none of the Chinese code tables), parses cached
     objects = iso_csv_objects(path) if fmt == ISO_CSV else jsonl_objects(path)
     read = read_iec if fmt == IEC_JSONL else read_iso
     for line, raw in objects:
@@ -101,8 +101,10 @@ def _build(path: Path, fmt: str, today: date) -> FileContext:
             continue
         if stage_phase == Phase.WITHDRAWN:
             withdrawn.add(source.key)
-        editions.append((source.key, Source(source.organisation, source.ident, source.stage,
-                                            replaces=source.replaces, replaced_by=source.replaced_by)))
+        if source.key not in context.sources:
+            source.scope = source.title_en = ""  # not needed after the import: kept small
+            context.sources[source.key] = source
+        editions.append((source.key, source))
     in_file = {key for key, _source in editions}
     missing = {ref for _key, s in editions if s.organisation == "ISO" for ref in (*s.replaces, *s.replaced_by)
                if ref not in by_id}

@@ -22,7 +22,7 @@ from biaozhun.catalog.selectors import record_cleaner
 from biaozhun.catalog.services import events
 from biaozhun.catalog.services.locking import lock_catalogue
 from biaozhun.core import clock
-from biaozhun.core.bulk import select_in
+from biaozhun.core.bulk import insert_rows, select_in
 from biaozhun.international.models import InternationalRecord
 
 from .convert import IEC_JSONL, ISO_CSV, ISO_JSONL, LAYOUT_NAMES, converted, prepare
@@ -75,13 +75,15 @@ def import_records(path: Path, *, actor, layout: str, skip_invalid: bool = False
     job = run_import(path, actor=actor, fmt=layout, batch_size=batch_size, today=today, source=source,
                      skip_invalid=skip_invalid, rejects_to=rejects_to, **kwargs)
     result = RecordsResult(job, context.projects, context.unresolved)
-    _write_records(path, layout, job, actor=actor, source=source, result=result)
+    _write_records(path, layout, job, context.sources, actor=actor, source=source, result=result)
     return result
 
 
-def _wanted(path: Path, layout: str, job: ImportJob) -> dict[str, Source]:
+def _wanted(path: Path, layout: str, job: ImportJob, sources: dict[str, Source]) -> dict[str, Source]:
     """Edition key → its source record, for the lines the import kept (first line of an edition wins)."""
-    cleaner = record_cleaner() if job.rejected_records else None
+    if not job.rejected_records:
+        return sources
+    cleaner = record_cleaner()
     wanted: dict[str, Source] = {}
     for _line, item in converted(path, layout):
         if not isinstance(item, tuple):
@@ -89,7 +91,7 @@ def _wanted(path: Path, layout: str, job: ImportJob) -> dict[str, Source]:
         source, raw = item
         if source.key in wanted:
             continue
-        if cleaner is not None and cleaner.clean(raw)[1]:
+        if cleaner.clean(raw)[1]:
             continue  # refused by the import: its edition, if it exists, keeps what it had
         wanted[source.key] = source
     return wanted
@@ -104,8 +106,9 @@ def _values(source: Source) -> dict:
     }
 
 
-def _write_records(path: Path, layout: str, job: ImportJob, *, actor, source: str, result: RecordsResult) -> None:
-    wanted = _wanted(path, layout, job)
+def _write_records(path: Path, layout: str, job: ImportJob, sources: dict[str, Source], *, actor, source: str,
+                   result: RecordsResult) -> None:
+    wanted = _wanted(path, layout, job, sources)
     keys = list(wanted)
     for start in range(0, len(keys), BATCH):
         chunk = keys[start:start + BATCH]
@@ -129,7 +132,7 @@ def _write_chunk(sources: dict[str, Source], *, actor, source: str) -> tuple[int
         values = _values(record_source)
         record = existing.get(standard_id)
         if record is None:
-            to_create.append(InternationalRecord(standard_id=standard_id, **values))
+            to_create.append((standard_id, *(values[name] for name in FIELDS), now))
             continue
         before = {name: getattr(record, name) for name in FIELDS if getattr(record, name) != values[name]}
         if not before:
@@ -141,7 +144,7 @@ def _write_chunk(sources: dict[str, Source], *, actor, source: str) -> tuple[int
         to_update.append(record)
         pending.append(events.updated(standard_id, actor=actor, source=source,
                                       before={f"international.{name}": value for name, value in before.items()}))
-    InternationalRecord.objects.bulk_create(to_create, batch_size=1000)
+    insert_rows(InternationalRecord, ("standard_id", *FIELDS, "updated_at"), to_create)
     if to_update:
         InternationalRecord.objects.bulk_update(to_update, [*changed_fields, "updated_at"], batch_size=500)
     events.record(pending)

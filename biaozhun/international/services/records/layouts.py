@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from biaozhun.catalog.identifier_messages import invalid_number_message
 from biaozhun.catalog.importing.readers import RowError, open_jsonl, parse_jsonl_line
-from biaozhun.identifiers import Identifier, IdentifierError, Tier, parse
+from biaozhun.identifiers import Identifier, IdentifierError, Tier, default_tables, parse
 
 from .stages import Phase, phase, read_stage
 
@@ -56,11 +57,12 @@ class Source:
     scope: str = ""
     languages: list[str] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)
+    # What the catalogue matches the edition on: the dated reference (no edition number, no languages).
+    key: str = ""
 
-    @property
-    def key(self) -> str:
-        """What the catalogue matches the edition on: the dated reference (no edition number, no languages)."""
-        return self.ident.dated
+    def __post_init__(self) -> None:
+        if self.ident is not None and not self.key:
+            self.key = self.ident.dated
 
 
 class Problem(Exception):
@@ -160,12 +162,18 @@ def _pages(raw: dict, name: str) -> dict[str, int]:
     return pages
 
 
+@lru_cache(maxsize=1 << 18)
+def _parse_default(text: str) -> Identifier:
+    """The import reads each file three times (context, validation, write): parse each reference once."""
+    return parse(text, default_tables())
+
+
 def _reference(raw: dict, name: str, tables) -> Identifier:
     value = raw.get(name)
     if not isinstance(value, str) or not value.strip():
         raise Problem(name, _("请填写 ISO/IEC 文件号，如 ISO 9001:2015"))
     try:
-        ident = parse(value, tables)
+        ident = _parse_default(value) if tables is None else parse(value, tables)
     except IdentifierError as exc:
         raise Problem(name, invalid_number_message(value, exc)) from exc
     if ident.tier != Tier.INTERNATIONAL or ident.stage:
