@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
-
-import resource
 
 from bench_import import run
 from benchenv import django_env

@@ -94,7 +94,9 @@ def deliverables(count: int, seed: int = 2019) -> Iterator[dict]:
 
 
 def write_jsonl(path, count: int, seed: int = 2019) -> int:
+    written = 0
     with open(path, "w", encoding="utf-8") as out:
-        for n, record in enumerate(deliverables(count, seed), start=1):
+        for record in deliverables(count, seed):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return n
+            written += 1
+    return written
