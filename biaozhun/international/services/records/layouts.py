@@ -209,7 +209,7 @@ def read_iso(raw: dict, tables) -> Source:
     if isinstance(source_id, bool) or not isinstance(source_id, int) or source_id <= 0:
         raise Problem("id", _("应为 ISO 文件编号（正整数，如 62085），实际为“%(value)s”") % {
             "value": "" if source_id is None else source_id})
-    stage = _stage(raw, "currentStage", "6060、9093 或 9599")
+    stage = _stage(raw, "currentStage", _("6060、9093 或 9599"))
     if phase(stage) == Phase.DEVELOPMENT:
         return Source(organisation="ISO", ident=None, stage=stage, source_id=source_id)
     ident = _reference(raw, "reference", tables)
@@ -238,7 +238,7 @@ def read_iec(raw: dict, tables) -> Source:
     source_id = raw.get("id")
     if source_id is not None and (isinstance(source_id, bool) or not isinstance(source_id, int) or source_id <= 0):
         raise Problem("id", _("应为 IEC 出版物编号（正整数），实际为“%(value)s”") % {"value": source_id})
-    stage = _stage(raw, "stage", "PPUB、60.60 或 DELPUB")
+    stage = _stage(raw, "stage", _("PPUB、60.60 或 DELPUB"))
     if phase(stage) == Phase.DEVELOPMENT:
         return Source(organisation="IEC", ident=None, stage=stage, source_id=source_id)
     ident = _reference(raw, "reference", tables)
