@@ -29,8 +29,8 @@ _DOTTED = re.compile(r"(\d{2})\.(\d{2})")
 
 
 class Phase(StrEnum):
-    DEVELOPMENT = "development"  # a project, not a published edition
-    PUBLISHED = "published"  # in force (including under review, confirmed, to be revised, withdrawal pending)
+    DEVELOPMENT = "project"  # a project, not a published edition
+    PUBLISHED = "publication"  # in force (including under review, confirmed, to be revised, withdrawal pending)
     WITHDRAWN = "withdrawn"  # 95.99
 
 
