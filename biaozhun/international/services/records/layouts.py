@@ -269,6 +269,7 @@ def jsonl_objects(path: Path) -> Iterator[tuple[Line, dict | RowError]]:
                 yield line_no, value
 
 
+CSV_COLUMNS = "id, reference, publicationDate, currentStage, icsCode, ownerCommittee, title.en …"
 _OBJECTS = ("title", "pages", "scope")
 _LISTS = ("icsCode", "replaces", "replacedBy", "languages")
 
@@ -292,8 +293,8 @@ def iso_csv_objects(path: Path) -> Iterator[tuple[Line, dict | RowError]]:
         reader = csv.reader(handle)
         header = [h.strip() for h in next(reader, [])]
         if "reference" not in header:
-            yield 1, RowError("(header)", _("表头缺少 reference 列（ISO 文件号）；ISO 开放数据的列为 id, reference, "
-                                            "publicationDate, currentStage, icsCode, ownerCommittee, title.en …"))
+            yield 1, RowError("(header)", message=_("表头缺少 reference 列（ISO 文件号）；ISO 开放数据的列为 %(columns)s") % {
+                "columns": CSV_COLUMNS})
             return
         line_no = reader.line_num
         for row in reader:
@@ -309,7 +310,7 @@ def iso_csv_objects(path: Path) -> Iterator[tuple[Line, dict | RowError]]:
                 try:
                     value = _csv_cell(head, cell)
                 except json.JSONDecodeError as exc:
-                    problem = RowError(name, _("像是 JSON，但第 %(column)s 列处有误：%(error)s") % {
+                    problem = RowError(name, message=_("像是 JSON，但第 %(column)s 列处有误：%(error)s") % {
                         "column": exc.colno, "error": exc.msg})
                     break
                 if dot and head in _OBJECTS:
