@@ -161,3 +161,19 @@ def test_management_command_imports_iso_and_iec_files(tmp_path, capsys):
     assert "3 editions: 3 created" in out
     assert "4 editions: 4 created, 0 updated, 0 unchanged; 1 projects under development left out" in out
     assert InternationalRecord.objects.filter(organisation="IEC").count() == 4
+
+
+def test_a_second_import_of_a_file_sees_what_the_catalogue_learnt_in_between(tmp_path):
+    from biaozhun.catalog.importing import run_import
+
+    lines = (DATA / "iso_deliverables.jsonl").read_text().splitlines()
+    first = tmp_path / "first.jsonl"
+    first.write_text(lines[1] + "\n")  # ISO 9001:2008, withdrawn; nothing known replaces it
+    import_records(first, actor=SYSTEM, layout=ISO_JSONL, today=TODAY)
+    assert edition("ISO 9001:2008").status == "abolished"
+    catalogue = tmp_path / "catalogue.jsonl"  # the catalogue's own format, not an ISO file
+    catalogue.write_text(json.dumps({"identifier": "ISO 9001:2015", "title_en": "Quality management systems",
+                                     "published_on": "2015-09-22", "replaces": ["ISO 9001:2008"]}) + "\n")
+    run_import(catalogue, actor=SYSTEM, today=TODAY)
+    import_records(first, actor=SYSTEM, layout=ISO_JSONL, today=TODAY)
+    assert edition("ISO 9001:2008").status == "replaced"

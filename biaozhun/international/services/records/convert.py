@@ -72,12 +72,13 @@ def sources(path: Path, fmt: str, tables=None) -> Iterator[tuple[int, Source | R
             yield line, RowError(problem.field, problem.message)
 
 
-def prepare(path: Path, fmt: str, *, today: date | None = None) -> FileContext:
-    """Build (or reuse) the file's context. Reads the database: call it in the importing process."""
+def prepare(path: Path, fmt: str, *, today: date | None = None, fresh: bool = False) -> FileContext:
+    """Build (or reuse) the file's context. Reads the database: call it in the importing process. `fresh`: build
+    it again (an import starts so: what the catalogue knows may have changed since the last import of the file)."""
     path = Path(path)
     key, stamp = (str(path.resolve()), fmt), _stamp(path)
     cached = _CONTEXTS.get(key)
-    if cached and cached[0] == stamp and (today is None or cached[1].today == today):
+    if not fresh and cached and cached[0] == stamp and (today is None or cached[1].today == today):
         return cached[1]
     context = _build(path, fmt, today or clock.today())
     _CONTEXTS.clear()  # one file at a time is enough; never let contexts pile up

@@ -70,7 +70,7 @@ def import_records(path: Path, *, actor, layout: str, skip_invalid: bool = False
         raise ValueError(f"unknown layout {layout!r}: {', '.join(LAYOUT_NAMES)}")
     path = Path(path)
     today = today or clock.today()
-    context = prepare(path, layout, today=today)  # before the import forks its reader: no database there
+    context = prepare(path, layout, today=today, fresh=True)  # before the import forks its reader: no database there
     kwargs = {"progress": progress} if progress else {}
     job = run_import(path, actor=actor, fmt=layout, batch_size=batch_size, today=today, source=source,
                      skip_invalid=skip_invalid, rejects_to=rejects_to, **kwargs)
