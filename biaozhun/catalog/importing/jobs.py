@@ -31,7 +31,7 @@ from biaozhun.core.errors import ValidationFailed
 
 from . import parallel
 from .duplicates import content_hash
-from .readers import check_file, detect_format, read_records
+from .readers import LAYOUTS, check_file, detect_format, read_records
 from .rejects import write_rejects
 from .validation import MAX_STORED_ERRORS, Collector, Plan
 
@@ -67,9 +67,12 @@ def validate_file(path: Path, fmt: str, cleaner: RecordCleaner, progress: Progre
     if workers:
         return parallel.validate_jsonl(path, cleaner, workers, progress, collector)
     plan = collector.plan
+    layout = LAYOUTS.get(fmt)
     for order, (line, raw) in enumerate(read_records(path, fmt)):
         plan.count += 1
         problems, record = parallel.check_record(raw, line, cleaner)
+        if layout is not None and problems:
+            problems = layout.rename(problems)
         if record is None:
             collector.refused(line, order, problems)
         else:
@@ -81,8 +84,9 @@ def validate_file(path: Path, fmt: str, cleaner: RecordCleaner, progress: Progre
 
 
 def rejects_path(path: Path, fmt: str) -> Path:
-    """Where the command writes the rejects of `path` by default: beside it, `name.rejects.<format>`."""
-    return path.with_name(f"{path.stem}.rejects.{fmt}")
+    """Where the command writes the rejects of `path` by default: beside it, `name.rejects.<format>` (a layout's
+    rejects keep the extension of its file format)."""
+    return path.with_name(f"{path.stem}.rejects.{LAYOUTS[fmt].base if fmt in LAYOUTS else fmt}")
 
 
 def run_import(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +33,49 @@ class RowError:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Another publisher's file layout (ISO Open Data, IEC), read into interchange records by the app that knows
+    it. `base` is the file format underneath ("jsonl" or "csv"): rejects files are written in it, line for line.
+    `read(path)` yields (line, interchange record or RowError) and may leave lines out (records that are not
+    catalogue editions); `field_names` maps interchange field names back to the layout's, for problems."""
+
+    name: str
+    base: str
+    read: Callable[[Path], Iterator[tuple[int | str, dict[str, Any] | RowError]]]
+    field_names: dict[str, str]
+
+    def rename(self, problems: list[dict]) -> list[dict]:
+        """Problems found by the cleaner, under the layout's own field names ("published_on" → "publicationDate")."""
+        renamed = []
+        for problem in problems:
+            name = problem["field"]
+            head, bracket, rest = name.partition("[")
+            if head in self.field_names:
+                problem = {**problem, "field": self.field_names[head] + bracket + rest}
+            renamed.append(problem)
+        return renamed
+
+
+# Layouts registered by other apps (biaozhun.international registers iso-jsonl, iso-csv and iec-jsonl).
+LAYOUTS: dict[str, Layout] = {}
+
+
+def register_layout(layout: Layout) -> None:
+    LAYOUTS[layout.name] = layout
+
+
+def base_format(fmt: str) -> str:
+    """The file format of `fmt` itself, or of the layout `fmt` names."""
+    return LAYOUTS[fmt].base if fmt in LAYOUTS else fmt
+
+
 def detect_format(path: Path, declared: str | None = None) -> str:
     fmt = (declared or path.suffix.lstrip(".")).lower()
     if fmt == "json":
         fmt = "jsonl"
+    if fmt in LAYOUTS and declared:
+        return fmt
     if fmt not in FORMATS:
         raise ValueError(_("无法判断 %(name)s 的格式：请使用 .jsonl、.csv 或 .xlsx 文件，或用 --format 指明") % {
             "name": path.name})
@@ -44,7 +83,9 @@ def detect_format(path: Path, declared: str | None = None) -> str:
 
 
 def read_records(path: Path, fmt: str) -> Iterator[tuple[int | str, dict[str, Any] | RowError]]:
-    if fmt == "jsonl":
+    if fmt in LAYOUTS:
+        yield from LAYOUTS[fmt].read(path)
+    elif fmt == "jsonl":
         yield from _read_jsonl(path)
     elif fmt == "csv":
         yield from _read_csv(path)

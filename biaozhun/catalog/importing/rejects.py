@@ -17,7 +17,7 @@ from biaozhun.core.safe_read import xlsx_rows
 from biaozhun.core.spreadsheets import Workbook, csv_writer
 
 from .duplicates import Line
-from .readers import import_limits, open_jsonl
+from .readers import base_format, import_limits, open_jsonl
 
 REJECT_LINE, REJECT_REASONS, REJECT_TEXT = REJECT_FIELDS
 
@@ -28,8 +28,9 @@ def reasons(problems: list[dict]) -> list[str]:
 
 
 def write_rejects(path: Path, fmt: str, problems: dict[Line, list[dict]], target: Path) -> int:
-    """Write the records of `problems`' lines from `path` to `target` (same format); returns how many."""
-    writer = {"jsonl": _jsonl, "csv": _csv, "xlsx": _xlsx}[fmt]
+    """Write the records of `problems`' lines from `path` to `target` (same format; a layout's lines as they
+    were in its own file format); returns how many."""
+    writer = {"jsonl": _jsonl, "csv": _csv, "xlsx": _xlsx}[base_format(fmt)]
     return writer(path, problems, target)
 
 

@@ -2,6 +2,6 @@
 
 from types import ModuleType
 
-from . import participation, translations
+from . import participation, records, translations
 
-PARTS: tuple[ModuleType, ...] = (participation, translations)
+PARTS: tuple[ModuleType, ...] = (records, participation, translations)

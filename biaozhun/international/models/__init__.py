@@ -17,6 +17,8 @@ from .participation import ParticipationEventKind as ParticipationEventKind
 from .participation import Post as Post
 from .participation import PostKind as PostKind
 from .participation import WorkItem as WorkItem
+from .records import InternationalRecord as InternationalRecord
+from .records import Organisation as Organisation
 from .translations import TargetLanguage as TargetLanguage
 from .translations import TranslationEvent as TranslationEvent
 from .translations import TranslationEventKind as TranslationEventKind
