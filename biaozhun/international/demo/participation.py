@@ -53,7 +53,15 @@ WORK_ITEMS = [  # (reference, committee, title, title_zh, leader, organisation, 
 
 
 def _title(code: str, committee: Committee) -> str:
-    return TITLES.get(code) or committee.name_en or f"{code} (English title to be entered)"
+    """ISO's title where the demo knows it; otherwise the code alone (the page then shows the code once)."""
+    return TITLES.get(code) or committee.name_en or code
+
+
+def _subject(committee: Committee | None) -> str:
+    """The field of the mirror committee (全国铅酸蓄电池标准化技术委员会 → 铅酸蓄电池), as the demo's Chinese name."""
+    if committee is None:
+        return ""
+    return committee.name_zh.removeprefix("全国").removesuffix("标准化技术委员会").split("标准化技术委员会")[-1]
 
 
 def load(stdout) -> str:
@@ -71,10 +79,11 @@ def load(stdout) -> str:
     for n, code in enumerate(sorted(wanted, key=lambda c: (parent_of(c) is not None, c))):
         parent = parent_of(code)
         if parent and parent not in wanted and not InternationalCommittee.objects.filter(code=parent).exists():
-            services.register_committee(actor=SYSTEM, code=parent, title=TITLES.get(parent, f"{parent} (English title to be entered)"),
+            services.register_committee(actor=SYSTEM, code=parent, title=TITLES.get(parent, parent),
                                         china_membership="P")
         services.register_committee(
             actor=SYSTEM, code=code, title=_title(code, wanted[code]) if wanted[code] else TITLES.get(code, code),
+            title_zh=_subject(wanted[code]),
             secretariat_country=SECRETARIATS.get(code, ""), china_membership="O" if n % 6 == 5 else "P")
     linked = services.link_counterparts(actor=SYSTEM)
     registered = {c.code: c for c in InternationalCommittee.objects.all()}
