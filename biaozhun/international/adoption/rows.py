@@ -1,0 +1,59 @@
+"""The catalogue as the adoption rate reads it: every ISO/IEC edition and every resolved adoption, two queries of
+a few columns each (rules/adoption.py does the arithmetic). At national scale (a few tens of thousands of ISO/IEC
+editions, ~40k adoptions) both together take well under the 2 s budget (docs/benchmarks.md); the adoptions are
+read through the partial index catalog_rel_adopts (catalog migration 0011)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from biaozhun.catalog.models import RelationKind, Standard, StandardRelation, Tier
+from biaozhun.rules.adoption import Adoption, Life, Record
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    records: list[Record]
+    adoptions: list[Adoption]
+
+    def by_id(self) -> dict[int, Record]:
+        return {r.id: r for r in self.records}
+
+
+def _codes(value) -> tuple[str, ...]:
+    if isinstance(value, str):  # a JSON column read raw by values_list on some back ends
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return ()
+    return tuple(str(code) for code in value or () if code)
+
+
+def international_records() -> list[Record]:
+    rows = (Standard.objects.filter(tier=Tier.INTERNATIONAL).order_by()
+            .values_list("id", "prefix", "published_on", "implemented_on", "status", "status_since", "abolished_on",
+                         "ics_codes", "ics_id", "ccs_id", "industry_classes", "tc_code"))
+    records = []
+    for pk, prefix, published, implemented, status, since, abolished, ics_codes, ics, ccs, industry, tc in rows:
+        codes = _codes(ics_codes) or ((ics,) if ics else ())
+        records.append(Record(
+            id=pk, prefix=prefix, published_on=published,
+            life=Life(status=status, starts_on=implemented or published, status_since=since, abolished_on=abolished),
+            ics=codes, ccs=ccs or "", industry=_codes(industry), tc=tc.strip()))
+    return records
+
+
+def adoptions() -> list[Adoption]:
+    rows = (StandardRelation.objects.filter(kind=RelationKind.ADOPTS, target__isnull=False,
+                                            source__withdrawn_at__isnull=True).order_by()
+            .values_list("target_id", "degree", "source__tier", "source__status", "source__implemented_on",
+                         "source__published_on", "source__status_since", "source__abolished_on"))
+    return [Adoption(target_id=target, degree=degree, tier=tier,
+                     life=Life(status=status, starts_on=implemented or published, status_since=since,
+                               abolished_on=abolished))
+            for target, degree, tier, status, implemented, published, since, abolished in rows]
+
+
+def catalogue() -> Catalogue:
+    return Catalogue(international_records(), adoptions())
