@@ -16,6 +16,7 @@ pytest_plugins = [
     "tests.fixtures.propagation",
     "tests.fixtures.committees",
     "tests.fixtures.assessments",
+    "tests.fixtures.international_adoption",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

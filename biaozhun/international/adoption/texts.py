@@ -27,15 +27,15 @@ DELIVERABLE_LABELS = {
 }
 
 
-def _listed(values, labels=None) -> str:
-    return "、".join(str(labels[v]) if labels else v for v in sorted(values))
+def _listed(values, order, labels=None) -> str:
+    return "、".join(str(labels[v]) if labels else v for v in order if v in values)
 
 
 def numerator_words(query: Query) -> str:
     s = query.scope
     return _("其中已被现行%(tiers)s以%(degrees)s方式采用的") % {
-        "tiers": _listed(s.adopting_tiers, dict(Tier.choices)),
-        "degrees": _listed(s.degrees, {d.value: f"{d.label}（{d.value}）" for d in Degree}),
+        "tiers": _listed(s.adopting_tiers, rules.ADOPTING_TIERS, dict(Tier.choices)),
+        "degrees": _listed(s.degrees, rules.DEGREES, {d.value: f"{d.label}（{d.value}）" for d in Degree}),
     }
 
 
@@ -43,8 +43,8 @@ def denominator_words(query: Query) -> str:
     s = query.scope
     words = _("%(status)s%(publishers)s发布的%(deliverables)s") % {
         "status": _("现行的") if s.in_force_only else _("已发布的（含已废止、被代替的）"),
-        "publishers": _listed(s.publishers),
-        "deliverables": _listed(s.deliverables, DELIVERABLE_LABELS),
+        "publishers": _listed(s.publishers, rules.PUBLISHERS),
+        "deliverables": _listed(s.deliverables, rules.DELIVERABLES, DELIVERABLE_LABELS),
     }
     if s.published_before:
         words += _("（%(day)s 及以前发布）") % {"day": s.published_before.isoformat()}

@@ -3,3 +3,7 @@
 from biaozhun.api.routing import Router
 
 router = Router(tags=["international"])
+
+from .adoption import router as adoption_router  # noqa: E402
+
+router.add_router("/adoption", adoption_router)

@@ -2,4 +2,6 @@
 
 from types import ModuleType
 
-PARTS: tuple[ModuleType, ...] = ()
+from . import adoption
+
+PARTS: tuple[ModuleType, ...] = (adoption,)

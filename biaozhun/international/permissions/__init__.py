@@ -2,7 +2,9 @@
 
 from types import ModuleType
 
-PARTS: tuple[ModuleType, ...] = ()
+from . import adoption
+
+PARTS: tuple[ModuleType, ...] = (adoption,)
 
 RULES: dict = {}
 FILTERS: dict = {}
