@@ -32,6 +32,16 @@ class RateQuery(Schema):
     before: date | None = Field(None, description="only ISO/IEC editions published on or before this day")
 
 
+class CandidateQuery(RateQuery):
+    field: str = Field("", max_length=60, description="a field's code or prefix; '-' for editions without one")
+    limit: int = Field(100, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class BehindQuery(CandidateQuery):
+    committee: str = Field("", max_length=60, description="the Chinese committee of the adopting standards")
+
+
 class RateOut(Schema):
     field: str = Field(description="the field's code; '-' for editions without one in this dimension")
     name: str
@@ -113,11 +123,10 @@ def adoption_rates(request, query: Query[RateQuery]):
 
 @router.get("/candidates", response={200: CandidatesOut, **ERRORS},
             summary="ISO/IEC editions in scope that no Chinese standard in force adopts")
-def adoption_candidates(request, query: Query[RateQuery], field: str = Field("", max_length=60),
-                        limit: int = Field(100, ge=1, le=MAX_LIMIT), offset: int = Field(0, ge=0, le=MAX_OFFSET)):
+def adoption_candidates(request, query: Query[CandidateQuery]):
     policy.require(request.user, "international.adoption_view")
-    records = selectors.candidate_records(params.parse(request.GET), field)
-    items = selectors.standards_of(records[offset:offset + limit])
+    records = selectors.candidate_records(params.parse(request.GET), query.field)
+    items = selectors.standards_of(records[query.offset:query.offset + query.limit])
     return {"count": len(records), "items": [
         {"identifier": s.identifier, "title": s.title_en or s.title_zh, "published_on": s.published_on,
          "tc_code": s.tc_code, "url": s.get_absolute_url()} for s in items]}
@@ -125,14 +134,12 @@ def adoption_candidates(request, query: Query[RateQuery], field: str = Field("",
 
 @router.get("/behind", response={200: BehindPage, **ERRORS},
             summary="Adoptions behind a newer ISO/IEC edition, of a field or a Chinese committee")
-def adoption_behind(request, query: Query[RateQuery], field: str = Field("", max_length=60),
-                    committee: str = Field("", max_length=60), limit: int = Field(100, ge=1, le=MAX_LIMIT),
-                    offset: int = Field(0, ge=0, le=MAX_OFFSET)):
+def adoption_behind(request, query: Query[BehindQuery]):
     policy.require(request.user, "international.adoption_view")
     asked = params.parse(request.GET)
-    target_ids = selectors.field_ids(asked, field) if field else None
-    relations = behind.behind(target_ids=target_ids, committee=committee, degrees=asked.scope.degrees)
+    target_ids = selectors.field_ids(asked, query.field) if query.field else None
+    relations = behind.behind(target_ids=target_ids, committee=query.committee, degrees=asked.scope.degrees)
     return {"count": relations.count(), "items": [
         {"standard": r.source.identifier, "standard_url": r.source.get_absolute_url(), "degree": r.degree,
          "adopts": r.target.identifier, "newer": r.newer_identifier, "newer_published_on": r.newer_published_on}
-        for r in relations[offset:offset + limit]]}
+        for r in relations[query.offset:query.offset + query.limit]]}
