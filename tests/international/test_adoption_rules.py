@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from biaozhun.rules import adoption as rules
 from biaozhun.rules.adoption import Adoption, Life, Rate, Record, Scope
@@ -121,6 +123,32 @@ def test_the_trend_reads_each_year_end_from_the_dates():
     assert trend[2017] == Rate(1, 1)
     assert trend[2018] == Rate(0, 1)  # the newer edition replaced the adopted one: a candidate again
     assert trend[2019] == Rate(0, 1)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.integers(2000, 2025), st.integers(0, 8), st.sampled_from(["current", "replaced",
+                                                                                       "abolished"])),
+                min_size=1, max_size=12),
+       st.lists(st.tuples(st.integers(0, 11), st.integers(2000, 2025), st.integers(0, 8),
+                          st.sampled_from(["IDT", "MOD", "NEQ"])), max_size=12),
+       st.booleans())
+def test_the_trend_in_one_pass_equals_the_tally_at_each_year_end(raw_records, raw_adoptions, in_force_only):
+    def life(start, length, status):
+        begun = date(start, 3, 1)
+        ended = date(start + length, 6, 1) if status != "current" else None
+        return Life(status, begun, status_since=ended if status == "replaced" else None,
+                    abolished_on=ended if status == "abolished" else None)
+
+    records = [record(pk, published=date(start, 3, 1), life=life(start, length, status),
+                      prefix="ISO" if pk % 3 else "IEC/TS")
+               for pk, (start, length, status) in enumerate(raw_records)]
+    adoptions = [adoption(target % len(records), degree, life=life(start, length, "current" if length > 4 else "replaced"))
+                 for target, start, length, degree in raw_adoptions]
+    scope = Scope(in_force_only=in_force_only, deliverables=frozenset({"IS"}), published_before=date(2021, 1, 1))
+    years, today = range(2000, 2027), date(2026, 7, 1)
+    expected = [(year, rules.tally(records, adoptions, scope, day=min(date(year, 12, 31), today)).overall)
+                for year in years]
+    assert rules.trend(records, adoptions, scope, years, today) == expected
 
 
 def test_an_edition_is_in_force_between_its_start_and_its_end():
