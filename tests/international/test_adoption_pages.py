@@ -128,3 +128,10 @@ def test_the_rate_of_a_mirrored_committee_agrees_with_the_assessment(adoption_sc
 def test_the_page_reads_the_catalogue_in_a_few_queries(client, adoption_scene, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         assert client.get(INDEX, {"dimension": "tc"}).status_code == 200
+
+
+def test_the_trend_ends_a_replaced_iso_edition_when_its_replacement_was_published(adoption_scene):
+    trend = dict(selectors.compute(params.parse(Get(within="27.015", level="2")), today=date(2026, 6, 1)).trend)
+    assert trend[2017] == Rate(1, 1)  # ISO 50001:2011, adopted by GB/T 23331-2012 (in force from 2013-10-01)
+    assert trend[2018] == Rate(0, 1)  # replaced by ISO 50001:2018 (published 2018-08-01), which nobody adopts
+    assert trend[2026] == selectors.compute(params.parse(Get(within="27.015", level="2"))).tally.overall

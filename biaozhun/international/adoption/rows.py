@@ -31,15 +31,24 @@ def _codes(value) -> tuple[str, ...]:
 
 
 def international_records() -> list[Record]:
-    rows = (Standard.objects.filter(tier=Tier.INTERNATIONAL).order_by()
-            .values_list("id", "prefix", "published_on", "implemented_on", "status", "status_since", "abolished_on",
-                         "ics_codes", "ics_id", "ccs_id", "industry_classes", "tc_code"))
+    """Every ISO/IEC edition. A replaced one whose replacement date is not recorded (an ISO/IEC edition has no
+    implementation date, so the replacing one gives none) ends, for past years, when the edition replacing it was
+    published; if that is not in the catalogue either, on its own start (counted in no past year)."""
+    rows = list(Standard.objects.filter(tier=Tier.INTERNATIONAL).order_by()
+                .values_list("id", "identifier", "prefix", "published_on", "implemented_on", "status", "status_since",
+                             "status_by", "abolished_on", "ics_codes", "ics_id", "ccs_id", "industry_classes",
+                             "tc_code"))
+    published = {row[1]: row[3] for row in rows}
     records = []
-    for pk, prefix, published, implemented, status, since, abolished, ics_codes, ics, ccs, industry, tc in rows:
+    for (pk, _identifier, prefix, day, implemented, status, since, by, abolished, ics_codes, ics, ccs, industry,
+         tc) in rows:
         codes = _codes(ics_codes) or ((ics,) if ics else ())
+        starts = implemented or day
+        if status == "replaced" and since is None:
+            since = published.get(by) or starts
         records.append(Record(
-            id=pk, prefix=prefix, published_on=published,
-            life=Life(status=status, starts_on=implemented or published, status_since=since, abolished_on=abolished),
+            id=pk, prefix=prefix, published_on=day,
+            life=Life(status=status, starts_on=starts, status_since=since, abolished_on=abolished),
             ics=codes, ccs=ccs or "", industry=_codes(industry), tc=tc.strip()))
     return records
 

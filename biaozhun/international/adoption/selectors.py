@@ -50,8 +50,9 @@ def compute(query: Query, *, today: date | None = None) -> Result:
     tally = rules.tally(data.records, data.adoptions, query.scope, dimension=query.dimension, level=query.level,
                         within=query.within)
     years = range(today.year - TREND_YEARS + 1, today.year + 1)
-    trend = list(rules.trend(data.records, data.adoptions, query.scope, years, today, dimension=query.dimension,
-                             within=query.within))
+    trend = rules.trend(data.records, data.adoptions, query.scope, years, today, dimension=query.dimension,
+                        within=query.within)
+    trend[-1] = (today.year, tally.overall)  # this year's point is today's figure (the stored statuses)
     return Result(query, today, tally, trend, field_names(query.dimension, list(tally.fields)))
 
 
