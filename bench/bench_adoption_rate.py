@@ -114,31 +114,39 @@ def load(args) -> None:  # noqa: C901 (one loader, step by step)
             StandardRelation(source=source, kind="adopts", target=target, target_identifier=target.identifier,
                              target_key=target.edition, degree=degree) for source, target, degree in adoptions],
             batch_size=5000)
-        filler = []
-        for n in range(args.filler):
-            ident = parse(f"JB/T {10000 + n}-2015" if n % 2 else f"DB11/T {10000 + n}-2018")
-            filler.append(_row(ident, tier="industry" if n % 2 else "local", published=date(2015, 6, 1), now=now))
-            if len(filler) == 20000:
-                Standard.objects.bulk_create(filler, batch_size=5000)
-                filler = []
-        Standard.objects.bulk_create(filler, batch_size=5000)
-        ids = [s.pk for s in national]
-        references = []
-        seen = set()
-        for _ in range(args.references):
-            source, target = rng.choice(ids), rng.choice(ids)
-            if (source, target) in seen or source == target:
-                continue
-            seen.add((source, target))
-            references.append(StandardRelation(source_id=source, kind="references", target_id=target,
-                                               target_identifier=f"#{target}", target_key=f"#{target}"))
-            if len(references) == 20000:
-                StandardRelation.objects.bulk_create(references, batch_size=5000)
-                references = []
-        StandardRelation.objects.bulk_create(references, batch_size=5000)
+        _fill(args.filler, args.references)
     print(f"built in {time.perf_counter() - started:.0f} s: {Standard.objects.count():,} editions "
           f"({len(isos):,} ISO/IEC, {len(national):,} adopting), {StandardRelation.objects.count():,} relations "
           f"({len(adoptions):,} adoptions)", flush=True)
+
+
+def _fill(editions: int, references: int) -> None:
+    """The rest of the catalogue, in SQL (copies of the national rows as industry and local editions under other
+    numbers; references between random national editions): nothing the rate reads, but the tables as large."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA table_info(catalog_standard)")
+        columns = [row[1] for row in cursor.fetchall() if row[1] != "id"]
+        renamed = {"identifier": "'F ' || n || ' ' || s.identifier", "edition": "'F ' || n || ' ' || s.edition",
+                   "undated": "'F ' || n || ' ' || s.undated", "sort_key": "'F' || n || s.sort_key",
+                   "tier": "CASE n % 2 WHEN 0 THEN 'industry' ELSE 'local' END"}
+        select = ", ".join(renamed.get(c, f"s.{c}") for c in columns)
+        cursor.execute("SELECT COUNT(*) FROM catalog_standard WHERE tier = 'national'")
+        national = cursor.fetchone()[0]
+        copies = max(1, -(-editions // max(national, 1)))
+        cursor.execute(
+            f"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {copies}) "  # noqa: S608 (benchmark: numbers and column names)
+            f"INSERT INTO catalog_standard ({', '.join(columns)}) SELECT {select} FROM k, "
+            f"(SELECT * FROM catalog_standard WHERE tier = 'national' LIMIT {editions // copies}) s")
+        cursor.execute("SELECT MIN(id), MAX(id) FROM catalog_standard WHERE tier = 'national'")
+        low, high = cursor.fetchone()
+        cursor.execute(
+            f"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {references}) "  # noqa: S608
+            f"INSERT OR IGNORE INTO catalog_standardrelation (source_id, kind, target_id, target_identifier, "
+            f"target_key, partial, degree) SELECT src, 'references', dst, '#' || dst, '#' || dst, 0, '' FROM "
+            f"(SELECT {low} + abs(random()) % ({high} - {low} + 1) AS src, "
+            f"{low} + abs(random()) % ({high} - {low} + 1) AS dst FROM k) WHERE src != dst")
 
 
 def measure(function, runs: int) -> tuple[float, float, object]:
