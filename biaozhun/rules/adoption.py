@@ -242,16 +242,29 @@ def trend(records: list[Record], adoptions: list[Adoption], scope: Scope, years:
         if adoption.degree in scope.degrees and adoption.tier in scope.adopting_tiers:
             spans[adoption.target_id].append(adoption.life.span())
     totals = [[0, 0] for _ in days]
+    before = scope.published_before
     for record in records:
         if not scope.counts_kind(record) or (within and not in_field(record, dimension, within)):
             continue
+        published = record.published_on
+        if published is None or (before is not None and published > before):
+            continue  # in scope on no day (counts_on: published by the cut-off)
+        if scope.in_force_only:  # in scope on [first, end): published and in force
+            start, end = record.life.span()
+            if start is None:
+                continue
+            first = max(start, published)
+        else:
+            first, end = published, None
         covering = spans.get(record.id, ())
         for index, day in enumerate(days):
-            if not scope.counts_on(record, day):
+            if day < first or (end is not None and day >= end):
                 continue
             totals[index][1] += 1
-            if any(_covers(start, end, day) for start, end in covering):
-                totals[index][0] += 1
+            for begun, ended in covering:
+                if begun is not None and begun <= day and (ended is None or day < ended):
+                    totals[index][0] += 1
+                    break
     return [(year, Rate(*pair)) for year, pair in zip(years, totals, strict=True)]
 
 

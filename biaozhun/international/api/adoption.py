@@ -29,7 +29,8 @@ class RateQuery(Schema):
     publisher: list[str] = Field([], description="ISO, IEC, ISO/IEC (default all)")
     deliverable: list[str] = Field([], description="IS, TS, TR, PAS, GUIDE, IWA (default all)")
     all: bool = Field(False, description="count withdrawn and replaced ISO/IEC editions too (default in force only)")
-    before: date | None = Field(None, description="only ISO/IEC editions published on or before this day")
+    before: str = Field("", pattern=r"^(\d{4}-\d{2}-\d{2})?$",
+                        description="only ISO/IEC editions published on or before this day (YYYY-MM-DD)")
 
 
 class CandidateQuery(RateQuery):
