@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.fixtures.assessments",
     "tests.fixtures.international_participation",
     "tests.fixtures.international_translations",
+    "tests.fixtures.international_adoption",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

@@ -207,6 +207,12 @@ class StandardRelation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "kind", "target_identifier"], name="catalog_relation_unique"),
         ]
+        indexes = [
+            # The adoption rate reads every resolved adoption (~40k of millions of relations at national scale):
+            # partial and covering, so it never scans the relation table (international/adoption/rows.py).
+            models.Index(fields=["target", "degree", "source"], condition=models.Q(kind="adopts"),
+                         name="catalog_rel_adopts"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.source_id} {self.kind} {self.target_identifier}"

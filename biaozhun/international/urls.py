@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import adoption as adoption_views
 from .views import indicators, overview, participation, translations
 
 app_name = "international"
@@ -37,4 +38,12 @@ urlpatterns += [
     path("indicators/<int:comparison_id>/template.xlsx", indicators.template, name="indicators_template"),
     path("indicators/<int:comparison_id>/export.xlsx", indicators.export, name="indicators_export"),
     path("indicators/<int:comparison_id>/publish/", indicators.publish, name="indicators_publish"),
+]
+
+# Adoption of ISO/IEC standards (views/adoption.py)
+urlpatterns += [
+    path("adoption/", adoption_views.index, name="adoption_index"),
+    path("adoption/candidates/", adoption_views.candidates, name="adoption_candidates"),
+    path("adoption/behind/", adoption_views.behind_list, name="adoption_behind"),
+    path("adoption/export.xlsx", adoption_views.export, name="adoption_export"),
 ]

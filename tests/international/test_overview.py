@@ -17,7 +17,8 @@ def test_the_public_page_counts_each_part_and_links_to_it(client, jtc1, iso_tc17
     assert "目录中现行的 ISO/IEC 国际标准 1 项" in text
     assert "我国为 P 成员 2 个、O 成员 1 个，2 个有国内技术对口单位" in text  # JTC 1 and SC 27 are P, TC 176 is O
     assert "我国牵头的国际标准提案 1 项" in text
-    for name in ("participation_register", "participation_posts", "participation_work_items", "translations_plan",
+    assert 'id="adoption-rate">0.0%</span>' in text and "低于 90% 的目标" in text  # nothing adopts ISO 9001:2015 here
+    for name in ("adoption_index", "adoption_candidates", "adoption_behind", "participation_register", "participation_posts", "participation_work_items", "translations_plan",
                  "indicators_list"):
         assert f'href="{reverse(f"international:{name}")}"' in text
     assert reverse("international:participation_ballots") not in text  # the public sees no ballot

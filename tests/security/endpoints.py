@@ -439,3 +439,13 @@ ENDPOINTS.update({
     "api:comparison_rule": PUBLIC,
     "api:comparison_detail": Rule("indicators.view", public_read=True),
 })
+ENDPOINTS.update({
+    # adoption of international standards: public statistics; the workbook for signed-in people (decision 0035)
+    "international:adoption_index": PUBLIC,
+    "international:adoption_candidates": PUBLIC,
+    "international:adoption_behind": PUBLIC,
+    "international:adoption_export": Rule("international.adoption_export"),
+    "api:adoption_rates": PUBLIC,
+    "api:adoption_candidates": PUBLIC,
+    "api:adoption_behind": PUBLIC,
+})

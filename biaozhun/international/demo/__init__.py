@@ -2,6 +2,6 @@
 
 from types import ModuleType
 
-from . import participation, records, translations
+from . import adoption, participation, records, translations
 
-PARTS: tuple[ModuleType, ...] = (records, participation, translations)
+PARTS: tuple[ModuleType, ...] = (records, adoption, participation, translations)

@@ -2,9 +2,9 @@
 
 from types import ModuleType
 
-from . import indicators, participation, translations
+from . import adoption, indicators, participation, translations
 
-PARTS: tuple[ModuleType, ...] = (participation, translations, indicators)
+PARTS: tuple[ModuleType, ...] = (adoption, participation, translations, indicators)
 
 RULES: dict = {}
 FILTERS: dict = {}

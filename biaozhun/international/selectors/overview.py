@@ -7,10 +7,15 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Q
+from django.http import QueryDict
 
 from biaozhun.catalog.models import Standard, Status, Tier
 from biaozhun.core import clock
+from biaozhun.rules import adoption as adoption_rules
 
+from ..adoption import params as adoption_params
+from ..adoption import selectors as adoption_selectors
+from ..adoption import texts as adoption_texts
 from ..models import Comparison, InternationalCommittee, MirrorLink, Post, TranslationProject, WorkItem
 from ..models.translations import TranslationStateChoice
 from . import participation
@@ -19,6 +24,10 @@ from . import participation
 @dataclass(frozen=True)
 class Overview:
     records_in_force: int
+    adoption_percent: str  # the overall rate of the default scope (IDT and MOD by national standards in force)
+    adoption_formula: str
+    adoption_meets_goal: bool | None  # None: nothing in scope
+    adoption_goal: int  # per cent
     committees: int
     p_member: int
     o_member: int
@@ -37,8 +46,14 @@ def overview(viewer: Any, *, today: date | None = None) -> Overview:
     counts = participation.membership_counts()
     in_term = Q(end__isnull=True) | Q(end__gte=today)
     ballots = participation.visible_ballots(viewer)
+    query = adoption_params.parse(QueryDict())
+    adoption = adoption_selectors.rate(query, today=today).tally.overall  # cached until the catalogue changes
     return Overview(
         records_in_force=Standard.objects.filter(tier=Tier.INTERNATIONAL, status=Status.CURRENT).count(),
+        adoption_percent=adoption_texts.percent(adoption),
+        adoption_formula=adoption_texts.formula(query, adoption),
+        adoption_meets_goal=adoption.meets(),
+        adoption_goal=round(100 * adoption_rules.GOAL),
         committees=InternationalCommittee.objects.count(),
         p_member=counts.get("P", 0),
         o_member=counts.get("O", 0),

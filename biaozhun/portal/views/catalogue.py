@@ -15,6 +15,7 @@ from biaozhun.development.selectors import project_of_edition
 from biaozhun.feedback.selectors.public import interpretations_of
 from biaozhun.filing.selectors.public_page import filing_of_standard
 from biaozhun.identifiers import IdentifierError, parse
+from biaozhun.international.adoption.panel import standard_panel
 from biaozhun.reference.selectors import ics_classes, industry_classes
 
 from ..selectors import follow_state
@@ -72,7 +73,7 @@ def standard_detail(request, identifier: str):
         "adopts": [r for r in relations if r.kind == RelationKind.ADOPTS],
         "references": [r for r in relations if r.kind == RelationKind.REFERENCES],
         "referenced_by": standard.relations_in.filter(kind=RelationKind.REFERENCES).select_related("source")[:50],
-        "adopted_by": standard.relations_in.filter(kind=RelationKind.ADOPTS).select_related("source")[:50],
+        "adoption": standard_panel(standard),
         "converted_to": [r for r in relations if r.kind == RelationKind.CONVERTED_TO],
         "converted_from": standard.relations_in.filter(kind=RelationKind.CONVERTED_TO).select_related("source")
         .order_by("source__sort_key")[:50],
