@@ -9,7 +9,7 @@ from tests.fixtures.catalog import make_standard
 pytestmark = pytest.mark.django_db
 
 
-def test_the_public_page_counts_each_part_and_links_to_it(client, jtc1, iso_tc176, china_work_item, tc28_ballot):
+def test_the_public_page_counts_each_part_and_links_to_it(client, jtc1, iso_tc176, china_work_item, tc28_iso_ballot):
     make_standard("ISO 9001:2015", title_zh="", title_en="Quality management systems — Requirements")
     page = client.get(reverse("international:index"))
     assert page.status_code == 200
@@ -24,7 +24,7 @@ def test_the_public_page_counts_each_part_and_links_to_it(client, jtc1, iso_tc17
     assert reverse("international:participation_ballots") not in text  # the public sees no ballot
 
 
-def test_a_mirror_committees_secretariat_sees_its_open_ballots(client, secretariat_user, tc28_ballot, tc151_ballot):
+def test_a_mirror_committees_secretariat_sees_its_open_ballots(client, secretariat_user, tc28_iso_ballot, tc151_iso_ballot):
     client.force_login(secretariat_user)
     text = client.get(reverse("international:index")).content.decode()
     assert "未截止且尚未投票的国际投票 1 项" in text  # its committee's, not SAC/TC 151's

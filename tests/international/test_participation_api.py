@@ -22,19 +22,19 @@ def test_the_register_and_work_items_are_open_data(client, jtc1, jtc1_sc27, chin
     assert client.get(f"{BASE}/work-items/999999").status_code == 404
 
 
-def test_ballots_need_signing_in_and_show_only_ones_own(client, tc28_ballot, tc151_ballot, secretariat_user,
+def test_ballots_need_signing_in_and_show_only_ones_own(client, tc28_iso_ballot, tc151_iso_ballot, secretariat_user,
                                                         reviewer_user):
     assert client.get(f"{BASE}/ballots").status_code == 401
     client.force_login(secretariat_user)
     assert [b["reference"] for b in client.get(f"{BASE}/ballots").json()] == ["ISO/IEC DIS 27090"]
-    assert client.get(f"{BASE}/ballots/{tc151_ballot.pk}").status_code == 404
+    assert client.get(f"{BASE}/ballots/{tc151_iso_ballot.pk}").status_code == 404
     client.force_login(reviewer_user)
     assert [b["reference"] for b in client.get(f"{BASE}/ballots").json()] == ["ISO/TC 176 N 1500", "ISO/IEC DIS 27090"]
 
 
-def test_the_secretariat_votes_through_the_api_and_a_missing_reason_is_422(client, tc28_ballot, secretariat_user):
+def test_the_secretariat_votes_through_the_api_and_a_missing_reason_is_422(client, tc28_iso_ballot, secretariat_user):
     client.force_login(secretariat_user)
-    url = f"{BASE}/ballots/{tc28_ballot.pk}/vote"
+    url = f"{BASE}/ballots/{tc28_iso_ballot.pk}/vote"
     refused = client.post(url, {"vote": "disapprove"}, content_type="application/json")
     assert refused.status_code == 422 and refused["Content-Type"] == "application/problem+json"
     response = client.post(url, {"vote": "disapprove", "comments": "Clause 7 conflicts with ISO/IEC 27001."},

@@ -28,9 +28,9 @@ def test_the_public_register_shows_membership_and_mirror_committees_within_a_que
     assert "ISO/TC 176" in client.get(reverse("international:participation_register"), {"q": "TC 151"}).content.decode()
 
 
-def test_a_committees_page_is_public_but_its_ballots_are_not(client, tc28_ballot, china_work_item,
+def test_a_committees_page_is_public_but_its_ballots_are_not(client, tc28_iso_ballot, china_work_item,
                                                              secretariat_user):
-    url = reverse("international:participation_committee", args=[tc28_ballot.international_id])
+    url = reverse("international:participation_committee", args=[tc28_iso_ballot.international_id])
     page = client.get(url).content.decode()
     assert "ISO/NP 5001" in page and "上级技术委员会" in page and "ISO/IEC DIS 27090" not in page
     client.force_login(secretariat_user)
@@ -69,7 +69,7 @@ def test_a_work_item_shows_its_stage_history_and_the_administration_moves_it(cli
     assert wrong.status_code == 409 and "可登记的阶段" in wrong.content.decode()
 
 
-def test_the_ballots_page_lists_ones_own_committees_ballots_only(client, tc28_ballot, tc151_ballot,
+def test_the_ballots_page_lists_ones_own_committees_ballots_only(client, tc28_iso_ballot, tc151_iso_ballot,
                                                                   secretariat_user, admin_user, registered_user):
     url = reverse("international:participation_ballots")
     assert client.get(url).status_code == 302  # to sign in
@@ -78,30 +78,30 @@ def test_the_ballots_page_lists_ones_own_committees_ballots_only(client, tc28_ba
     client.force_login(secretariat_user)
     page = client.get(url).content.decode()
     assert "ISO/IEC DIS 27090" in page and "ISO/TC 176 N 1500" not in page
-    assert client.get(reverse("international:participation_ballot", args=[tc151_ballot.pk])).status_code == 404
+    assert client.get(reverse("international:participation_ballot", args=[tc151_iso_ballot.pk])).status_code == 404
     client.force_login(admin_user)
     page = client.get(url).content.decode()
     assert "ISO/IEC DIS 27090" in page and "ISO/TC 176 N 1500" in page and "剩 3 天" in page
 
 
-def test_the_secretariat_records_chinas_vote_with_comments_on_the_ballots_page(client, tc28_ballot, secretariat_user):
+def test_the_secretariat_records_chinas_vote_with_comments_on_the_ballots_page(client, tc28_iso_ballot, secretariat_user):
     client.force_login(secretariat_user)
-    vote_url = reverse("international:participation_vote", args=[tc28_ballot.pk])
+    vote_url = reverse("international:participation_vote", args=[tc28_iso_ballot.pk])
     refused = client.post(vote_url, {"vote": "approve_with_comments", "comments": ""})
     assert refused.status_code == 422 and "须填写我国意见" in refused.content.decode()
     response = client.post(vote_url, {"vote": "approve_with_comments", "comments": "6.1：建议增加模型窃取威胁。"},
                            follow=True)
     page = response.content.decode()
     assert "已记录我国投票：赞成并附意见" in page and "6.1：建议增加模型窃取威胁。" in page
-    tc28_ballot.refresh_from_db()
-    assert (tc28_ballot.vote, tc28_ballot.recorded_by) == ("approve_with_comments", secretariat_user)
+    tc28_iso_ballot.refresh_from_db()
+    assert (tc28_iso_ballot.vote, tc28_iso_ballot.recorded_by) == ("approve_with_comments", secretariat_user)
 
 
-def test_the_administration_sees_the_vote_but_has_no_form(client, tc28_ballot, admin_user):
+def test_the_administration_sees_the_vote_but_has_no_form(client, tc28_iso_ballot, admin_user):
     client.force_login(admin_user)
-    page = client.get(tc28_ballot.get_absolute_url()).content.decode()
+    page = client.get(tc28_iso_ballot.get_absolute_url()).content.decode()
     assert "尚未记录我国投票" in page and "vote-form" not in page
-    assert client.post(reverse("international:participation_vote", args=[tc28_ballot.pk]),
+    assert client.post(reverse("international:participation_vote", args=[tc28_iso_ballot.pk]),
                        {"vote": "approve"}).status_code == 403
 
 

@@ -135,34 +135,34 @@ def test_a_suspended_mirror_committee_is_given_no_ballot(jtc1, tc28_committee, a
 
 
 def test_the_secretariat_records_chinas_vote_with_comments_and_may_change_it_until_the_deadline(
-        tc28_ballot, secretariat_user):
-    record_vote(actor=secretariat_user, ballot=tc28_ballot, vote="approve")
-    ballot = record_vote(actor=secretariat_user, ballot=tc28_ballot, vote="disapprove",
+        tc28_iso_ballot, secretariat_user):
+    record_vote(actor=secretariat_user, ballot=tc28_iso_ballot, vote="approve")
+    ballot = record_vote(actor=secretariat_user, ballot=tc28_iso_ballot, vote="disapprove",
                          comments="5.2: the threat model omits data poisoning.")
     assert (ballot.vote, ballot.recorded_by) == ("disapprove", secretariat_user)
     votes = [e.data for e in ballot.events.filter(kind=Kind.VOTE_RECORDED)]
     assert [(d["before"], d["vote"]) for d in votes] == [("", "approve"), ("approve", "disapprove")]
 
 
-def test_a_disapproval_without_reasons_is_refused_and_nothing_is_written(tc28_ballot, secretariat_user):
+def test_a_disapproval_without_reasons_is_refused_and_nothing_is_written(tc28_iso_ballot, secretariat_user):
     with pytest.raises(ValidationFailed) as refused:
-        record_vote(actor=secretariat_user, ballot=tc28_ballot, vote="disapprove", comments="  ")
+        record_vote(actor=secretariat_user, ballot=tc28_iso_ballot, vote="disapprove", comments="  ")
     assert refused.value.errors[0]["field"] == "comments"
-    tc28_ballot.refresh_from_db()
-    assert tc28_ballot.vote == "" and not tc28_ballot.events.filter(kind=Kind.VOTE_RECORDED).exists()
+    tc28_iso_ballot.refresh_from_db()
+    assert tc28_iso_ballot.vote == "" and not tc28_iso_ballot.events.filter(kind=Kind.VOTE_RECORDED).exists()
 
 
-def test_after_the_deadline_no_vote_is_recorded(tc28_ballot, secretariat_user):
+def test_after_the_deadline_no_vote_is_recorded(tc28_iso_ballot, secretariat_user):
     with time_machine.travel(clock.now() + timedelta(days=11), tick=False), pytest.raises(TimeLimitPassed):
-        record_vote(actor=secretariat_user, ballot=tc28_ballot, vote="abstain")
+        record_vote(actor=secretariat_user, ballot=tc28_iso_ballot, vote="abstain")
 
 
-def test_neither_the_administration_nor_another_secretariat_records_the_vote(tc151_ballot, secretariat_user,
+def test_neither_the_administration_nor_another_secretariat_records_the_vote(tc151_iso_ballot, secretariat_user,
                                                                              admin_user):
     for actor in (secretariat_user, admin_user):
         with pytest.raises(PermissionDeniedError):
-            record_vote(actor=actor, ballot=tc151_ballot, vote="approve")
-    assert not tc151_ballot.events.filter(kind=Kind.VOTE_RECORDED).exists()
+            record_vote(actor=actor, ballot=tc151_iso_ballot, vote="approve")
+    assert not tc151_iso_ballot.events.filter(kind=Kind.VOTE_RECORDED).exists()
 
 
 def test_a_link_removed_is_recorded(jtc1, admin_user):

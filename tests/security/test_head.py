@@ -48,7 +48,11 @@ API_SAMPLES = {
     "international_id": lambda: _participation().international_id,
     "work_item_id": lambda: _participation_work_item().pk,
     "international_ballot_id": lambda: _participation().pk,
+    "translation_id": lambda: _international_demo("TranslationProject").pk,
+    "comparison_id": lambda: _international_demo("Comparison").pk,
 }
+# The query a GET operation needs (its required query parameters).
+QUERY_SAMPLES = {"/api/v1/international/indicators/compare": "?chinese=%E2%89%A4%200.5&foreign=%E2%89%A4%201"}
 # Asked as the demo administrator.
 ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}", "/api/v1/propagation/citations/{identifier}",
                         "/api/v1/assessments/", "/api/v1/assessments/schemes/{year}",
@@ -80,6 +84,14 @@ def _participation():
 
     call_command("load_demo_international", stdout=None)
     return InternationalBallot.objects.first()
+
+
+def _international_demo(model: str):
+    """The first demo record of an international model (the demo's comparison is published, so public)."""
+    from biaozhun.international import models
+
+    _participation()
+    return getattr(models, model).objects.order_by("pk").first()
 
 
 def _participation_work_item():
@@ -188,6 +200,7 @@ def test_every_get_operation_of_the_api_answers_head(client, settings, tmp_path)
         url = path
         for parameter in (p for p in operations["get"].get("parameters", []) if p["in"] == "path"):
             url = url.replace(f"{{{parameter['name']}}}", str(API_SAMPLES[parameter["name"]]()))
+        url += QUERY_SAMPLES.get(path, "")
         asking, answered = ((administrator, administration_pages) if path in ADMINISTRATION_READS
                             else (member, enterprise_pages) if path in ENTERPRISE_READS else (client, pages))
         response = asking.get(url)

@@ -73,7 +73,7 @@ class RatesOut(Schema):
     problems: list[str]
 
 
-class StandardOut(Schema):
+class AdoptionStandardOut(Schema):
     identifier: str
     title: str
     published_on: date | None
@@ -83,7 +83,7 @@ class StandardOut(Schema):
 
 class CandidatesOut(Schema):
     count: int
-    items: list[StandardOut]
+    items: list[AdoptionStandardOut]
 
 
 class BehindOut(Schema):

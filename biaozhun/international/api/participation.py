@@ -65,7 +65,7 @@ class PostOut(Schema):
     days_left: int | None
 
 
-class StageOut(Schema):
+class HarmonizedStageOut(Schema):
     stage: str
     on: date | None
     note: str = ""
@@ -84,7 +84,7 @@ class WorkItemOut(Schema):
     stage: str = Field(description="ISO harmonized stage code, 00.00 … 95.99")
     stage_name: str
     stage_on: date
-    history: list[StageOut] | None = Field(None, description="the stage moves (one work item only)")
+    history: list[HarmonizedStageOut] | None = Field(None, description="the stage moves (one work item only)")
     url: str
 
 
@@ -94,7 +94,7 @@ class StageIn(Schema):
     note: str = Field("", max_length=2000)
 
 
-class BallotOut(Schema):
+class InternationalBallotOut(Schema):
     id: int
     reference: str
     kind: str = Field(description="np, cd, dis, fdis or sr")
@@ -122,12 +122,12 @@ class BallotIn(Schema):
     title: str = Field("", max_length=500)
 
 
-class VoteIn(Schema):
+class NationalVoteIn(Schema):
     vote: str = Field(pattern="^(approve|approve_with_comments|disapprove|abstain)$")
     comments: str = Field("", max_length=20000)
 
 
-class Page(Schema):
+class ParticipationPage(Schema):
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=100_000)
 
@@ -173,7 +173,7 @@ def _ballot(request, ballot_id: int) -> InternationalBallot:
 # --- Public reads --------------------------------------------------------------------------------------------
 @router.get("/committees", response={200: list[CommitteeOut], **ERRORS},
             summary="The register of ISO/IEC committees with China's membership and the mirror committees")
-def participation_committee_list(request, page: Query[Page], q: str = Query("", max_length=60),
+def participation_committee_list(request, page: Query[ParticipationPage], q: str = Query("", max_length=60),
                                  organisation: str = Query("", pattern="^(|ISO|IEC|ISO/IEC)$"),
                                  membership: str = Query("", pattern="^(|P|O|-)$")):
     rows = selectors.register(selectors.RegisterQuery(q=q, organisation=organisation, membership=membership))
@@ -200,7 +200,7 @@ def participation_post_list(request, show: str = Query("current", pattern="^(cur
 
 @router.get("/work-items", response={200: list[WorkItemOut], **ERRORS},
             summary="New work items led from China, newest first")
-def participation_work_item_list(request, page: Query[Page], q: str = Query("", max_length=60),
+def participation_work_item_list(request, page: Query[ParticipationPage], q: str = Query("", max_length=60),
                                  stage: str = Query("", pattern=r"^(|\d\d)$")):
     rows = selectors.work_items(q=q, stage=stage)
     return [_work_item_out(item) for item in rows[page.offset:page.offset + page.limit]]
@@ -226,16 +226,16 @@ def participation_work_item_stage(request, work_item_id: int, payload: StageIn):
     return _work_item_out(selectors.work_item(work_item_id), history=True)
 
 
-@router.get("/ballots", auth=SIGNED_IN, response={200: list[BallotOut], **WRITE_ERRORS},
+@router.get("/ballots", auth=SIGNED_IN, response={200: list[InternationalBallotOut], **WRITE_ERRORS},
             summary="The ballots you may see: open (closing soonest first), voted, missed or all")
-def participation_ballot_list(request, page: Query[Page],
+def participation_ballot_list(request, page: Query[ParticipationPage],
                               show: str = Query("open", pattern="^(open|voted|missed|all)$")):
     policy.require(request.user, "participation.own")
     rows = selectors.ballots(viewer=request.user, show=show)
     return [_ballot_out(b) for b in rows[page.offset:page.offset + page.limit]]
 
 
-@router.post("/ballots", auth=SIGNED_IN, response={201: BallotOut, **WRITE_ERRORS},
+@router.post("/ballots", auth=SIGNED_IN, response={201: InternationalBallotOut, **WRITE_ERRORS},
              summary="Register an ISO/IEC ballot and the mirror committee that prepares China's position")
 def participation_ballot_open(request, payload: BallotIn):
     policy.require(request.user, "participation.manage")
@@ -255,15 +255,15 @@ def participation_ballot_open(request, payload: BallotIn):
     return 201, _ballot_out(_ballot(request, ballot.pk))
 
 
-@router.get("/ballots/{int:international_ballot_id}", auth=SIGNED_IN, response={200: BallotOut, **WRITE_ERRORS},
+@router.get("/ballots/{int:international_ballot_id}", auth=SIGNED_IN, response={200: InternationalBallotOut, **WRITE_ERRORS},
             summary="One ballot with China's vote and comments")
 def participation_ballot_detail(request, international_ballot_id: int):
     return _ballot_out(_ballot(request, international_ballot_id))
 
 
-@router.post("/ballots/{int:international_ballot_id}/vote", auth=SIGNED_IN, response={200: BallotOut, **WRITE_ERRORS},
+@router.post("/ballots/{int:international_ballot_id}/vote", auth=SIGNED_IN, response={200: InternationalBallotOut, **WRITE_ERRORS},
              summary="Record China's vote and comments (the mirror committee's secretariat, until the deadline)")
-def participation_ballot_vote(request, international_ballot_id: int, payload: VoteIn):
+def participation_ballot_vote(request, international_ballot_id: int, payload: NationalVoteIn):
     ballot = record_vote(actor=request.user, ballot=_ballot(request, international_ballot_id), vote=payload.vote,
                          comments=payload.comments)
     return _ballot_out(_ballot(request, ballot.pk))

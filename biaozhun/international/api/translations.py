@@ -35,7 +35,7 @@ class EventOut(Schema):
     reason: str
 
 
-class ProjectOut(Schema):
+class TranslationProjectOut(Schema):
     id: int
     plan_year: int
     plan_number: str
@@ -50,14 +50,14 @@ class ProjectOut(Schema):
     url: str
 
 
-class ProjectDetailOut(ProjectOut):
+class TranslationProjectDetailOut(TranslationProjectOut):
     note: str
     events: list[EventOut]
 
 
 class PlanOut(Schema):
     count: int
-    items: list[ProjectOut]
+    items: list[TranslationProjectOut]
 
 
 class PlanQueryIn(Schema):
@@ -69,7 +69,7 @@ class PlanQueryIn(Schema):
     offset: int = Field(0, ge=0, le=1_000_000)
 
 
-class MoveIn(Schema):
+class TranslationMoveIn(Schema):
     to: str = Field(description="translating, review, approved, cancelled (publishing needs the text: use the page)")
     reason: str = Field("", max_length=2000, description="required to cancel")
 
@@ -102,16 +102,16 @@ def translation_list(request, query: Query[PlanQueryIn]):
     return {"count": found.count(), "items": [_out(p) for p in found[query.offset:query.offset + query.limit]]}
 
 
-@router.get("/{int:translation_id}", response={200: ProjectDetailOut, 404: Problem, **ERRORS},
+@router.get("/{int:translation_id}", response={200: TranslationProjectDetailOut, 404: Problem, **ERRORS},
             summary="One translation project with its history (public)")
 def translation_detail(request, translation_id: int):
     return _detail(_project(translation_id))
 
 
 @router.post("/{int:translation_id}/move", auth=SIGNED_IN,
-             response={200: ProjectDetailOut, 401: Problem, 403: Problem, 404: Problem, 409: Problem, **ERRORS},
+             response={200: TranslationProjectDetailOut, 401: Problem, 403: Problem, 404: Problem, 409: Problem, **ERRORS},
              summary="Move a translation project (its undertaking unit: start, hand in; the administration: any)")
-def translation_move(request, translation_id: int, payload: MoveIn):
+def translation_move(request, translation_id: int, payload: TranslationMoveIn):
     project = move_translation(actor=request.user, project=_project(translation_id), to=payload.to,
                                reason=payload.reason)
     return _detail(project)
