@@ -134,7 +134,9 @@ def import_plan(*, actor: Any, rows: list[tuple[int, ProjectInput]], source: str
 
 
 def _locked(project: TranslationProject) -> TranslationProject:
-    return TranslationProject.objects.select_for_update().select_related("standard", "undertaker").get(pk=project.pk)
+    # of=self: the undertaker is optional, and PostgreSQL locks no row of an outer join's nullable side
+    return (TranslationProject.objects.select_for_update(of=("self",)).select_related("standard", "undertaker")
+            .get(pk=project.pk))
 
 
 def _refused_move(project: TranslationProject, to: str) -> InvalidTransition:
