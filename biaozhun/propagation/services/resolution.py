@@ -31,7 +31,7 @@ def _problem_message(code: str) -> dict[str, str]:
 def resolve_flag(*, actor: Any, flag: Flag, resolution: str, reason: str) -> Flag:
     """Resolve an open flag (updated / not affected) with the owner's reason; refused ones write nothing."""
     require_actor(actor)
-    flag = Flag.objects.select_for_update().select_related("change", "owner").get(pk=flag.pk)
+    flag = Flag.objects.select_for_update(of=("self",)).select_related("change", "owner").get(pk=flag.pk)
     policy.require(actor, "propagation.resolve", flag)
     problem = reason_problem(resolution, reason)
     if problem is not None:
