@@ -9,12 +9,13 @@ from django.core.management.base import BaseCommand
 
 from biaozhun.catalog.demo.pdf import render_standard_pdf
 from biaozhun.catalog.importing import run_import
-from biaozhun.catalog.models import RelationKind, Standard, Tier
+from biaozhun.catalog.models import Nature, RelationKind, Standard, Tier
 from biaozhun.catalog.services import attach_amendment_text, attach_full_text
 from biaozhun.core.actors import SYSTEM
 from biaozhun.datagen import generate
 
-FULL_TEXTS = 12  # national standards that get a Chinese PDF; every third also an English one
+FULL_TEXTS = 12  # national standards that get a Chinese PDF; every third with an English title also an English one
+MANDATORY_TEXTS = 3  # of them mandatory ones, whose texts the public reads online (whatever order the import gave)
 
 
 class Command(BaseCommand):
@@ -33,12 +34,11 @@ class Command(BaseCommand):
         job = run_import(path, actor=SYSTEM, source="demo")
         self.stdout.write(f"demo catalogue: {job.total_records} records ({job.created} new, {job.updated} updated)")
         attached = 0
-        national = Standard.objects.filter(tier=Tier.NATIONAL, title_en__gt="").order_by("id")[:FULL_TEXTS]
-        for index, standard in enumerate(national):
+        for index, standard in enumerate(self._with_full_texts()):
             references = list(
                 standard.relations_out.filter(kind=RelationKind.REFERENCES).values_list("target_identifier", flat=True)
             )
-            languages = ["zh", "en"] if index % 3 == 0 else ["zh"]
+            languages = ["zh", "en"] if index % 3 == 0 and standard.title_en else ["zh"]
             for language in languages:
                 if not standard.full_texts.filter(language=language).exists():
                     content = render_standard_pdf(standard, references=references, language=language)
@@ -49,3 +49,10 @@ class Command(BaseCommand):
                     standard, references=[f"{standard.identifier}/XG{sheet.number}"]))
                 attached += 1
         self.stdout.write(f"full texts attached: {attached}")
+
+    @staticmethod
+    def _with_full_texts() -> list[Standard]:
+        national = Standard.objects.filter(tier=Tier.NATIONAL).order_by("id")
+        mandatory = list(national.filter(nature=Nature.MANDATORY)[:MANDATORY_TEXTS])
+        others = national.exclude(nature=Nature.MANDATORY).filter(title_en__gt="")
+        return mandatory + list(others[: FULL_TEXTS - len(mandatory)])
