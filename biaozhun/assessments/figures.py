@@ -25,9 +25,11 @@ from biaozhun.committees.services import MIN_SEATS_FOR_BALANCE
 from biaozhun.development.models import Comment, PeriodicReview, Project, ProjectEvent, ReviewConclusion, Vote
 from biaozhun.development.selectors import review_limits
 from biaozhun.feedback.models import Feedback, FeedbackState
+from biaozhun.international.models import MirrorLink
 from biaozhun.rules import assessment as rules
 from biaozhun.rules import reviews as review_rules
 from biaozhun.rules.assessment import Delivery, Indicator, Ratio
+from biaozhun.rules.committees import parse_international_committees
 from biaozhun.rules.feedback import OPEN
 from biaozhun.rules.stages import Stage
 from biaozhun.rules.text_access import ADOPTION_DEGREES
@@ -184,9 +186,21 @@ def _balance(found: dict[int, Counted], ids: list[int], end: date) -> None:
                     overweight=[[category, held] for category, held, _total in overweight])
 
 
+def _mirrored(committees: Iterable[Committee]) -> dict[int, list[str]]:
+    """The ISO/IEC committees each committee mirrors: its links in the participation register (decision 0036) and
+    those its ``international_counterpart`` text names (decision 0030), which the register may not have yet."""
+    committees = list(committees)
+    codes: dict[int, set[str]] = {c.pk: set(parse_international_committees(c.international_counterpart)[0])
+                                  for c in committees}
+    for committee_id, code in (MirrorLink.objects.filter(committee__in=[c.pk for c in committees])
+                               .order_by().values_list("committee_id", "international__code")):
+        codes[committee_id].add(code)
+    return {pk: sorted(found) for pk, found in codes.items()}
+
+
 def _international(found: dict[int, Counted], committees: Iterable[Committee]) -> None:
-    counterparts = {c.pk: c.international_counterpart.strip() for c in committees}
-    wanted = {code for code in counterparts.values() if code}
+    mirrored = _mirrored(committees)
+    wanted = {code for codes in mirrored.values() for code in codes}
     adopted = Q(relations_in__kind=RelationKind.ADOPTS, relations_in__degree__in=sorted(ADOPTION_DEGREES),
                 relations_in__source__status=Status.CURRENT, relations_in__source__tier=Tier.NATIONAL)
     rows = (Standard.objects.filter(tier=Tier.INTERNATIONAL, status=Status.CURRENT, tc_code__in=sorted(wanted))
@@ -194,6 +208,7 @@ def _international(found: dict[int, Counted], committees: Iterable[Committee]) -
                                                    adopted=Count("pk", distinct=True, filter=adopted))) if wanted else []
     tallies = {row["tc_code"]: row for row in rows}
     for committee_id, counted in found.items():
-        code = counterparts[committee_id]
-        row = tallies.get(code, {"records": 0, "adopted": 0}) if code else {"records": 0, "adopted": 0}
-        counted.set(Indicator.INTERNATIONAL, Ratio(row["adopted"], row["records"]), counterpart=code)
+        codes = mirrored.get(committee_id, [])
+        records = sum(tallies[code]["records"] for code in codes if code in tallies)  # one committee per record
+        adopted_records = sum(tallies[code]["adopted"] for code in codes if code in tallies)
+        counted.set(Indicator.INTERNATIONAL, Ratio(adopted_records, records), counterpart="、".join(codes))

@@ -92,3 +92,28 @@ def test_the_year_under_way_is_counted_up_to_today(year_of_work):
     # By 1 July 2025: delivered on time p1 (10 May); late p2 (15 April) and p3 (undelivered since 2024).
     assert ratios["projects_on_time"] == Ratio(1, 3)
     assert figures.period_end(2025, date(2025, 7, 1)) == date(2025, 7, 1)
+
+
+def test_international_work_counts_every_committee_the_register_says_it_mirrors():
+    """A committee whose counterpart text is empty but which the participation register links to two ISO/IEC
+    committees is assessed on both committees' records; the text's own codes count too, each record once."""
+    from biaozhun.international.services.participation.register import link_mirror, register_committee
+
+    committee = CommitteeFactory(code="SAC/TC 902", international_counterpart="ISO/TC 996")
+    for code in ("ISO/TC 997", "IEC/TC 998", "ISO/TC 996"):  # the text's committee linked too: counted once
+        international = register_committee(actor=SYSTEM, code=code, title=f"{code} test", china_membership="P")
+        link_mirror(actor=SYSTEM, international=international, committee=committee)
+    adopted = scenario.make_standard("ISO 99701:2019", tc_code="ISO/TC 997", title_en="Adopted",
+                                     published_on=date(2019, 1, 1), implemented_on=date(2019, 1, 1))
+    scenario.make_standard("IEC 99702:2019", tc_code="IEC/TC 998", title_en="Not adopted",
+                           published_on=date(2019, 1, 1), implemented_on=date(2019, 1, 1))
+    scenario.make_standard("ISO 99703:2019", tc_code="ISO/TC 996", title_en="Not adopted either",
+                           published_on=date(2019, 1, 1), implemented_on=date(2019, 1, 1))
+    scenario.make_standard("GB/T 99701-2021", tc_code="SAC/TC 1", published_on=date(2021, 6, 1),
+                           implemented_on=date(2021, 6, 1), adopts=[{"identifier": adopted.identifier, "degree": "IDT"}])
+
+    counted = figures.count([committee], year=scenario.YEAR, as_of=date(2025, 12, 31))[committee.pk]
+
+    ratio = counted.ratios["international"]
+    assert (ratio.numerator, ratio.denominator) == (1, 3)
+    assert counted.facts["international"] == {"counterpart": "IEC/TC 998、ISO/TC 996、ISO/TC 997"}
