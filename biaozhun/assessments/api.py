@@ -22,6 +22,7 @@ from biaozhun.api.schemas import ERRORS, Problem
 from biaozhun.api.security import SIGNED_IN
 from biaozhun.core import clock
 from biaozhun.core.errors import NotFoundError
+from biaozhun.rules.assessment import Indicator
 
 from . import annual_report, selectors
 from .models import Assessment
@@ -188,6 +189,14 @@ def _assessment(request, assessment_id: int) -> Assessment:
     return assessment
 
 
+_INDICATORS = {indicator.value: n for n, indicator in enumerate(Indicator)}
+
+
+def _indicator_order(item: tuple[str, Any]) -> tuple[int, str]:
+    """The scheme's order (the stored figures are a JSON object, whose keys PostgreSQL does not keep in order)."""
+    return _INDICATORS.get(item[0], len(_INDICATORS)), item[0]
+
+
 def _out(assessment: Assessment, viewer) -> dict[str, Any]:
     decision = selectors.decision_of(assessment)
     shown = policy.can(viewer, "assessments.oversee") or assessment.is_final
@@ -198,9 +207,9 @@ def _out(assessment: Assessment, viewer) -> dict[str, Any]:
         "grade": assessment.grade if shown else "", "flagged": assessment.flagged if shown else False,
         "measure": assessment.measure if shown else "",
         "indicators": [{"code": code, **{k: row.get(k) for k in ("numerator", "denominator", "score")},
-                        "facts": row.get("facts", {})} for code, row in assessment.figures.items()],
+                        "facts": row.get("facts", {})} for code, row in sorted(assessment.figures.items(), key=_indicator_order)],
         "manual": [{"code": code, "score": row.get("score"), "remark": row.get("remark", "")}
-                   for code, row in assessment.manual.items()] if shown else [],
+                   for code, row in sorted(assessment.manual.items())] if shown else [],
         "note": assessment.note if shown else "", "scheme_version": assessment.scheme_version,
         "decision": {name: getattr(decision, name) for name in (
             "measure", "reason", "document", "decided_on", "correction_due", "correction_closed_on",

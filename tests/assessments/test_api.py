@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from biaozhun.assessments.models import Assessment, Decision
 from biaozhun.assessments.services import compute_assessment, run_assessments
+from biaozhun.rules.assessment import Indicator
 
 from .conftest import YEAR, finalised, seated
 
@@ -64,8 +65,9 @@ def test_the_secretariat_reads_its_own_without_the_scores_until_finalised(client
     client.force_login(secretariat_user)
     data = client.get(f"/api/v1/assessments/{assessment.pk}").json()
     assert data["total"] is None and data["grade"] == "" and data["manual"] == []
-    assert {i["code"]: i for i in data["indicators"]}["balance"] == {"code": "balance", "numerator": 6, "denominator": 6, "score": 100.0,
-                                     "facts": {"seats": 6, "overweight": []}}
+    assert [i["code"] for i in data["indicators"]] == [indicator.value for indicator in Indicator]  # scheme order
+    assert {i["code"]: i for i in data["indicators"]}["balance"] == {
+        "code": "balance", "numerator": 6, "denominator": 6, "score": 100.0, "facts": {"seats": 6, "overweight": []}}
     assert client.get(reverse("api:assessment_mine")).json()[0]["grade"] == ""
     final = finalised(committee, admin_user, secretariat=100, openness=100)
     assert client.get(f"/api/v1/assessments/{final.pk}").json()["grade"] == "excellent"
