@@ -63,9 +63,9 @@ def validate_file(path: Path, fmt: str, cleaner: RecordCleaner, progress: Progre
                   keep_all: bool = False) -> Plan:
     """Validate every record; `keep_all` keeps every refused record's problems (for a rejects file)."""
     collector = Collector(keep_all=keep_all)
-    workers = parallel.workers_for(path) if fmt == "jsonl" else 0
+    workers = parallel.workers_for(path) if parallel.validates_in_chunks(fmt) else 0
     if workers:
-        return parallel.validate_jsonl(path, cleaner, workers, progress, collector)
+        return parallel.validate_jsonl(path, cleaner, workers, progress, collector, fmt)
     plan = collector.plan
     layout = LAYOUTS.get(fmt)
     for order, (line, raw) in enumerate(read_records(path, fmt)):

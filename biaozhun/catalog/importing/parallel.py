@@ -24,14 +24,21 @@ from biaozhun.catalog.records import RecordCleaner, StandardRecord
 from biaozhun.catalog.services.upsert import Prepared
 
 from .duplicates import content_hash
-from .readers import RowError, open_jsonl, parse_jsonl_line, read_records
+from .readers import LAYOUTS, RowError, open_jsonl, parse_jsonl_line, read_records
 from .validation import Collector, Plan
 
 PARALLEL_MIN_BYTES = 1 << 20  # below this, starting processes costs more than it saves
 CHUNK_BYTES = 1 << 20  # lines per validation task: about 2,000 records
 
-# Set in the parent just before forking; the forked workers inherit it (nothing is pickled).
+# Set in the parent just before forking; the forked workers inherit them (nothing is pickled).
 _cleaner: RecordCleaner | None = None
+_parse_line: Callable[[str], dict | RowError | None] = parse_jsonl_line  # a layout's, for a layout's file
+_rename: Callable[[list[dict]], list[dict]] | None = None  # a layout's field names in its problems
+
+
+def validates_in_chunks(fmt: str) -> bool:
+    """Whether the worker processes can validate a file of `fmt` (plain JSONL, or a layout with a line parser)."""
+    return fmt == "jsonl" or getattr(LAYOUTS.get(fmt), "line_parser", None) is not None
 
 
 def workers_for(path: Path) -> int:
@@ -61,13 +68,13 @@ def _validate_chunk(first_line: int, lines: list[str]) -> tuple[int, list[tuple[
     count, refused = 0, []
     key_lines, key_hashes, contents = array("q"), array("q"), array("q")
     for line_no, text in enumerate(lines, start=first_line):
-        raw = parse_jsonl_line(text)
+        raw = _parse_line(text)
         if raw is None:
             continue
         count += 1
         found, record = check_record(raw, line_no, _cleaner)
         if record is None:
-            refused.append((line_no, found))
+            refused.append((line_no, _rename(found) if _rename else found))
             continue
         key_lines.append(line_no)
         key_hashes.append(hash(record.edition))
@@ -76,10 +83,13 @@ def _validate_chunk(first_line: int, lines: list[str]) -> tuple[int, list[tuple[
 
 
 def validate_jsonl(path: Path, cleaner: RecordCleaner, workers: int, progress: Callable[[str, int], None],
-                   collector: Collector) -> Plan:
-    """validate_file for JSONL on `workers` processes."""
-    global _cleaner
+                   collector: Collector, fmt: str = "jsonl") -> Plan:
+    """validate_file for JSONL, or a JSONL layout with a line parser (`fmt` names it), on `workers` processes."""
+    global _cleaner, _parse_line, _rename
     _cleaner = cleaner
+    layout = LAYOUTS.get(fmt)
+    if layout is not None:
+        _parse_line, _rename = layout.line_parser(path), layout.rename
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool, open_jsonl(path) as handle:
         pending: deque = deque()
@@ -101,8 +111,8 @@ def validate_jsonl(path: Path, cleaner: RecordCleaner, workers: int, progress: C
                 collect()
         while pending:
             collect()
-    _cleaner = None
-    return collector.finish(path, "jsonl", cleaner)
+    _cleaner, _parse_line, _rename = None, parse_jsonl_line, None
+    return collector.finish(path, fmt, cleaner)
 
 
 def _produce(receiver, sender, path: Path, fmt: str, skip: int, batch_size: int, cleaner: RecordCleaner,

@@ -38,12 +38,16 @@ class Layout:
     """Another publisher's file layout (ISO Open Data, IEC), read into interchange records by the app that knows
     it. `base` is the file format underneath ("jsonl" or "csv"): rejects files are written in it, line for line.
     `read(path)` yields (line, interchange record or RowError) and may leave lines out (records that are not
-    catalogue editions); `field_names` maps interchange field names back to the layout's, for problems."""
+    catalogue editions); `field_names` maps interchange field names back to the layout's, for problems.
+    A JSONL layout may also give `line_parser(path)`: a function of one text line that returns what `read` would
+    for it (or None for a line left out), so that the worker processes validate the file in chunks as plain JSONL.
+    It is called in the importing process before they fork; the function must not use the database."""
 
     name: str
     base: str
     read: Callable[[Path], Iterator[tuple[int | str, dict[str, Any] | RowError]]]
     field_names: dict[str, str]
+    line_parser: Callable[[Path], Callable[[str], dict[str, Any] | RowError | None]] | None = None
 
     def rename(self, problems: list[dict]) -> list[dict]:
         """Problems found by the cleaner, under the layout's own field names ("published_on" → "publicationDate")."""

@@ -19,13 +19,13 @@ The rules (docs/decisions/0034-iso-iec-records.md):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from biaozhun.catalog.importing.readers import Layout, RowError, register_layout
+from biaozhun.catalog.importing.readers import Layout, RowError, parse_jsonl_line, register_layout
 from biaozhun.catalog.models import RelationKind, Standard, StandardRelation
 from biaozhun.core import clock
 from biaozhun.core.bulk import select_in
@@ -187,6 +187,26 @@ def _cached(path: Path, fmt: str) -> FileContext:
     return context if stamp == _stamp(Path(path)) else prepare(path, fmt)
 
 
+def _line_parser(fmt: str):
+    read = read_iec if fmt == IEC_JSONL else read_iso
+
+    def parser(path: Path) -> Callable[[str], dict[str, Any] | RowError | None]:
+        context = _cached(path, fmt) if (str(Path(path).resolve()), fmt) in _CONTEXTS else prepare(path, fmt)
+
+        def parse_line(text: str) -> dict[str, Any] | RowError | None:
+            """As `converted` for one line: the interchange record, what is wrong, or None (blank; a project)."""
+            raw = parse_jsonl_line(text)
+            if raw is None or isinstance(raw, RowError):
+                return raw
+            try:
+                source = read(raw, None)
+            except Problem as problem:
+                return RowError(problem.field, problem.message)
+            return None if phase(source.stage) == Phase.DEVELOPMENT else interchange(source, context)
+        return parse_line
+    return parser
+
+
 def _read(fmt: str):
     def read(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
         for line, item in converted(path, fmt):
@@ -196,4 +216,4 @@ def _read(fmt: str):
 
 for _name, _base, _names in ((ISO_JSONL, "jsonl", ISO_NAMES), (ISO_CSV, "csv", ISO_NAMES),
                              (IEC_JSONL, "jsonl", IEC_NAMES)):
-    register_layout(Layout(_name, _base, _read(_name), _names))
+    register_layout(Layout(_name, _base, _read(_name), _names, _line_parser(_name) if _base == "jsonl" else None))
