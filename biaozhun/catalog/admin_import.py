@@ -4,6 +4,7 @@ and download the rejects file (private storage, handed out after the policy chec
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from django import forms
@@ -22,7 +23,7 @@ from biaozhun.core.files import serve_file
 from biaozhun.core.upload_limits import upload_limit, upload_refusal
 
 from .importing import ImportRejected, run_import
-from .importing.readers import FORMATS
+from .importing.readers import FORMATS, base_format
 from .models import ImportJob
 
 CONTENT_TYPES = {
@@ -48,7 +49,7 @@ class ImportForm(forms.Form):
 
 
 def rejects_download_name(job: ImportJob) -> str:
-    return f"{Path(job.source_name).stem}.rejects.{job.file_format}"
+    return f"{Path(job.source_name).stem}.rejects.{base_format(job.file_format)}"
 
 
 @admin.display(description=_("未导入记录文件"))
@@ -57,6 +58,36 @@ def rejects_link(job: ImportJob) -> str:
         return "—"
     url = reverse("admin:catalog_importjob_rejects", args=[job.pk])
     return format_html('<a href="{}">{}</a>', url, rejects_download_name(job))
+
+
+def import_upload(upload, fmt: str, run: Callable[[Path, Path], ImportJob]) -> ImportJob:
+    """Import an uploaded file of `fmt` (a format or a layout): `run(file, rejects)` imports it from a private
+    temporary folder; the rejects it writes are kept with the job (private storage)."""
+    with tempfile.TemporaryDirectory(prefix="biaozhun-import-") as folder:
+        source = Path(folder) / Path(upload.name).name
+        with open(source, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        rejects = Path(folder) / f"rejects.{base_format(fmt)}"
+        job = run(source, rejects)
+        if job.rejected_records and rejects.exists():
+            with open(rejects, "rb") as handle:
+                job.rejects_file.save(rejects.name, File(handle), save=False)
+            job.save(update_fields=["rejects_file"])
+    return job
+
+
+def report_job(model_admin: admin.ModelAdmin, request, job: ImportJob) -> None:
+    """What a finished import did, as the admin's messages."""
+    model_admin.message_user(request, gettext_now(
+        "共 %(total)s 条记录：新增 %(created)s 条，更新 %(updated)s 条，未变 %(unchanged)s 条，"
+        "%(folded)s 条与前面的同一版本合并。") % {
+        "total": job.total_records, "created": job.created, "updated": job.updated, "unchanged": job.unchanged,
+        "folded": job.folded_records}, messages.SUCCESS)
+    if job.rejected_records:
+        model_admin.message_user(request, gettext_now(
+            "%(count)s 条记录有误，未导入；请下载未导入记录文件，改正后再次导入。") % {"count": job.rejected_records},
+            messages.WARNING)
 
 
 class ImportViews:
@@ -99,30 +130,11 @@ class ImportViews:
 
     def _import(self, request, upload, skip_invalid: bool) -> ImportJob:
         fmt = Path(upload.name).suffix.lstrip(".").lower()
-        with tempfile.TemporaryDirectory(prefix="biaozhun-import-") as folder:
-            source = Path(folder) / Path(upload.name).name
-            with open(source, "wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            rejects = Path(folder) / f"rejects.{fmt}"
-            job = run_import(source, actor=request.user, fmt=fmt, source="admin", skip_invalid=skip_invalid,
-                             rejects_to=rejects)
-            if job.rejected_records and rejects.exists():
-                with open(rejects, "rb") as handle:
-                    job.rejects_file.save(rejects.name, File(handle), save=False)
-                job.save(update_fields=["rejects_file"])
-        return job
+        return import_upload(upload, fmt, lambda source, rejects: run_import(
+            source, actor=request.user, fmt=fmt, source="admin", skip_invalid=skip_invalid, rejects_to=rejects))
 
     def _report(self, request, job: ImportJob) -> None:
-        self.message_user(request, gettext_now(
-            "共 %(total)s 条记录：新增 %(created)s 条，更新 %(updated)s 条，未变 %(unchanged)s 条，"
-            "%(folded)s 条与前面的同一版本合并。") % {
-            "total": job.total_records, "created": job.created, "updated": job.updated, "unchanged": job.unchanged,
-            "folded": job.folded_records}, messages.SUCCESS)
-        if job.rejected_records:
-            self.message_user(request, gettext_now(
-                "%(count)s 条记录有误，未导入；请下载未导入记录文件，改正后再次导入。") % {"count": job.rejected_records},
-                messages.WARNING)
+        report_job(self, request, job)
 
     def rejects_view(self, request, pk: int):
         policy.require(request.user, "catalog.import")
@@ -130,4 +142,4 @@ class ImportViews:
         if not job.rejects_file:
             raise Http404
         return serve_file(job.rejects_file, filename=rejects_download_name(job),
-                          content_type=CONTENT_TYPES[job.file_format], restricted=True)
+                          content_type=CONTENT_TYPES[base_format(job.file_format)], restricted=True)

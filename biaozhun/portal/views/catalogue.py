@@ -16,6 +16,7 @@ from biaozhun.feedback.selectors.public import interpretations_of
 from biaozhun.filing.selectors.public_page import filing_of_standard
 from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.international.adoption.panel import standard_panel
+from biaozhun.international.selectors.records import record_panel
 from biaozhun.reference.selectors import ics_classes, industry_classes
 
 from ..selectors import follow_state
@@ -74,6 +75,7 @@ def standard_detail(request, identifier: str):
         "references": [r for r in relations if r.kind == RelationKind.REFERENCES],
         "referenced_by": standard.relations_in.filter(kind=RelationKind.REFERENCES).select_related("source")[:50],
         "adoption": standard_panel(standard),
+        "iso_record": record_panel(standard),
         "converted_to": [r for r in relations if r.kind == RelationKind.CONVERTED_TO],
         "converted_from": standard.relations_in.filter(kind=RelationKind.CONVERTED_TO).select_related("source")
         .order_by("source__sort_key")[:50],
