@@ -38,6 +38,7 @@ urlpatterns += [
     path("indicators/<int:comparison_id>/template.xlsx", indicators.template, name="indicators_template"),
     path("indicators/<int:comparison_id>/export.xlsx", indicators.export, name="indicators_export"),
     path("indicators/<int:comparison_id>/publish/", indicators.publish, name="indicators_publish"),
+    path("indicators/<int:comparison_id>/restore/<int:event_id>/", indicators.restore, name="indicators_restore"),
 ]
 
 # Adoption of ISO/IEC standards (views/adoption.py)

@@ -98,3 +98,19 @@ def test_the_api_compares_two_values_as_written(client):
     assert body == {"verdict": "looser", "why": ""}
     body = client.get("/api/v1/international/indicators/compare", {"chinese": "≤5 mg/L", "foreign": "≤5 mg/kg"}).json()
     assert body == {"verdict": "not_comparable", "why": "units"}
+
+
+def test_the_history_shows_what_a_save_changed_and_restores_the_rows_before_it(client, secretariat_user,
+                                                                               draft_comparison):
+    client.force_login(secretariat_user)
+    form = {"foreign_number": "EN 590:2022", "rows": "1", "name-1": "硫含量", "unit-1": "mg/kg",
+            "chinese_value-1": "≤ 8", "foreign_value-1": "≤ 10"}
+    client.post(f"/international/indicators/{draft_comparison.pk}/edit/", form)
+    page = client.get(draft_comparison.get_absolute_url()).content.decode()
+    assert "删除：多环芳烃含量" in page and "<del>≤ 10</del> → <ins>≤ 8</ins>" in page
+    saved = draft_comparison.events.last()
+    response = client.post(f"/international/indicators/{draft_comparison.pk}/restore/{saved.pk}/")
+    assert response.status_code == 302
+    assert list(draft_comparison.rows.values_list("name", "chinese_value")) == [("硫含量", "≤ 10"),
+                                                                               ("多环芳烃含量", "≤ 7")]
+    assert client.post(f"/international/indicators/{draft_comparison.pk}/restore/999999/").status_code == 404

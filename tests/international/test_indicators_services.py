@@ -16,6 +16,7 @@ from biaozhun.international.services.indicators import (
     create_comparison,
     import_rows,
     publish_comparison,
+    restore_rows,
     save_rows,
 )
 from tests.fixtures.catalog import make_standard
@@ -59,8 +60,8 @@ def test_rows_are_saved_in_order_with_each_verdict_and_blank_rows_dropped(secret
     assert list(draft_comparison.rows.values_list("position", "name", "verdict", "why")) == [
         (1, "密度", "looser", ""), (2, "外观", "not_comparable", "chinese_text")]
     event = draft_comparison.events.last()
-    assert (event.kind, event.data) == (ComparisonEventKind.ROWS_SAVED,
-                                        {"rows": 2, "verdicts": {"looser": 1, "not_comparable": 1}})
+    assert (event.kind, event.data["rows"], event.data["verdicts"]) == (
+        ComparisonEventKind.ROWS_SAVED, 2, {"looser": 1, "not_comparable": 1})
 
 
 def test_a_row_without_its_values_is_refused_naming_the_row(admin_user, draft_comparison):
@@ -129,3 +130,53 @@ def test_the_export_keeps_typed_text_as_text_and_marks_the_differences(admin_use
     fills = [row[0].fill.start_color.rgb for row in body]
     assert fills[0].endswith(sheet.FILLS["not_comparable"]) and fills[2].endswith(sheet.FILLS["stricter"])
     assert not fills[1].endswith(tuple(sheet.FILLS.values()))
+
+
+def test_a_save_records_what_it_changed_and_keeps_the_rows_it_replaced(secretariat_user, draft_comparison):
+    save_rows(actor=secretariat_user, comparison=draft_comparison, rows=[
+        RowInput(name="多环芳烃含量", unit="%", chinese_value="≤ 7", foreign_value="≤ 8"),  # moved, same
+        RowInput(name="硫 含量", unit="mg/kg", chinese_value="≤ 8", foreign_value="≤ 10"),  # value changed
+        RowInput(name="闪点", unit="°C", chinese_value="≥ 60", foreign_value="> 55")])  # new
+    data = draft_comparison.events.last().data
+    assert data["changes"] == {"added": ["闪点"], "removed": [],
+                               "changed": [{"name": "硫 含量", "fields": {"chinese_value": ["≤ 10", "≤ 8"]}}]}
+    assert [row["name"] for row in data["before"]] == ["硫含量", "多环芳烃含量"]
+
+
+def test_the_rows_an_import_replaced_come_back(secretariat_user, draft_comparison):
+    content = xlsx([HEADINGS, ["闪点", "°C", "≥ 60", "> 55", None, None, None]])
+    import_rows(actor=secretariat_user, comparison=draft_comparison, rows=sheet.read_rows(content, "rows.xlsx"),
+                source="rows.xlsx", columns=sheet.headings())
+    imported = draft_comparison.events.last()
+    assert imported.data["changes"]["removed"] == ["硫含量", "多环芳烃含量"]
+    restore_rows(actor=secretariat_user, comparison=draft_comparison, event=imported)
+    assert list(draft_comparison.rows.values_list("name", "unit", "chinese_value", "verdict")) == [
+        ("硫含量", "mg/kg", "≤ 10", "same"), ("多环芳烃含量", "%", "≤ 7", "stricter")]
+    restored = draft_comparison.events.last()
+    assert (restored.kind, restored.data["event"]) == (ComparisonEventKind.RESTORED, imported.pk)
+    assert [row["name"] for row in restored.data["before"]] == ["闪点"]  # and the import can come back in turn
+
+
+def test_an_event_that_replaced_no_rows_cannot_be_restored(admin_user, draft_comparison, tc151_standard):
+    created = draft_comparison.events.get(kind=ComparisonEventKind.CREATED)
+    with pytest.raises(ValidationFailed) as refused:
+        restore_rows(actor=admin_user, comparison=draft_comparison, event=created)
+    assert refused.value.errors[0]["field"] == "event"
+    assert draft_comparison.rows.count() == 2
+
+
+def test_restoring_is_for_the_comparisons_writers(secretariat_user, draft_comparison, tc151_standard):
+    other = create_comparison(actor=SYSTEM, data=ComparisonInput(standard=tc151_standard,
+                                                                 foreign_number="ISO 9001:2015"))
+    save_rows(actor=SYSTEM, comparison=other, rows=[RowInput(name="a", chinese_value="1", foreign_value="1")])
+    save_rows(actor=SYSTEM, comparison=other, rows=[RowInput(name="b", chinese_value="1", foreign_value="1")])
+    with pytest.raises(PermissionDeniedError):
+        restore_rows(actor=secretariat_user, comparison=other, event=other.events.last())
+
+
+def test_saving_the_same_rows_again_writes_no_event(secretariat_user, draft_comparison):
+    events = draft_comparison.events.count()
+    save_rows(actor=secretariat_user, comparison=draft_comparison, rows=[
+        RowInput(name="硫含量", unit="mg/kg", chinese_value="≤  10", foreign_value="≤ 10"),
+        RowInput(name="多环芳烃含量", unit="%", chinese_value="≤ 7", foreign_value="≤ 8")])
+    assert draft_comparison.events.count() == events

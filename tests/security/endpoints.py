@@ -432,6 +432,7 @@ ENDPOINTS.update({
     "international:indicators_import": Rule("indicators.write"),
     "international:indicators_template": Rule("indicators.write"),
     "international:indicators_publish": Rule("indicators.write"),
+    "international:indicators_restore": Rule("indicators.write"),
     "api:translation_list": PUBLIC,
     "api:translation_detail": PUBLIC,
     "api:translation_move": Rule("translations.work"),

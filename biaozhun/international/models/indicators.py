@@ -82,6 +82,7 @@ class ComparisonEventKind(models.TextChoices):
     UPDATED = "updated", _("修改")
     ROWS_SAVED = "rows_saved", _("保存指标")
     IMPORTED = "imported", _("导入指标")
+    RESTORED = "restored", _("恢复指标")
     MADE_PUBLIC = "made_public", _("公开")
     WITHDRAWN = "withdrawn", _("撤回公开")
 

@@ -2,8 +2,11 @@
 from a file (each row's verdict computed by biaozhun/rules/indicators.py), published or withdrawn from the public.
 Each write appends its ComparisonEvent in the same transaction.
 
-Event data by kind: created {"standard", "foreign"}; updated {"before": {field: value}}; rows_saved and imported
-{"rows", "verdicts": {verdict: count}} (imported also "source", the file's name); made_public, withdrawn {}."""
+Event data by kind: created {"standard", "foreign"}; updated {"before": {field: value}}; rows_saved, imported and
+restored {"rows", "verdicts": {verdict: count}, "changes": {"added", "removed", "changed"} (rules/indicator_changes.py),
+"before": [the rows replaced, each {field: value}]} (imported also "source", the file's name; restored also "event",
+the id of the event whose "before" came back); made_public, withdrawn {}. Nothing typed is lost: every replaced set
+of rows stays in the event that replaced it and can be brought back."""
 
 from __future__ import annotations
 
@@ -19,11 +22,14 @@ from biaozhun.catalog.models import Standard, Tier
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
 from biaozhun.core.errors import ValidationFailed
+from biaozhun.rules.indicator_changes import FIELDS as ROW_FIELDS
+from biaozhun.rules.indicator_changes import changes
 from biaozhun.rules.indicators import compare
 
 from ..models import Comparison, ComparisonEvent, ComparisonEventKind, IndicatorRow
 
 Kind = ComparisonEventKind
+REPLACING = (Kind.ROWS_SAVED, Kind.IMPORTED, Kind.RESTORED)  # the kinds that keep the rows they replaced
 MAX_ROWS = 500
 LIMITS = {"name": 200, "unit": 40, "chinese_value": 200, "foreign_value": 200, "chinese_method": 300,
           "foreign_method": 300, "remark": 300}
@@ -134,7 +140,10 @@ def row_problems(row: RowInput) -> list[dict[str, str]]:
     return problems
 
 
-def _replace_rows(comparison: Comparison, rows: list[RowInput]) -> Counter:
+def _replace_rows(comparison: Comparison, rows: list[RowInput]) -> dict[str, Any]:
+    """Put `rows` in the place of the comparison's rows; the event data that says what changed."""
+    before = [dict(zip(ROW_FIELDS, values, strict=True))
+              for values in comparison.rows.order_by("position").values_list(*ROW_FIELDS)]
     comparison.rows.all().delete()
     made, verdicts = [], Counter()
     for position, row in enumerate(rows, start=1):
@@ -146,7 +155,9 @@ def _replace_rows(comparison: Comparison, rows: list[RowInput]) -> Counter:
     IndicatorRow.objects.bulk_create(made)
     comparison.updated_at = clock.now()
     comparison.save(update_fields=["updated_at"])
-    return verdicts
+    after = [{name: getattr(row, name) for name in ROW_FIELDS} for row in rows]
+    return {"rows": len(rows), "verdicts": dict(verdicts), "changes": changes(before, after).as_data(),
+            "before": before}
 
 
 @transaction.atomic
@@ -160,8 +171,10 @@ def save_rows(*, actor: Any, comparison: Comparison, rows: list[RowInput]) -> Co
     if problems:
         raise ValidationFailed(_("指标未能保存，请按提示修改。"), problems)
     comparison = Comparison.objects.select_for_update().get(pk=comparison.pk)
-    verdicts = _replace_rows(comparison, rows)
-    _record(comparison, Kind.ROWS_SAVED, actor=actor, data={"rows": len(rows), "verdicts": dict(verdicts)})
+    current = list(comparison.rows.order_by("position").values_list(*ROW_FIELDS))
+    if current == [tuple(getattr(row, name) for name in ROW_FIELDS) for row in rows]:
+        return comparison  # the form sent the rows back unchanged (only the heading was edited): no event
+    _record(comparison, Kind.ROWS_SAVED, actor=actor, data=_replace_rows(comparison, rows))
     return comparison
 
 
@@ -181,9 +194,22 @@ def import_rows(*, actor: Any, comparison: Comparison, rows: list[tuple[int, Row
         raise ValidationFailed(_("指标未导入：%(count)d 处需要修改，请改正后重新上传整个文件。") % {"count": len(problems)},
                                problems)
     comparison = Comparison.objects.select_for_update().get(pk=comparison.pk)
-    verdicts = _replace_rows(comparison, [row for _line, row in rows])
-    _record(comparison, Kind.IMPORTED, actor=actor, data={"rows": len(rows), "verdicts": dict(verdicts),
-                                                          "source": source})
+    data = _replace_rows(comparison, [row for _line, row in rows])
+    _record(comparison, Kind.IMPORTED, actor=actor, data={**data, "source": source})
+    return comparison
+
+
+@transaction.atomic
+def restore_rows(*, actor: Any, comparison: Comparison, event: ComparisonEvent) -> Comparison:
+    """Bring back the rows an earlier save or import replaced (the current ones stay in this event in turn)."""
+    policy.require(actor, "indicators.write", comparison)
+    comparison = Comparison.objects.select_for_update().get(pk=comparison.pk)
+    before = event.data.get("before") if event.comparison_id == comparison.pk else None
+    if event.kind not in REPLACING or not isinstance(before, list):
+        raise ValidationFailed(_("这条修改记录没有保存被替换的指标，无法恢复。"), [{"field": "event", "message": _(
+            "请选择“保存指标”“导入指标”或“恢复指标”的记录。")}])
+    rows = [RowInput(**{name: row.get(name, "") for name in ROW_FIELDS}) for row in before]
+    _record(comparison, Kind.RESTORED, actor=actor, data={**_replace_rows(comparison, rows), "event": event.pk})
     return comparison
 
 

@@ -22,7 +22,7 @@ from biaozhun.identifiers import IdentifierError
 from biaozhun.rules.indicators import Why
 
 from ..formats import indicators as sheet
-from ..models import VerdictChoice
+from ..models import IndicatorRow, VerdictChoice
 from ..selectors import indicators as selectors
 from ..services.indicators import (
     MAX_ROWS,
@@ -31,6 +31,7 @@ from ..services.indicators import (
     create_comparison,
     import_rows,
     publish_comparison,
+    restore_rows,
     save_rows,
     update_comparison,
 )
@@ -42,6 +43,22 @@ BADGES = {"same": "text-bg-light border", "stricter": "text-bg-success", "looser
           "different": "text-bg-warning", "not_comparable": "text-bg-secondary"}
 WHY = {Why.CHINESE_TEXT.value: gettext_lazy("我国标准要求为文字描述"),
        Why.FOREIGN_TEXT.value: gettext_lazy("国外标准要求为文字描述"), Why.UNITS.value: gettext_lazy("单位不同，无法换算")}
+
+
+def _history(events) -> list[dict]:
+    """The comparison's events as its writers read them: for a save, import or restore, the indicators added,
+    removed and changed (each changed field with its old and new value), and whether its earlier rows can come
+    back."""
+    labels = {name: IndicatorRow._meta.get_field(name).verbose_name for name in FIELDS}
+    history = []
+    for event in events:
+        found = event.data.get("changes") or {}
+        changed = [{"name": row["name"], "fields": [(labels.get(key, key), old, new)
+                                                    for key, (old, new) in row["fields"].items()]}
+                   for row in found.get("changed", [])]
+        history.append({"event": event, "added": found.get("added", []), "removed": found.get("removed", []),
+                        "changed": changed, "restorable": bool(event.data.get("before"))})
+    return history
 
 
 def _comparison(request, comparison_id: int):
@@ -75,7 +92,7 @@ def detail(request, comparison_id: int):
         "counts": [(value, label, selectors.verdict_counts(rows).get(value, 0), BADGES[value])
                    for value, label in VerdictChoice.choices],
         "may_write": policy.can(request.user, "indicators.write", comparison),
-        "events": comparison.events.select_related("actor").order_by("-at", "-id")[:20],
+        "history": _history(comparison.events.select_related("actor").order_by("-at", "-id")[:20]),
     })
 
 
@@ -222,4 +239,22 @@ def publish(request, comparison_id: int):
         messages.error(request, error.message)
     else:
         messages.success(request, _("对比已公开。") if comparison.public else _("对比已撤回为草稿。"))
+    return redirect(comparison)
+
+
+@login_required
+@require_POST
+def restore(request, comparison_id: int, event_id: int):
+    """Bring back the rows an earlier save or import replaced."""
+    comparison = _comparison(request, comparison_id)
+    policy.require(request.user, "indicators.write", comparison)
+    event = comparison.events.filter(pk=event_id).first()
+    if event is None:
+        raise Http404
+    try:
+        restore_rows(actor=request.user, comparison=comparison, event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("已恢复该次修改之前的指标；当前的指标保存在新的修改记录中，可再次恢复。"))
     return redirect(comparison)
