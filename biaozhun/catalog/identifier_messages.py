@@ -57,6 +57,10 @@ RULES = {
         "第 %(n)s 个字符处：只有草案才带轮次号（如 ISO/DIS 12345.2），已发布的标准号中不应有“.2”"),
     "regional_adoption": gettext_lazy(
         "“%(prefix)s”开头的是欧洲标准对 %(adopted)s 的采用，不是 ISO/IEC 标准号；请填写 %(adopted)s"),
+    "other_publisher": gettext_lazy(
+        "“%(document)s”是 %(publisher)s 发布的文件，不是 ISO/IEC 标准；请填写 ISO 或 IEC 标准号，如 ISO 9001:2015"),
+    "conformity_assessment": gettext_lazy(
+        "“%(document)s”是 IEC 合格评定体系 %(system)s 的文件，不是标准；请填写标准号，如 IEC 60335-1:2020"),
     "language": gettext_lazy("第 %(n)s 个字符处的语种代码“%(language)s”无法识别，请使用 en、fr、ru 或 E、F、R"),
 }
 

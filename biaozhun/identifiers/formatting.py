@@ -68,6 +68,8 @@ def _international(ident: Identifier, suffixes: bool = True) -> str:
     iteration = "" if extra.iteration is None else f".{extra.iteration}"
     if stage is not None and not sups:
         prefix = staged_international_prefix(prefix, stage)
+    elif extra.base_stage is not None:
+        prefix = staged_international_prefix(prefix, extra.base_stage)  # ISO/IEC DIS 23008-1/DAmd 2
     out = _head(ident, prefix)
     if stage is not None and not sups:
         out += iteration

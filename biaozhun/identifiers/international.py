@@ -50,7 +50,9 @@ _LANGUAGES = re.compile(r" ?\(([A-Z]{1,2}(?:(?:[,/;+\-] ?| )[A-Z]{1,2})*)\)")
 _LANGUAGE_CODE = re.compile(r"[A-Z]+")
 _JOINT = re.compile(r" ?[|/] ?(IDF) ?")
 _N_DOCUMENT = re.compile(r"[ /,]N ?([0-9]+)")
+_DIRECTIVES_AFTER = re.compile(r"[ /](?:DIR|DIRECTIVES?|SUP|SUPPLEMENT)(?![A-Z])")  # ISO/IEC JTC 1 DIR, ... JTC 1 SUP
 _LANGUAGE_RANK = {code: rank for rank, code in enumerate(LANGUAGE_ORDER)}
+_LETTER_PART = re.compile(r"/(?![IVX](?:$|[^A-Z]))[A-Z](?=$|[: (])")
 _OLD_IEC_NUMBERS = 2000  # before 1997 IEC numbers had no 60000: IEC 529 is IEC 60529
 
 
@@ -87,10 +89,13 @@ class InternationalRules(Scanner):
         edition = self.edition()
         start_of_supplements = self.i
         supplements, supplement_stage, supplement_iteration, csv = self.international_supplements(
-            publishers[0] in IEC_LEADS, year, stage)
+            publishers[0] in IEC_LEADS, year, stage, "IEC" in publishers)
+        base_stage = None
         if supplements and stage is not None:
-            self.fail("stage_with_amendment", "the end of the identifier", start_of_supplements,
-                      "a draft stage cannot carry amendments")
+            if supplement_stage is None or year is not None or len(supplements) > 1 or iteration is not None:
+                self.fail("stage_with_amendment", "the end of the identifier", start_of_supplements,
+                          "a draft stage cannot carry amendments")
+            base_stage, stage = stage, None  # ISO/IEC DIS 23008-1/DAmd 2: a draft amendment of an undated draft
         joint = vap = None
         languages: tuple[str, ...] = ()
         for _ in range(4 if self.i < len(self.s) else 0):  # the suffixes in any order, each once
@@ -111,8 +116,8 @@ class InternationalRules(Scanner):
         return Identifier(
             Tier.INTERNATIONAL, prefix, number, None, "-".join(parts) or None, year, None, None, None,
             tuple(supplements), stage or supplement_stage, co_publishers, None, all_parts,
-            Suffixes(edition, languages, iteration, vap, joint) if edition or languages or iteration or vap or joint
-            else NO_SUFFIXES,
+            Suffixes(edition, languages, iteration, vap, joint, base_stage)
+            if edition or languages or iteration or vap or joint or base_stage else NO_SUFFIXES,
         )  # fmt: skip
 
     def international_head(self, start: int) -> tuple[list[str], str | None, str | None, int | None]:
@@ -138,6 +143,8 @@ class InternationalRules(Scanner):
             free = doc_type is None and stage is None
             if free and word in COMMITTEE_WORDS:
                 self.committee(start)
+            if word == "CA" and publishers == ["IEC"] and doc_type is None and stage is None:  # IEC CA 01:2020
+                self.conformity_assessment("IEC CA")
             if free and word in DIRECTIVE_WORDS and len(publishers) <= 2:
                 self.directives(start)
             if sep == "/" and word in CO_PUBLISHERS and CO_PUBLISHERS[word] not in publishers and free:
@@ -181,6 +188,9 @@ class InternationalRules(Scanner):
                 else:
                     parts.append(match.group())
                 self.i = match.end()
+            elif c == "/" and not iec and not parts and _LETTER_PART.match(s, self.i):  # ISO 105/F: ISO 105-F
+                parts.append(s[self.i + 1])
+                self.i += 2
             elif c == "/" and not iec and self.letters(self.i + 1) in _ROMAN:
                 numeral = self.letters(self.i + 1)
                 if s[self.i + 1 + len(numeral) : self.i + 2 + len(numeral)] not in ("", ":", "-", "/", " ", "("):
@@ -210,12 +220,12 @@ class InternationalRules(Scanner):
         return number
 
     def international_supplements(
-        self, iec: bool, year: int | None, base_stage: str | None
+        self, iec: bool, year: int | None, base_stage: str | None, with_iec: bool = False
     ) -> tuple[list[Supplement], str | None, int | None, bool]:
         """Supplements, the stage and iteration of a draft one (which comes last), and whether "+AMD" made a
-        consolidated version."""
+        consolidated version (IEC's, also of joint ISO/IEC publications: ISO/IEC 11801:2002+AMD1:2008 CSV)."""
         supplements: list[Supplement] = []
-        csv = self.consolidation(iec, year, supplements)
+        csv = self.consolidation(iec or with_iec, year, supplements)
         stage = iteration = None
         while self.char() == "/":
             start, word = self.i, self.letters(self.i + 1)
@@ -240,7 +250,7 @@ class InternationalRules(Scanner):
                           "an amendment follows only a dated number")
             if stage is not None:
                 self.fail("draft_amendment_last", "the end of the identifier", start, "a draft amendment must come last")
-            if this_stage is not None and base_stage is not None:
+            if this_stage is not None and base_stage is not None and year is not None:
                 self.fail("stage_with_amendment", "the end of the identifier", start,
                           "a draft stage cannot carry amendments")
             self.i = after
@@ -355,9 +365,18 @@ class InternationalRules(Scanner):
             self.fail("committee_document", "an ISO or IEC publication", start,
                       f'"{committee} N {match.group(1)}" is a working document of a committee, not a publication',
                       committee=committee, document=f"N {match.group(1)}")
+        if _DIRECTIVES_AFTER.search(self.s, start):
+            self.directives(start)  # ISO/IEC JTC 1 DIR, ISO/IEC DIR JTC 1 SUP: the JTC 1 Supplement to the Directives
         committee = self.s[start:].strip()
         self.fail("committee", "an ISO or IEC publication", start,
                   f'"{committee}" is a committee, not a publication', committee=committee)
+
+    def conformity_assessment(self, system: str) -> NoReturn:
+        """IECQ 01:2014, IECQ OD 3405:2017, IEC CA 01:2020: documents of IEC's conformity-assessment systems (IECQ,
+        IECEE, IECEx, IECRE), not standards."""
+        self.fail("conformity_assessment", "an ISO or IEC publication", 0,
+                  f'"{self.s}" is a document of the {system} conformity-assessment system, not a standard',
+                  system=system, document=self.s)
 
     def directives(self, start: int) -> NoReturn:
         name = self.s[start:].strip()

@@ -92,7 +92,12 @@ ERROR_CODES = {
     "iteration_without_stage": 'an iteration (".2") on anything but a draft: ISO/DIS 12345.2',
     "edition_number": 'no edition number after "ED" or "Edition"',
     "language": "a language code that is not known, in (en), (en,fr), (E), (R) (params: language)",
-    "regional_adoption": "a European adoption (EN ISO 13849-1:2015) of an ISO/IEC publication (params: prefix, adopted)",
+    "regional_adoption": "a European adoption (EN ISO 13849-1:2015) of an ISO/IEC publication, or a CEN draft of one "
+                         "(FprISO 10140-4) (params: prefix, adopted)",
+    "other_publisher": "a publication of another body: JCGM 200:2008, CEN/TS 15370-1:2006, EN 12643:2014 "
+                       "(params: publisher, document)",
+    "conformity_assessment": "a document of an IEC conformity-assessment system: IECQ 01:2014, IECQ OD 3405:2017, "
+                             "IEC CA 01:2020 (params: system, document)",
 }
 
 
@@ -125,6 +130,7 @@ class Suffixes:
     iteration: int | None = None
     vap: str | None = None
     joint_number: str | None = None
+    base_stage: str | None = None
 
 
 NO_SUFFIXES = Suffixes()
@@ -148,7 +154,7 @@ class Identifier:
     co_publishers: tuple[str, ...] = ()
     adopted: Identifier | None = None
     all_parts: bool = False
-    suffixes: Suffixes = NO_SUFFIXES  # ISO/IEC only: edition, languages, iteration, vap, joint_number
+    suffixes: Suffixes = NO_SUFFIXES  # ISO/IEC only: edition, languages, iteration, vap, joint_number, base_stage
 
     @property
     def edition(self) -> str | None:
@@ -174,6 +180,12 @@ class Identifier:
     def joint_number(self) -> str | None:
         """The second number of a joint ISO/IDF standard: "IDF 50:2008"."""
         return self.suffixes.joint_number
+
+    @property
+    def base_stage(self) -> str | None:
+        """The stage of the undated draft that a draft supplement amends: "DIS" in ISO/IEC DIS 23008-1/DAmd 2
+        (whose `stage` is "DAmd")."""
+        return self.suffixes.base_stage
 
     @property
     def canonical(self) -> str:
@@ -221,4 +233,5 @@ class Identifier:
             "iteration": self.iteration,
             "vap": self.vap,
             "joint_number": self.joint_number,
+            "base_stage": self.base_stage,
         }

@@ -44,7 +44,7 @@ def _suffixes_key(suffixes) -> tuple:
     if suffixes == NO_SUFFIXES:
         return ()
     return (suffixes.iteration or 0, suffixes.joint_number or "", suffixes.vap or "", natural_key(suffixes.edition),
-            suffixes.languages)  # fmt: skip
+            suffixes.languages, suffixes.base_stage or "")  # fmt: skip
 
 
 def sort_key(value: Identifier | str, tables: CodeTables | None = None) -> tuple:

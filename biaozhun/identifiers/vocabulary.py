@@ -58,7 +58,7 @@ ASSOCIATION_CODES = frozenset({"CECS"})  # pre-2017 association standards: CECS 
 INTERNATIONAL_LEADS = frozenset({"ISO", "IEC", "IWA", "CISPR"})
 IEC_LEADS = frozenset({"IEC", "CISPR"})  # IEC's own style for supplements: /AMD1:2013, +AMD1:2016 CSV
 # Co-publishers after the lead; CEI is IEC in French ("ISO/CEI 27001").
-CO_PUBLISHERS = {p: p for p in ("ISO", "IEC", "IEEE", "ASTM", "SAE", "CIE", "HL7", "ASME")} | {"CEI": "IEC"}
+CO_PUBLISHERS = {p: p for p in ("ISO", "IEC", "IEEE", "ASTM", "SAE", "CIE", "HL7", "ASME", "OECD")} | {"CEI": "IEC"}
 LEADING_CO_PUBLISHERS = frozenset({"IEEE", "ASTM", "SAE"})  # lead only before /ISO or /IEC: IEEE/ISO/IEC 29119-1
 TYPES = {
     "TR": "TR", "TS": "TS", "PAS": "PAS", "TTA": "TTA", "R": "R", "GUIDE": "Guide", "SRD": "SRD", "ISP": "ISP",
@@ -108,6 +108,11 @@ LANGUAGES = frozenset({
 COMMITTEE_WORDS = frozenset({"TC", "SC", "JTC", "WG", "JWG", "TMB", "SMB", "PC", "SWG", "AHG", "SYC", "CASCO",
                              "COPOLCO", "DEVCO", "CAB", "CS"})  # fmt: skip
 DIRECTIVE_WORDS = frozenset({"DIRECTIVES", "DIRECTIVE", "DIR", "SUPPLEMENT"})
+# ISO/IEC words as Russian texts write them (ГОСТ references): ИСО/МЭК ТО 19791, ИСО/ПМС 1956/2, Руководство ИСО 2.
+CYRILLIC_WORDS = {
+    "ИСО": "ISO", "МЭК": "IEC", "ТО": "TR", "ТС": "TS", "ПМС": "DIS", "ОПМС": "FDIS", "РУКОВОДСТВО": "GUIDE",
+    "РУКОВОДСТВА": "GUIDE",
+}  # fmt: skip
 JOINT_PUBLISHERS = frozenset({"IDF"})  # ISO 707:2008 | IDF 50:2008 (dairy standards carry both numbers)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = ("iso_iec_publications.tsv", "iso_iec_double_numbers.tsv", "iso_iec_written.tsv", "iso_iec_refused.tsv")
+HOLDOUT = "iso_iec_holdout.tsv"  # real identifiers from other parsers' public test data (decision 0033)
 CODE = re.compile(r"[a-z_]+")  # an expected error code instead of a canonical form
 
 

@@ -145,7 +145,7 @@ def test_command_line() -> None:
     assert set(first) == {
         "input", "ok", "canonical", "tier", "prefix", "nature", "number", "part", "year", "industry_code",
         "region_code", "org_code", "supplements", "stage", "co_publishers", "adopted", "all_parts", "edition",
-        "languages", "iteration", "vap", "joint_number",
+        "languages", "iteration", "vap", "joint_number", "base_stage",
     }  # fmt: skip
     assert first["canonical"] == "GB/T 19001-2016/ISO 9001:2015" and first["adopted"]["number"] == "9001"
     assert "input" not in first["adopted"] and "ok" not in first["adopted"]

@@ -177,3 +177,66 @@ def test_a_european_adoption_is_refused_naming_the_iso_publication_it_adopts():
     assert (error.code, error.params) == ("regional_adoption", {"prefix": "BS EN", "adopted": "ISO 9001:2015"})
     with translation.override("zh-hans"):
         assert "请填写 ISO 9001:2015" in identifier_message(error)
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("ИСО/МЭК ТО 19791:2008", "ISO/IEC TR 19791:2008"),
+    ("ИСО/ПМС 1956/2", "ISO/DIS 1956-2"),
+    ("ИСО/ОПМС 26000:2010(R)", "ISO/FDIS 26000:2010(ru)"),
+    ("Руководство ИСО/МЭК 76", "ISO/IEC Guide 76"),
+    ("Guide ISO/CEI 37:1995", "ISO/IEC Guide 37:1995"),
+    ("GUIDE ISO/CEI 71:2001(F)", "ISO/IEC Guide 71:2001(fr)"),
+    ("WD/ISO 10360-5:2000", "ISO/WD 10360-5:2000"),
+    ("ISO/OECD 789-10:2006", "ISO/OECD 789-10:2006"),
+    ("ISO 105/F", "ISO 105-F"),
+])  # fmt: skip
+def test_russian_french_order_stage_first_and_old_spellings_read_as_iso(text, canonical):
+    ident = parse(text)
+    assert ident.canonical == canonical and parse(canonical) == ident
+
+
+def test_a_joint_iso_iec_publication_has_consolidated_versions_too():
+    ident = parse("ISO/IEC 11801:2002+AMD1:2008+AMD2:2010 CSV")
+    assert ident.supplements == (Supplement("csv", "1", 2008), Supplement("csv", "2", 2010))
+    assert ident.canonical == "ISO/IEC 11801:2002+AMD1:2008+AMD2:2010 CSV"
+
+
+def test_a_draft_amendment_of_an_undated_draft_keeps_both_stages():
+    ident = parse("ISO/IEC DIS 23008-1/DAM 2:2021(E)")
+    assert (ident.base_stage, ident.stage, ident.supplements) == ("DIS", "DAmd", (Supplement("amd", "2", 2021),))
+    assert ident.canonical == "ISO/IEC DIS 23008-1/DAmd 2:2021(en)" and parse(ident.canonical) == ident
+    assert parse("ISO/IEC FDIS 23009-1/WD Amd 2").canonical == "ISO/IEC FDIS 23009-1/WD Amd 2"
+    assert ident.undated == "ISO/IEC 23008-1"
+    for text in ("ISO/DIS 9001:2015/DAmd 1", "ISO/DIS 9001/Amd 1:2020"):  # a dated draft; a published amendment
+        with pytest.raises(IdentifierError):
+            parse(text)
+
+
+@pytest.mark.parametrize(("text", "code", "says"), [
+    ("100/3705(F)/FDIS", "committee_document", ["IEC TC 100", "工作文件"]),
+    ("SyCSmartEnergy/158/Q", "committee_document", ["IEC SYCSMARTENERGY", "工作文件"]),
+    ("CIS/D/468A/CC", "committee_document", ["CISPR/D", "工作文件"]),
+    ("JTC1-SC41/250/RVC", "committee_document", ["ISO/IEC JTC 1/SC 41"]),
+    ("100/3644", "committee_document", ["IEC TC 100"]),
+    ("ISO/IEC JTC 1 DIR", "directives", ["导则"]),
+    ("ISO/IEC DIR JTC 1 SUP:2021", "directives", ["导则"]),
+    ("FprISO 10140-4", "regional_adoption", ["Fpr", "ISO 10140-4"]),
+    ("JCGM 200:2008(F)", "other_publisher", ["JCGM", "不是 ISO/IEC 标准"]),
+    ("CEN/TS 15370-1:2006", "other_publisher", ["CEN"]),
+    ("IECQ OD 3405:2017", "conformity_assessment", ["IECQ", "合格评定"]),
+    ("IEC CA 01:2020 CSV", "conformity_assessment", ["IEC CA", "合格评定"]),
+])  # fmt: skip
+def test_what_is_not_an_iso_iec_publication_is_refused_saying_what_it_is(text, code, says):
+    with pytest.raises(IdentifierError) as caught:
+        parse(text)
+    assert caught.value.code == code
+    with translation.override("zh-hans"):
+        message = identifier_message(caught.value)
+    for part in says:
+        assert part in message, message
+
+
+def test_unknown_cyrillic_text_keeps_the_grammar_error():
+    with pytest.raises(IdentifierError) as caught:
+        parse("ГОСТ 12345-2000")
+    assert caught.value.code == "standard_code"
