@@ -1,29 +1,19 @@
 """The annual report (年报) as XLSX (through the safe writer, core/spreadsheets.py: text stays text) and as PDF
-(reportlab with its built-in Chinese CID font STSong-Light, as the gap report and the demo texts: the Chinese text
-renders in any reader and can be extracted, with no font file to ship)."""
+(core/pdf.py: the Chinese text renders in any reader and can be extracted)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen import canvas
 
+from biaozhun.core.pdf import PdfReport
 from biaozhun.core.spreadsheets import Workbook
 
 from .annual_report import AnnualReport, measure_label, project_headings
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF = "application/pdf"
-FONT = "STSong-Light"
-if FONT not in pdfmetrics.getRegisteredFontNames():
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
 
 def _percent(value: float | None) -> str:
@@ -122,72 +112,17 @@ def report_xlsx(report: AnnualReport) -> bytes:
     return book.to_bytes()
 
 
-class _Writer:
-    """Lines, headings and wrapped tables down A4 pages in the Chinese font."""
-
-    def __init__(self, buffer: io.BytesIO, heading: str) -> None:
-        self.pdf = canvas.Canvas(buffer, pagesize=A4)
-        self.pdf.setTitle(heading)
-        self.width, self.height = A4
-        self.margin = 16 * mm
-        self.y = self.height - self.margin
-
-    def _room(self, needed: float) -> None:
-        if self.y - needed < self.margin:
-            self.pdf.showPage()
-            self.y = self.height - self.margin
-
-    @staticmethod
-    def wrap(text: str, width: float, size: float) -> list[str]:
-        lines, line = [], ""
-        for char in str(text):
-            if char == "\n" or pdfmetrics.stringWidth(line + char, FONT, size) > width:
-                lines.append(line)
-                line = "" if char == "\n" else char
-                continue
-            line += char
-        return [*lines, line]
-
-    def text(self, text: str, size: float = 10, gap: float = 4) -> None:
-        for part in self.wrap(text, self.width - 2 * self.margin, size):
-            self._room(size + gap)
-            self.pdf.setFont(FONT, size)
-            self.pdf.drawString(self.margin, self.y - size, part)
-            self.y -= size + gap
-
-    def table(self, headings: list[str], rows: list[list[Any]], widths: Sequence[float], size: float = 8.5) -> None:
-        span = self.width - 2 * self.margin
-        columns = [self.margin + sum(widths[:i]) * span for i in range(len(widths))]
-        for index, row in enumerate([headings, *rows]):
-            cells = [self.wrap(cell, widths[i] * span - 4, size) for i, cell in enumerate(row)]
-            needed = max(len(cell) for cell in cells) * (size + 2.5) + 3
-            self._room(needed)
-            self.pdf.setFont(FONT, size)
-            for i, cell in enumerate(cells):
-                for j, part in enumerate(cell):
-                    self.pdf.drawString(columns[i], self.y - size - j * (size + 2.5), part)
-            self.y -= needed
-            if index == 0:
-                self.pdf.line(self.margin, self.y + 1.5, self.width - self.margin, self.y + 1.5)
-
-    def save(self) -> None:
-        self.pdf.showPage()
-        self.pdf.save()
-
-
 def report_pdf(report: AnnualReport) -> bytes:
-    buffer = io.BytesIO()
     heading = title(report)
-    writer = _Writer(buffer, heading)
+    writer = PdfReport(heading)
     writer.text(heading, size=15, gap=10)
     for label, value in summary(report):
         writer.text(f"{label}：{value}")
     for section, headings, rows, widths in _sections(report):
-        writer.y -= 8
+        writer.space(8)
         writer.text(section, size=12, gap=6)
         if rows:
             writer.table(headings, rows, widths)
         else:
             writer.text(_("无"), size=9)
-    writer.save()
-    return buffer.getvalue()
+    return writer.finish()

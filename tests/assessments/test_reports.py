@@ -18,6 +18,7 @@ from biaozhun.assessments.services import (
     score_assessment,
 )
 from biaozhun.audit.models import AuditKind, AuditRecord
+from biaozhun.core.pdf import PDF
 from tests.factories.committees import CommitteeFactory
 
 from . import scenario
@@ -105,7 +106,7 @@ def test_the_secretariat_and_the_administration_download_it_and_each_download_is
         client.force_login(user)
         xlsx = client.get(reverse("assessments:report_xlsx", args=[committee.pk, YEAR]))
         pdf = client.get(reverse("assessments:report_pdf", args=[committee.pk, YEAR]))
-        assert xlsx["Content-Type"] == exports.XLSX and pdf["Content-Type"] == exports.PDF
+        assert xlsx["Content-Type"] == exports.XLSX and pdf["Content-Type"] == PDF
         assert xlsx["Content-Disposition"] == f'attachment; filename="SAC-TC28-{YEAR}-annual-report.xlsx"'
         assert xlsx["Cache-Control"] == "private, no-store"
         assert dict(row[:2] for row in _sheets(xlsx.content)["概况"][1:])["等级"] == "良好"

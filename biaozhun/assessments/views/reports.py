@@ -12,6 +12,7 @@ from biaozhun.accounts import policy
 from biaozhun.audit.models import AuditKind
 from biaozhun.audit.records import record
 from biaozhun.core import clock
+from biaozhun.core.pdf import PDF
 
 from .. import annual_report, exports, selectors
 
@@ -40,7 +41,7 @@ def _report(request, committee_id: int, year: int, extension: str) -> HttpRespon
     if extension == "xlsx":
         content, content_type = exports.report_xlsx(report), exports.XLSX
     else:
-        content, content_type = exports.report_pdf(report), exports.PDF
+        content, content_type = exports.report_pdf(report), PDF
     record(AuditKind.DATA_EXPORTED, actor=request.user, target=committee, request=request,
            data={"export": "committee_annual_report", "year": year, "format": extension})
     response = HttpResponse(content, content_type=content_type)
