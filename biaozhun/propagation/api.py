@@ -36,7 +36,7 @@ MAX_OFFSET = 1_000_000
 class PropagationFlagOut(Schema):
     id: int
     changed: str = Field(description="the changed edition's number")
-    change: str = Field(description="replaced, amended, abolished or withdrawn")
+    change: str = Field(description="replaced, partial (partly replaced), amended, abolished or withdrawn")
     change_label: str
     effective_on: date | None
     amendment_number: int | None
@@ -65,7 +65,7 @@ class FlagQuery(Schema):
     state: str = Field("open", description="open or resolved")
     owner: int | None = Field(None, description="one of your organisations (its id)")
     change: int | None = Field(None, description="the flags of one change")
-    kind: str = Field("", description="replaced, amended, abolished or withdrawn")
+    kind: str = Field("", description="replaced, partial (partly replaced), amended, abolished or withdrawn")
     source: str = Field("", description="standard, filing, declaration, project or feedback")
     q: str = Field("", max_length=60, description="part of the changed edition's number or of the citing thing")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)

@@ -22,6 +22,7 @@ class ChangeKind(models.TextChoices):
     AMENDED = rules.ChangeKind.AMENDED.value, _("发布修改单")
     ABOLISHED = rules.ChangeKind.ABOLISHED.value, _("废止")
     WITHDRAWN = rules.ChangeKind.WITHDRAWN.value, _("撤销（发布有误）")
+    PARTIAL = rules.ChangeKind.PARTIAL.value, _("被部分代替")
 
 
 class ChangeState(models.TextChoices):
@@ -76,9 +77,9 @@ class ScanCursor(models.Model):
 class Change(models.Model):
     """One change to an edition that its citers must hear of. Written only by propagation/services."""
 
-    # The catalogue event that recorded it (status_changed, amendment_added or withdrawn): one change per event.
-    event = models.OneToOneField("catalog.StandardEvent", on_delete=models.PROTECT, related_name="+",
-                                 editable=False)
+    # The catalogue event that recorded it (status_changed, amendment_added, withdrawn; for a partial replacement
+    # the replacing edition's created or relation_added): one change per event and changed edition.
+    event = models.ForeignKey("catalog.StandardEvent", on_delete=models.PROTECT, related_name="+", editable=False)
     standard = models.ForeignKey("catalog.Standard", on_delete=models.PROTECT, related_name="propagated_changes",
                                  verbose_name=_("变更的标准"), editable=False)
     # The edition's number when it changed (a withdrawn edition's row holds a placeholder afterwards).
@@ -89,6 +90,9 @@ class Change(models.Model):
     kind = models.CharField(_("变更"), max_length=12, choices=ChangeKind.choices, editable=False)
     effective_on = models.DateField(_("生效日期"), null=True, blank=True, editable=False)
     amendment_number = models.PositiveSmallIntegerField(_("修改单编号"), null=True, blank=True, editable=False)
+    # A partial replacement's replacing edition (the changed edition stays in force for the rest).
+    partly_by = models.ForeignKey("catalog.Standard", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("部分代替它的标准"), editable=False)
     # The edition in force for a dated reference and for an undated one (rules.in_force_after); none for abolition.
     in_force = models.ForeignKey("catalog.Standard", null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="+", verbose_name=_("现行版本"), editable=False)
@@ -109,6 +113,7 @@ class Change(models.Model):
         ordering = ["-detected_at", "-id"]
         verbose_name = _("标准变更")
         verbose_name_plural = _("标准变更")
+        constraints = [models.UniqueConstraint(fields=["event", "standard"], name="propagation_change_event")]
         indexes = [
             models.Index(fields=["state", "id"], name="propagation_change_state"),
             models.Index(fields=["standard", "detected_at"], name="propagation_change_standard"),

@@ -43,7 +43,7 @@ def people_of(owner_ids: list[int]) -> dict[int, list[User]]:
 @task()
 def notify_change_owners(change_id: int) -> int:
     """Email the owners of a change's flags not told yet; returns the number of emails sent."""
-    change = Change.objects.select_related("standard", "in_force", "series_in_force").filter(pk=change_id).first()
+    change = Change.objects.select_related("standard", "in_force", "series_in_force", "partly_by").filter(pk=change_id).first()
     if change is None:
         return 0
     told = {event_data.get("owner") for event_data in change.events.filter(kind=ChangeEventKind.NOTIFIED)

@@ -124,7 +124,7 @@ def flag_for_viewer(*, viewer: Any, pk: int) -> Flag | None:
 
 
 def changes() -> QuerySet[Change]:
-    return Change.objects.select_related("standard", "in_force").order_by("-pk")
+    return Change.objects.select_related("standard", "in_force", "partly_by").order_by("-pk")
 
 
 def change_owners(change: Change) -> list[dict[str, Any]]:
@@ -160,4 +160,4 @@ def citations_of(standard: Standard) -> dict[str, int]:
 
 
 def changes_of(standard: Standard) -> QuerySet[Change]:
-    return Change.objects.filter(standard=standard).select_related("in_force").order_by("-pk")
+    return Change.objects.filter(standard=standard).select_related("in_force", "partly_by").order_by("-pk")

@@ -1,4 +1,4 @@
-"""Change propagation: when an edition is replaced, amended, abolished or withdrawn, what that citing it is
+"""Change propagation: when an edition is replaced (wholly or in part), amended, abolished or withdrawn, what that citing it is
 affected, which edition is in force for it now, and who owns each citing thing. Pure: no Django; the propagation
 app reads the catalogue and the other apps and asks here.
 
@@ -11,7 +11,8 @@ means the latest edition, with its amendments):
   withdrawn (nothing of the series may be in force any more). A change to an older edition leaves it alone.
 
 Which edition is in force afterwards: the replacing edition (replaced), the same edition with its amendment
-sheet (amended), none (abolished); for a withdrawn edition none for a dated reference, and the newest remaining
+sheet (amended) or for what is left of it (partly replaced: the citer checks whether what it relies on moved to
+the replacing edition), none (abolished); for a withdrawn edition none for a dated reference, and the newest remaining
 edition of the series for an undated one.
 
 Owners: who must look at a citing thing (decision 0031). Candidates are tried in the order of ``OWNER_ORDER`` for
@@ -40,6 +41,7 @@ class ChangeKind(StrEnum):
     AMENDED = "amended"
     ABOLISHED = "abolished"
     WITHDRAWN = "withdrawn"  # 撤销: published in error and taken out of the catalogue
+    PARTIAL = "partial"  # 部分代替: a newer edition replaces part of it; the rest stays in force
 
 
 class Citation(StrEnum):
@@ -117,7 +119,7 @@ def in_force_after(kind: ChangeKind, *, changed_id: int, replacing_id: int | Non
     """The edition a reference of this kind (dated or not) points at once the change took effect."""
     if kind == ChangeKind.REPLACED:
         return replacing_id
-    if kind == ChangeKind.AMENDED:
+    if kind in (ChangeKind.AMENDED, ChangeKind.PARTIAL):
         return changed_id
     if kind == ChangeKind.WITHDRAWN and undated:
         return newest_remaining_id

@@ -1,13 +1,15 @@
-"""Catalogue standards citing a changed edition: a dated reference to that edition is flagged by every change to it;
-an undated reference to the series only when the series' newest edition changes. Each flag names the edition in
-force afterwards."""
+"""Catalogue standards citing a changed edition (replaced wholly or in part, amended, abolished, withdrawn): a dated
+reference to that edition is flagged by every change to it; an undated reference to the series only when the
+series' newest edition changes. Each flag names the edition in force afterwards."""
 
 from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.template.loader import render_to_string
 
-from biaozhun.catalog.services import refresh_due_statuses, withdraw_standard
+from biaozhun.catalog.models import Status
+from biaozhun.catalog.services import refresh_due_statuses, update_standard, withdraw_standard
 from biaozhun.core import clock
 from biaozhun.core.actors import SYSTEM
 from biaozhun.propagation.models import Change, ChangeKind, Flag
@@ -142,3 +144,63 @@ def test_a_replacement_without_an_implementation_date_is_dated_by_the_replacing_
     make_standard("ISO 40301:2015", title_en="New edition", replaces=["ISO 40301:2005"], published_on="2015-01-01",
                   implemented_on=None)
     assert propagate() == []  # replaced in 2015: history, whatever day the import brings it
+
+
+# Partial replacements (部分代替): the partly replaced edition stays in force; its citers check whether the part they
+# rely on moved to the replacing edition.
+
+def partly(number: str) -> dict:
+    return {"identifier": number, "partial": True}
+
+
+def test_a_new_edition_partly_replacing_the_newest_flags_dated_and_undated_references_with_it_still_in_force(series):
+    by = make_standard("GB/T 40050-2026", replaces=[partly("GB/T 40001-2010")], published_on="2026-01-01",
+                       implemented_on=clock.today().isoformat())
+    [change] = propagate()
+    assert (change.kind, change.identifier, change.partly_by, change.undated_affected) == (
+        ChangeKind.PARTIAL, "GB/T 40001-2010", by, True)
+    assert flags_of(change) == {"GB/T 40101-2016": ("dated", "GB/T 40001-2010"),
+                                "GB/T 40102-2016": ("undated", "GB/T 40001-2010")}
+    series["current"].refresh_from_db()
+    assert series["current"].status == Status.CURRENT
+    sentence = render_to_string("propagation/_change_sentence.txt", {"change": change})
+    assert "GB/T 40001-2010" in sentence and "GB/T 40050-2026 部分代替" in sentence
+
+
+def test_a_partial_replacement_of_an_older_edition_flags_only_its_dated_references(series):
+    make_standard("GB/T 40051-2026", replaces=[partly("GB/T 40001-2005")], implemented_on=clock.today().isoformat())
+    # the 2005 edition is no longer in force (replaced by 2010): nothing of it to check
+    assert propagate() == []
+
+
+def test_an_edition_partly_replacing_two_makes_one_change_for_each(series):
+    other = make_standard("GB/T 40060-2015", published_on="2015-01-01", implemented_on="2015-06-01")
+    make_standard("GB/T 40061-2016", references=["GB/T 40060-2015"], tc_code="SAC/TC 28")
+    make_standard("GB/T 40062-2026", replaces=[partly("GB/T 40001-2010"), partly(other.identifier)],
+                  implemented_on=clock.today().isoformat())
+    changes = propagate()
+    assert sorted(c.identifier for c in changes) == ["GB/T 40001-2010", "GB/T 40060-2015"]
+    assert {c.event_id for c in changes} == {changes[0].event_id}  # one event, two editions
+    assert propagate() == []  # scanned once
+
+
+def test_an_edition_edited_to_partly_replace_another_is_propagated_then(series):
+    by = make_standard("GB/T 40070-2026", implemented_on=clock.today().isoformat())
+    assert propagate() == []
+    update_standard(actor=SYSTEM, standard=by, changes={"replaces": [partly("GB/T 40001-2010")]},
+                    expected_version=by.version)
+    [change] = propagate()
+    assert (change.kind, change.partly_by_id) == (ChangeKind.PARTIAL, by.pk)
+
+
+def test_a_whole_replacement_is_not_read_as_a_partial_one(series):
+    make_standard("GB/T 40001-2020", replaces=["GB/T 40001-2010"], published_on="2020-03-01",
+                  implemented_on=clock.today().isoformat())
+    assert [c.kind for c in propagate()] == [ChangeKind.REPLACED]
+
+
+def test_a_partial_replacement_that_is_history_is_not_propagated(series):
+    long_ago = clock.today() - timedelta(days=400)
+    make_standard("GB/T 40080-2024", replaces=[partly("GB/T 40001-2010")], implemented_on=long_ago.isoformat())
+    assert propagate() == []
+    assert not Change.objects.exists()

@@ -1,6 +1,8 @@
 """Find the changes to propagate: read the catalogue's history (StandardEvent) from where the last scan stopped and
 make a Change of each replacement or abolition that took effect (the edition's status moved), each amendment sheet
-published and each edition withdrawn as published in error.
+published, each edition withdrawn as published in error, and each partial replacement (部分代替: an edition entered
+or gaining a relation that replaces part of an edition in force, which stays in force; one change per edition
+partly replaced, effective when the replacing edition is).
 
 Every route that changes an edition records these events (the back office, an import, a periodic review's
 abolition, a project's publication, the daily status sweep), so reading them misses none. Events commit in the
@@ -28,7 +30,9 @@ from biaozhun.rules import propagation as rules
 from .. import events
 from ..models import Change, ChangeKind, ScanCursor
 
-SCANNED_KINDS = (EventKind.STATUS_CHANGED, EventKind.AMENDMENT_ADDED, EventKind.WITHDRAWN)
+SCANNED_KINDS = (EventKind.STATUS_CHANGED, EventKind.AMENDMENT_ADDED, EventKind.WITHDRAWN, EventKind.CREATED,
+                 EventKind.RELATION_ADDED)
+GAINS_RELATIONS = (EventKind.CREATED, EventKind.RELATION_ADDED)
 STATUS_CHANGES = {"replaced": ChangeKind.REPLACED, "abolished": ChangeKind.ABOLISHED}
 CHUNK = 1000  # events read per transaction
 
@@ -46,6 +50,7 @@ class Found:
     kind: ChangeKind
     effective_on: Any
     amendment_number: int | None = None
+    partly_by_id: int | None = None
 
 
 def scan_catalogue(*, actor: Any) -> list[int]:
@@ -76,8 +81,8 @@ def scan_catalogue(*, actor: Any) -> list[int]:
 
 def _read(rows: list[tuple], *, seen_on) -> list[Found]:
     """The events that are news: a status that still holds, a sheet still there, within the history window."""
-    standards = Standard.all_objects.in_bulk({row[1] for row in rows})
-    found = []
+    standards = Standard.all_objects.in_bulk({row[1] for row in rows if row[2] not in GAINS_RELATIONS})
+    found = _partial_replacements([row for row in rows if row[2] in GAINS_RELATIONS])
     for pk, standard_id, kind, to_status, data, at in rows:
         standard = standards.get(standard_id)
         if standard is None:
@@ -100,8 +105,34 @@ def _read(rows: list[tuple], *, seen_on) -> list[Found]:
                 continue
             item = Found(pk, standard_id, ident.canonical, edition_key(ident), ident.undated, ident.year,
                          ChangeKind.WITHDRAWN, at.date())
-        if not rules.is_history(item.effective_on, seen_on=seen_on):
-            found.append(item)
+        found.append(item)
+    news = [item for item in found if not rules.is_history(item.effective_on, seen_on=seen_on)]
+    return sorted(news, key=lambda item: item.event_id)
+
+
+def _partial_replacements(rows: list[tuple]) -> list[Found]:
+    """The editions in force that the editions of these events (entered, or gaining a relation) partly replace:
+    one query for the chunk; a relation_added event counts only for the relation it names."""
+    if not rows:
+        return []
+    named = {row[0]: (row[4] or {}).get("target") for row in rows if row[2] == EventKind.RELATION_ADDED}
+    event_of: dict[int, list[int]] = {}
+    for pk, standard_id, *_ in rows:
+        event_of.setdefault(standard_id, []).append(pk)
+    relations = (StandardRelation.objects
+                 .filter(source_id__in=list(event_of), kind=RelationKind.REPLACES, partial=True,
+                         target__status__in=rules.LIVE_STATUSES, target__withdrawn_at__isnull=True,
+                         source__withdrawn_at__isnull=True)
+                 .values_list("source_id", "target_identifier", "target_id", "target__identifier",
+                              "target__edition", "target__undated", "target__year", "source__implemented_on",
+                              "source__published_on"))
+    found = []
+    for source_id, written, target_id, identifier, edition, undated, year, implemented_on, published_on in relations:
+        for event_id in event_of[source_id]:
+            if event_id in named and named[event_id] != written:
+                continue  # another relation of the same edition
+            found.append(Found(event_id, target_id, identifier, edition, undated, year, ChangeKind.PARTIAL,
+                               implemented_on or published_on, partly_by_id=source_id))
     return found
 
 
@@ -114,7 +145,7 @@ def _published(identifier: str):
 
 
 def _make(actor: Any, item: Found) -> Change | None:
-    if Change.objects.filter(event_id=item.event_id).exists():
+    if Change.objects.filter(event_id=item.event_id, standard_id=item.standard_id).exists():
         return None
     replacing_id = None
     replacers: list[int] = []
@@ -138,6 +169,7 @@ def _make(actor: Any, item: Found) -> Change | None:
     change = Change.objects.create(
         event_id=item.event_id, standard_id=item.standard_id, identifier=item.identifier, edition=item.edition,
         undated=item.undated, kind=item.kind, effective_on=item.effective_on, amendment_number=item.amendment_number,
+        partly_by_id=item.partly_by_id,
         in_force_id=in_force(False), series_in_force_id=in_force(True), undated_affected=undated,
         detected_at=clock.now())
     events.change_detected(change, actor=actor)
