@@ -50,7 +50,7 @@ def _refusal(exc: DomainError) -> str:
 
 # What a proposal made in the admin gives (the rest follows from the workflow).
 PROPOSAL_FIELDS = ["committee", "title_zh", "title_en", "kind", "nature", "revises", "adopts", "degree", "ccs",
-                   "ics_codes", "competent_department", "drafting_units", "drafters", "trade_relevant"]
+                   "ics_codes", "competent_department", "drafting_units", "drafters", "references", "trade_relevant"]
 
 
 class ListAsLines(forms.CharField):
@@ -75,7 +75,8 @@ class ProjectAdminForm(forms.ModelForm):
     class Meta:
         model = Project
         fields = PROPOSAL_FIELDS  # the admin passes the fields of each page (get_fields)
-        field_classes = {"ics_codes": ListAsLines, "drafting_units": ListAsLines, "drafters": ListAsLines}
+        field_classes = {"ics_codes": ListAsLines, "drafting_units": ListAsLines, "drafters": ListAsLines,
+                         "references": ListAsLines}
 
 
 @admin.register(Project)

@@ -96,6 +96,7 @@ class ProjectDetailOut(ProjectOut):
     competent_department: str
     drafting_units: list[str] = Field(description="起草单位, in the order the text names them")
     drafters: list[str] = Field(description="起草人, in the order the text names them")
+    references: list[str] = Field(description="normative references of the draft, canonical numbers (dated or not)")
     revises: list[str]
     trade_relevant: bool
     tbt_notification: str
@@ -210,7 +211,7 @@ def _detail(project: Project) -> dict:
         **_project(project),
         "adopts": project.adopts, "degree": project.degree, "ccs": project.ccs_id, "ics": project.ics_codes,
         "competent_department": project.competent_department, "drafting_units": project.drafting_units,
-        "drafters": project.drafters,
+        "drafters": project.drafters, "references": project.references,
         "revises": [s.identifier for s in selectors.revised_standards(project=project)],
         "trade_relevant": project.trade_relevant, "tbt_notification": project.tbt_notification,
         "tbt_notified_on": project.tbt_notified_on, "plan_issued_on": project.plan_issued_on,

@@ -140,6 +140,10 @@ class ProposeForm(BootstrapFormMixin, forms.Form):
                                      help_text=gettext_lazy("每行一个，或以顿号分隔，按标准文本中的顺序"))
     drafters = forms.CharField(label=gettext_lazy("起草人"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                help_text=gettext_lazy("每行一个，或以顿号分隔，按标准文本中的顺序"))
+    references = forms.CharField(label=gettext_lazy("规范性引用文件"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 3}),
+                                 help_text=gettext_lazy("每行一个标准号：注日期的如 GB/T 191-2008，不注日期的如 GB/T 191；"
+                                                        "所引用的标准有变化时会提示本项目"))
     trade_relevant = forms.BooleanField(label=gettext_lazy("涉及贸易（须WTO/TBT通报）"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:

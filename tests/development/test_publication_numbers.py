@@ -109,7 +109,8 @@ def test_a_revision_that_keeps_its_title_publishes_without_confirming(propose, p
 def test_the_edition_carries_classification_department_drafters_and_the_approved_text(propose, publish,
                                                                                       reviewer_user):
     project = propose("医用电器 检验规则", ccs="C30", ics_codes="11.040.01", competent_department="国家药品监督管理局",
-                      drafting_units="中国食品药品检定研究院\n上海市医疗器械检验研究院", drafters="王一、李二、张三")
+                      drafting_units="中国食品药品检定研究院\n上海市医疗器械检验研究院", drafters="王一、李二、张三",
+                      references="GB 9706.1-2020\nGB/T 191")
     approved = project.documents.filter(kind=DocumentKind.DRAFT, stage=Stage.REVIEW).get()
     assert approved.label == "报批稿"
     edition = publish(project, "GB 9706.299-2026")
@@ -117,6 +118,8 @@ def test_the_edition_carries_classification_department_drafters_and_the_approved
         "C30", ["11.040.01"], "国家药品监督管理局")
     assert edition.drafting_units == ["中国食品药品检定研究院", "上海市医疗器械检验研究院"]
     assert edition.drafters == ["王一", "李二", "张三"]
+    assert sorted(edition.relations_out.filter(kind="references").values_list("target_identifier", flat=True)) == [
+        "GB 9706.1-2020", "GB/T 191"]
     text = edition.full_texts.get(language="zh")
     assert text.sha256 == hashlib.sha256(PDF).hexdigest()
     assert StandardEvent.objects.get(standard=edition, kind=EventKind.FULLTEXT_ATTACHED).actor == reviewer_user
@@ -225,3 +228,12 @@ def test_the_withdraw_form_is_for_administrators_and_a_refusal_names_what_to_do(
     assert response.status_code == 302
     project.refresh_from_db()
     assert project.stage == Stage.APPROVAL
+
+
+def test_references_that_are_not_standard_numbers_are_refused_with_their_lines(tc28_committee, secretariat_user):
+    with pytest.raises(ValidationFailed) as refused:
+        propose_project(actor=secretariat_user, committee=tc28_committee, title_zh="医用电器 检验规则", kind="new",
+                        nature="recommended", references="GB 9706.1-2020\n见附录A\nGB/T -2006")
+    [problem] = refused.value.errors
+    assert problem["field"] == "references"
+    assert "第 2 行“见附录A”" in problem["message"] and "第 3 行“GB/T -2006”" in problem["message"]

@@ -83,6 +83,25 @@ def test_projects_revising_or_adopting_it_are_flagged_to_their_secretariat(tc28_
                                        adopting.pk: (Citation.ADOPTS, "ISO 41004", tc_secretariat.pk)}
 
 
+def test_projects_whose_drafts_cite_it_are_flagged_dated_or_undated(tc28_committee, tc_secretariat, secretariat_user):
+    cited = make_standard("GB/T 41007-2015", tc_code="SAC/TC 28")
+    make_standard("GB/T 41007-2009", published_on="2009-01-01", implemented_on="2009-06-01", status="replaced")
+
+    def drafting(title: str, references: str):
+        return propose_project(actor=secretariat_user, committee=tc28_committee, title_zh=title, kind="new",
+                               nature="recommended", references=references)
+
+    dated = drafting("引用注日期", "GB/T 191-2008\ngb/t41007-2015")
+    undated = drafting("引用不注日期", "GB/T 41007")
+    drafting("引用旧版本", "GB/T 41007-2009")
+    drafting("引用号码相近的标准", "GB/T 410070-2015")
+    assert dated.references == ["GB/T 191-2008", "GB/T 41007-2015"]
+    abolish(cited)
+    propagate()
+    assert flagged(Source.PROJECT) == {dated.pk: (Citation.DATED, "GB/T 41007-2015", tc_secretariat.pk),
+                                       undated.pk: (Citation.UNDATED, "GB/T 41007", tc_secretariat.pk)}
+
+
 def test_open_feedback_on_it_is_flagged_to_its_handler_and_answered_feedback_is_not(
         tc28_standard, tc28_committee, tc_secretariat, national_administration, secretariat_user):
     waiting = submit(tc28_standard)

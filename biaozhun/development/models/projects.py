@@ -38,6 +38,9 @@ class Project(models.Model):
     competent_department = models.CharField(_("主管部门"), max_length=200, blank=True)
     drafting_units = models.JSONField(_("起草单位"), default=list, blank=True)
     drafters = models.JSONField(_("起草人"), default=list, blank=True)
+    # The normative references of the draft (canonical numbers, dated or undated), carried into the edition when it
+    # is published; a change to a cited edition flags the project (propagation).
+    references = models.JSONField(_("规范性引用文件"), default=list, blank=True)
     proposer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提出人"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="proposed_projects")
     trade_relevant = models.BooleanField(_("涉及贸易（须WTO/TBT通报）"), default=False)

@@ -1,5 +1,5 @@
 """The details a project carries into its catalogue edition when published: classification (CCS, ICS), the
-competent department, the drafting units and the drafters. Cleaned here for proposals and later edits alike, so
+competent department, the drafting units, the drafters and the normative references. Cleaned here for proposals and later edits alike, so
 publication can rely on them; a revision or amendment starts from what its revised edition has."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from biaozhun.reference.models import CcsCode, IcsCode
 
-PUBLICATION_DETAILS = ("ccs", "ics_codes", "competent_department", "drafting_units", "drafters")
+PUBLICATION_DETAILS = ("ccs", "ics_codes", "competent_department", "drafting_units", "drafters", "references")
 MAX_NAMES = 60
+MAX_REFERENCES = 300
 MAX_NAME = 200
 _SEPARATORS = re.compile(r"[\n\r、；;，,]+")
 
@@ -63,7 +64,39 @@ def clean(values: dict[str, Any], problems: list[dict[str, str]]) -> dict[str, A
                 problems.append({"field": field, "message": _(
                     "至多 %(count)d 个，每个不超过 %(max)d 字；每行一个，或以顿号分隔") % {"count": MAX_NAMES, "max": MAX_NAME}})
             cleaned[field] = listed
+    if "references" in values:
+        cleaned["references"] = _references(values["references"], problems)
     return cleaned
+
+
+def _references(value: Any, problems: list[dict[str, str]]) -> list[str]:
+    """Standard numbers one per line (or a list), each read as the catalogue reads it (GB/T 1.1-2020 §10.3: with a
+    year, that edition; without, the latest); canonical, repeats dropped. A line that is not a standard number is a
+    problem naming its line."""
+    from biaozhun.identifiers import IdentifierError, parse
+    from biaozhun.reference.selectors import code_tables
+
+    items = value if isinstance(value, list | tuple) else re.split(r"[\n\r；;]+", str(value or ""))
+    found: list[str] = []
+    wrong: list[str] = []
+    tables = code_tables()
+    for line, item in enumerate(items, start=1):
+        text = " ".join(str(item).split())
+        if not text:
+            continue
+        try:
+            number = parse(text, tables).canonical
+        except IdentifierError:
+            wrong.append(_("第 %(line)d 行“%(text)s”") % {"line": line, "text": text[:60]})
+            continue
+        if number not in found:
+            found.append(number)
+    if wrong:
+        problems.append({"field": "references", "message": _(
+            "%(lines)s不是标准号；每行一个，如 GB/T 191-2008 或不注日期的 GB/T 191") % {"lines": "、".join(wrong[:5])}})
+    if len(found) > MAX_REFERENCES:
+        problems.append({"field": "references", "message": _("至多 %(count)d 个引用文件") % {"count": MAX_REFERENCES}})
+    return found
 
 
 def _ccs(value: Any, problems: list[dict[str, str]]) -> CcsCode | None:

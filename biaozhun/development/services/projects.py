@@ -69,15 +69,15 @@ def move_needs_reason(current: str, target: str) -> bool:
 def propose_project(*, actor: Any, committee, title_zh: str, kind: str, nature: str, title_en: str = "",
                     adopts: str = "", degree: str = "", revises=(), trade_relevant: bool = False, ccs: Any = None,
                     ics_codes: Any = (), competent_department: str = "", drafting_units: Any = (),
-                    drafters: Any = ()) -> Project:
-    """A new project in 提案. The publication details (classification, competent department, drafting units and
-    drafters: lists, or text one per line) are carried into the edition when it is published; a revision or
+                    drafters: Any = (), references: Any = ()) -> Project:
+    """A new project in 提案. The publication details (classification, competent department, drafting units,
+    drafters and normative references: lists, or text one per line) are carried into the edition when it is published; a revision or
     amendment takes the revised edition's classification and department where none is given."""
     policy.require(actor, "development.propose", committee)
     problems = []
     revises = list(revises)
     offered = {"ccs": ccs, "ics_codes": ics_codes, "competent_department": competent_department,
-               "drafting_units": drafting_units, "drafters": drafters}
+               "drafting_units": drafting_units, "drafters": drafters, "references": references}
     given = {name: value for name, value in offered.items() if value not in (None, "", [], ())}
     values = details.clean({**details.inherited(revises), **given}, problems)
     if kind not in ProjectKind.values:

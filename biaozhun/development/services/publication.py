@@ -272,6 +272,7 @@ def _create_edition(actor: Any, project: Project, ident: Identifier, published_o
     }
     data.update(ccs=project.ccs_id, ics=list(project.ics_codes), competent_department=project.competent_department,
                 drafting_units=list(project.drafting_units), drafters=list(project.drafters),
+                references=list(project.references),
                 plan_number=project.plan_number or "")
     if project.kind == ProjectKind.ADOPTION:
         data["adopts"] = [{"identifier": project.adopts, "degree": project.degree}]

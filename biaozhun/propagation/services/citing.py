@@ -9,7 +9,10 @@
 5. published declarations of enterprise standards naming it among their reference standards;
 6. development projects under way that revise it;
 7. development projects under way that adopt it (an ISO/IEC edition, dated or undated);
-8. open implementation feedback on it.
+8. open implementation feedback on it;
+9. development projects under way whose draft's normative references name it (dated, or undated as above).
+
+Steps are stored by their index (Change.progress), so a new one is added at the end.
 
 Only what is live is flagged: editions in force or coming into force (not the changed one itself nor its
 replacement), filings not yet decided, published declarations, projects not ended, feedback not answered. Each
@@ -182,9 +185,10 @@ def _declaration_references(change: Change, after: int, size: int, owners: Owner
 PROJECT_FIELDS = ("pk", "plan_number", "title_zh", "committee_id", "adopts")
 
 
-def _project_drafts(change: Change, rows: list[tuple], classify: Callable[[str], tuple[str, str, int | None] | None],
+def _project_drafts(change: Change, rows: list[tuple], classify: Callable[[Any], tuple[str, str, int | None] | None],
                     owners: Owners) -> list[Draft]:
-    """`classify(adopts)`: (citation, cited as, edition in force) for a project that is affected, else None."""
+    """`classify(value)` (the row's fifth value: what it adopts, or its references): (citation, cited as, edition in
+    force) for a project that is affected, else None."""
     found = [(row, hit) for row in rows if (hit := classify(row[4])) is not None]
     secretariats = owners.of_committees(row[3] for row, _hit in found)
     return [Draft(Source.PROJECT, pk, _label(plan or f"#{pk}", title), str(pk), citation, cited_as, in_force,
@@ -216,6 +220,26 @@ def _projects_adopting(change: Change, after: int, size: int, owners: Owners) ->
 
 
 # --- 8: feedback -------------------------------------------------------------------------------------------------
+def _projects_referencing(change: Change, after: int, size: int, owners: Owners) -> Batch:
+    """Projects whose drafts cite it: the rows whose reference list holds its sequence number, each number read."""
+    from biaozhun.development.models import Project
+
+    number = change.undated.rsplit(" ", 1)[-1]
+    rows = list(Project.objects.annotate(references_text=Cast("references", TextField()))
+                .filter(stage__in=ACTIVE_STAGES, pk__gt=after, references_text__contains=number).order_by("pk")
+                .values_list(*PROJECT_FIELDS, "references")[:size])
+
+    def classify(references: list) -> tuple[str, str, int | None] | None:
+        for text in references or []:
+            citation = _citation(change, str(text))
+            if citation is not None:
+                return citation, str(text), _in_force(change, citation)
+        return None
+
+    drafts = _project_drafts(change, [(*row[:4], row[5]) for row in rows], classify, owners)
+    return Batch(drafts, rows[-1][0] if rows else after, len(rows) < size)
+
+
 def _feedback(change: Change, after: int, size: int, owners: Owners) -> Batch:
     from biaozhun.feedback.selectors.items import feedback_on_standard
     from biaozhun.rules.feedback import OPEN
@@ -248,4 +272,5 @@ STEPS: tuple[Step, ...] = (
     Step("projects_revising", Source.PROJECT, _always, _projects_revising),
     Step("projects_adopting", Source.PROJECT, _always, _projects_adopting),
     Step("feedback", Source.FEEDBACK, _always, _feedback),
+    Step("projects_referencing", Source.PROJECT, _always, _projects_referencing),
 )
