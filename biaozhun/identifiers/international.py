@@ -54,6 +54,7 @@ _DIRECTIVES_AFTER = re.compile(r"[ /](?:DIR|DIRECTIVES?|SUP|SUPPLEMENT)(?![A-Z])
 _LANGUAGE_RANK = {code: rank for rank, code in enumerate(LANGUAGE_ORDER)}
 _LETTER_PART = re.compile(r"/(?![IVX](?:$|[^A-Z]))[A-Z](?=$|[: (])")
 _OLD_IEC_NUMBERS = 2000  # before 1997 IEC numbers had no 60000: IEC 529 is IEC 60529
+_STAGE_ITERATION = re.compile(r"([A-Z]{2,4})([2-9]|1[0-9])")  # a draft stage and its iteration, as a last part
 
 
 class InternationalRules(Scanner):
@@ -73,6 +74,9 @@ class InternationalRules(Scanner):
         if publishers == ["IEC"] and doc_type != "Guide" and number[0] != "0" and int(number) < _OLD_IEC_NUMBERS:
             number = str(60000 + int(number))
         parts = self.international_parts(publishers[0] in IEC_LEADS)
+        if stage is not None and iteration is None and parts and (glued := _STAGE_ITERATION.fullmatch(parts[-1])) \
+                and glued.group(1) == stage:
+            iteration = int(parts.pop()[len(stage):])  # ISO/IEC CD 17021-CD2: the second CD, not a lettered part
         if self.char() == "." and self.char(1) in DIGIT:
             pos = self.i
             self.i += 1

@@ -35,6 +35,11 @@ def test_an_iteration_belongs_to_the_draft_that_carries_the_stage():
     supplement = parse("ISO 14971:2019/NP Amd 1.2")
     assert (supplement.stage, supplement.iteration, supplement.supplements) == ("NP", 2, (Supplement("amd", "1"),))
     assert parse("ISO/DIS 45001.1") == parse("ISO/DIS 45001")  # the first iteration carries no suffix
+    # the stage repeated after the number with its iteration: that iteration, not a lettered part
+    assert parse("ISO/IEC CD 17021-CD2") == parse("ISO/IEC CD 17021.2")
+    assert parse("ISO/IEC CD 17021-1-CD3").canonical == "ISO/IEC CD 17021-1.3"
+    assert parse("ISO/CD 105-A01").part == "A01"  # a lettered part of a draft stays one
+    assert parse("ISO 17021-CD2").part == "CD2"  # no stage before: a part like any other
 
 
 @pytest.mark.parametrize(("text", "canonical", "stage", "prefix"), [
