@@ -50,8 +50,8 @@ RULES = {
         "第 %(n)s 个字符处：这是一组部分（共 %(count)s 项：%(parts)s），不是一项标准；请每个部分单列一条"),
     "part_range_order": gettext_lazy("第 %(n)s 个字符处：部分号范围应由小到大，如 .1~7"),
     "committee_document": gettext_lazy(
-        "“%(document)s”是技术委员会 %(committee)s 的工作文件，不是标准；请填写已发布的标准号，如 ISO 9001:2015"),
-    "committee": gettext_lazy("“%(committee)s”是技术委员会，不是标准；请填写该委员会发布的标准号，如 ISO 9001:2015"),
+        "“%(document)s”是 %(committee)s 的工作文件，不是标准；请填写该委员会已发布的标准号，如 ISO 9001:2015"),
+    "committee": gettext_lazy("“%(committee)s”是委员会的名称，不是标准；请填写该委员会发布的标准号，如 ISO 9001:2015"),
     "directives": gettext_lazy("“%(name)s”是 ISO/IEC 导则（制定标准的工作程序），不是标准；请填写标准号，如 ISO 9001:2015"),
     "iteration_without_stage": gettext_lazy(
         "第 %(n)s 个字符处：只有草案才带轮次号（如 ISO/DIS 12345.2），已发布的标准号中不应有“.2”"),

@@ -50,6 +50,8 @@ _LANGUAGES = re.compile(r" ?\(([A-Z]{1,2}(?:(?:[,/;+\-] ?| )[A-Z]{1,2})*)\)")
 _LANGUAGE_CODE = re.compile(r"[A-Z]+")
 _JOINT = re.compile(r" ?[|/] ?(IDF) ?")
 _N_DOCUMENT = re.compile(r"[ /,]N ?([0-9]+)")
+# An IEC committee document after the committee's name: "IEC TC 57/2100/CD", "IEC SC 65A/1234(F)/FDIS".
+_IEC_SERIAL = re.compile(r"/([0-9]+[A-Z]?(?:\([A-Z]\))?(?:/[A-Z]{1,6})?)$")
 _DIRECTIVES_AFTER = re.compile(r"[ /](?:DIR|DIRECTIVES?|SUP|SUPPLEMENT)(?![A-Z])")  # ISO/IEC JTC 1 DIR, ... JTC 1 SUP
 _LANGUAGE_RANK = {code: rank for rank, code in enumerate(LANGUAGE_ORDER)}
 _LETTER_PART = re.compile(r"/(?![IVX](?:$|[^A-Z]))[A-Z](?=$|[: (])")
@@ -369,6 +371,11 @@ class InternationalRules(Scanner):
             self.fail("committee_document", "an ISO or IEC publication", start,
                       f'"{committee} N {match.group(1)}" is a working document of a committee, not a publication',
                       committee=committee, document=f"N {match.group(1)}")
+        if (serial := _IEC_SERIAL.search(self.s, start)) is not None and self.s[start:serial.start()].strip():
+            committee = re.sub(r"\bSYC\b", "SyC", self.s[start : serial.start()].strip())
+            self.fail("committee_document", "an ISO or IEC publication", start,
+                      f'"{self.s[start:]}" is a working document of {committee}, not a publication',
+                      committee=committee, document=self.s[start:].strip())
         if _DIRECTIVES_AFTER.search(self.s, start):
             self.directives(start)  # ISO/IEC JTC 1 DIR, ISO/IEC DIR JTC 1 SUP: the JTC 1 Supplement to the Directives
         committee = self.s[start:].strip()

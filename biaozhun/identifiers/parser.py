@@ -74,6 +74,8 @@ class Parser(ChineseRules, InternationalRules):
             committee = f"ISO/IEC JTC 1/SC {group[7:]}"
         elif group[0] in DIGIT:
             committee = f"IEC {'SC' if group[-1] in UPPER else 'TC'} {group}"
+        elif group.startswith("SYC"):
+            committee = f"IEC SyC {group[3:]}"  # a systems committee, not a technical one
         else:
             committee = f"IEC {group}"
         self.fail("committee_document", "an ISO or IEC publication", 0,

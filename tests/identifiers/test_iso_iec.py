@@ -219,7 +219,12 @@ def test_a_draft_amendment_of_an_undated_draft_keeps_both_stages():
 
 @pytest.mark.parametrize(("text", "code", "says"), [
     ("100/3705(F)/FDIS", "committee_document", ["IEC TC 100", "工作文件"]),
-    ("SyCSmartEnergy/158/Q", "committee_document", ["IEC SYCSMARTENERGY", "工作文件"]),
+    ("SyCSmartEnergy/158/Q", "committee_document", ["IEC SyC SMARTENERGY", "工作文件"]),
+    ("IEC SyC AAL/12/CD", "committee_document", ["IEC SyC AAL 的工作文件"]),
+    ("IEC TC 57/2100/CD", "committee_document", ["IEC TC 57 的工作文件"]),
+    ("IEC SC 65A/1234(F)/FDIS", "committee_document", ["IEC SC 65A 的工作文件"]),
+    ("ISO/IEC JTC 1/SC 27/2345", "committee_document", ["ISO/IEC JTC 1/SC 27 的工作文件"]),
+    ("ISO/IEC JTC 1/SC 7", "committee", ["委员会的名称"]),
     ("CIS/D/468A/CC", "committee_document", ["CISPR/D", "工作文件"]),
     ("JTC1-SC41/250/RVC", "committee_document", ["ISO/IEC JTC 1/SC 41"]),
     ("100/3644", "committee_document", ["IEC TC 100"]),

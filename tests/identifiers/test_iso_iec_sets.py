@@ -48,7 +48,7 @@ def test_each_refusal_has_its_own_code_and_a_message(row):
     ("ISO/TC 46 N 3064", ["N 3064", "ISO/TC 46", "工作文件", "不是标准"]),
     ("ISO/IEC JTC 1/SC 7 N 1234", ["ISO/IEC JTC 1/SC 7", "N 1234", "工作文件"]),
     ("65/789/CDV", ["IEC TC 65", "65/789/CDV", "工作文件"]),
-    ("ISO/TC 176", ["ISO/TC 176", "技术委员会", "不是标准"]),
+    ("ISO/TC 176", ["ISO/TC 176", "委员会的名称", "不是标准"]),
     ("ISO/IEC Directives, Part 1", ["ISO/IEC DIRECTIVES, PART 1", "导则", "不是标准"]),
     ("ISO 9001.2", ["第 9 个字符", "草案"]),
     ("ISO 9001:2015(XX)", ["XX", "语种"]),
