@@ -33,12 +33,13 @@ CONTENT_TYPES = {
 }
 
 
+SKIP_INVALID_HELP = _("不勾选：有一条记录有误则整个文件都不导入。勾选：导入有效的记录，有误的记录连同原因写入一个同格式的文件，"
+                      "改正后可再次导入。")
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("文件"), help_text=_("JSONL、CSV 或 XLSX，格式见 docs/catalog-jsonl.md"))
-    skip_invalid = forms.BooleanField(
-        label=_("跳过无效记录"), required=False,
-        help_text=_("不勾选：有一条记录有误则整个文件都不导入。勾选：导入有效的记录，有误的记录连同原因写入一个同格式的文件，"
-                    "改正后可再次导入。"))
+    skip_invalid = forms.BooleanField(label=_("跳过无效记录"), required=False, help_text=SKIP_INVALID_HELP)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -90,15 +91,24 @@ def report_job(model_admin: admin.ModelAdmin, request, job: ImportJob) -> None:
             messages.WARNING)
 
 
-class ImportViews:
-    """Mixed into ImportJobAdmin: the upload page and the rejects download."""
+class UploadPage:
+    """Mixed into a ModelAdmin: an upload page that imports a file all-or-nothing or skipping invalid records, shows
+    the first errors of a refused file and sends a finished import to its job. A subclass names its form and title
+    and runs the import (`run_upload(request, cleaned_data) -> ImportJob`); the catalogue's import permission
+    guards every import."""
 
-    def get_urls(self):
-        return [
-            path("upload/", self.admin_site.admin_view(self.upload_view), name="catalog_importjob_upload"),
-            path("<int:pk>/rejects/", self.admin_site.admin_view(self.rejects_view), name="catalog_importjob_rejects"),
-            *super().get_urls(),
-        ]
+    upload_form: type[forms.Form]
+    upload_title: str
+    upload_name: str  # the URL name of the page (admin:<upload_name>)
+
+    def run_upload(self, request, data: dict) -> ImportJob:
+        raise NotImplementedError
+
+    def upload_context(self) -> dict:
+        return {}
+
+    def upload_urls(self) -> list:
+        return [path("upload/", self.admin_site.admin_view(self.upload_view), name=self.upload_name)]
 
     def changelist_view(self, request, extra_context=None):
         extra = {"can_import": policy.can(request.user, "catalog.import"), **(extra_context or {})}
@@ -108,33 +118,46 @@ class ImportViews:
     def upload_view(self, request):
         policy.require(request.user, "catalog.import")
         refusal = upload_refusal(request) if request.method == "POST" else None
-        form = ImportForm(request.POST or None, request.FILES or None)
+        form = self.upload_form(request.POST or None, request.FILES or None)
         if refusal:
             form.add_error("file", refusal)
         errors, total = [], 0
         if request.method == "POST" and not refusal and form.is_valid():
             try:
-                job = self._import(request, form.cleaned_data["file"], form.cleaned_data["skip_invalid"])
+                job = self.run_upload(request, form.cleaned_data)
             except ImportRejected as exc:
                 errors, total = exc.errors, exc.total_errors
                 form.add_error(None, exc.message)
             except ValueError as exc:
                 form.add_error("file", str(exc))
             else:
-                self._report(request, job)
+                report_job(self, request, job)
                 return HttpResponseRedirect(reverse("admin:catalog_importjob_change", args=[job.pk]))
         return TemplateResponse(request, "admin/catalog/importjob/upload.html", {
-            **self.admin_site.each_context(request), "title": gettext_now("导入标准目录"), "form": form,
-            "errors": errors, "more": max(0, total - len(errors)), "opts": self.model._meta,
+            **self.admin_site.each_context(request), "title": str(self.upload_title), "form": form,
+            "errors": errors, "more": max(0, total - len(errors)), "opts": self.model._meta, **self.upload_context(),
         })
 
-    def _import(self, request, upload, skip_invalid: bool) -> ImportJob:
+
+class ImportViews(UploadPage):
+    """Mixed into ImportJobAdmin: the catalogue's upload page and the rejects download."""
+
+    upload_form = ImportForm
+    upload_title = _("导入标准目录")
+    upload_name = "catalog_importjob_upload"
+
+    def get_urls(self):
+        return [
+            *self.upload_urls(),
+            path("<int:pk>/rejects/", self.admin_site.admin_view(self.rejects_view), name="catalog_importjob_rejects"),
+            *super().get_urls(),
+        ]
+
+    def run_upload(self, request, data: dict) -> ImportJob:
+        upload, skip_invalid = data["file"], data["skip_invalid"]
         fmt = Path(upload.name).suffix.lstrip(".").lower()
         return import_upload(upload, fmt, lambda source, rejects: run_import(
             source, actor=request.user, fmt=fmt, source="admin", skip_invalid=skip_invalid, rejects_to=rejects))
-
-    def _report(self, request, job: ImportJob) -> None:
-        report_job(self, request, job)
 
     def rejects_view(self, request, pk: int):
         policy.require(request.user, "catalog.import")
