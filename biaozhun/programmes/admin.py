@@ -8,7 +8,16 @@ from django.contrib import admin, messages
 
 from biaozhun.core.errors import DomainError
 
-from .models import Evaluation, EvaluationCriterion, Pilot, PilotApplication, Programme, ProgrammeEvent, ProgrammeType
+from .models import (
+    Evaluation,
+    EvaluationCriterion,
+    Pilot,
+    PilotApplication,
+    PilotEvidence,
+    Programme,
+    ProgrammeEvent,
+    ProgrammeType,
+)
 from .services import ProgrammeInput, create_programme
 
 
@@ -72,6 +81,11 @@ class PilotAdmin(ReadOnlyAdmin):
 @admin.register(Evaluation)
 class EvaluationAdmin(ReadOnlyAdmin):
     list_display = ("pilot", "stage", "state", "total", "passed", "outcome")
+
+
+@admin.register(PilotEvidence)
+class PilotEvidenceAdmin(ReadOnlyAdmin):
+    list_display = ("pilot", "kind", "key", "label", "created_at")
 
 
 @admin.register(ProgrammeEvent)

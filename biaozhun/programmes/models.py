@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from biaozhun.core import clock
 from biaozhun.core.models import AppendOnly
 from biaozhun.core.storage import UnguessableName, private_storage
+from biaozhun.evidence import EvidenceLink
 
 
 class EvaluationStage(models.TextChoices):
@@ -335,3 +336,16 @@ class ProgrammeEvent(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+class PilotEvidence(EvidenceLink):
+    """A record of the platform that shows what a pilot achieved (a standard it wrote, a project, a filing, a
+    campaign, a committee), linked by its authority or its organisation (services/evidence.py)."""
+
+    pilot = models.ForeignKey(Pilot, on_delete=models.PROTECT, related_name="evidence")
+
+    class Meta:
+        ordering = ["pilot", "created_at", "id"]
+        verbose_name = _("试点示范成果")
+        verbose_name_plural = _("试点示范成果")
+        constraints = [models.UniqueConstraint(fields=["pilot", "kind", "key"], name="programmes_evidence_once")]

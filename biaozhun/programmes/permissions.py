@@ -108,6 +108,14 @@ def _edit_application(user: Any, application: Any) -> bool:
     return applies_for(user, application.organisation)
 
 
+def _link_evidence(user: Any, pilot: Any) -> bool:
+    """Link evidence to a pilot: its authority and its organisation's members."""
+    return (
+        runs(user, pilot.programme)
+        or applies_for(user, pilot.organisation)
+    )
+
+
 def _score(user: Any, evaluation: Any) -> bool:
     return (
         evaluation is not None
@@ -133,6 +141,7 @@ RULES = {
     "programmes.own": _own,
     "programmes.view_application": _view_application,
     "programmes.edit_application": _edit_application,
+    "programmes.link_evidence": _link_evidence,
     "programmes.score": _score,
     "programmes.view_evaluation": _view_evaluation,
 }

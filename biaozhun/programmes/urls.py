@@ -13,6 +13,7 @@ urlpatterns = [
     path("pilots.xlsx", public.pilots_xlsx, name="pilots_xlsx"),
     path("pilots/<int:pilot_id>/", public.pilot, name="pilot"),
     path("pilots/<int:pilot_id>/evaluate/", authority.evaluation_open, name="evaluation_open"),
+    path("pilots/<int:pilot_id>/evidence/", authority.evidence_add, name="evidence_add"),
     path("mine/", applying.mine, name="mine"),
     path("work/", authority.work, name="work"),
     path("applications/<int:pilot_application_id>/", applying.application, name="application"),

@@ -20,3 +20,4 @@ ROWS = [
     Row("programmes.score", Fixture("midterm_evaluation"), frozenset()),
     Row("programmes.view_evaluation", Fixture("midterm_evaluation"), ADMIN),
 ]
+ROWS.append(Row("programmes.link_evidence", Fixture("approved_pilot"), ADMIN | {"enterprise_user"}))

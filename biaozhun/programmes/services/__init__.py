@@ -12,6 +12,7 @@ from .evaluations import conclude_evaluation as conclude_evaluation
 from .evaluations import open_evaluation as open_evaluation
 from .evaluations import result_of as result_of
 from .evaluations import score_evaluation as score_evaluation
+from .evidence import link_evidence as link_evidence
 from .programmes import ProgrammeInput as ProgrammeInput
 from .programmes import create_programme as create_programme
 from .programmes import move_call as move_call

@@ -16,10 +16,11 @@ from biaozhun.accounts.models import User
 from biaozhun.core.errors import DomainError, ValidationFailed
 
 from .. import selectors
-from ..models import EvaluationStage, Outcome, Pilot
+from ..models import Outcome, Pilot
 from ..services import (
     approve_application,
     conclude_evaluation,
+    link_evidence,
     move_call,
     open_evaluation,
     reject_application,
@@ -168,3 +169,17 @@ def evaluation_conclude(request, evaluation_id: int):
     return redirect(found.pilot)
 
 
+
+
+@login_required
+@require_POST
+def evidence_add(request, pilot_id: int):
+    pilot = get_object_or_404(Pilot, pk=pilot_id)
+    try:
+        link_evidence(actor=request.user, pilot=pilot, kind=request.POST.get("kind", ""),
+                      text=request.POST.get("text", ""), note=request.POST.get("note", ""))
+    except DomainError as error:
+        refusal(request, error)
+        return redirect(pilot)
+    messages.success(request, _("成果已关联。"))
+    return redirect(pilot)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.core import clock
+from biaozhun.evidence import EvidenceKind, visible_links
 from biaozhun.reference.models import RegionCode
 
 from .. import exports, selectors
@@ -94,9 +95,11 @@ def pilot(request, pilot_id: int):
     found = get_object_or_404(Pilot.objects.select_related("programme__programme_type", "programme__authority",
                                                            "organisation"), pk=pilot_id)
     manage = policy.can(request.user, "programmes.manage", found)
-    evidence = list(found.evidence.order_by("created_at", "id")) if hasattr(found, "evidence") else []
+    evidence = visible_links(found.evidence.select_related("created_by").order_by("created_at", "id"),
+                             viewer=request.user)
     return render(request, "programmes/pilot.html", {
         "pilot": found, "region": selectors.region_name(found.region_code), "manage": manage,
         "may_evaluate": manage and found.state in (PilotState.RUNNING, PilotState.EXTENDED),
         "evaluations": selectors.pilot_evaluations(found), "outcome": selectors.latest_outcome(found),
-        "evidence": evidence, "history": list(selectors.history(pilot=found)[:100]) if manage else []})
+        "evidence": evidence, "may_link": policy.can(request.user, "programmes.link_evidence", found),
+        "evidence_kinds": EvidenceKind.choices, "history": list(selectors.history(pilot=found)[:100]) if manage else []})
