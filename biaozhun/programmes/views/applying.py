@@ -113,9 +113,9 @@ def withdraw(request, pilot_application_id: int):
 
 @login_required
 @require_safe
-def attachment(request, attachment_id: int):
+def attachment(request, pilot_attachment_id: int):
     stored = get_object_or_404(ApplicationAttachment.objects.select_related(
-        "application__programme__authority", "application__organisation"), pk=attachment_id)
+        "application__programme__authority", "application__organisation"), pk=pilot_attachment_id)
     if not policy.can(request.user, "programmes.view_application", stored.application):
         raise Http404  # whether the file exists is not for others to learn
     return serve_file(stored.file, filename=stored.filename, content_type=stored.content_type, restricted=True)
