@@ -31,7 +31,8 @@ def test_two_evaluators_are_averaged_per_criterion_first():
 
 def test_weights_need_not_add_up_to_100():
     result = weighted_result([Criterion("a", Decimal(1)), Criterion("b", Decimal(3))], [{"a": 100, "b": 60}], 70)
-    assert result.total == Decimal("70.0")  # (100 + 180) / 4, exactly the pass mark: passes
+    assert result.total == Decimal("70.0")  # (100 + 180) / 4
+    assert result.passed is True  # exactly the pass mark passes
 
 
 def test_just_below_the_pass_mark_fails():

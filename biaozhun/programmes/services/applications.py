@@ -19,6 +19,7 @@ from biaozhun.core.errors import DomainError, InvalidTransition, ValidationFaile
 from biaozhun.declarations.services.profiles import county_code_problem
 
 from .. import events
+from ..models import ApplicationState as State
 from ..models import (
     CallState,
     Pilot,
@@ -26,7 +27,6 @@ from ..models import (
     Programme,
     ProgrammeEventKind,
 )
-from ..models import ApplicationState as State
 from . import attachments as files
 
 LIMITS = {"project_name": 200, "field": 100, "objectives": 5000, "planned_standards": 5000}
