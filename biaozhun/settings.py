@@ -28,7 +28,8 @@ BIAOZHUN_PASSWORD_RESET_EMAILS_PER_ADDRESS; page rate limits BIAOZHUN_RATE_LOGIN
 BIAOZHUN_RATE_REGISTER, BIAOZHUN_RATE_PASSWORD_RESET, BIAOZHUN_RATE_VALIDITY, BIAOZHUN_RATE_SEARCH,
 BIAOZHUN_RATE_VERIFY ("N/second|minute|hour|day", or "off"). Implementation feedback: BIAOZHUN_RATE_FEEDBACK,
 BIAOZHUN_RATE_FEEDBACK_CODE, BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM, BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY,
-BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES, BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES.
+BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES, BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES. Pilots and demonstrations:
+BIAOZHUN_MAX_PROGRAMME_ATTACHMENT_BYTES, BIAOZHUN_MAX_PROGRAMME_UPLOAD_BYTES.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -130,6 +131,7 @@ INSTALLED_APPS = [
     "biaozhun.propagation",
     "biaozhun.assessments",
     "biaozhun.international",
+    "biaozhun.programmes",
     "biaozhun.portal",
     "biaozhun.api",
 ]
@@ -309,6 +311,10 @@ BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CO
 BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY = os.environ.get("BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY", "20/hour")
 BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES", str(10 * 2**20)))
 BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES", str(25 * 2**20)))
+# Pilots and demonstrations: each file sent with an application, and an application's files in all.
+BIAOZHUN_MAX_PROGRAMME_ATTACHMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_PROGRAMME_ATTACHMENT_BYTES",
+                                                             str(10 * 2**20)))
+BIAOZHUN_MAX_PROGRAMME_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_PROGRAMME_UPLOAD_BYTES", str(40 * 2**20)))
 # Committees: the public notice of an application (calendar days, Civil Code counting), a term's length in years,
 # and how many days before a term ends its secretariat is reminded to prepare the next (换届).
 BIAOZHUN_COMMITTEE_NOTICE_DAYS = int(os.environ.get("BIAOZHUN_COMMITTEE_NOTICE_DAYS", "30"))

@@ -24,6 +24,7 @@ urlpatterns = [
     path("inspections/", include("biaozhun.inspections.urls")),
     path("international/", include("biaozhun.international.urls")),
     path("privacy/", include("biaozhun.accounts.privacy.urls")),
+    path("programmes/", include("biaozhun.programmes.urls")),
     path("projects/", include("biaozhun.development.urls")),
     path("propagation/", include("biaozhun.propagation.urls")),
     path("", include("biaozhun.portal.urls")),

@@ -15,6 +15,7 @@ from biaozhun.groups.api import router as groups_router
 from biaozhun.inspections.api import router as inspections_router
 from biaozhun.international.api import router as international_router
 from biaozhun.leaders.api import router as leaders_router
+from biaozhun.programmes.api import router as programmes_router
 from biaozhun.propagation.api import router as propagation_router
 from biaozhun.search.api import router as search_router
 
@@ -67,3 +68,4 @@ api.add_router("/feedback", feedback_router)
 api.add_router("/propagation", propagation_router)
 api.add_router("/committees", committees_router)
 api.add_router("/assessments", assessments_router)
+api.add_router("/programmes", programmes_router)

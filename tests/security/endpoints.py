@@ -450,3 +450,34 @@ ENDPOINTS.update({
     "api:adoption_candidates": PUBLIC,
     "api:adoption_behind": PUBLIC,
 })
+ENDPOINTS.update({
+    # pilots and demonstrations (decision 0041): calls and pilots are public; applications are their organisation's
+    # and their authority's; evaluations their authority's and evaluators'
+    "programmes:index": PUBLIC,
+    "programmes:programme": Rule("programmes.view_programme", public_read=True),  # drafts only to the authority
+    "programmes:apply": Rule("programmes.apply"),
+    "programmes:programme_move": Rule("programmes.manage"),
+    "programmes:pilots": PUBLIC,
+    "programmes:grid": PUBLIC,
+    "programmes:pilots_xlsx": PUBLIC,
+    "programmes:pilot": PUBLIC,  # the evaluation and evidence forms only to those who may use them
+    "programmes:evaluation_open": Rule("programmes.manage"),
+    "programmes:evidence_add": Rule("programmes.link_evidence"),
+    "programmes:mine": Rule("programmes.own"),
+    "programmes:work": Rule("programmes.work"),
+    "programmes:application": Rule("programmes.view_application"),
+    "programmes:withdraw": Rule("programmes.edit_application"),
+    "programmes:review": Rule("programmes.manage"),
+    "programmes:attachment": Rule("programmes.view_application"),
+    "programmes:evaluation": Rule("programmes.view_evaluation"),
+    "programmes:evaluation_score": Rule("programmes.score"),
+    "programmes:evaluation_conclude": Rule("programmes.manage"),
+    "api:programme_list": PUBLIC,
+    "api:programme_detail": Rule("programmes.view_programme", public_read=True),
+    "api:pilot_list": PUBLIC,
+    "api:pilot_detail": PUBLIC,
+    "api:programme_application_list": Rule("programmes.view_application"),
+    "api:programme_application_detail": Rule("programmes.view_application"),
+    "api:programme_application_decide": Rule("programmes.manage"),
+    "api:programme_apply": Rule("programmes.apply"),
+})

@@ -50,6 +50,9 @@ API_SAMPLES = {
     "international_ballot_id": lambda: _participation().pk,
     "translation_id": lambda: _international_demo("TranslationProject").pk,
     "comparison_id": lambda: _international_demo("Comparison").pk,
+    "programme_id": lambda: _programmes_demo().programme_id,
+    "pilot_id": lambda: _programmes_demo().pk,
+    "pilot_application_id": lambda: _programmes_demo().application_id,
 }
 # The query a GET operation needs (its required query parameters).
 QUERY_SAMPLES = {"/api/v1/international/indicators/compare": "?chinese=%E2%89%A4%200.5&foreign=%E2%89%A4%201"}
@@ -58,7 +61,8 @@ ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}", "/api/v1/propagation/ci
                         "/api/v1/assessments/", "/api/v1/assessments/schemes/{year}",
                         "/api/v1/assessments/{assessment_id}", "/api/v1/assessments/reports/{committee_id}/{year}",
                         "/api/v1/international/participation/ballots",
-                        "/api/v1/international/participation/ballots/{international_ballot_id}"}
+                        "/api/v1/international/participation/ballots/{international_ballot_id}",
+                        "/api/v1/programmes/applications", "/api/v1/programmes/applications/{pilot_application_id}"}
 # A bulk declaration file's job is read by its enterprise's members: asked as one.
 ENTERPRISE_READS = {"/api/v1/declarations/work/imports/{job_id}", "/api/v1/declarations/work/imports/{job_id}/rejects"}
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
@@ -92,6 +96,16 @@ def _international_demo(model: str):
 
     _participation()
     return getattr(models, model).objects.order_by("pk").first()
+
+
+def _programmes_demo():
+    """The first demo pilot (load_demo_programmes, idempotent)."""
+    from django.core.management import call_command
+
+    from biaozhun.programmes.models import Pilot
+
+    call_command("load_demo_programmes", stdout=None)
+    return Pilot.objects.order_by("pk").first()
 
 
 def _participation_work_item():
