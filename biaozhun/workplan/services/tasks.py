@@ -139,7 +139,9 @@ def report_progress(*, actor, task: Task, percent: int, text: str, on: date | No
         problems.append({"field": "percent", "message": _("标记为已完成时，完成进度应为 100%。")})
     if problems:
         raise ValidationFailed(problems[0]["message"], problems)
-    mine = unit_ids(actor) & task.unit_ids() if getattr(actor, "pk", None) else set()
+    # the unit the report is for: the lead unit if the reporter belongs to it, else the reporter's co-responsible
+    # unit (the platform replaying history reports for the lead unit)
+    mine = unit_ids(actor) & task.unit_ids() if getattr(actor, "pk", None) else {task.lead_unit_id}
     unit = task.lead_unit if task.lead_unit_id in mine else Organisation.objects.filter(pk__in=mine).first()
     report = ProgressReport.objects.create(task=task, actor=user_or_none(actor), unit=unit, on=on, percent=percent,
                                            text=text, at=clock.now())
