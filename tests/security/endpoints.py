@@ -450,3 +450,25 @@ ENDPOINTS.update({
     "api:adoption_candidates": PUBLIC,
     "api:adoption_behind": PUBLIC,
 })
+ENDPOINTS.update({
+    # the yearly work plan (decision 0038): supervision for staff roles, a task for staff and its units
+    "workplan:index": Rule("workplan.view"),
+    "workplan:import": Rule("workplan.manage"),
+    "workplan:mine": Rule("workplan.own"),
+    "workplan:plan": Rule("workplan.view"),
+    "workplan:progress": Rule("workplan.view"),
+    "workplan:overdue": Rule("workplan.view"),
+    "workplan:summary_xlsx": Rule("workplan.view"),
+    "workplan:summary_pdf": Rule("workplan.view"),
+    "workplan:task": Rule("workplan.see_task"),
+    "workplan:report": Rule("workplan.report"),
+    "workplan:move": Rule("workplan.move"),
+    "workplan:assign": Rule("workplan.manage"),
+    "workplan:evidence": Rule("workplan.report"),
+    "api:workplan_plans": Rule("workplan.view"),
+    "api:workplan_plan": Rule("workplan.view"),
+    "api:workplan_tasks": Rule("workplan.view"),
+    "api:workplan_task": Rule("workplan.see_task"),
+    "api:workplan_report": Rule("workplan.report"),
+    "api:workplan_move": Rule("workplan.move"),
+})
