@@ -112,9 +112,18 @@ def test_a_unit_member_reports_progress_with_htmx_and_sees_it(client, group_task
     html = answer.content.decode()
     assert "已完成调研报告初稿。" in html and "完成 45% · 推进中" in html and "<html" not in html
     refused = client.post(url, {"percent": "120", "text": "x"}, HTTP_HX_REQUEST="true")
-    assert refused.status_code == 422
+    assert refused.status_code == 200  # htmx swaps only successful answers: the form comes back with its error
+    assert refused.context["errors"]["percent"]
     assert "完成进度应为 0 到 100 之间的整数。" in refused.content.decode()
     assert group_task.reports.count() == 1
+
+
+def test_a_refused_report_without_htmx_answers_with_its_status(client, group_task, bureau_user):
+    client.force_login(bureau_user)
+    refused = client.post(reverse("workplan:report", args=[group_task.pk]), {"percent": "50", "text": " "})
+    assert refused.status_code == 422
+    assert "请填写进展情况" in refused.content.decode()
+    assert not group_task.reports.exists()
 
 
 def test_someone_else_cannot_report(client, group_task, ministry_user):

@@ -68,9 +68,12 @@ def _failed(request, task, error: DomainError, *, template: str = "workplan/task
     errors = {problem["field"]: problem["message"] for problem in getattr(error, "errors", []) if "field" in problem}
     if not errors:
         errors["form"] = error.message
-    if not request.headers.get("HX-Request"):
+    htmx = bool(request.headers.get("HX-Request"))
+    if not htmx:
         messages.error(request, error.message)
-    return render(request, template, _context(request, task, errors=errors, values=values), status=error.status)
+    # htmx swaps only successful answers: the form with its errors comes back as 200 (nothing was written)
+    return render(request, template, _context(request, task, errors=errors, values=values),
+                  status=200 if htmx else error.status)
 
 
 def _date(value: str) -> datetime.date | None:
