@@ -64,4 +64,7 @@ class TaskAdmin(ServiceAdmin):
                           due_on=form.cleaned_data.get("due_on"))
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        """The co-responsible units were saved by the service (with the event); the inlines are read-only."""
+        """The co-responsible units were saved by the service (with the event), so not by the form; the read-only
+        inlines change nothing."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
