@@ -29,7 +29,8 @@ BIAOZHUN_RATE_REGISTER, BIAOZHUN_RATE_PASSWORD_RESET, BIAOZHUN_RATE_VALIDITY, BI
 BIAOZHUN_RATE_VERIFY ("N/second|minute|hour|day", or "off"). Implementation feedback: BIAOZHUN_RATE_FEEDBACK,
 BIAOZHUN_RATE_FEEDBACK_CODE, BIAOZHUN_RATE_FEEDBACK_CODE_PER_ITEM, BIAOZHUN_RATE_FEEDBACK_CODE_VERIFY,
 BIAOZHUN_MAX_FEEDBACK_ATTACHMENT_BYTES, BIAOZHUN_MAX_FEEDBACK_UPLOAD_BYTES. Pilots and demonstrations:
-BIAOZHUN_MAX_PROGRAMME_ATTACHMENT_BYTES, BIAOZHUN_MAX_PROGRAMME_UPLOAD_BYTES.
+BIAOZHUN_MAX_PROGRAMME_ATTACHMENT_BYTES, BIAOZHUN_MAX_PROGRAMME_UPLOAD_BYTES. Work plan texts:
+BIAOZHUN_MAX_WORKPLAN_UPLOAD_BYTES.
 
 DEBUG is off unless DEBUG=1 says otherwise: the site runs the way its users get it, also under `make run`.
 """
@@ -132,6 +133,7 @@ INSTALLED_APPS = [
     "biaozhun.assessments",
     "biaozhun.international",
     "biaozhun.programmes",
+    "biaozhun.workplan",
     "biaozhun.portal",
     "biaozhun.api",
 ]
@@ -419,6 +421,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(5 * _MB // 2)))
 BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_VALIDITY_UPLOAD_BYTES", str(5 * _MB)))
 BIAOZHUN_MAX_DOCUMENT_BYTES = int(os.environ.get("BIAOZHUN_MAX_DOCUMENT_BYTES", str(50 * _MB)))
+# A year's work plan as plain text (the 2019 plan is 40 KB).
+BIAOZHUN_MAX_WORKPLAN_UPLOAD_BYTES = int(os.environ.get("BIAOZHUN_MAX_WORKPLAN_UPLOAD_BYTES", str(_MB)))
 # Batch filing (docs/filing-batch.md): the whole upload (data file and ZIP of texts), and what is read of it.
 BIAOZHUN_MAX_FILING_BATCH_BYTES = int(os.environ.get("BIAOZHUN_MAX_FILING_BATCH_BYTES", str(512 * _MB)))
 BIAOZHUN_FILING_BATCH_LIMITS = {

@@ -27,6 +27,7 @@ urlpatterns = [
     path("programmes/", include("biaozhun.programmes.urls")),
     path("projects/", include("biaozhun.development.urls")),
     path("propagation/", include("biaozhun.propagation.urls")),
+    path("workplan/", include("biaozhun.workplan.urls")),
     path("", include("biaozhun.portal.urls")),
 ]
 if settings.DEBUG:

@@ -18,6 +18,7 @@ from biaozhun.leaders.api import router as leaders_router
 from biaozhun.programmes.api import router as programmes_router
 from biaozhun.propagation.api import router as propagation_router
 from biaozhun.search.api import router as search_router
+from biaozhun.workplan.api import router as workplan_router
 
 from .errors import install_error_handlers
 
@@ -69,3 +70,4 @@ api.add_router("/propagation", propagation_router)
 api.add_router("/committees", committees_router)
 api.add_router("/assessments", assessments_router)
 api.add_router("/programmes", programmes_router)
+api.add_router("/workplan", workplan_router)

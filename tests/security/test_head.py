@@ -53,6 +53,8 @@ API_SAMPLES = {
     "programme_id": lambda: _programmes_demo().programme_id,
     "pilot_id": lambda: _programmes_demo().pk,
     "pilot_application_id": lambda: _programmes_demo().application_id,
+    "plan_year": lambda: _workplan_demo().plan.year,
+    "task_id": lambda: _workplan_demo().pk,
 }
 # The query a GET operation needs (its required query parameters).
 QUERY_SAMPLES = {"/api/v1/international/indicators/compare": "?chinese=%E2%89%A4%200.5&foreign=%E2%89%A4%201"}
@@ -62,7 +64,9 @@ ADMINISTRATION_READS = {"/api/v1/leaders/runs/{run_id}", "/api/v1/propagation/ci
                         "/api/v1/assessments/{assessment_id}", "/api/v1/assessments/reports/{committee_id}/{year}",
                         "/api/v1/international/participation/ballots",
                         "/api/v1/international/participation/ballots/{international_ballot_id}",
-                        "/api/v1/programmes/applications", "/api/v1/programmes/applications/{pilot_application_id}"}
+                        "/api/v1/programmes/applications", "/api/v1/programmes/applications/{pilot_application_id}",
+                        "/api/v1/workplan/plans", "/api/v1/workplan/plans/{plan_year}",
+                        "/api/v1/workplan/plans/{plan_year}/tasks", "/api/v1/workplan/tasks/{task_id}"}
 # A bulk declaration file's job is read by its enterprise's members: asked as one.
 ENTERPRISE_READS = {"/api/v1/declarations/work/imports/{job_id}", "/api/v1/declarations/work/imports/{job_id}/rejects"}
 JIANGSU = "江苏省市场监督管理局"  # a demo filing authority: the API's filing reads are asked as its member
@@ -106,6 +110,16 @@ def _programmes_demo():
 
     call_command("load_demo_programmes", stdout=None)
     return Pilot.objects.order_by("pk").first()
+
+
+def _workplan_demo():
+    """The first task of the demo work plan (load_demo_workplan, idempotent)."""
+    from django.core.management import call_command
+
+    from biaozhun.workplan.models import Task
+
+    call_command("load_demo_workplan", stdout=None)
+    return Task.objects.order_by("pk").first()
 
 
 def _participation_work_item():
