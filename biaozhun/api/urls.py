@@ -14,6 +14,7 @@ from biaozhun.filing.api import router as filing_router
 from biaozhun.groups.api import router as groups_router
 from biaozhun.inspections.api import router as inspections_router
 from biaozhun.international.api import router as international_router
+from biaozhun.stats.api import router as stats_router
 from biaozhun.leaders.api import router as leaders_router
 from biaozhun.propagation.api import router as propagation_router
 from biaozhun.search.api import router as search_router
@@ -62,6 +63,7 @@ api.add_router("/groups", groups_router)
 api.add_router("/leaders", leaders_router)
 api.add_router("/inspections", inspections_router)
 api.add_router("/international", international_router)
+api.add_router("/stats", stats_router)
 api.add_router("/declarations", declarations_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/propagation", propagation_router)
