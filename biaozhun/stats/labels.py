@@ -61,7 +61,7 @@ def order(dimension: str, key: str, value: float | None) -> tuple:
         known = ORDERED[dimension]
         return (known.index(key) if key in known else len(known), key)
     if dimension in BY_VALUE:
-        return (-(value or 0), key)
+        return (key == "", -(value or 0), key)  # the unclassified last
     return (key,)
 
 

@@ -52,7 +52,9 @@ def _state(request):
 
 
 def _link(**params) -> str:
-    return "?" + urlencode({k: v for k, v in params.items() if v not in ("", None)})
+    """A query string of the state; an empty key is kept when there is a focus (the unclassified field)."""
+    keep = {"key"} if params.get("focus") else set()
+    return "?" + urlencode({k: v for k, v in params.items() if k in keep or v not in ("", None)})
 
 
 @require_safe
