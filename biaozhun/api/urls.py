@@ -14,10 +14,10 @@ from biaozhun.filing.api import router as filing_router
 from biaozhun.groups.api import router as groups_router
 from biaozhun.inspections.api import router as inspections_router
 from biaozhun.international.api import router as international_router
-from biaozhun.stats.api import router as stats_router
 from biaozhun.leaders.api import router as leaders_router
 from biaozhun.propagation.api import router as propagation_router
 from biaozhun.search.api import router as search_router
+from biaozhun.stats.api import router as stats_router
 
 from .errors import install_error_handlers
 
