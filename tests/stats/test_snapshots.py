@@ -102,3 +102,29 @@ def test_use_is_counted_with_one_upsert_per_request(stats_world, client, django_
     client.get(standard.get_absolute_url())
     client.head(standard.get_absolute_url())  # a probe is not a reader
     assert sum(StandardUse.objects.values_list("views", flat=True)) == 3
+
+
+def test_the_demo_command_is_idempotent(stats_world):
+    call_command("load_demo_stats", stdout=None)
+    first = list(Snapshot.objects.order_by("year", "indicator", "dimension", "key")
+                 .values_list("year", "indicator", "dimension", "key", "value"))
+    call_command("load_demo_stats", stdout=None)
+    again = list(Snapshot.objects.order_by("year", "indicator", "dimension", "key")
+                 .values_list("year", "indicator", "dimension", "key", "value"))
+    assert first == again and len({row[0] for row in first}) == 5
+
+
+def test_the_admin_saves_an_indicator_through_the_service(admin_user, client):
+    indicator = Indicator.objects.get(code="filings")
+    client.force_login(admin_user)
+    url = f"/admin/stats/indicator/{indicator.pk}/change/"
+    form = client.get(url)
+    assert form.status_code == 200
+    response = client.post(url, {"name": "备案的标准数", "definition": indicator.definition,
+                                 "formula": indicator.formula, "unit": indicator.unit,
+                                 "dimensions": '["total", "tier", "region"]', "source": indicator.source,
+                                 "public": "on", "position": indicator.position})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    indicator.refresh_from_db()
+    assert indicator.name == "备案的标准数"
+    assert indicator.events.get().changes == {"name": ["备案标准数", "备案的标准数"]}
