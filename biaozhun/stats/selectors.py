@@ -16,7 +16,7 @@ from biaozhun.accounts import policy
 from biaozhun.core import clock
 
 from . import indicators, labels
-from .models import Indicator, Snapshot
+from .models import Indicator, Snapshot, SnapshotRun
 
 CACHE_TTL = 600
 VERSION_KEY = "stats:version"
@@ -68,7 +68,8 @@ def forget_cache() -> None:
 
 
 def snapshot_years() -> list[int]:
-    return sorted(Snapshot.objects.values_list("year", flat=True).distinct())
+    """The years with a snapshot (read from the runs: a few rows, not the values)."""
+    return sorted(set(SnapshotRun.objects.order_by().values_list("year", flat=True).distinct()))
 
 
 def live_values(code: str, dimension: str, *, as_of: date | None = None) -> dict[str, float | None]:
