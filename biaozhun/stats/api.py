@@ -29,7 +29,8 @@ class IndicatorOut(Schema):
 
 
 class FiguresQuery(Schema):
-    indicator: str = Field(max_length=60, description="the indicator's code (see /stats/indicators)")
+    indicator: str = Field("standards_in_force", max_length=60,
+                           description="the indicator's code (see /stats/indicators)")
     dimension: str = Field("total", max_length=12, description="one of the indicator's dimensions")
     year: int | None = Field(None, ge=1950, le=9999, description="the year-end; default this year (live)")
 
