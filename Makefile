@@ -56,6 +56,7 @@ setup: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	$(BIN)/python manage.py load_demo_international
 	$(BIN)/python manage.py load_demo_programmes
 	$(BIN)/python manage.py load_demo_workplan
+	$(BIN)/python manage.py load_demo_stats
 	$(BIN)/python manage.py search_sync
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 

@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "biaozhun.international",
     "biaozhun.programmes",
     "biaozhun.workplan",
+    "biaozhun.stats",
     "biaozhun.portal",
     "biaozhun.api",
 ]
@@ -299,6 +300,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.declarations.search.tasks.catch_up_search_index", "01:10"),
     ("biaozhun.committees.tasks.remind_term_ends_daily", "01:20"),
     ("biaozhun.international.tasks.participation.sweep_ballots_daily", "01:25"),
+    ("biaozhun.stats.tasks.snapshot_last_year", "02:30"),  # once a year: the first run after 1 January
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
     ("biaozhun.accounts.tasks.purge_sign_in_failures", "03:30"),
     ("biaozhun.core.tasks.refresh_database_statistics", "03:45"),

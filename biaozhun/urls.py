@@ -28,6 +28,7 @@ urlpatterns = [
     path("projects/", include("biaozhun.development.urls")),
     path("propagation/", include("biaozhun.propagation.urls")),
     path("workplan/", include("biaozhun.workplan.urls")),
+    path("stats/", include("biaozhun.stats.urls")),
     path("", include("biaozhun.portal.urls")),
 ]
 if settings.DEBUG:

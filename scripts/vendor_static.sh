@@ -12,6 +12,7 @@ fetch() {  # package@version
 fetch bootstrap@5.3.9
 fetch htmx.org@2.0.11
 fetch pdfjs-dist@6.5.438
+fetch echarts@5.6.0
 for f in "$work"/*.tgz; do tar -xzf "$f" -C "$work" && mv "$work/package" "$work/$(basename "$f" .tgz)"; done
 mkdir -p "$dest/bootstrap" "$dest/htmx"
 cp "$work"/bootstrap-5.3.9/dist/css/bootstrap.min.css "$work"/bootstrap-5.3.9/dist/css/bootstrap.min.css.map "$dest/bootstrap/"
@@ -23,4 +24,6 @@ rm -rf "$dest/pdfjs" && mkdir -p "$dest/pdfjs"
 cp "$work"/pdfjs-dist-6.5.438/build/pdf.min.mjs "$work"/pdfjs-dist-6.5.438/build/pdf.worker.min.mjs "$dest/pdfjs/"
 cp -r "$work"/pdfjs-dist-6.5.438/cmaps "$work"/pdfjs-dist-6.5.438/standard_fonts "$dest/pdfjs/"
 cp "$work"/pdfjs-dist-6.5.438/LICENSE "$dest/pdfjs/LICENSE"
-echo "bootstrap 5.3.9, htmx.org 2.0.11, pdfjs-dist 6.5.438" > "$dest/VERSIONS"
+rm -rf "$dest/echarts" && mkdir -p "$dest/echarts"
+cp "$work"/echarts-5.6.0/dist/echarts.min.js "$work"/echarts-5.6.0/LICENSE "$dest/echarts/"
+echo "bootstrap 5.3.9, htmx.org 2.0.11, pdfjs-dist 6.5.438, echarts 5.6.0" > "$dest/VERSIONS"

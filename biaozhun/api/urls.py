@@ -18,6 +18,7 @@ from biaozhun.leaders.api import router as leaders_router
 from biaozhun.programmes.api import router as programmes_router
 from biaozhun.propagation.api import router as propagation_router
 from biaozhun.search.api import router as search_router
+from biaozhun.stats.api import router as stats_router
 from biaozhun.workplan.api import router as workplan_router
 
 from .errors import install_error_handlers
@@ -64,6 +65,7 @@ api.add_router("/groups", groups_router)
 api.add_router("/leaders", leaders_router)
 api.add_router("/inspections", inspections_router)
 api.add_router("/international", international_router)
+api.add_router("/stats", stats_router)
 api.add_router("/declarations", declarations_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/propagation", propagation_router)

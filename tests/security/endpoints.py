@@ -447,6 +447,14 @@ ENDPOINTS.update({
     "international:adoption_behind": PUBLIC,
     "international:adoption_export": Rule("international.adoption_export"),
     "api:adoption_rates": PUBLIC,
+    "api:stats_indicators": PUBLIC,  # public indicators to all, internal ones to staff
+    "api:stats_figures": PUBLIC,  # an internal indicator's figures 404 to others
+    # statistics (issue 15): national figures public; implementation of mandatory standards for staff
+    "stats:index": PUBLIC,
+    "stats:export": PUBLIC,
+    "stats:report": PUBLIC,
+    "stats:implementation": Rule("stats.view_internal"),
+    "stats:implementation_export": Rule("stats.view_internal"),
     "api:adoption_candidates": PUBLIC,
     "api:adoption_behind": PUBLIC,
 })

@@ -18,6 +18,7 @@ from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.international.adoption.panel import standard_panel
 from biaozhun.international.selectors.records import record_panel
 from biaozhun.reference.selectors import ics_classes, industry_classes
+from biaozhun.stats import usage
 
 from ..selectors import follow_state
 
@@ -62,6 +63,7 @@ def standard_detail(request, identifier: str):
         raise Http404(identifier)
     if standard.identifier != identifier:  # found by its edition: show the full double number
         return redirect(standard)
+    usage.count(request, standard, "views")
     relations = list(standard.relations_out.select_related("target").order_by("kind", "target_identifier"))
     older, newer = selectors.replacement_chain(standard)
     amendments = list(standard.amendments.all())

@@ -24,6 +24,7 @@ from biaozhun.accounts import policy
 from biaozhun.catalog import selectors, text_access
 from biaozhun.catalog.models import Amendment, Standard
 from biaozhun.core.files import PUBLIC_MAX_AGE, safe_filename, serve_file
+from biaozhun.stats import usage
 
 BUNDLE_SPOOL = 8 * 1024 * 1024  # bytes of a ZIP kept in memory before it spills to a temporary file
 
@@ -81,6 +82,7 @@ def read_full_text(request, identifier: str, language: str):
     offer = text_access.offer(standard, language=language)
     _allowed(request, standard, offer, download=False)
     may_download = offer.can_download or policy.can(request.user, "catalog.read_any_text", standard)
+    usage.count(request, standard, "reads")
     pdf_url = reverse("portal:full_text", args=[standard.identifier, language])
     return _reader(request, standard, title=standard.identifier, label=language, pdf_url=pdf_url, offer=offer,
                    download_url=f"{pdf_url}?download=1" if may_download else None)
@@ -94,6 +96,8 @@ def full_text(request, identifier: str, language: str):
         raise Http404(language)
     download = request.GET.get("download") == "1"
     everyone = _allowed(request, standard, text_access.offer(standard, language=language), download=download)
+    if download:
+        usage.count(request, standard, "downloads")
     return serve_file(text.file, filename=f"{_stem(standard.identifier)}-{language}.pdf",
                       content_type="application/pdf", restricted=not _public(standard, everyone),
                       as_attachment=download)
