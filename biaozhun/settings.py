@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "biaozhun.propagation",
     "biaozhun.assessments",
     "biaozhun.international",
+    "biaozhun.systems",
     "biaozhun.portal",
     "biaozhun.api",
 ]

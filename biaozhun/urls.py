@@ -26,6 +26,7 @@ urlpatterns = [
     path("privacy/", include("biaozhun.accounts.privacy.urls")),
     path("projects/", include("biaozhun.development.urls")),
     path("propagation/", include("biaozhun.propagation.urls")),
+    path("systems/", include("biaozhun.systems.urls")),
     path("", include("biaozhun.portal.urls")),
 ]
 if settings.DEBUG:

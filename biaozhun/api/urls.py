@@ -17,6 +17,7 @@ from biaozhun.international.api import router as international_router
 from biaozhun.leaders.api import router as leaders_router
 from biaozhun.propagation.api import router as propagation_router
 from biaozhun.search.api import router as search_router
+from biaozhun.systems.api import router as systems_router
 
 from .errors import install_error_handlers
 
@@ -67,3 +68,4 @@ api.add_router("/feedback", feedback_router)
 api.add_router("/propagation", propagation_router)
 api.add_router("/committees", committees_router)
 api.add_router("/assessments", assessments_router)
+api.add_router("/systems", systems_router)
