@@ -54,6 +54,7 @@ setup: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	$(BIN)/python manage.py load_demo_inspections
 	$(BIN)/python manage.py load_demo_assessments
 	$(BIN)/python manage.py load_demo_international
+	$(BIN)/python manage.py load_demo_systems
 	$(BIN)/python manage.py search_sync
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 

@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.fixtures.international_participation",
     "tests.fixtures.international_translations",
     "tests.fixtures.international_adoption",
+    "tests.fixtures.systems",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

@@ -123,10 +123,10 @@ def _editions_in_force(undated: set[str]) -> dict[str, Standard]:
 
 def _filled_numbers(entries: list[PlannedEntry]) -> set[str]:
     """The planned numbers the catalogue or a project already has."""
+    from django.contrib.auth.models import AnonymousUser
+
     from biaozhun.catalog import selectors as catalog_selectors
     from biaozhun.identifiers import IdentifierError
-
-    from django.contrib.auth.models import AnonymousUser
 
     filled = set()
     numbers = {entry.number for entry in entries if entry.number}

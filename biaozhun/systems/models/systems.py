@@ -79,6 +79,9 @@ class NodeStandard(models.Model):
         ordering = ["position", "id"]
         constraints = [models.UniqueConstraint(fields=["node", "undated"], name="systems_node_series")]
 
+    def __str__(self) -> str:
+        return self.undated
+
 
 class NodeProject(models.Model):
     node = models.ForeignKey(SystemNode, on_delete=models.CASCADE, related_name="project_links")
@@ -88,6 +91,9 @@ class NodeProject(models.Model):
     class Meta:
         ordering = ["position", "id"]
         constraints = [models.UniqueConstraint(fields=["node", "project"], name="systems_node_project")]
+
+    def __str__(self) -> str:
+        return str(self.project_id)
 
 
 class Priority(models.TextChoices):

@@ -35,6 +35,9 @@ class StandardTag(models.Model):
         constraints = [models.UniqueConstraint(fields=["tag", "standard"], name="systems_standard_tag")]
         indexes = [models.Index(fields=["standard", "tag"], name="systems_tag_standard")]
 
+    def __str__(self) -> str:
+        return f"{self.tag_id} {self.standard_id}"
+
 
 class ProjectTag(models.Model):
     tag = models.ForeignKey(ProgrammeTag, on_delete=models.PROTECT, related_name="project_links")
@@ -43,6 +46,9 @@ class ProjectTag(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["tag", "project"], name="systems_project_tag")]
         indexes = [models.Index(fields=["project", "tag"], name="systems_tag_project")]
+
+    def __str__(self) -> str:
+        return f"{self.tag_id} {self.project_id}"
 
 
 class TagEventKind(models.TextChoices):
