@@ -54,16 +54,19 @@ def _manage_tags(user: Any, obj: Any = None) -> bool:
     )
 
 
-def _tag_standard(user: Any, standard: Any) -> bool:
+def _tag_standard(user: Any, standard: Any = None) -> bool:
+    """A standard's tags; without one, whether the person may tag some standard (the tags page's forms)."""
     return (
         _administration(user)
+        or (standard is None and bool(user.memberships_of_kind(OrganisationKind.TC_SECRETARIAT)))
         or (standard is not None and bool(standard.tc_code) and user.is_secretariat_of(standard.tc_code))
     )
 
 
-def _tag_project(user: Any, project: Any) -> bool:
+def _tag_project(user: Any, project: Any = None) -> bool:
     return (
         _administration(user)
+        or (project is None and bool(user.memberships_of_kind(OrganisationKind.TC_SECRETARIAT)))
         or (project is not None and user.is_secretariat_of(project.committee.code))
     )
 # fmt: on

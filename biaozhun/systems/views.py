@@ -280,7 +280,7 @@ def tag_list(request):
 def tag_standard(request):
     number = request.POST.get("standard", "").strip()
     standard = _standard(request.user, number)
-    policy.require(request.user, "systems.tag_standard", standard)
+    policy.require(request.user, "systems.tag_standard", standard)  # without a standard: may tag some
     try:
         if standard is None:
             raise ValidationFailed(_("目录中没有标准 %(number)s。") % {"number": number})

@@ -450,3 +450,30 @@ ENDPOINTS.update({
     "api:adoption_candidates": PUBLIC,
     "api:adoption_behind": PUBLIC,
 })
+ENDPOINTS.update({
+    # standard systems (体系表) and programme tags: public pages and reads; editing for the owner (decision 0039)
+    "systems:list": PUBLIC,
+    "systems:detail": PUBLIC,
+    "systems:export": PUBLIC,
+    "systems:template": PUBLIC,
+    "systems:tags": PUBLIC,  # the tagging forms shown to those who may tag
+    "systems:create": Rule("systems.create"),
+    "systems:manage": Rule("systems.edit"),
+    "systems:import": Rule("systems.edit"),
+    "systems:node_add": Rule("systems.edit"),
+    "systems:node_change": Rule("systems.edit"),
+    "systems:node_remove": Rule("systems.edit"),
+    "systems:node_assign": Rule("systems.edit"),
+    "systems:node_unassign": Rule("systems.edit"),
+    "systems:tag_standard": Rule("systems.tag_standard"),
+    "systems:tag_project": Rule("systems.tag_project"),
+    "api:system_list": PUBLIC,
+    "api:tag_list": PUBLIC,
+    "api:system_detail": PUBLIC,
+    "api:system_gaps": PUBLIC,
+    "api:node_detail": PUBLIC,
+    "api:standard_tags": PUBLIC,
+    "api:standard_tags_set": Rule("systems.tag_standard"),
+    "api:project_tags": PUBLIC,
+    "api:project_tags_set": Rule("systems.tag_project"),
+})

@@ -50,6 +50,8 @@ API_SAMPLES = {
     "international_ballot_id": lambda: _participation().pk,
     "translation_id": lambda: _international_demo("TranslationProject").pk,
     "comparison_id": lambda: _international_demo("Comparison").pk,
+    "system_id": lambda: _systems_demo().pk,
+    "node_id": lambda: _systems_demo().nodes.order_by("pk").first().pk,
 }
 # The query a GET operation needs (its required query parameters).
 QUERY_SAMPLES = {"/api/v1/international/indicators/compare": "?chinese=%E2%89%A4%200.5&foreign=%E2%89%A4%201"}
@@ -92,6 +94,16 @@ def _international_demo(model: str):
 
     _participation()
     return getattr(models, model).objects.order_by("pk").first()
+
+
+def _systems_demo():
+    """The first demo standard system (load_demo_systems, idempotent, after the demo committees and projects)."""
+    from django.core.management import call_command
+
+    from biaozhun.systems.models import StandardSystem
+
+    call_command("load_demo_systems", stdout=None)
+    return StandardSystem.objects.order_by("pk").first()
 
 
 def _participation_work_item():
