@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import IO, Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 
 from biaozhun.catalog import selectors as catalog_selectors
 from biaozhun.core.sheet_upload import SheetSpec, UploadError, read_sheet_rows  # noqa: F401 (UploadError: for callers)
@@ -47,11 +48,14 @@ def _values(value: Any) -> list[str]:
 
 
 def _priority(text: str) -> str | None:
+    """A priority as written: its value (high), or its label in the current or the site's language (高)."""
     text = text.strip()
     if not text:
         return Priority.MEDIUM
+    with override(settings.LANGUAGE_CODE):
+        source = {str(label): value for value, label in Priority.choices}
     for value, label in Priority.choices:
-        if text in (value, str(label)):
+        if text.casefold() in (value, str(label).casefold()) or source.get(text) == value:
             return value
     return None
 
