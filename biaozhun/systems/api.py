@@ -31,14 +31,14 @@ router = Router(tags=["systems"])
 TAG = "^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$|^$"
 
 
-class TagOut(Schema):
+class ProgrammeTagOut(Schema):
     code: str
     name_zh: str
     name_en: str
     description: str
 
 
-class SystemOut(Schema):
+class StandardSystemOut(Schema):
     id: int
     code: str
     name_zh: str
@@ -48,7 +48,7 @@ class SystemOut(Schema):
     url: str
 
 
-class CountsOut(Schema):
+class GapCountsOut(Schema):
     standards: int
     projects: int
     planned: int
@@ -57,25 +57,25 @@ class CountsOut(Schema):
     not_adopted: int = Field(description="ISO/IEC editions in the node's ICS fields that no Chinese standard adopts")
 
 
-class NodeOut(Schema):
+class SystemNodeOut(Schema):
     id: int
     code: str
     parent: str = Field(description="the parent's code; empty for a top node")
     name_zh: str
     depth: int
     ics_codes: list[str]
-    own: CountsOut
-    rolled: CountsOut = Field(description="the node with its whole subtree, each thing counted once")
+    own: GapCountsOut
+    rolled: GapCountsOut = Field(description="the node with its whole subtree, each thing counted once")
 
 
-class SystemDetailOut(SystemOut):
+class StandardSystemDetailOut(StandardSystemOut):
     field_description: str
     outdated_after_years: int
-    total: CountsOut
-    nodes: list[NodeOut]
+    total: GapCountsOut
+    nodes: list[SystemNodeOut]
 
 
-class StandardEntryOut(Schema):
+class SystemStandardOut(Schema):
     assigned: str = Field(description="the edition assigned (any edition of the series)")
     in_force: str = Field(description="the series' edition in force (else its newest)")
     title_zh: str
@@ -84,14 +84,14 @@ class StandardEntryOut(Schema):
     outdated: bool
 
 
-class ProjectEntryOut(Schema):
+class SystemProjectOut(Schema):
     id: int
     plan_number: str | None
     title_zh: str
     stage: str
 
 
-class PlannedOut(Schema):
+class SystemPlannedOut(Schema):
     title: str
     number: str
     priority: str
@@ -99,40 +99,40 @@ class PlannedOut(Schema):
     missing: bool
 
 
-class NodeDetailOut(NodeOut):
-    standards: list[StandardEntryOut]
-    projects: list[ProjectEntryOut]
-    planned: list[PlannedOut]
+class SystemNodeDetailOut(SystemNodeOut):
+    standards: list[SystemStandardOut]
+    projects: list[SystemProjectOut]
+    planned: list[SystemPlannedOut]
     not_adopted: list[str] = Field(description="numbers of the newest ISO/IEC editions not adopted (at most 20)")
 
 
-class GapOut(Schema):
+class SystemNodeGapsOut(Schema):
     code: str
     name_zh: str
-    own: CountsOut
-    rolled: CountsOut
+    own: GapCountsOut
+    rolled: GapCountsOut
 
 
-class GapsOut(Schema):
+class SystemGapsOut(Schema):
     as_of: date
     outdated_after_years: int
-    total: CountsOut
-    nodes: list[GapOut]
+    total: GapCountsOut
+    nodes: list[SystemNodeGapsOut]
 
 
-class ListQueryIn(Schema):
+class SystemListQueryIn(Schema):
     tag: str = Field("", pattern=TAG, description="only systems listing a standard or project with this tag")
 
 
-class DetailQueryIn(Schema):
+class SystemTagQueryIn(Schema):
     tag: str = Field("", pattern=TAG, description="count only the standards and projects with this tag")
 
 
-class TagsIn(Schema):
+class ProgrammeTagsIn(Schema):
     tags: list[str] = Field(description="the tag codes the standard or project has afterwards (replacing its tags)")
 
 
-class TaggedOut(Schema):
+class ProgrammeTagsOut(Schema):
     tags: list[str]
 
 
@@ -155,19 +155,19 @@ def _system(system_id: int):
         raise NotFoundError(_("没有这个标准体系。")) from None
 
 
-@router.get("/", response={200: list[SystemOut], **ERRORS}, summary="Standard systems (public)")
-def system_list(request, query: Query[ListQueryIn]):
+@router.get("/", response={200: list[StandardSystemOut], **ERRORS}, summary="Standard systems (public)")
+def system_list(request, query: Query[SystemListQueryIn]):
     return [_system_out(s) for s in selectors.systems(tag=query.tag)]
 
 
-@router.get("/tags", response={200: list[TagOut], **ERRORS}, summary="Programme tags (public)")
+@router.get("/tags", response={200: list[ProgrammeTagOut], **ERRORS}, summary="Programme tags (public)")
 def tag_list(request):
     return list(selectors.tags())
 
 
-@router.get("/{int:system_id}", response={200: SystemDetailOut, 404: Problem, **ERRORS},
+@router.get("/{int:system_id}", response={200: StandardSystemDetailOut, 404: Problem, **ERRORS},
             summary="A system's tree with each node's counts and gaps (public)")
-def system_detail(request, system_id: int, query: Query[DetailQueryIn]):
+def system_detail(request, system_id: int, query: Query[SystemTagQueryIn]):
     system = _system(system_id)
     view = selectors.system_view(system, tag=query.tag)
     return {**_system_out(system), "field_description": system.field_description,
@@ -175,18 +175,18 @@ def system_detail(request, system_id: int, query: Query[DetailQueryIn]):
             "nodes": [_node_out(item) for item in view.nodes]}
 
 
-@router.get("/{int:system_id}/gaps", response={200: GapsOut, 404: Problem, **ERRORS},
+@router.get("/{int:system_id}/gaps", response={200: SystemGapsOut, 404: Problem, **ERRORS},
             summary="A system's gaps per node, own and rolled up the tree (public)")
-def system_gaps(request, system_id: int, query: Query[DetailQueryIn]):
+def system_gaps(request, system_id: int, query: Query[SystemTagQueryIn]):
     view = selectors.system_view(_system(system_id), tag=query.tag)
     return {"as_of": view.today, "outdated_after_years": view.threshold, "total": view.total.counts(),
             "nodes": [{"code": item.node.code, "name_zh": item.node.name_zh, "own": item.own.counts(),
                        "rolled": item.rolled.counts()} for item in view.nodes]}
 
 
-@router.get("/{int:system_id}/nodes/{int:node_id}", response={200: NodeDetailOut, 404: Problem, **ERRORS},
+@router.get("/{int:system_id}/nodes/{int:node_id}", response={200: SystemNodeDetailOut, 404: Problem, **ERRORS},
             summary="One node's standards, projects, planned standards and ISO/IEC editions not adopted (public)")
-def node_detail(request, system_id: int, node_id: int, query: Query[DetailQueryIn]):
+def node_detail(request, system_id: int, node_id: int, query: Query[SystemTagQueryIn]):
     view = selectors.system_view(_system(system_id), tag=query.tag)
     item = next((item for item in view.nodes if item.node.pk == node_id), None)
     if item is None:
@@ -202,7 +202,7 @@ def node_detail(request, system_id: int, node_id: int, query: Query[DetailQueryI
             "not_adopted": [s.identifier for s in item.not_adopted]}
 
 
-@router.get("/tags/standards/{path:identifier}", response={200: TaggedOut, 404: Problem, **ERRORS},
+@router.get("/tags/standards/{path:identifier}", response={200: ProgrammeTagsOut, 404: Problem, **ERRORS},
             summary="A standard edition's programme tags (public)")
 def standard_tags(request, identifier: str):
     return {"tags": [t.code for t in selectors.tags_of_standard(_standard(identifier))]}
@@ -226,24 +226,24 @@ def _project(project_id: int) -> Project:
 
 
 @router.put("/tags/standards/{path:identifier}", auth=SIGNED_IN,
-            response={200: TaggedOut, 401: Problem, 403: Problem, 404: Problem, **ERRORS},
+            response={200: ProgrammeTagsOut, 401: Problem, 403: Problem, 404: Problem, **ERRORS},
             summary="Set a standard edition's programme tags (the administration, the standard's committee)")
-def standard_tags_set(request, identifier: str, payload: TagsIn):
+def standard_tags_set(request, identifier: str, payload: ProgrammeTagsIn):
     standard = _standard(identifier)
     tags = tag_services.tags_by_codes(payload.tags)
     return {"tags": tag_services.set_standard_tags(actor=request.user, standard=standard, tags=tags)}
 
 
-@router.get("/tags/projects/{int:project_id}", response={200: TaggedOut, 404: Problem, **ERRORS},
+@router.get("/tags/projects/{int:project_id}", response={200: ProgrammeTagsOut, 404: Problem, **ERRORS},
             summary="A project's programme tags (public)")
 def project_tags(request, project_id: int):
     return {"tags": [t.code for t in selectors.tags_of_project(_project(project_id))]}
 
 
 @router.put("/tags/projects/{int:project_id}", auth=SIGNED_IN,
-            response={200: TaggedOut, 401: Problem, 403: Problem, 404: Problem, **ERRORS},
+            response={200: ProgrammeTagsOut, 401: Problem, 403: Problem, 404: Problem, **ERRORS},
             summary="Set a project's programme tags (the administration, the project's committee)")
-def project_tags_set(request, project_id: int, payload: TagsIn):
+def project_tags_set(request, project_id: int, payload: ProgrammeTagsIn):
     project = _project(project_id)
     tags = tag_services.tags_by_codes(payload.tags)
     return {"tags": tag_services.set_project_tags(actor=request.user, project=project, tags=tags)}
