@@ -12,6 +12,6 @@ ROWS = [
     Row("systems.tag_standard", Fixture("tc28_standard"), ADMINISTRATION | {"secretariat_user"}),
     Row("systems.tag_standard", Fixture("tc151_standard"), ADMINISTRATION),
     Row("systems.tag_standard", None, ADMINISTRATION | {"secretariat_user"}),  # some standard: the tags page
-    Row("systems.tag_project", Fixture("tc28_project"), ADMINISTRATION | {"secretariat_user"}),
+    Row("systems.tag_project", Fixture("tc28_tagged_project"), ADMINISTRATION | {"secretariat_user"}),
     Row("systems.tag_project", None, ADMINISTRATION | {"secretariat_user"}),
 ]
