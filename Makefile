@@ -57,6 +57,7 @@ setup: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	$(BIN)/python manage.py load_demo_programmes
 	$(BIN)/python manage.py load_demo_workplan
 	$(BIN)/python manage.py load_demo_stats
+	$(BIN)/python manage.py load_demo_systems
 	$(BIN)/python manage.py search_sync
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 

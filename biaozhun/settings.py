@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "biaozhun.programmes",
     "biaozhun.workplan",
     "biaozhun.stats",
+    "biaozhun.systems",
     "biaozhun.portal",
     "biaozhun.api",
 ]

@@ -29,6 +29,7 @@ urlpatterns = [
     path("propagation/", include("biaozhun.propagation.urls")),
     path("workplan/", include("biaozhun.workplan.urls")),
     path("stats/", include("biaozhun.stats.urls")),
+    path("systems/", include("biaozhun.systems.urls")),
     path("", include("biaozhun.portal.urls")),
 ]
 if settings.DEBUG:

@@ -21,6 +21,7 @@ pytest_plugins = [
     "tests.fixtures.international_adoption",
     "tests.fixtures.programmes",
     "tests.fixtures.workplan",
+    "tests.fixtures.systems",
 ]
 
 # Property tests check results, never time: hypothesis's 200 ms per-example deadline failed them on a busy machine.

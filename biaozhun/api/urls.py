@@ -19,6 +19,7 @@ from biaozhun.programmes.api import router as programmes_router
 from biaozhun.propagation.api import router as propagation_router
 from biaozhun.search.api import router as search_router
 from biaozhun.stats.api import router as stats_router
+from biaozhun.systems.api import router as systems_router
 from biaozhun.workplan.api import router as workplan_router
 
 from .errors import install_error_handlers
@@ -73,3 +74,4 @@ api.add_router("/committees", committees_router)
 api.add_router("/assessments", assessments_router)
 api.add_router("/programmes", programmes_router)
 api.add_router("/workplan", workplan_router)
+api.add_router("/systems", systems_router)

@@ -264,10 +264,12 @@ def _ballot(ballot: Ballot, user) -> dict:
 
 @router.get("/", response={200: ProjectPage, **ERRORS}, summary="Projects, newest first")
 def project_list(request, stage: str = "", committee: str = "", q: str = "",
+                 tag: str = Query("", max_length=40, description="a programme tag's code (/api/v1/systems/tags)"),
                  limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
-    """Filter by stage code(s) (comma-separated), committee code and a text in the title or plan number."""
-    stage, committee, q = (value.replace("\x00", "") for value in (stage, committee, q))  # PostgreSQL refuses NUL
-    projects = selectors.project_search(stages=stage.split(","), committee=committee, text=q)
+    """Filter by stage code(s) (comma-separated), committee code, a text in the title or plan number and a
+    programme tag (专项标签)."""
+    stage, committee, q, tag = (value.replace("\x00", "") for value in (stage, committee, q, tag))  # PostgreSQL refuses NUL
+    projects = selectors.project_search(stages=stage.split(","), committee=committee, text=q, tag=tag)
     return {"count": projects.count(), "items": [_project(p) for p in projects[offset:offset + limit]]}
 
 

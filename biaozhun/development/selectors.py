@@ -70,15 +70,22 @@ def project_of_edition(*, standard: Standard) -> Project | None:
     return project
 
 
-def public_list(*, key: str) -> QuerySet[Project]:
-    """A public project list (rules.stages.PUBLIC_LISTS: 立项公示, 正在起草 ...), the nearest deadline first."""
-    return (Project.objects.filter(stage__in=PUBLIC_LISTS[key]).select_related("committee")
-            .order_by("deadline", "-created_at"))
+def public_list(*, key: str, tag: str = "") -> QuerySet[Project]:
+    """A public project list (rules.stages.PUBLIC_LISTS: 立项公示, 正在起草 ...), the nearest deadline first; with a
+    programme tag's code (专项标签, systems app), its projects only."""
+    found = Project.objects.filter(stage__in=PUBLIC_LISTS[key])
+    if tag:
+        found = found.filter(programme_tag_links__tag__code=tag)
+    return found.select_related("committee").order_by("deadline", "-created_at")
 
 
-def project_search(*, stages: Iterable[str] = (), committee: str = "", text: str = "") -> QuerySet[Project]:
-    """Projects, newest first, filtered by stage codes, a committee code and a text in the title or plan number."""
+def project_search(*, stages: Iterable[str] = (), committee: str = "", text: str = "",
+                   tag: str = "") -> QuerySet[Project]:
+    """Projects, newest first, filtered by stage codes, a committee code, a text in the title or plan number and a
+    programme tag's code."""
     found = projects().order_by("-created_at", "-id")
+    if tag:
+        found = found.filter(programme_tag_links__tag__code=tag)
     stages = [code.strip() for code in stages if code.strip()]
     if stages:
         found = found.filter(stage__in=stages)
@@ -87,6 +94,14 @@ def project_search(*, stages: Iterable[str] = (), committee: str = "", text: str
     if text:
         found = found.filter(Q(title_zh__icontains=text) | Q(title_en__icontains=text) | Q(plan_number__icontains=text))
     return found
+
+
+def programme_tags() -> list[tuple[str, str]]:
+    """(code, name) of the programme tags in use (the systems app's table), for the list's filter."""
+    from django.apps import apps
+
+    return list(apps.get_model("systems", "ProgrammeTag").objects.filter(active=True)
+                .order_by("position", "code").values_list("code", "name_zh"))
 
 
 def revised_standards(*, project: Project) -> QuerySet[Standard]:

@@ -12,7 +12,7 @@ from biaozhun.api.routing import Router
 from biaozhun.api.schemas import ERRORS, Problem
 from biaozhun.core.errors import DomainError
 
-from .documents import DATE_FILTERS, FACETS, NAME_FILTERS
+from .documents import DATE_FILTERS, FACETS, NAME_FILTERS, TAG_FILTERS
 from .engine import (
     MAX_OFFSET,
     MAX_PAGE_SIZE,
@@ -92,12 +92,14 @@ class SearchParams(Schema):
                                                                   "spaces and punctuation ignored)")
     competent_department: str = Field("", max_length=100, description="主管部门: part of its name")
     drafting_unit: str = Field("", max_length=100, description="起草单位: part of the name of one of them")
+    tag: list[str] = Field(default_factory=list, description="programme tag code (专项标签, /api/v1/systems/tags), "
+                                                              "e.g. standardization-plus; several: any of them")
 
 
 def params_filters(params: SearchParams) -> dict[str, list[str]]:
     """The engine's filters from the parameters (facet values, dates as ISO days, organisation names)."""
     filters: dict[str, list[str]] = {}
-    for name in (*FACETS, *DATE_FILTERS, *NAME_FILTERS):
+    for name in (*FACETS, *DATE_FILTERS, *NAME_FILTERS, *TAG_FILTERS):
         value = getattr(params, name, None)
         if isinstance(value, str):
             value = [value] if value.strip() else []

@@ -34,7 +34,8 @@ from biaozhun.text.tokens import FILLER
 # 5: titles' character triples (zh3), so that a query of 3+ characters reads triples, not pairs; five facets
 # combined in one field (COMBINED) (decision 0016). 6: the eight sparse facets' values in two fields
 # (SPARSE_GROUPS), so that the long tail's facets take four terms aggregations instead of ten (decision 0024).
-SCHEMA_VERSION = 6
+# 7: programme tags (专项标签, systems app) as a filter field, TAG_FILTERS (decision 0039).
+SCHEMA_VERSION = 7
 META_ID = 0
 
 # Filter and facet fields: name -> how many values a facet returns at most.
@@ -118,7 +119,10 @@ DATE_FILTERS: dict[str, tuple[str, str]] = {
 NAME_FILTERS: dict[str, str] = {
     "responsible_unit": "org_responsible", "competent_department": "org_department", "drafting_unit": "org_drafting",
 }
-FILTERS: tuple[str, ...] = (*FACETS, *DATE_FILTERS, *NAME_FILTERS)
+# Filters that are not facets (no counts): filter name -> index field holding raw values, alternatives within one
+# filter. Programme tags (专项标签): the codes of the edition's tags (rows.py reads them; decision 0039).
+TAG_FILTERS: dict[str, str] = {"tag": "tag"}
+FILTERS: tuple[str, ...] = (*FACETS, *DATE_FILTERS, *NAME_FILTERS, *TAG_FILTERS)
 # The tiers a filed standard is compared with (filing.checks.coordination): their documents alone carry the
 # units of their title and scope (text.overlap.units) in CO_TITLE and CO_SCOPE, so a coordination search reads
 # ~200k documents rather than 3.5M, and each unit's document frequency is its frequency among them.
@@ -150,6 +154,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
     for field in NAME_FILTERS.values():
         sb.add_text_field(field, tokenizer_name="whitespace", index_option="position")
+    for field in TAG_FILTERS.values():
+        sb.add_text_field(field, tokenizer_name="raw", index_option="basic")
     sb.add_text_field(CO_TITLE, tokenizer_name="whitespace", index_option="freq")
     sb.add_text_field(CO_SCOPE, tokenizer_name="whitespace", index_option="freq")
     sb.add_integer_field(PUBLISHED, fast=True)
@@ -278,6 +284,8 @@ def to_document(row: dict[str, Any], *, fresh: bool = True) -> tantivy.Document:
     }
     for field, names in organisations.items():
         doc.add_text(field, name_tokens([str(name) for name in names]))
+    for tag in row.get("tags") or []:
+        doc.add_text(TAG_FILTERS["tag"], tag)
     if row["tier"] in COORDINATION_TIERS:
         doc.add_text(CO_TITLE, " ".join(units(title_zh)))  # each word once: coordination_query counts presence
         doc.add_text(CO_SCOPE, " ".join(units(row.get("scope") or "")))

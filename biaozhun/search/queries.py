@@ -28,6 +28,7 @@ from .documents import (
     META_ID,
     NAME_FILTERS,
     NO,
+    TAG_FILTERS,
     YES,
     english_analyzer,
 )
@@ -226,6 +227,10 @@ def filter_queries(schema: tantivy.Schema, filters: dict[str, list[str]]) -> lis
         if name in NAME_FILTERS:
             if text := _one(name, values):
                 out.append(name_query(schema, name, NAME_FILTERS[name], text))
+            continue
+        if name in TAG_FILTERS:
+            if values := [str(v).strip() for v in values if str(v).strip()]:
+                out.append(Query.term_set_query(schema, TAG_FILTERS[name], values))
             continue
         if name not in FACETS:
             continue  # a date: below

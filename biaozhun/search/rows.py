@@ -1,7 +1,8 @@
 """Read standards from the catalogue as plain rows for the index, in batches (any database Django uses).
 
-Besides the Standard columns a row has `degrees` (the adoption degrees of its `adopts` relations) and
-`has_full_text` (a FullText file exists). Attaching a full text or a relation writes a StandardEvent, so the
+Besides the Standard columns a row has `degrees` (the adoption degrees of its `adopts` relations),
+`has_full_text` (a FullText file exists) and `tags` (the codes of its programme tags, systems app; setting them
+writes a catalogue `updated` event too). Attaching a full text or a relation writes a StandardEvent, so the
 event-driven sync (search.feed) reindexes the standard and both stay current."""
 
 from __future__ import annotations
@@ -56,15 +57,32 @@ def _full_text_ids(rows: list[dict[str, Any]], *, id_range: bool) -> set[int]:
     return out
 
 
+def _tags(rows: list[dict[str, Any]], *, id_range: bool) -> dict[int, list[str]]:
+    """The programme tag codes of the rows' standards (few standards have any)."""
+    tagged = Standard.objects.filter(programme_tag_links__isnull=False).order_by()
+    if id_range:
+        batches = [tagged.filter(id__gte=rows[0]["id"], id__lte=rows[-1]["id"])]
+    else:
+        ids = [row["id"] for row in rows]
+        batches = [tagged.filter(id__in=ids[start : start + 900]) for start in range(0, len(ids), 900)]
+    out: dict[int, list[str]] = defaultdict(list)
+    for batch in batches:
+        for standard_id, code in batch.values_list("id", "programme_tag_links__tag__code"):
+            out[standard_id].append(code)
+    return out
+
+
 def _with_degrees(rows: list[dict[str, Any]], *, id_range: bool = False) -> list[dict[str, Any]]:
-    """Adds `degrees` and `has_full_text` to each row."""
+    """Adds `degrees`, `has_full_text` and `tags` to each row."""
     if not rows:
         return rows
     degrees = _degrees_in_range(rows[0]["id"], rows[-1]["id"]) if id_range else degrees_of(row["id"] for row in rows)
     full_texts = _full_text_ids(rows, id_range=id_range)
+    tags = _tags(rows, id_range=id_range)
     for row in rows:
         row["degrees"] = degrees.get(row["id"], [])
         row["has_full_text"] = row["id"] in full_texts
+        row["tags"] = sorted(tags.get(row["id"], []))
     return rows
 
 

@@ -57,7 +57,8 @@ def test_every_rule_named_for_an_endpoint_is_registered():
 @pytest.fixture
 def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, open_call, leaders_notice_list,
           finding, declaration, product, feedback_addresses, notice_application, assessment_addresses,
-          participation_addresses, translations_addresses, programme_addresses, workplan_addresses):
+          participation_addresses, translations_addresses, programme_addresses, workplan_addresses,
+          systems_addresses):
     """One of each thing an address can name, so that a refusal is the policy's and not a missing record's."""
     standard = make_standard("GB/T 19001-2016")
     project = ProjectFactory(stage=Stage.COMMENT)
@@ -90,7 +91,7 @@ def world(db, search_index, bureau_filing, bureau_batch, jb_flag, bureau_user, o
     return {
         **{key: value for key, value in feedback_addresses.items() if key != "by_name"}, **assessment_addresses,
         **participation_addresses,
-        **translations_addresses, **programme_addresses, **workplan_addresses,
+        **translations_addresses, **programme_addresses, **workplan_addresses, **systems_addresses,
         "by_name": {**{name: {"pk": pk} for name, pk in by_pk.items()}, **feedback_addresses["by_name"]},
         "filing_id": bureau_filing.pk, "batch_id": bureau_batch.pk, "flag_id": jb_flag.pk, "notice_id": notice.pk,
         "pk": project.pk, "project_id": project.pk, "doc_pk": document.pk, "comment_pk": comment.pk,

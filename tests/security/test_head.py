@@ -55,6 +55,8 @@ API_SAMPLES = {
     "pilot_application_id": lambda: _programmes_demo().application_id,
     "plan_year": lambda: _workplan_demo().plan.year,
     "task_id": lambda: _workplan_demo().pk,
+    "system_id": lambda: _systems_demo().pk,
+    "node_id": lambda: _systems_demo().nodes.order_by("pk").first().pk,
 }
 # The query a GET operation needs (its required query parameters).
 QUERY_SAMPLES = {"/api/v1/international/indicators/compare": "?chinese=%E2%89%A4%200.5&foreign=%E2%89%A4%201"}
@@ -120,6 +122,16 @@ def _workplan_demo():
 
     call_command("load_demo_workplan", stdout=None)
     return Task.objects.order_by("pk").first()
+
+
+def _systems_demo():
+    """The first demo standard system (load_demo_systems, idempotent, after the demo committees and projects)."""
+    from django.core.management import call_command
+
+    from biaozhun.systems.models import StandardSystem
+
+    call_command("load_demo_systems", stdout=None)
+    return StandardSystem.objects.order_by("pk").first()
 
 
 def _participation_work_item():

@@ -18,9 +18,11 @@ DEFAULT_LIST = Stage.DRAFTING  # lists are keyed by their first stage's code
 def project_list(request):
     current = request.GET.get("list", DEFAULT_LIST)
     current = current if current in PUBLIC_LISTS else DEFAULT_LIST
-    page = Paginator(selectors.public_list(key=current), 20).get_page(request.GET.get("page"))
+    tag = request.GET.get("tag", "").strip()[:40]
+    page = Paginator(selectors.public_list(key=current, tag=tag), 20).get_page(request.GET.get("page"))
     return render(request, "development/list.html", {
         "page": page, "lists": [(key, PUBLIC_LIST_LABELS[key]) for key in PUBLIC_LISTS], "current": current,
+        "tag": tag, "tags": selectors.programme_tags(),
     })
 
 

@@ -14,7 +14,7 @@ from biaozhun.catalog.models import Degree, Nature, Status, Tier
 from biaozhun.core.bilingual import in_language
 from biaozhun.core.ratelimit import by_user_or_address, limit_page
 from biaozhun.reference.models import CcsCode, IcsCode, IndustryCode, RegionCode
-from biaozhun.search.documents import DATE_FILTERS, FACETS, NAME_FILTERS, NO, YES
+from biaozhun.search.documents import DATE_FILTERS, FACETS, NAME_FILTERS, NO, TAG_FILTERS, YES
 from biaozhun.search.engine import (
     MAX_OFFSET,
     MAX_QUERY_LENGTH,
@@ -27,6 +27,7 @@ from biaozhun.search.engine import (
 )
 from biaozhun.search.health import IndexCondition, forget_health, index_health
 from biaozhun.search.suggest import SuggestionKind, suggest
+from biaozhun.systems.models import ProgrammeTag
 
 PAGE_SIZE = 20
 # Seconds a reader is asked to wait before searching again while the index is rebuilt (Retry-After).
@@ -43,7 +44,7 @@ ADVANCED_TITLES = {
     "published_from": lambda: _("发布日期起"), "published_to": lambda: _("发布日期止"),
     "implemented_from": lambda: _("实施日期起"), "implemented_to": lambda: _("实施日期止"),
     "responsible_unit": lambda: _("归口单位"), "competent_department": lambda: _("主管部门"),
-    "drafting_unit": lambda: _("起草单位"),
+    "drafting_unit": lambda: _("起草单位"), "tag": lambda: _("专项标签"),
 }
 # Yes/no facets that the advanced form sets with a select (not kept as hidden fields beside it).
 FORM_FACETS = ("fulltext", "adopted")
@@ -66,6 +67,7 @@ def _labels() -> dict[str, dict[str, str]]:
             "city": dict(RegionCode.objects.filter(level="city").values_list("code", "name_zh")),
             "fulltext": {YES: _("有全文"), NO: _("无全文")},
             "adopted": {YES: _("采用国际标准"), NO: _("未采用国际标准")},
+            "tag": dict(ProgrammeTag.objects.filter(active=True).values_list("code", "name_zh")),
         }
         cache.set(key, labels, 3600)
     return labels
@@ -76,7 +78,19 @@ def _filters(request) -> dict[str, list[str]]:
     for name in (*DATE_FILTERS, *NAME_FILTERS):
         if value := request.GET.get(name, "").strip():
             filters[name] = [value]
+    for name in TAG_FILTERS:
+        if values := [v.strip() for v in request.GET.getlist(name) if v.strip()]:
+            filters[name] = values
     return filters
+
+
+def _chip(name: str, value: str, labels: dict) -> str:
+    """What the chip that undoes one filter says."""
+    if name in FACETS:
+        return labels.get(name, {}).get(value, value)
+    if name in TAG_FILTERS:
+        value = labels.get(name, {}).get(value, value)
+    return f"{ADVANCED_TITLES[name]()}: {value}"
 
 
 def _with_facets(request) -> str:
@@ -175,7 +189,7 @@ def search(request):
     if result is not None:
         pages = min((result.total + PAGE_SIZE - 1) // PAGE_SIZE, MAX_OFFSET // PAGE_SIZE)
     advanced = {name: filters.get(name, [""])[0] for name in (*DATE_FILTERS, *NAME_FILTERS)}
-    for name in FORM_FACETS:
+    for name in (*FORM_FACETS, *TAG_FILTERS):
         advanced[name] = filters[name][0] if len(filters.get(name, [])) == 1 else ""
     context = {
         "query": text[:MAX_QUERY_LENGTH], "sort": sort, "filters": filters, "result": result, "facets": facets,
@@ -192,8 +206,8 @@ def search(request):
         "hits": [(hit, labels["status"].get(hit.status, hit.status)) for hit in result.hits] if result else [],
         "page": page, "pages": pages, "sorts": [("relevance", _("相关度")), ("date", _("发布日期")), ("number", _("标准号"))],
         "savable": result is not None and bool(text or filters),
-        "chosen": [(name, value, labels.get(name, {}).get(value, value) if name in FACETS
-                    else f"{ADVANCED_TITLES[name]()}: {value}") for name, values in filters.items() for value in values],
+        "chosen": [(name, value, _chip(name, value, labels)) for name, values in filters.items() for value in values],
+        "programme_tags": sorted(labels.get("tag", {}).items()),
     }
     response = render(request, "portal/search.html", context, status=503 if unavailable else 200)
     if unavailable:
