@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, Lower
@@ -98,8 +99,6 @@ def project_search(*, stages: Iterable[str] = (), committee: str = "", text: str
 
 def programme_tags() -> list[tuple[str, str]]:
     """(code, name) of the programme tags in use (the systems app's table), for the list's filter."""
-    from django.apps import apps
-
     return list(apps.get_model("systems", "ProgrammeTag").objects.filter(active=True)
                 .order_by("position", "code").values_list("code", "name_zh"))
 

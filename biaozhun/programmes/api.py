@@ -68,7 +68,7 @@ class PilotOut(Schema):
     url: str
 
 
-class ApplicationOut(Schema):
+class PilotApplicationOut(Schema):
     id: int
     programme_id: int
     organisation_id: int
@@ -159,7 +159,7 @@ def pilot_detail(request, pilot_id: int):
     return _pilot_out(pilot)
 
 
-@router.get("/applications", auth=SIGNED_IN, response={200: list[ApplicationOut], **RESPONSES},
+@router.get("/applications", auth=SIGNED_IN, response={200: list[PilotApplicationOut], **RESPONSES},
             summary="Applications one may see: one's organisations', and those of the calls one runs")
 def programme_application_list(request):
     return [_application_out(a) for a in selectors.applications_for(viewer=request.user).order_by("-id")[:500]]
@@ -173,13 +173,13 @@ def _application(request, pilot_application_id: int):
 
 
 @router.get("/applications/{int:pilot_application_id}", auth=SIGNED_IN,
-            response={200: ApplicationOut, **RESPONSES}, summary="One application")
+            response={200: PilotApplicationOut, **RESPONSES}, summary="One application")
 def programme_application_detail(request, pilot_application_id: int):
     return _application_out(_application(request, pilot_application_id))
 
 
 @router.post("/applications/{int:pilot_application_id}/decision", auth=SIGNED_IN,
-             response={200: ApplicationOut, **RESPONSES},
+             response={200: PilotApplicationOut, **RESPONSES},
              summary="Start the review, approve, reject (the authority) or withdraw (the applicant)")
 def programme_application_decide(request, pilot_application_id: int, payload: DecisionIn):
     application = _application(request, pilot_application_id)
@@ -204,7 +204,7 @@ def programme_detail(request, programme_id: int):
     return _programme_out(programme)
 
 
-@router.post("/{int:programme_id}/applications", auth=SIGNED_IN, response={201: ApplicationOut, **RESPONSES},
+@router.post("/{int:programme_id}/applications", auth=SIGNED_IN, response={201: PilotApplicationOut, **RESPONSES},
              summary="Apply for one's organisation while the call is open")
 def programme_apply(request, programme_id: int, payload: ApplyIn):
     programme = selectors.programme_for(viewer=request.user, pk=programme_id)

@@ -86,6 +86,12 @@ def _work(user: Any, obj: Any) -> bool:
     )
 
 
+def _desk(user: Any, obj: Any) -> bool:
+    """The navigation's link to the work page: the authorities (no query beyond the memberships the request already
+    read); evaluators reach the page from the evaluation they are named on."""
+    return user.is_administrator or bool(user.memberships_of_kind(OrganisationKind.BUREAU))
+
+
 def _apply(user: Any, organisation: Any) -> bool:
     """Apply for an organisation: its admins and members, for an enterprise, social organisation or testing lab."""
     return applies_for(user, organisation)
@@ -137,6 +143,7 @@ RULES = {
     "programmes.create": _create,
     "programmes.manage": _manage,
     "programmes.work": _work,
+    "programmes.desk": _desk,
     "programmes.apply": _apply,
     "programmes.own": _own,
     "programmes.view_application": _view_application,
@@ -155,6 +162,7 @@ DENIALS = {
     "programmes.create": _("试点示范批次由国家标准化管理部门的管理员或省级市场监管部门设立。"),
     "programmes.score": _("只有组织单位为本次评估指定的评估专家可以评分。"),
     "programmes.work": _("此页面供试点示范的组织单位和评估专家使用。"),
+    "programmes.desk": _("此页面供试点示范的组织单位和评估专家使用。"),
 }
 
 

@@ -9,7 +9,7 @@ from ninja import Field, Query, Schema
 
 from biaozhun.accounts import policy
 from biaozhun.api.routing import Router
-from biaozhun.api.schemas import ERRORS
+from biaozhun.api.schemas import ERRORS, NOT_FOUND
 from biaozhun.core import clock
 
 from . import selectors
@@ -56,7 +56,7 @@ def stats_indicators(request):
     return list(selectors.visible_indicators(request.user))
 
 
-@router.get("/figures", response={200: FiguresOut, **ERRORS}, summary="An indicator's figures by a dimension for a year")
+@router.get("/figures", response={200: FiguresOut, **NOT_FOUND, **ERRORS}, summary="An indicator's figures by a dimension for a year")
 def stats_figures(request, query: Query[FiguresQuery]):
     policy.require(request.user, "stats.view")
     indicator = selectors.indicator_for(request.user, query.indicator)

@@ -28,7 +28,7 @@ WRITE_ERRORS = {**READ_ERRORS, 409: Problem}
 STATES = "^(|not_started|in_progress|done|delayed|cancelled)$"
 
 
-class PartOut(Schema):
+class WorkPlanPartOut(Schema):
     number: int
     heading: str
     tasks: int
@@ -37,7 +37,7 @@ class PartOut(Schema):
     share_done: float = Field(description="done ÷ (tasks − cancelled)")
 
 
-class PlanOut(Schema):
+class WorkPlanOut(Schema):
     year: int
     title: str
     tasks: int
@@ -46,11 +46,11 @@ class PlanOut(Schema):
     url: str
 
 
-class PlanDetailOut(PlanOut):
-    parts: list[PartOut]
+class PlanDetailOut(WorkPlanOut):
+    parts: list[WorkPlanPartOut]
 
 
-class TaskOut(Schema):
+class WorkPlanTaskOut(Schema):
     id: int
     key: str = Field(description="the item's number in the plan")
     part: int
@@ -64,7 +64,7 @@ class TaskOut(Schema):
     url: str
 
 
-class ReportOut(Schema):
+class ProgressReportOut(Schema):
     on: date
     percent: int
     text: str
@@ -72,7 +72,7 @@ class ReportOut(Schema):
     at: datetime
 
 
-class EventOut(Schema):
+class TaskEventOut(Schema):
     kind: str
     at: datetime
     from_state: str
@@ -80,24 +80,24 @@ class EventOut(Schema):
     reason: str
 
 
-class EvidenceOut(Schema):
+class TaskEvidenceOut(Schema):
     kind: str
     label: str
     url: str
 
 
-class TaskDetailOut(TaskOut):
-    reports: list[ReportOut]
-    events: list[EventOut]
-    evidence: list[EvidenceOut]
+class TaskDetailOut(WorkPlanTaskOut):
+    reports: list[ProgressReportOut]
+    events: list[TaskEventOut]
+    evidence: list[TaskEvidenceOut]
 
 
-class TaskListOut(Schema):
+class WorkPlanTaskListOut(Schema):
     count: int
-    items: list[TaskOut]
+    items: list[WorkPlanTaskOut]
 
 
-class TaskQueryIn(Schema):
+class WorkPlanTaskQueryIn(Schema):
     part: int | None = Field(None, ge=1, le=50)
     unit: int | None = Field(None, ge=1)
     state: str = Field("", pattern=STATES)
@@ -107,14 +107,14 @@ class TaskQueryIn(Schema):
     offset: int = Field(0, ge=0, le=100_000)
 
 
-class ReportIn(Schema):
+class ProgressReportIn(Schema):
     percent: int = Field(ge=0, le=100)
     text: str = Field(max_length=2000)
     on: date | None = Field(None, description="as of (default today)")
     to: str = Field("", pattern=STATES, description="also change the state (e.g. done, delayed)")
 
 
-class MoveIn(Schema):
+class TaskMoveIn(Schema):
     to: str = Field(pattern=STATES[:2] + STATES[3:])
     reason: str = Field("", max_length=2000, description="required to cancel, report a delay or reopen")
 
@@ -163,7 +163,7 @@ def _task_detail(request, task: Task) -> dict[str, Any]:
                          for shown in visible_links(task.evidence.all(), viewer=request.user)]}
 
 
-@router.get("/plans", auth=SIGNED_IN, response={200: list[PlanOut], **READ_ERRORS},
+@router.get("/plans", auth=SIGNED_IN, response={200: list[WorkPlanOut], **READ_ERRORS},
             summary="The yearly work plans with their totals (staff roles)")
 def workplan_plans(request):
     policy.require(request.user, "workplan.view")
@@ -176,9 +176,9 @@ def workplan_plan(request, plan_year: int):
     return _plan_out(_plan(request, plan_year), parts=True)
 
 
-@router.get("/plans/{int:plan_year}/tasks", auth=SIGNED_IN, response={200: TaskListOut, **READ_ERRORS},
+@router.get("/plans/{int:plan_year}/tasks", auth=SIGNED_IN, response={200: WorkPlanTaskListOut, **READ_ERRORS},
             summary="A plan's tasks, filtered by part, unit, state, overdue or words (staff roles)")
-def workplan_tasks(request, plan_year: int, query: Query[TaskQueryIn]):
+def workplan_tasks(request, plan_year: int, query: Query[WorkPlanTaskQueryIn]):
     plan = _plan(request, plan_year)
     found = selectors.tasks(viewer=request.user, plan=plan, query=selectors.TaskQuery(
         part=query.part, unit=query.unit, state=query.state, overdue=query.overdue, q=query.q).cleaned())
@@ -193,7 +193,7 @@ def workplan_task(request, task_id: int):
 
 @router.post("/tasks/{int:task_id}/reports", auth=SIGNED_IN, response={201: TaskDetailOut, **WRITE_ERRORS},
              summary="Report progress on a task (a member of its lead or co-responsible unit)")
-def workplan_report(request, task_id: int, payload: ReportIn):
+def workplan_report(request, task_id: int, payload: ProgressReportIn):
     task = _task(request, task_id)
     report_progress(actor=request.user, task=task, percent=payload.percent, text=payload.text, on=payload.on,
                     to=payload.to)
@@ -202,7 +202,7 @@ def workplan_report(request, task_id: int, payload: ReportIn):
 
 @router.post("/tasks/{int:task_id}/move", auth=SIGNED_IN, response={200: TaskDetailOut, **WRITE_ERRORS},
              summary="Change a task's state (its units: start, finish, delay; the administration: cancel, reopen)")
-def workplan_move(request, task_id: int, payload: MoveIn):
+def workplan_move(request, task_id: int, payload: TaskMoveIn):
     task = _task(request, task_id)
     move_task(actor=request.user, task=task, to=payload.to, reason=payload.reason)
     return _task_detail(request, selectors.task(task.pk))

@@ -16,7 +16,7 @@ from biaozhun.systems.services import systems as s
 
 system = StandardSystem.objects.filter(code="phone").first()
 if system is None:
-    committee = create_committee(actor=SYSTEM, code="SAC/TC 996", name_zh="全国手机页面测试标准化技术委员会")
+    committee = create_committee(actor=SYSTEM, code="SAC/TC 989", name_zh="全国手机页面测试标准化技术委员会")
     system = s.create_system(actor=SYSTEM, data=s.SystemInput(code="phone", name_zh="消费品安全标准体系",
                                                                  owner_committee=committee))
     parent = None

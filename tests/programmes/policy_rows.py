@@ -12,6 +12,7 @@ ROWS = [
     Row("programmes.manage", Fixture("pilot_application"), ADMIN),
     Row("programmes.manage", None, frozenset()),
     Row("programmes.work", None, ADMIN | {"bureau_user"}),
+    Row("programmes.desk", None, ADMIN | {"bureau_user"}),
     Row("programmes.apply", Fixture("enterprise"), frozenset({"enterprise_user"})),
     Row("programmes.apply", Fixture("bureau"), frozenset()),
     Row("programmes.own", None, APPLICANTS),

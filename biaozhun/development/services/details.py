@@ -9,7 +9,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from biaozhun.identifiers import IdentifierError, parse
 from biaozhun.reference.models import CcsCode, IcsCode
+from biaozhun.reference.selectors import code_tables
 
 PUBLICATION_DETAILS = ("ccs", "ics_codes", "competent_department", "drafting_units", "drafters", "references")
 MAX_NAMES = 60
@@ -73,9 +75,6 @@ def _references(value: Any, problems: list[dict[str, str]]) -> list[str]:
     """Standard numbers one per line (or a list), each read as the catalogue reads it (GB/T 1.1-2020 §10.3: with a
     year, that edition; without, the latest); canonical, repeats dropped. A line that is not a standard number is a
     problem naming its line."""
-    from biaozhun.identifiers import IdentifierError, parse
-    from biaozhun.reference.selectors import code_tables
-
     items = value if isinstance(value, list | tuple) else re.split(r"[\n\r；;]+", str(value or ""))
     found: list[str] = []
     wrong: list[str] = []
