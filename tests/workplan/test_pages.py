@@ -184,8 +184,12 @@ def test_the_import_page_is_for_administrators(client, reviewer_user):
     assert not WorkPlan.objects.exists()
 
 
-def test_the_staff_navigation_links_the_plan(client, reviewer_user, enterprise_user):
+def test_the_staff_navigation_links_the_plan_and_everyone_signed_in_their_tasks(client, reviewer_user,
+                                                                                enterprise_user):
+    plan, mine = f'href="{reverse("workplan:index")}"', f'href="{reverse("workplan:mine")}"'
     client.force_login(reviewer_user)
-    assert reverse("workplan:index") in client.get(reverse("portal:home")).content.decode()
+    page = client.get(reverse("portal:home")).content.decode()
+    assert plan in page and mine in page
     client.force_login(enterprise_user)
-    assert reverse("workplan:index") not in client.get(reverse("portal:home")).content.decode()
+    page = client.get(reverse("portal:home")).content.decode()
+    assert plan not in page and mine in page
