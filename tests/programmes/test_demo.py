@@ -19,7 +19,9 @@ def test_the_demo_loads_a_call_with_pilots_and_midterm_evaluations_once():
         "approved", "approved", "approved", "rejected"]
     assert Pilot.objects.count() == 3
     assert sorted((e.state, e.outcome, str(e.total)) for e in Evaluation.objects.all()) == [
-        ("concluded", "continued", "71.3"), ("concluded", "continued", "86.1"), ("open", "", "None")]
+        ("concluded", "accepted", "89.5"), ("concluded", "continued", "71.3"), ("concluded", "continued", "86.1"),
+        ("open", "", "None")]
+    assert sorted(Pilot.objects.values_list("state", flat=True)) == ["accepted", "running", "running"]
     assert Programme.objects.get(state="open").programme_type.code == "standardisation-plus"
     events = ProgrammeEvent.objects.count()
     out = io.StringIO()

@@ -133,6 +133,18 @@ class Command(BaseCommand):
                                     comments="中期评估合格，继续建设。")
         with _at(date(2020, 7, 10)):
             open_evaluation(actor=admin, pilot=pilots["pilot-gd"], stage="midterm", evaluators=experts)
+        # The first pilot's acceptance at the end of its two years: every expert scores every criterion.
+        with _at(date(2021, 7, 5)):
+            acceptance = open_evaluation(actor=admin, pilot=pilots["pilot-js"], stage="acceptance",
+                                         evaluators=experts)
+        with _at(date(2021, 7, 15)):
+            codes = [c["code"] for c in acceptance.criteria]
+            for expert, base in zip(experts, (91, 88), strict=True):
+                score_evaluation(actor=expert, evaluation=acceptance, scores=dict.fromkeys(codes, base),
+                                 comments={codes[0]: "试点任务全部完成，形成的标准体系可复制推广。"})
+        with _at(date(2021, 7, 25)):
+            conclude_evaluation(actor=admin, evaluation=acceptance, outcome="accepted",
+                                comments="验收合格，准予通过。")
         today = clock.today()
         plus = ProgrammeType.objects.get(code="standardisation-plus")
         current = create_programme(actor=admin, data=ProgrammeInput(
