@@ -9,6 +9,7 @@ PHONE = {"width": 390, "height": 844}
 # A committee's system with a deep, long-named branch, standards of the demo catalogue and a missing planned entry.
 SETUP = """
 from biaozhun.catalog.models import Standard
+from biaozhun.committees.models import Committee
 from biaozhun.committees.services import create_committee
 from biaozhun.core.actors import SYSTEM
 from biaozhun.systems.models import StandardSystem
@@ -16,7 +17,9 @@ from biaozhun.systems.services import systems as s
 
 system = StandardSystem.objects.filter(code="phone").first()
 if system is None:
-    committee = create_committee(actor=SYSTEM, code="SAC/TC 989", name_zh="全国手机页面测试标准化技术委员会")
+    # A committee code of its own: the browser tests share one site (SAC/TC 988-999 are other tests').
+    committee = Committee.objects.filter(code="SAC/TC 977").first() or create_committee(
+        actor=SYSTEM, code="SAC/TC 977", name_zh="全国手机页面测试标准化技术委员会")
     system = s.create_system(actor=SYSTEM, data=s.SystemInput(code="phone", name_zh="消费品安全标准体系",
                                                                  owner_committee=committee))
     parent = None

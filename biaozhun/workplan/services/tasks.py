@@ -24,7 +24,7 @@ MAX_TEXT = 2000
 
 
 def _locked(task: Task) -> Task:
-    return Task.objects.select_for_update().select_related("plan", "lead_unit").get(pk=task.pk)
+    return Task.objects.select_for_update(of=("self",)).select_related("plan", "lead_unit").get(pk=task.pk)
 
 
 def _event(task: Task, kind: str, *, actor, from_state: str = "", reason: str = "", data: dict | None = None,
