@@ -10,7 +10,7 @@ VAR := $(or $(BIAOZHUN_VAR_DIR),var)
 # flag and no redirect to https (production keeps both: docs/deployment.md) and emails printed to the console.
 LOCAL_ENV := SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_SSL_REDIRECT=0 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 
-.PHONY: run test test-pg setup deps system-deps lint messages bench-identifiers bench-import clean-db
+.PHONY: run test test-pg setup deps system-deps bench-deps lint messages bench-identifiers bench-import clean-db
 
 $(STAMP): requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -90,6 +90,11 @@ messages: $(STAMP) $(VAR)/secret_key $(VAR)/field_keys
 	for po in $$(find biaozhun -path '*/locale/en/LC_MESSAGES/django.po'); do \
 	  $(BIN)/python scripts/po_fill.py $$po; done
 	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+
+# What the HTTP benchmarks drive the server with (bench/bench_search_http.py, bench/bench_load.py).
+bench-deps: system-deps
+	@command -v wrk >/dev/null 2>&1 || { \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 
 bench-identifiers: $(STAMP)
 	$(BIN)/python bench/bench_identifiers.py
