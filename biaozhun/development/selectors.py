@@ -399,7 +399,7 @@ def review_counts(*, committee: Committee, today: date) -> dict[str, int]:
 def review_list(*, key: str, committee: Committee, today: date) -> QuerySet[Standard]:
     """One periodic review list, with what its rows show."""
     return REVIEW_LISTS[key](committee=committee, today=today).only(
-        "identifier", "title_zh", "title_en", "published_on", "confirmed_on")
+        "identifier", "title_zh", "title_en", "published_on", "confirmed_on", "nature")
 
 
 def overdue_among(*, committee: Committee, today: date, standards: Iterable[Standard]) -> set[int]:

@@ -48,16 +48,12 @@ def figures_csv(found: Figures) -> bytes:
 def implementation_table(found: list[implementation.Row]) -> list[list[Any]]:
     rows = [[_("标准号"), _("标准名称"), _("技术委员会"), _("浏览、阅读和下载"), _("被引用"), _("企业自我声明"),
              _("双随机抽查"), _("得分"), _("实施强度")]]
-    names = strength_names()
+    names = implementation.strength_names()
     for row in found:
         s = row.signals
         rows.append([row.identifier, row.title, row.tc_code, s.use, s.citations, s.declarations, s.inspections,
                      row.assessment.points, names[row.strength]])
     return rows
-
-
-def strength_names() -> dict[str, str]:
-    return {"strong": _("强"), "medium": _("中"), "weak": _("弱")}
 
 
 def implementation_xlsx(found: list[implementation.Row]) -> bytes:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Sum
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from biaozhun.catalog.models import Nature, RelationKind, Standard, StandardRelation, Status, Tier
 from biaozhun.core import clock
@@ -41,6 +42,10 @@ class Row:
         return self.assessment.strength.value
 
     @property
+    def strength_name(self) -> str:
+        return strength_names()[self.strength]
+
+    @property
     def review_url(self) -> str:
         url = reverse("development:reviews")
         return f"{url}?committee={self.tc_code}" if self.tc_code else url
@@ -50,13 +55,21 @@ class Row:
         return reverse("portal:standard_detail", args=[self.identifier])
 
 
+def strength_names() -> dict[str, str]:
+    return {"strong": _("强"), "medium": _("中"), "weak": _("弱")}
+
+
 def mandatory_standards():
     return Standard.objects.filter(tier=Tier.NATIONAL, nature=Nature.MANDATORY, status=Status.CURRENT)
 
 
-def rows(*, today: date | None = None) -> list[Row]:
+def rows(*, today: date | None = None, among: list[int] | None = None) -> list[Row]:
+    """Every mandatory standard in force, or those of them whose ids are `among` (a page of another list)."""
     today = today or clock.today()
-    standards = list(mandatory_standards().order_by("sort_key").values_list("id", "identifier", "title_zh", "tc_code"))
+    chosen = mandatory_standards() if among is None else mandatory_standards().filter(pk__in=among)
+    standards = list(chosen.order_by("sort_key").values_list("id", "identifier", "title_zh", "tc_code"))
+    if not standards:
+        return []
     ids = [s[0] for s in standards]
     since = today - timedelta(days=USE_DAYS)
     use = {row["standard_id"]: (row["v"] or 0) + (row["r"] or 0) + (row["d"] or 0) for row in
@@ -88,6 +101,11 @@ def rows(*, today: date | None = None) -> list[Row]:
                                 inspections=inspected.get(standard_id, 0))
         result.append(Row(standard_id, identifier, title, tc_code, signals, rules.assess(signals)))
     return result
+
+
+def by_standard(standard_ids: list[int], *, today: date | None = None) -> dict[int, Row]:
+    """The assessment of those of these standards that are mandatory and in force (the periodic review shows it)."""
+    return {row.standard_id: row for row in rows(today=today, among=standard_ids)}
 
 
 def counts(found: list[Row]) -> dict[str, int]:

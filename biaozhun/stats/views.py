@@ -142,7 +142,7 @@ def implementation_view(request):
     found = implementation.rows()
     strength = _strength(request)
     shown = [row for row in found if not strength or row.strength == strength]
-    names = exports.strength_names()
+    names = implementation.strength_names()
     return render(request, "stats/implementation.html", {
         "rows": [(row, names[row.strength]) for row in shown[:500]], "total": len(shown),
         "strength_name": names.get(strength, ""), "counts": [(s, names[s], n) for s, n in

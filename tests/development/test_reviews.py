@@ -186,8 +186,39 @@ def test_the_page_stays_a_few_queries_however_many_standards_are_due(
         client, tc28_committee, secretariat_user, django_assert_max_num_queries):
     for number in range(25):
         tc28_standard(32000 + number, date(2019, 1, 1) + timedelta(days=number))
+    for number in range(5):  # mandatory ones: their implementation is read for the page at once
+        make_standard(f"GB {32050 + number}-2019", tc_code="SAC/TC 28", published_on=date(2018, 12, 1 + number),
+                      implemented_on=date(2018, 12, 1 + number), title_zh=f"信息技术 标准{32050 + number}")
     with time_machine.travel(TODAY, tick=False):
         client.force_login(secretariat_user)
-        with django_assert_max_num_queries(15):  # 14, and one for the feedback counts
+        with django_assert_max_num_queries(21):  # 14, one for the feedback counts, six for the implementation
             page = client.get("/projects/reviews/?committee=SAC/TC 28")
     assert page.context["page"].paginator.num_pages == 2
+    assert sum(row["implementation"] is not None for row in page.context["rows"]) == 5
+
+
+def test_a_mandatory_standard_due_shows_how_much_it_is_used(client, tc28_committee, secretariat_user, admin_user):
+    """The implementation of mandatory standards feeds the periodic review: a little-used one says so on its row,
+    with the signals behind it; the staff who read the statistics follow it to the whole list."""
+    from biaozhun.stats.models import StandardUse
+
+    used, unused = (make_standard(f"GB {number}-2019", tc_code="SAC/TC 28", published_on=date(2019, 5, day),
+                                  implemented_on=date(2019, 5, day), title_zh=f"信息技术 标准{number}")
+                    for number, day in ((32100, 1), (32101, 2)))
+    recommended = tc28_standard(32102, date(2019, 5, 3))
+    StandardUse.objects.create(standard=used, day=TODAY - timedelta(days=10), views=900, reads=80, downloads=40)
+    for number in range(5):
+        make_standard(f"GB/T {32200 + number}-2021", published_on=date(2021, 1, 1),
+                      implemented_on=date(2021, 1, 1), references=[used.identifier])
+    with time_machine.travel(TODAY, tick=False):
+        client.force_login(secretariat_user)
+        page = client.get("/projects/reviews/?committee=SAC/TC 28")
+        rows = {row["standard"].pk: row["implementation"] for row in page.context["rows"]}
+        assert rows[recommended.pk] is None  # only mandatory standards are graded
+        assert rows[unused.pk].strength == "weak" and rows[used.pk].strength != "weak"
+        assert rows[used.pk].signals.use == 1020 and rows[used.pk].signals.citations == 5
+        text = page.content.decode()
+        assert "实施强度" in text and "/stats/implementation/" not in text  # the list is for staff
+        client.force_login(admin_user)
+        staff = client.get("/projects/reviews/?committee=SAC/TC 28").content.decode()
+    assert "/stats/implementation/?strength=weak" in staff

@@ -20,9 +20,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from biaozhun.accounts import policy
 from biaozhun.accounts.forms import field_messages, form_problems
+from biaozhun.catalog.models import Nature
 from biaozhun.core import clock
 from biaozhun.core.errors import DomainError
 from biaozhun.feedback.selectors.items import counts_for_standards
+from biaozhun.stats import implementation
 
 from .. import selectors
 from ..forms import ConclusionForm
@@ -59,6 +61,7 @@ def _render(request, params, *, status: int = 200, refusal: dict | None = None):
             "tabs": [(key, label, counts[key]) for key, label in TABS.items()], "page": page,
             "rows": _rows(page, overdue), "today": today,
             "may_conclude": policy.can(user, "development.review_standard", committee),
+            "may_see_implementation": policy.can(user, "stats.view_internal"),
             "conclusions": ReviewConclusion.choices,
         })
     return render(request, "development/reviews.html", context, status=status)
@@ -67,11 +70,15 @@ def _render(request, params, *, status: int = 200, refusal: dict | None = None):
 def _rows(page, overdue: set[int]) -> list[dict]:
     """Each standard with its overdue flag and the conclusion already given since it fell due (if any)."""
     latest = selectors.latest_conclusions(standards=page)
-    feedback = counts_for_standards(standard_ids=[standard.pk for standard in page])  # what implementation showed
+    ids = [standard.pk for standard in page]
+    feedback = counts_for_standards(standard_ids=ids)  # what implementation showed
+    mandatory = [standard.pk for standard in page if standard.nature == Nature.MANDATORY]
+    strength = implementation.by_standard(mandatory) if mandatory else {}  # how much a mandatory one is used
     rows = []
     for standard in page:
         done = latest.get(standard.pk)
         rows.append({"standard": standard, "overdue": standard.pk in overdue, "feedback": feedback.get(standard.pk),
+                     "implementation": strength.get(standard.pk),
                      "done": done if done and done.concluded_on >= standard.review_due_on else None})
     return rows
 
