@@ -64,13 +64,14 @@ def _url(base: str, params: dict[str, str]) -> str:
 
 
 def _connect(database_url: str):
-    """A read-only DB-API connection to the benchmark's database (SQLite path or postgres:// URL), and its
+    """A read-only DB-API connection to the benchmark's database (SQLite path or URL, or postgres:// URL), and its
     parameter mark."""
     if database_url.startswith("postgres"):
         import psycopg
 
         return psycopg.connect(database_url), "%s"
-    return sqlite3.connect(f"file:{Path(database_url).resolve()}?mode=ro", uri=True), "?"
+    path = database_url.removeprefix("sqlite://")  # sqlite:///abs/path or a plain path
+    return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True), "?"
 
 
 def tail_queries(database_url: str, count: int, seed: int = 7) -> list[dict[str, str]]:
