@@ -21,16 +21,14 @@ search; its API; one assessment's page; the busiest committee's annual report as
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
-import sys
 import time
 from datetime import date, datetime, timedelta
 from datetime import time as day_time
 from pathlib import Path
 
-from benchenv import django_env
+from benchenv import open_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DB = ROOT / "bench/out/db-assessments/bench.sqlite3"
@@ -220,20 +218,8 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="rebuild the database")
     parser.add_argument("--only", default="", help="only the page cases whose name contains this")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    if args.fresh:
-        for path in DB.parent.glob(DB.name + "*"):
-            path.unlink()
-    DB.parent.mkdir(parents=True, exist_ok=True)
-    os.environ.update(django_env(DJANGO_SETTINGS_MODULE="biaozhun.settings", DATABASE_URL=f"sqlite:///{DB}",
-                                 BIAOZHUN_VAR_DIR=str(DB.parent), ALLOWED_HOSTS="testserver",
-                                 SECURE_SSL_REDIRECT="0", BIAOZHUN_MFA_REQUIRED="0",
-                                 BIAOZHUN_PRIVACY_CONSENT_REQUIRED="0"))
-    import django
-
-    django.setup()
+    open_site(DB, fresh=args.fresh)
     import time_machine
-    from django.core.management import call_command
     from django.db import connection, transaction
     from django.db.models import Count
     from django.test import Client
@@ -245,9 +231,6 @@ def main() -> None:
     from biaozhun.core.actors import SYSTEM
     from biaozhun.core.db_statistics import refresh_statistics
 
-    call_command("migrate", verbosity=0)
-    if not (DB.parent / "static" / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)
     load(args.feedback, args.fresh)
     refresh_statistics()
     with time_machine.travel(TODAY.astimezone(), tick=True):

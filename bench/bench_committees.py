@@ -19,12 +19,11 @@ import argparse
 import os
 import random
 import statistics
-import sys
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from benchenv import django_env
+from benchenv import open_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DB = ROOT / "bench/out/db-committees/bench.sqlite3"
@@ -135,29 +134,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--fresh", action="store_true", help="rebuild the database")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    if args.fresh:
-        for path in DB.parent.glob(DB.name + "*"):
-            path.unlink()
-    DB.parent.mkdir(parents=True, exist_ok=True)
-    os.environ.update(django_env(DJANGO_SETTINGS_MODULE="biaozhun.settings", DATABASE_URL=f"sqlite:///{DB}",
-                                 BIAOZHUN_VAR_DIR=str(DB.parent), ALLOWED_HOSTS="testserver",
-                                 SECURE_SSL_REDIRECT="0", BIAOZHUN_API_ANON_RATE="1000000/minute",
-                                 BIAOZHUN_MFA_REQUIRED="0", BIAOZHUN_PRIVACY_CONSENT_REQUIRED="0"))
-    import django
-
-    django.setup()
+    open_site(DB, fresh=args.fresh)
     import time_machine
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
     from biaozhun.accounts.models import User
     from biaozhun.core.db_statistics import refresh_statistics
 
-    call_command("migrate", verbosity=0)
-    if not (DB.parent / "static" / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)
     load(args.fresh)
     refresh_statistics()
     reader = Client()

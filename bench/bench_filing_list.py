@@ -16,16 +16,14 @@ views find it) and recounted for every request ("uncounted"). `--explain` prints
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
-import sys
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-from benchenv import django_env
+from benchenv import open_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DB = ROOT / "bench/out/db-filing/bench.sqlite3"
@@ -256,26 +254,12 @@ def main() -> None:
     parser.add_argument("--no-stats", action="store_true",
                         help="drop SQLite's statistics (ANALYZE) so the planner uses its defaults")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    if args.fresh:
-        for path in DB.parent.glob(DB.name + "*"):
-            path.unlink()
-    DB.parent.mkdir(parents=True, exist_ok=True)
-    os.environ.update(django_env(DJANGO_SETTINGS_MODULE="biaozhun.settings", DATABASE_URL=f"sqlite:///{DB}",
-                                 BIAOZHUN_VAR_DIR=str(DB.parent), ALLOWED_HOSTS="testserver",
-                                 SECURE_SSL_REDIRECT="0", BIAOZHUN_API_ANON_RATE="1000000/minute"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    open_site(DB, fresh=args.fresh)
     from django.db import connection
     from django.test import Client
 
     from biaozhun.core.db_statistics import refresh_statistics
 
-    call_command("migrate", verbosity=0)
-    if not (DB.parent / "static" / "staticfiles.json").exists():  # the site's static files, as `make setup` does
-        call_command("collectstatic", interactive=False, verbosity=0)
     load(args.fresh)
     refresh_statistics()  # as `migrate` and the daily task leave them (core/db_statistics.py)
     with connection.cursor() as cursor:

@@ -15,7 +15,6 @@ declarations, streaming the indicator rows, mapping, tiering, digest, storing th
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchenv import django_env  # noqa: E402
+from benchenv import open_site  # noqa: E402
 from timing import median_seconds  # noqa: E402
 
 DECLARATIONS_PER_ENTERPRISE = 125
@@ -37,17 +36,6 @@ INDICATORS = [
     ("冷冻能力", "kg/12h", lambda r: round(r.uniform(3.8, 9.0), 1)),  # higher, requirement ≥ 4.0, key
     ("耗电量偏差", "%", lambda r: round(r.uniform(0, 15.1), 1)),  # lower, requirement ≤ 15, not key
 ]
-
-
-def _setup(db: Path) -> None:
-    os.environ.update(django_env(DJANGO_SETTINGS_MODULE="biaozhun.settings", DATABASE_URL=f"sqlite:///{db}",
-                                 BIAOZHUN_VAR_DIR=str(db.parent), ALLOWED_HOSTS="testserver"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _rows(rng: random.Random, name: str, unit: str, draw, higher: bool) -> tuple:
@@ -142,11 +130,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
-    _setup(args.db)
+    open_site(args.db)
     from biaozhun.core.actors import SYSTEM
     from biaozhun.declarations.models import Indicator
     from biaozhun.leaders.services import run_ranking
-    from biaozhun.leaders.services.ranking import collect, inputs_digest
+    from biaozhun.leaders.services.ranking import collect, inputs_digest, snapshot_of
     from biaozhun.rules.leaders import tier_scheme
 
     if not Indicator.objects.exists():
@@ -157,7 +145,7 @@ def main() -> None:
           f"{seconds:.2f} s of {args.runs} ({run.status}, tiers {run.tier_sizes}, "
           f"{len({row[0] for row in run.excluded}):,} declarations excluded)")
     start = time.perf_counter()
-    indicators, declarations, _notes, _count = collect(scheme)
+    indicators, declarations, _notes, _count = collect(snapshot_of(scheme))
     read = time.perf_counter() - start
     start = time.perf_counter()
     tier_scheme(indicators, declarations)
@@ -167,6 +155,33 @@ def main() -> None:
     digest = time.perf_counter() - start
     print(f"parts (one run): read and map {read:.2f} s, tiers {tiers:.2f} s, digest {digest:.2f} s; "
           f"the rest (store, event) {seconds - read - tiers - digest:.2f} s")
+    mapping_page(scheme, max(args.runs, 7))
+
+
+def mapping_page(scheme, runs: int) -> None:
+    """The scheme's mapping page (the declared names and units, grouped over the key product's indicator rows) as
+    the national administration's reviewer opens it, median of `runs` after one warm-up."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from biaozhun.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind, User
+    from biaozhun.leaders.selectors.mapping import declared_names
+
+    reviewer = User.objects.filter(username="bench-reviewer").first()
+    if reviewer is None:
+        top = Organisation.objects.create(kind=OrganisationKind.NATIONAL_ADMINISTRATION, name="国家标准化管理委员会")
+        reviewer = User.objects.create_user(username="bench-reviewer", email="reviewer@example.com", real_name="审",
+                                            password=None)
+        Membership.objects.create(user=reviewer, organisation=top, role=MembershipRole.REVIEWER)
+    client = Client()
+    client.force_login(reviewer)
+    url = reverse("leaders:scheme_mapping", args=[scheme.pk])
+    assert client.get(url).status_code == 200
+    seconds, response = median_seconds(lambda: client.get(url), runs)
+    assert response.status_code == 200, response.status_code
+    names, _ = median_seconds(lambda: declared_names(scheme=scheme), runs)
+    print(f"mapping page: median {seconds * 1000:.0f} ms of {runs} (of which the grouped names "
+          f"{names * 1000:.0f} ms, {len(_)} names)")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ import threading
 import time
 from pathlib import Path
 
-from benchenv import django_env
+from benchenv import site_env
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench/out/db-propagation"
@@ -38,10 +38,7 @@ DB = OUT / "bench.sqlite3"
 
 
 def env_for(db: Path) -> dict[str, str]:
-    return {**os.environ, **django_env(
-        DJANGO_SETTINGS_MODULE="biaozhun.settings", DATABASE_URL=f"sqlite:///{db}", BIAOZHUN_VAR_DIR=str(db.parent),
-        ALLOWED_HOSTS="testserver", SECURE_SSL_REDIRECT="0", BIAOZHUN_MFA_REQUIRED="0",
-        BIAOZHUN_PRIVACY_CONSENT_REQUIRED="0", EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")}
+    return {**os.environ, **site_env(db, EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")}
 
 
 def log(text: str) -> None:
@@ -130,9 +127,11 @@ def figures(db: Path) -> dict:
                                "('detected', 'flagged') ORDER BY id", [change[0]]).fetchall()
 
     def at(text: str) -> float:
-        from datetime import datetime
+        """A time the site stored: SQLite holds UTC without its offset (USE_TZ), whatever this process's zone."""
+        from datetime import UTC, datetime
 
-        return datetime.fromisoformat(text).timestamp()
+        moment = datetime.fromisoformat(text)
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
     steps = [(path.rsplit(".", 1)[-1], at(started) - at(queued), at(finished) - at(started), status, value)
              for path, queued, started, finished, status, value in tasks]

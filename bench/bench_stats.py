@@ -18,7 +18,6 @@ Django's test client: the national overview by CCS class, the drill-down to one 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -26,7 +25,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchenv import django_env
+from benchenv import open_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DB = ROOT / "bench/out/db-stats/bench.sqlite3"
@@ -200,28 +199,13 @@ def main() -> None:
     parser.add_argument("--snapshot-runs", type=int, default=3)
     parser.add_argument("--fresh", action="store_true", help="rebuild the database")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    if args.fresh:
-        for path in DB.parent.glob(DB.name + "*"):
-            path.unlink()
-    DB.parent.mkdir(parents=True, exist_ok=True)
-    os.environ.update(django_env(DJANGO_SETTINGS_MODULE="biaozhun.settings", DATABASE_URL=f"sqlite:///{DB}",
-                                 BIAOZHUN_VAR_DIR=str(DB.parent), ALLOWED_HOSTS="testserver",
-                                 SECURE_SSL_REDIRECT="0", BIAOZHUN_MFA_REQUIRED="0",
-                                 BIAOZHUN_PRIVACY_CONSENT_REQUIRED="0"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    open_site(DB, fresh=args.fresh)
     from django.test import Client
 
     from biaozhun.catalog.models import Standard
     from biaozhun.core.actors import SYSTEM
     from biaozhun.stats import services
 
-    call_command("migrate", verbosity=0)
-    if not (DB.parent / "static" / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)
     load(args)
     print(f"catalogue: {Standard.objects.count():,} editions")
     times = []
