@@ -24,6 +24,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import socket
 import sqlite3
@@ -94,7 +95,25 @@ def tail_queries(database_url: str, count: int, seed: int = 7) -> list[dict[str,
     return [{"q": q} for q in out]
 
 
-def wrk_run(wrk: str, base: str, urls: list[str], duration: int) -> tuple[float, str]:
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by gunicorn's master `pid` and its workers (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0
+    for process in (str(pid), *children):
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # a worker replaced meanwhile
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / ticks
+
+
+def wrk_run(wrk: str, base: str, urls: list[str], duration: int, server: int | None = None) -> tuple[float, str, str]:
+    """(requests/s, errors, where the machine's time went: the server's and wrk's CPU per request, when the
+    server's pid is given)."""
+    before = server_cpu(server) if server else 0.0
+    wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write("local paths = {" + ",".join(f'"{u}"' for u in urls) + "}\n"
                      "local i = 0\nrequest = function()\n  i = i % #paths + 1\n"
@@ -104,7 +123,14 @@ def wrk_run(wrk: str, base: str, urls: list[str], duration: int) -> tuple[float,
     os.unlink(script.name)
     rate = re.search(r"Requests/sec:\s+([\d.]+)", done.stdout)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", done.stdout)
-    return float(rate.group(1)), errors.group(0) if errors else "none"
+    requests = int(re.search(r"(\d+) requests in", done.stdout).group(1))
+    cpu = ""
+    if server and requests:
+        wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wrk_cpu = (wrk_after.ru_utime + wrk_after.ru_stime) - (wrk_before.ru_utime + wrk_before.ru_stime)
+        cpu = (f"CPU per request: server {(server_cpu(server) - before) / requests * 1000:.2f} ms, "
+               f"wrk {wrk_cpu / requests * 1000:.2f} ms")
+    return float(rate.group(1)), errors.group(0) if errors else "none", cpu
 
 
 def one_at_a_time(base: str, queries: list[dict[str, str]]) -> list[float]:
@@ -182,10 +208,10 @@ def main() -> None:
             for kind, queries in kinds.items():
                 for facets in (False, True):
                     urls = [_url("", {**params, **({"facets": "true"} if facets else {})}) for params in queries]
-                    rate, errors = wrk_run(wrk, base, urls, args.duration)
+                    rate, errors, cpu = wrk_run(wrk, base, urls, args.duration, server.pid)
                     rates.setdefault((kind, facets), []).append(rate)
-                    print(f"  wrk {kind}{' with facets' if facets else ''}: {rate:,.0f} requests/s, errors: {errors}",
-                          flush=True)
+                    print(f"  wrk {kind}{' with facets' if facets else ''}: {rate:,.0f} requests/s, errors: {errors}; "
+                          f"{cpu}", flush=True)
         for (kind, facets), values in rates.items():
             print(f"{kind} ({len(kinds[kind]):,} queries){' with facets' if facets else ''}: median "
                   f"{statistics.median(values):,.0f} requests/s over {len(values)} runs "
