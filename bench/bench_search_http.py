@@ -159,6 +159,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--tail", type=int, default=0, help="also measure N distinct (uncached) queries")
     parser.add_argument("--runs", type=int, default=3, help="wrk runs of each kind, interleaved (median)")
+    parser.add_argument("--tail-only", action="store_true", help="only wrk over the long tail (with --tail): no "
+                                                                 "latencies one at a time, no repeated set")
+    parser.add_argument("--no-facets", action="store_true", help="wrk without facets=true only")
     args = parser.parse_args()
 
     port = _port()
@@ -182,19 +185,20 @@ def main() -> None:
                 for params in queries:
                     urllib.request.urlopen(_url(base, params), timeout=30).read()  # noqa: S310
 
-        everything = []
-        print(f"{'class':<15}{'median':>10}{'p95':>10}  (end to end over HTTP, {args.workers} gunicorn workers)")
-        for name, queries in QUERIES.items():
-            times = one_at_a_time(base, queries * args.repeat)
-            everything += times
-            print(f"{name:<15}{statistics.median(times):>8.1f}ms{p95(times):>8.1f}ms")
-        print(f"{'all':<15}{statistics.median(everything):>8.1f}ms{p95(everything):>8.1f}ms")
-
-        kinds = {"repeated set": [params for queries in QUERIES.values() for params in queries]}
+        kinds = {} if args.tail_only else {"repeated set": [params for queries in QUERIES.values() for params in queries]}
+        if not args.tail_only:
+            everything = []
+            print(f"{'class':<15}{'median':>10}{'p95':>10}  (end to end over HTTP, {args.workers} gunicorn workers)")
+            for name, queries in QUERIES.items():
+                times = one_at_a_time(base, queries * args.repeat)
+                everything += times
+                print(f"{name:<15}{statistics.median(times):>8.1f}ms{p95(times):>8.1f}ms")
+            print(f"{'all':<15}{statistics.median(everything):>8.1f}ms{p95(everything):>8.1f}ms")
         if args.tail:
             tail = tail_queries(args.database_url or args.db, args.tail)
             kinds["long tail"] = tail
-            for facets, sample in ((False, tail[-500:]), (True, tail[-1000:-500])):  # each computed afresh here
+            for facets, sample in () if args.tail_only else ((False, tail[-500:]), (True, tail[-1000:-500])):
+                # each computed afresh here
                 first = [{**params, **({"facets": "true"} if facets else {})} for params in sample]
                 times = one_at_a_time(base, first)
                 print(f"first search of {len(first)} tail queries{' with facets' if facets else ''}, one at a time: "
@@ -206,7 +210,7 @@ def main() -> None:
         rates: dict[tuple[str, bool], list[float]] = {}
         for _run in range(args.runs):
             for kind, queries in kinds.items():
-                for facets in (False, True):
+                for facets in (False,) if args.no_facets else (False, True):
                     urls = [_url("", {**params, **({"facets": "true"} if facets else {})}) for params in queries]
                     rate, errors, cpu = wrk_run(wrk, base, urls, args.duration, server.pid)
                     rates.setdefault((kind, facets), []).append(rate)

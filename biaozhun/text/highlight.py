@@ -4,26 +4,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from html import escape
 
 from .pinyin import char_syllables
-from .tokens import fold, squeeze, squeeze_with_offsets
+from .tokens import fold, segment_offset, squeeze, squeeze_with_segments
 
 Span = tuple[int, int]
+
+
+@lru_cache(maxsize=1024)
+def _squeezed_needle(needle: str) -> str:
+    return squeeze(needle)  # the same few needles for every hit of a search
 
 
 def substring_spans(text: str, needles: Iterable[str]) -> list[Span]:
     """Where each needle occurs once spaces and punctuation are ignored on both sides (tokens.squeeze): the span
     runs from its first to its last character in `text`, spaces and punctuation between them included."""
-    squeezed, offsets = squeeze_with_offsets(text)
+    needles = [squeezed for squeezed in map(_squeezed_needle, needles) if squeezed]
+    if not needles:
+        return []
+    squeezed, starts, origins = squeeze_with_segments(text)
     spans = []
     for needle in needles:
-        needle = squeeze(needle)
-        if not needle:
-            continue
         start = squeezed.find(needle)
         while start != -1:
-            spans.append((offsets[start], offsets[start + len(needle) - 1] + 1))
+            spans.append((segment_offset(starts, origins, start),
+                          segment_offset(starts, origins, start + len(needle) - 1) + 1))
             start = squeezed.find(needle, start + 1)
     return spans
 

@@ -13,7 +13,13 @@ from biaozhun.text import (
     syllable_pairs,
     trigram_cover,
 )
-from biaozhun.text.tokens import joined_runs, squeeze_one_by_one, squeeze_with_offsets
+from biaozhun.text.tokens import (
+    joined_runs,
+    segment_offset,
+    squeeze_one_by_one,
+    squeeze_with_offsets,
+    squeeze_with_segments,
+)
 
 from .test_text import phrase_matches
 
@@ -71,6 +77,20 @@ def test_punctuation_and_wildcards_alone_have_nothing_to_search():
 @given(st.text())
 def test_the_fast_squeeze_gives_what_the_character_by_character_one_gives(text):
     assert squeeze_with_offsets(text) == squeeze_one_by_one(text)
+
+
+@given(st.text(alphabet=st.sampled_from("电池安全 要求：,.Σİ𠀀Ａb（）\u3000-")) | st.text())
+def test_the_segments_give_every_offset_the_character_by_character_squeeze_gives(text):
+    squeezed, offsets = squeeze_one_by_one(text)
+    segmented, starts, origins = squeeze_with_segments(text)
+    assert segmented == squeezed
+    assert [segment_offset(starts, origins, index) for index in range(len(squeezed))] == offsets
+
+
+def test_a_match_across_several_gaps_is_marked_from_its_first_to_its_last_character():
+    assert highlight("电 池，安全 要求", substrings=["池安全要"]) == "电 <mark>池，安全 要</mark>求"
+    assert highlight("电池 电池", substrings=["池电"]) == "电<mark>池 电</mark>池"
+    assert highlight("  ", substrings=["电"]) == "  "
 
 
 def test_the_fast_squeeze_keeps_the_context_free_lower_case_and_offsets():
