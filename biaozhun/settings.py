@@ -300,6 +300,7 @@ BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.feedback.tasks.sweep_feedback_daily", "00:55"),
     ("biaozhun.declarations.search.tasks.catch_up_search_index", "01:10"),
     ("biaozhun.committees.tasks.remind_term_ends_daily", "01:20"),
+    ("biaozhun.workplan.tasks.remind_due_tasks_daily", "01:22"),
     ("biaozhun.international.tasks.participation.sweep_ballots_daily", "01:25"),
     ("biaozhun.stats.tasks.snapshot_last_year", "02:30"),  # once a year: the first run after 1 January
     ("biaozhun.portal.tasks.notify_watchers", "07:00"),
@@ -326,6 +327,9 @@ BIAOZHUN_COMMITTEE_NOTICE_DAYS = int(os.environ.get("BIAOZHUN_COMMITTEE_NOTICE_D
 BIAOZHUN_COMMITTEE_TERM_YEARS = int(os.environ.get("BIAOZHUN_COMMITTEE_TERM_YEARS", "5"))
 BIAOZHUN_COMMITTEE_TERM_REMINDER_DAYS = [int(d) for d in os.environ.get("BIAOZHUN_COMMITTEE_TERM_REMINDER_DAYS",
                                                                         "180,30").split(",")]
+# The yearly work plan: days before a task's due date that its lead and co-responsible units are reminded (and once
+# more when the date has passed), while the task is open.
+BIAOZHUN_WORKPLAN_REMINDER_DAYS = [int(d) for d in os.environ.get("BIAOZHUN_WORKPLAN_REMINDER_DAYS", "30,7").split(",")]
 # China's participation in ISO/IEC: days before a ballot's deadline that the mirror committee's secretariat is reminded
 # of a vote not yet recorded, and how many days before its end a post's term shows as expiring soon.
 BIAOZHUN_PARTICIPATION_REMINDER_DAYS = [int(d) for d in os.environ.get("BIAOZHUN_PARTICIPATION_REMINDER_DAYS",

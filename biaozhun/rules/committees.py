@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 
+from .reminders import lead_due
+
 MAX_SHARE = 0.5
 
 
@@ -130,14 +132,8 @@ def parse_international_committees(text: str) -> tuple[list[str], list[str]]:
 
 # --- Terms (届次) -------------------------------------------------------------------------------------------
 def term_reminder_due(term_end: date, today: date, leads: Iterable[int]) -> int | None:
-    """The reminder due on ``today`` while the term still runs: the smallest lead (days before the end) whose day has
-    come, or None. A term ending on 31 December, reminded 180 and 30 days ahead: from 4 July the 180-day reminder is
-    due, from 1 December the 30-day one (a sweep that missed days sends the latest stage only)."""
-    if today > term_end:
-        return None
-    left = (term_end - today).days
-    due = [lead for lead in leads if left <= lead]
-    return min(due) if due else None
+    """The term reminder due on ``today`` while the term still runs (reminders.lead_due)."""
+    return lead_due(term_end, today, leads)
 
 
 _CODE_KIND = re.compile(r"^SAC/(TC|SWG|CG) \d+(/SC \d+)?$")

@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
+from .reminders import lead_due
+
 
 class TaskState(StrEnum):
     """Stored in Task.state and in its events; values are never renamed."""
@@ -66,3 +68,16 @@ def needs_reason(state: str, to: str) -> bool:
 def is_overdue(state: str, due_on: date | None, today: date) -> bool:
     """Past its due date and neither done nor cancelled."""
     return due_on is not None and due_on < today and TaskState(state) not in FINISHED
+
+
+OVERDUE_REMINDER = 0  # the lead of the one reminder sent once a task's due date has passed
+
+
+def reminder_due(state: str, due_on: date | None, today: date, leads: tuple[int, ...] | list[int]) -> int | None:
+    """The reminder due on ``today`` for an open task: the smallest lead (days before the due date) whose day has
+    come, OVERDUE_REMINDER once the due date has passed, or None (finished, no due date, or not yet). A task due on
+    31 December, reminded 30 and 7 days ahead: from 1 December the 30-day reminder is due, from 24 December the 7-day
+    one, from 1 January the overdue one (a sweep that missed days sends the latest stage only)."""
+    if due_on is None or TaskState(state) in FINISHED:
+        return None
+    return OVERDUE_REMINDER if today > due_on else lead_due(due_on, today, leads)

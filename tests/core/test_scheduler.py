@@ -34,12 +34,13 @@ def test_enqueued_once_per_day_and_the_task_runs():
                       "biaozhun.feedback.tasks.sweep_feedback_daily",
                       "biaozhun.declarations.search.tasks.catch_up_search_index",
                       "biaozhun.committees.tasks.remind_term_ends_daily",
+                      "biaozhun.workplan.tasks.remind_due_tasks_daily",
                       "biaozhun.international.tasks.participation.sweep_ballots_daily",
                       "biaozhun.stats.tasks.snapshot_last_year",
                       "biaozhun.portal.tasks.notify_watchers",
                       "biaozhun.accounts.tasks.purge_sign_in_failures",
                       "biaozhun.core.tasks.refresh_database_statistics"]
     assert third == []
-    assert ScheduledRun.objects.count() == 14
+    assert ScheduledRun.objects.count() == 15
     # The test settings run tasks immediately: the sweep has moved the standard into force.
     assert Standard.objects.get().status == "current"

@@ -83,7 +83,8 @@ class Task(models.Model):
 class TaskEventKind(models.TextChoices):
     """Values are stored and never renamed. Data by kind: created {"text"}; text_changed {"before": {field: value}};
     removed / restored {}; moved {} (states in columns, why in ``reason``); assigned {"before", "after"} with
-    {"lead_unit", "co_units", "due_on"}; reported {"report": id, "percent"}; evidence_added {"kind", "key"}."""
+    {"lead_unit", "co_units", "due_on"}; reported {"report": id, "percent"}; evidence_added {"kind", "key"};
+    reminded {"due_on", "days_before"} (0: the due date has passed; services/reminders.py)."""
 
     CREATED = "created", _("列入计划")
     TEXT_CHANGED = "text_changed", _("文本修改")
@@ -93,6 +94,7 @@ class TaskEventKind(models.TextChoices):
     ASSIGNED = "assigned", _("分工调整")
     REPORTED = "reported", _("报告进展")
     EVIDENCE_ADDED = "evidence_added", _("关联材料")
+    REMINDED = "reminded", _("到期提醒")
 
 
 class TaskEvent(AppendOnly):
