@@ -43,3 +43,31 @@ def enqueue_with_transaction(task: Task, *args: Any, **kwargs: Any) -> None:
         task.enqueue(*args, **kwargs)
     else:
         transaction.on_commit(partial(task.enqueue, *args, **kwargs))
+
+
+class _QueuedMark:
+    """A no-op commit callback that marks, among a transaction's callbacks, that `task` is queued in it (a
+    rolled-back savepoint drops the mark with the task row)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __call__(self) -> None:
+        pass
+
+
+_marks: dict[str, _QueuedMark] = {}
+
+
+def enqueue_once_with_transaction(task: Task) -> None:
+    """Queue the argument-less `task` once per transaction however often it is asked (a scan that reads everything
+    committed needs one run per transaction). Outside a transaction the change has committed already: queue it."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        task.enqueue()
+        return
+    mark = _marks.setdefault(task.module_path, _QueuedMark(task.module_path))
+    if any(entry[1] is mark for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(mark)
+    enqueue_with_transaction(task)

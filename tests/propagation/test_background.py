@@ -70,11 +70,23 @@ def test_one_scan_is_queued_per_transaction_however_many_events(database_tasks, 
     assert DBTaskResult.objects.filter(task_path=SCAN).count() == 1
 
 
+def test_entering_an_edition_that_partly_replaces_one_queues_the_scan(db, django_capture_on_commit_callbacks):
+    """The scan of a partial replacement: the partly replaced edition stays in force, so no status moves."""
+    with time_machine.travel(TODAY, tick=False), django_capture_on_commit_callbacks(execute=True):
+        cited = make_standard("GB/T 43005-2010", published_on="2010-01-01", implemented_on="2010-06-01")
+        make_standard("GB/T 43006-2016", tc_code="SAC/TC 28", references=["GB/T 43005-2010"])
+        make_standard("GB/T 43007-2026", replaces=[{"identifier": "GB/T 43005-2010", "partial": True}],
+                      published_on=TODAY, implemented_on=TODAY)
+    [change] = Change.objects.filter(standard=cited)
+    assert change.partly_by.identifier == "GB/T 43007-2026"
+
+
 def test_a_rolled_back_change_queues_nothing(database_tasks, cited_by_three):
+    queued = DBTaskResult.objects.filter(task_path=SCAN).count()  # by the entry of the editions
     with pytest.raises(RuntimeError), transaction.atomic():
         abolish(cited_by_three)
         raise RuntimeError("the request failed after the abolition")
-    assert not DBTaskResult.objects.filter(task_path=SCAN).exists()
+    assert DBTaskResult.objects.filter(task_path=SCAN).count() == queued
 
 
 def test_the_tasks_run_twice_flag_once(cited_by_three, django_capture_on_commit_callbacks):

@@ -105,3 +105,22 @@ def test_killed_right_after_the_move_commits_the_email_is_still_sent(site):
     with sqlite3.connect(site.db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status != 'SUCCESSFUL'"
                             ).fetchone() == (0,)
+
+
+SCAN = "biaozhun.propagation.tasks.scan_changes"
+
+
+@pytest.mark.django_db
+def test_a_scan_is_queued_once_per_transaction_and_a_rolled_back_savepoint_takes_its_own(database_tasks):
+    from biaozhun.core.outbox import enqueue_once_with_transaction
+    from biaozhun.propagation.tasks import scan_changes
+
+    with transaction.atomic():  # the request
+        with pytest.raises(RuntimeError), transaction.atomic():  # a part of it that fails
+            enqueue_once_with_transaction(scan_changes)
+            raise RuntimeError("this part failed")
+        assert _queued(SCAN) == []
+        enqueue_once_with_transaction(scan_changes)  # the mark went with the savepoint: queued again
+        enqueue_once_with_transaction(scan_changes)
+        assert len(_queued(SCAN)) == 1
+    assert len(_queued(SCAN)) == 1
