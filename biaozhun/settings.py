@@ -293,6 +293,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 BIAOZHUN_DAILY_TASKS = [
     ("biaozhun.catalog.tasks.refresh_statuses_daily", "00:05"),
     ("biaozhun.propagation.tasks.resume_propagation", "00:12"),
+    ("biaozhun.systems.tasks.carry_tags", "00:13"),
     ("biaozhun.development.tasks.sweep_projects", "00:15"),
     ("biaozhun.filing.tasks.sweep_filings", "00:20"),
     ("biaozhun.filing.tasks.flag_superseded_standards", "00:45"),
@@ -309,6 +310,9 @@ BIAOZHUN_DAILY_TASKS = [
 ]
 # /readyz answers 503 when the oldest task waiting for a worker has waited longer than this (seconds).
 BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS = float(os.environ.get("BIAOZHUN_TASKS_MAX_BACKLOG_SECONDS", "600"))
+# The use counter of standards' pages (statistics: views, reads, downloads): each process adds in memory and writes
+# the sums this often (seconds), so no page waits for the database to count; 0 writes each count at once.
+BIAOZHUN_USE_FLUSH_SECONDS = float(os.environ.get("BIAOZHUN_USE_FLUSH_SECONDS", "5"))
 # Implementation feedback (time limits per type are a table, /admin/feedback/): visitors' submissions and tracking
 # codes per address, codes per item, attempts per address; each attachment's size and a request's files in all.
 BIAOZHUN_RATE_FEEDBACK = os.environ.get("BIAOZHUN_RATE_FEEDBACK", "20/hour")

@@ -10,6 +10,7 @@ class SystemsConfig(AppConfig):
     def ready(self) -> None:
         from biaozhun.accounts import policy
 
-        from . import permissions
+        from . import permissions, receivers
 
         policy.register_module(permissions)
+        receivers.connect()

@@ -78,6 +78,7 @@ RULES = {
     "systems.manage_tags": _manage_tags,  # the tag table
     "systems.tag_standard": _tag_standard,
     "systems.tag_project": _tag_project,
+    "systems.carry_tags": _manage_tags,  # run the carrying of tags to new editions by hand (the platform runs it)
 }
 DENIALS = {
     "systems.create": _("标准体系由技术委员会秘书处、主管部门或国家标准委建立；请先在个人资料中登记所属单位。"),
@@ -85,4 +86,5 @@ DENIALS = {
     "systems.manage_tags": _("专项标签由管理员维护；如需新增标签，请联系管理员。"),
     "systems.tag_standard": _("只有该标准的技术委员会秘书处和国家标准委可以设定其专项标签。"),
     "systems.tag_project": _("只有该项目的技术委员会秘书处和国家标准委可以设定其专项标签。"),
+    "systems.carry_tags": _("新版本沿用专项标签由平台自动进行；如需手动运行，请联系管理员。"),
 }

@@ -29,7 +29,8 @@ def test_enqueued_once_per_day_and_the_task_runs():
         second = enqueue_due(datetime(2027, 4, 1, 9, 0, tzinfo=SHANGHAI))
         third = enqueue_due(datetime(2027, 4, 1, 10, 0, tzinfo=SHANGHAI))
     assert first == ["biaozhun.catalog.tasks.refresh_statuses_daily"]
-    assert second == ["biaozhun.propagation.tasks.resume_propagation", "biaozhun.development.tasks.sweep_projects", "biaozhun.filing.tasks.sweep_filings",
+    assert second == ["biaozhun.propagation.tasks.resume_propagation", "biaozhun.systems.tasks.carry_tags",
+                      "biaozhun.development.tasks.sweep_projects", "biaozhun.filing.tasks.sweep_filings",
                       "biaozhun.filing.tasks.flag_superseded_standards", "biaozhun.inspections.tasks.sweep_inspections",
                       "biaozhun.feedback.tasks.sweep_feedback_daily",
                       "biaozhun.declarations.search.tasks.catch_up_search_index",
@@ -41,6 +42,6 @@ def test_enqueued_once_per_day_and_the_task_runs():
                       "biaozhun.accounts.tasks.purge_sign_in_failures",
                       "biaozhun.core.tasks.refresh_database_statistics"]
     assert third == []
-    assert ScheduledRun.objects.count() == 15
+    assert ScheduledRun.objects.count() == 16
     # The test settings run tasks immediately: the sweep has moved the standard into force.
     assert Standard.objects.get().status == "current"

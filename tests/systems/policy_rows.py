@@ -14,4 +14,5 @@ ROWS = [
     Row("systems.tag_standard", None, ADMINISTRATION | {"secretariat_user"}),  # some standard: the tags page
     Row("systems.tag_project", Fixture("tc28_tagged_project"), ADMINISTRATION | {"secretariat_user"}),
     Row("systems.tag_project", None, ADMINISTRATION | {"secretariat_user"}),
+    Row("systems.carry_tags", None, frozenset({"admin_user"})),  # by hand; the platform runs it
 ]

@@ -19,6 +19,7 @@ from biaozhun.international.adoption.panel import standard_panel
 from biaozhun.international.selectors.records import record_panel
 from biaozhun.reference.selectors import ics_classes, industry_classes
 from biaozhun.stats import usage
+from biaozhun.systems.selectors import tags_of_standard
 
 from ..selectors import follow_state
 
@@ -90,6 +91,7 @@ def standard_detail(request, identifier: str):
         "drafters_public": text_access.drafters_public(standard),
         "drafters_withheld": text_access.DRAFTERS_WITHHELD,
         "project": project_of_edition(standard=standard),
+        "programme_tags": tags_of_standard(standard),
         "filing": filing_of_standard(standard=standard),
         "interpretations": list(interpretations_of(standard=standard)),
         "industry_classes": industry_classes(list(standard.industry_classes)),

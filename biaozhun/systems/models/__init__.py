@@ -8,6 +8,7 @@ from .systems import StandardSystem as StandardSystem
 from .systems import SystemEvent as SystemEvent
 from .systems import SystemEventKind as SystemEventKind
 from .systems import SystemNode as SystemNode
+from .tags import CarryCursor as CarryCursor
 from .tags import ProgrammeTag as ProgrammeTag
 from .tags import ProjectTag as ProjectTag
 from .tags import StandardTag as StandardTag

@@ -53,12 +53,14 @@ class ProjectTag(models.Model):
 
 class TagEventKind(models.TextChoices):
     """Values are stored and never renamed. Data: tag_created/tag_updated {"code", "before"}; standard_tagged
-    {"standard", "before", "after"}; project_tagged {"project", "before", "after"} (tag codes)."""
+    {"standard", "before", "after"}; project_tagged {"project", "before", "after"} (tag codes); tags_carried
+    {"standard", "before", "after", "from": [numbers of the editions replaced, "project <plan number>"]}."""
 
     TAG_CREATED = "tag_created", _("新增标签")
     TAG_UPDATED = "tag_updated", _("修改标签")
     STANDARD_TAGGED = "standard_tagged", _("设定标准的标签")
     PROJECT_TAGGED = "project_tagged", _("设定项目的标签")
+    TAGS_CARRIED = "tags_carried", _("新版本沿用标签")
 
 
 class TagEvent(AppendOnly):
@@ -76,3 +78,18 @@ class TagEvent(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+class CarryCursor(models.Model):
+    """How far the carrying of tags to new editions has read the catalogue's history (StandardEvent ids): one
+    row, locked while a run reads (services/carry.py)."""
+
+    last_event_id = models.PositiveBigIntegerField(default=0)
+    run_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("标签沿用进度")
+        verbose_name_plural = _("标签沿用进度")
+
+    def __str__(self) -> str:
+        return str(self.last_event_id)
