@@ -73,3 +73,29 @@ def test_a_tag_keeps_only_the_standards_and_projects_that_have_it(system_scene, 
     assert view.tag.name_zh == "军民通用"
     assert [s.code for s in selectors.systems(tag="civil-military")] == ["it"]
     assert list(selectors.systems(tag="poverty-alleviation")) == []
+
+
+def test_the_iso_candidates_are_read_once_until_the_catalogue_changes(system_scene, adoption_scene):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.fixtures.international_adoption import chinese
+
+    node = system_scene["apps"]
+    services.change_node(actor=SYSTEM, node=node, code=node.code, name_zh=node.name_zh, parent=None,
+                         ics_codes=["13.020.10"])
+
+    def view_reading():
+        with CaptureQueriesContext(connection) as queries:
+            item = _node(selectors.system_view(system_scene["system"], today=TODAY), "200")
+        reads = [q["sql"] for q in queries.captured_queries if "'international'" in q["sql"]]  # the ISO/IEC records
+        return item, reads
+
+    first, reads = view_reading()
+    again, reads_again = view_reading()
+    assert reads and not reads_again  # the second page view reads no ISO/IEC records
+    assert again.own.not_adopted == first.own.not_adopted == {adoption_scene["iso14005"].pk,
+                                                               adoption_scene["iso14031"].pk}
+    chinese("GB/T 24031-2022", "ISO 14031:2021", "IDT", published="2022-03-01", implemented="2022-10-01")
+    changed, reads_changed = view_reading()
+    assert reads_changed and changed.own.not_adopted == {adoption_scene["iso14005"].pk}  # seen at once

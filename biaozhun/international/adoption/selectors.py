@@ -80,9 +80,14 @@ def candidate_records(query: Query, field: str = "", *,
 
 def standards_of(records: list[rules.Record]) -> list[Standard]:
     """The catalogue rows of some records, in their order."""
+    return standards_by_ids([r.id for r in records])
+
+
+def standards_by_ids(ids: list[int]) -> list[Standard]:
+    """The catalogue rows of some ISO/IEC editions, in the order of `ids`."""
     objects = (Standard.objects.only("identifier", "title_zh", "title_en", "published_on", "tc_code", "status",
-                                     "ics_id").in_bulk([r.id for r in records]))
-    return [objects[r.id] for r in records if r.id in objects]
+                                     "ics_id").in_bulk(ids))
+    return [objects[pk] for pk in ids if pk in objects]
 
 
 def candidates(query: Query, field: str = "", *, data: rows.Catalogue | None = None) -> list[Standard]:
