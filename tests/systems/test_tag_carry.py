@@ -98,6 +98,19 @@ def test_a_chain_entered_at_once_passes_the_tags_all_the_way_down(tagged_2010):
         "GB/T 41001-2016"]
 
 
+def test_an_edition_that_gains_tags_later_passes_them_to_the_editions_already_replacing_it(tagged_2010,
+                                                                                          admin_user):
+    middle = make_standard("GB/T 41001-2016")  # entered without its relation to 2010
+    newest = make_standard("GB/T 41001-2024", replaces=["GB/T 41001-2016"])
+    assert carry() == 0
+    update_standard(actor=admin_user, standard=middle, changes={"replaces": ["GB/T 41001-2010"]},
+                    expected_version=middle.version)  # an event on 2016 only
+    assert carry() == 2
+    assert sorted(codes(middle)) == sorted(codes(newest)) == ["civil-military", "standardization-plus"]
+    assert TagEvent.objects.get(kind=TagEventKind.TAGS_CARRIED, data__standard="GB/T 41001-2024").data["from"] == [
+        "GB/T 41001-2016"]
+
+
 def test_a_tag_a_person_took_off_is_not_put_back(tagged_2010, admin_user):
     new = make_standard("GB/T 41001-2020", replaces=["GB/T 41001-2010"])
     carry()

@@ -1,6 +1,7 @@
 """Programme tags follow a standard into its new editions: an edition entered, or gaining a replacement relation
 (written, or linked when the edition it names arrives), gets the active tags of the editions it replaces (wholly
-or in part) and of the project that published it (rules/tags.py says which; a retired tag is not passed on).
+or in part) and of the project that published it (rules/tags.py says which; a retired tag is not passed on), and so, on down
+the chain, does each edition replacing one that gained.
 
 The run reads the catalogue's history (StandardEvent) from where the last one stopped, as change propagation does
 (propagation/services/detection.py): events commit in the order of their ids, so nothing is missed, and the cursor
@@ -56,8 +57,21 @@ def carry_tags_forward(*, actor: Any) -> int:
 
 
 def _carry(standard_ids: list[int], actor: Any) -> int:
-    """Carry to these editions (in the order their events were recorded); how many gained tags."""
+    """Carry to these editions (in the order their events were recorded), then on down to the editions replacing
+    those that gained (linked before they gained: a history replayed out of order); how many gained tags."""
+    gained: set[int] = set()
     ids = list(dict.fromkeys(standard_ids))
+    while ids:
+        gaining = _carry_once(ids, actor)
+        gained.update(gaining)
+        ids = list(StandardRelation.objects.filter(kind=RelationKind.REPLACES, target_id__in=gaining,
+                                                   source__withdrawn_at__isnull=True)
+                   .order_by("source_id").values_list("source_id", flat=True).distinct()) if gaining else []
+    return len(gained)
+
+
+def _carry_once(ids: list[int], actor: Any) -> list[int]:
+    """Carry to these editions; those that gained tags."""
     sources: dict[int, list[tuple[str, int, str]]] = defaultdict(list)  # edition → (kind, id, label) it inherits
     for source_id, target_id, number in (StandardRelation.objects
                                          .filter(kind=RelationKind.REPLACES, source_id__in=ids, target__isnull=False,
@@ -68,7 +82,7 @@ def _carry(standard_ids: list[int], actor: Any) -> int:
                                                  .values_list("standard_id", "pk", "plan_number")):
         sources[standard_id].append(("project", project_id, f"project {plan_number or project_id}"))
     if not sources:
-        return 0
+        return []
     standard_ids_read = set(sources) | {pk for links in sources.values() for kind, pk, _ in links if kind == "standard"}
     tags: dict[tuple[str, int], set[str]] = defaultdict(set)
     for standard_id, code in StandardTag.objects.filter(standard_id__in=standard_ids_read).values_list(
@@ -79,7 +93,7 @@ def _carry(standard_ids: list[int], actor: Any) -> int:
                                                                                               "tag__code"):
         tags["project", project_id].add(code)
     if not tags:
-        return 0
+        return []
     before = {pk: sorted(tags["standard", pk]) for pk in sources}
     retired = frozenset(ProgrammeTag.objects.filter(active=False).values_list("code", flat=True))
     removed = _removed_by_hand(sources)
@@ -98,7 +112,7 @@ def _carry(standard_ids: list[int], actor: Any) -> int:
     gaining = [pk for pk in ids if pk in carried_from]
     if gaining:
         _write(gaining, before, tags, carried_from, actor)
-    return len(gaining)
+    return gaining
 
 
 def _removed_by_hand(sources: dict[int, list]) -> dict[int, frozenset[str]]:
