@@ -34,3 +34,5 @@ BIAOZHUN_SESSION_MAX_HOURS = BIAOZHUN_SESSION_MAX_HOURS_PRIVILEGED = 100 * 365 *
 # Factory-made accounts have accepted no privacy notice: the suite does not stop them at /privacy/accept/
 # (tests/security/test_privacy.py turns it on).
 BIAOZHUN_PRIVACY_CONSENT_REQUIRED = False
+# Page views are counted at once (tests/stats/test_use_buffer.py exercises the buffer of production).
+BIAOZHUN_USE_FLUSH_SECONDS = 0

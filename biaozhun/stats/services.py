@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -109,14 +110,21 @@ def take_snapshot(*, actor: Any, year: int) -> SnapshotResult:
 
 
 def record_use(standard_id: int, kind: str, *, day: date | None = None) -> None:
-    """Add one to a standard's count of `kind` (views, reads, downloads) for the day: one upsert (INSERT … ON
+    """Add one to a standard's count of `kind` (views, reads, downloads) for the day, at once."""
+    record_uses({(standard_id, day or clock.today(), kind): 1})
+
+
+def record_uses(counts: Mapping[tuple[int, date, str], int]) -> None:
+    """Add counts {(standard id, day, kind): n} in one transaction: one upsert per standard and day (INSERT … ON
     CONFLICT, which SQLite and PostgreSQL both know), no read first."""
-    if kind not in USE_KINDS:
-        raise ValueError(kind)
-    day = day or clock.today()
+    rows: dict[tuple[int, date], list[int]] = {}
+    for (standard_id, day, kind), n in counts.items():
+        if kind not in USE_KINDS:
+            raise ValueError(kind)
+        rows.setdefault((standard_id, day), [0, 0, 0])[USE_KINDS.index(kind)] += n
     table = StandardUse._meta.db_table
-    with connection.cursor() as cursor:  # `kind` is one of USE_KINDS (checked above), the table our model's
-        cursor.execute(
-            f"INSERT INTO {table} (standard_id, day, views, reads, downloads) VALUES (%s, %s, %s, %s, %s) "  # noqa: S608
-            f"ON CONFLICT (standard_id, day) DO UPDATE SET {kind} = {table}.{kind} + 1",
-            [standard_id, day, int(kind == "views"), int(kind == "reads"), int(kind == "downloads")])
+    sql = (f"INSERT INTO {table} (standard_id, day, views, reads, downloads) VALUES (%s, %s, %s, %s, %s) "  # noqa: S608
+           f"ON CONFLICT (standard_id, day) DO UPDATE SET "
+           + ", ".join(f"{kind} = {table}.{kind} + excluded.{kind}" for kind in USE_KINDS))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, [(standard_id, day, *sums) for (standard_id, day), sums in sorted(rows.items())])
