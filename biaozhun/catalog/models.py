@@ -303,6 +303,13 @@ class EventKind(models.TextChoices):
     CONVERTED = "converted", _("转化")
 
 
+class UpdateSource(models.TextChoices):
+    """Sources of an `updated` event that the public history names on their own (the others read "修改"). Values
+    are stored and never renamed."""
+
+    PROGRAMME_TAGS = "programme_tags", _("设定专项标签")
+
+
 class StandardEvent(AppendOnly):
     """Append-only history of a standard: who, when, what, from, to, why; written only by the constructors in
     catalog/services/events.py. It protects its standard: an edition with a history is abolished, not deleted.
@@ -334,6 +341,14 @@ class StandardEvent(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.standard_id} {self.kind} {self.at:%Y-%m-%d}"
+
+    @property
+    def label(self) -> str:
+        """What the public history says happened."""
+        source = (self.data or {}).get("source") if self.kind == EventKind.UPDATED else None
+        if source in UpdateSource.values:
+            return UpdateSource(source).label
+        return self.get_kind_display()
 
 
 

@@ -186,3 +186,4 @@ def test_the_standards_page_names_its_tags_each_linking_to_the_search_by_tag(cli
     english = client.get(new.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'href="/standards/?tag=civil-military">' in english
     assert "标准化+" not in english.split('id="programme-tags"')[1].split("</dd>")[0]
+    assert "设定专项标签" in page.split("变更记录")[1]  # the history names what the edit was

@@ -18,7 +18,14 @@ from typing import Any
 from django.db import transaction
 
 from biaozhun.accounts import policy
-from biaozhun.catalog.models import EventKind, RelationKind, Standard, StandardEvent, StandardRelation
+from biaozhun.catalog.models import (
+    EventKind,
+    RelationKind,
+    Standard,
+    StandardEvent,
+    StandardRelation,
+    UpdateSource,
+)
 from biaozhun.catalog.services import events as catalog_events
 from biaozhun.core import clock
 from biaozhun.core.actors import require_actor, user_or_none
@@ -140,4 +147,4 @@ def _write(gaining: list[int], before: dict[int, list[str]], tags: dict, carried
         "standard": numbers[pk], "before": before[pk], "after": sorted(tags["standard", pk]),
         "from": sorted(carried_from[pk])}) for pk in gaining])
     catalog_events.record([catalog_events.updated(pk, actor=actor, before={"programme_tags": before[pk]},
-                                                  source="programme_tags") for pk in gaining])
+                                                  source=UpdateSource.PROGRAMME_TAGS) for pk in gaining])

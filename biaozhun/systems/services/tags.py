@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from biaozhun.accounts import policy
-from biaozhun.catalog.models import Standard
+from biaozhun.catalog.models import Standard, UpdateSource
 from biaozhun.catalog.services import events as catalog_events
 from biaozhun.core import clock
 from biaozhun.core.actors import user_or_none
@@ -102,7 +102,7 @@ def set_standard_tags(*, actor: Any, standard: Standard, tags: list[ProgrammeTag
                                      if tag.code not in before], ignore_conflicts=True)
     _event(Kind.STANDARD_TAGGED, actor=actor, data={"standard": standard.identifier, "before": before, "after": after})
     catalog_events.record([catalog_events.updated(standard.pk, actor=actor, before={"programme_tags": before},
-                                                  source="programme_tags")])
+                                                  source=UpdateSource.PROGRAMME_TAGS)])
     return after
 
 
