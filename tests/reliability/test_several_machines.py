@@ -38,6 +38,7 @@ EXTRA = 500
 TITLE = WATCHED  # commenter1 watches a search for it
 NOTIFY_TASK = "biaozhun.development.notify.notify_project_event"
 SCAN_TASK = "biaozhun.propagation.tasks.scan_changes"
+CARRY_TASK = "biaozhun.systems.tasks.carry_tags"
 
 
 def _requires_postgresql():
@@ -284,12 +285,13 @@ def test_two_machines_lose_nothing_run_each_task_once_and_search_alike(machines,
     assert db.rows("SELECT state, count(*) FROM catalog_importjob GROUP BY state") == [("done", 2)]
 
     # Tasks: one per project event written after the scene, each run once by one worker, all succeeded.
-    # The catalogue's imports also queue reference scans (propagation): they too run once and succeed.
+    # The catalogue's imports also queue reference scans (propagation) and the carrying of programme tags to new
+    # editions (systems): they too run once and succeed.
     every_task = db.rows("SELECT status, worker_ids, args_kwargs, return_value, task_path "
                          "FROM django_tasks_database_dbtaskresult")
     assert {status for status, *_ in every_task} == {"SUCCESSFUL"}
     assert all(len(workers) == 1 for _, workers, *_ in every_task)
-    assert {path for *_, path in every_task} <= {NOTIFY_TASK, SCAN_TASK}
+    assert {path for *_, path in every_task} <= {NOTIFY_TASK, SCAN_TASK, CARRY_TASK}
     tasks = [row[:4] for row in every_task if row[4] == NOTIFY_TASK]
     events = Counter(args["args"][0] for _, _, args, _ in tasks)
     new_events = [pk for (pk,) in db.rows("SELECT id FROM development_projectevent WHERE id > %s ORDER BY id",
